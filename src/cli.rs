@@ -1,0 +1,262 @@
+//! The command line, as clap definitions. Values stay text here; the domain validates them,
+//! so the CLI and the TUI report the same messages.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::domain::date::parse_date;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rapport",
+    version,
+    args_conflicts_with_subcommands = true,
+    about = "Decide which MSP clients to keep, reprice or let go, and end it well",
+    long_about = "rapport keeps your clients and their evidence (tickets, invoices, time, \
+                  recommendations, incidents) in one local SQLite file. Without a command it \
+                  opens the terminal UI."
+)]
+pub struct Cli {
+    /// The database file [default: your data folder, e.g. ~/.local/share/rapport/rapport.db]
+    #[arg(long, global = true, env = "RAPPORT_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// The config file [default: your config folder, e.g. ~/.config/rapport/config.toml]
+    #[arg(long, global = true, env = "RAPPORT_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Pretend today is DATE (YYYY-MM-DD), e.g. to review a past quarter
+    #[arg(long, global = true, env = "RAPPORT_TODAY", value_name = "DATE", value_parser = date_arg)]
+    pub today: Option<NaiveDate>,
+
+    /// No colours (NO_COLOR is honoured too)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// Open the terminal UI on a fresh temporary database filled with demo data
+    #[arg(long)]
+    pub demo: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, edit and list clients
+    #[command(subcommand)]
+    Client(ClientCommand),
+    /// Log evidence about a client: tickets, invoices, payments, time, recommendations, incidents
+    #[command(subcommand)]
+    Log(LogCommand),
+    /// Write the demo portfolio into a new (empty) database
+    Demo,
+    /// Copy the database to FILE, safely, even while rapport runs
+    Backup {
+        /// Where to write the copy (must not exist)
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Add a client
+    Add(ClientArgs),
+    /// Change a client: only the fields you pass change
+    Edit {
+        /// The client's current name (any case)
+        name: String,
+        #[command(flatten)]
+        fields: ClientArgs,
+    },
+    /// List clients
+    List {
+        /// JSON instead of a table (money as integer *_cents)
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ClientArgs {
+    /// The client's name (unique, any case)
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Contact person
+    #[arg(long)]
+    pub contact: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Monthly recurring revenue, e.g. 1500 or 1,500.50
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub mrr: Option<String>,
+    /// Number of seats (users or devices) under contract
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub seats: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub contract_start: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub contract_end: Option<String>,
+    /// Notice period in days
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub notice_days: Option<String>,
+    /// Managed services are paid before the month starts
+    #[arg(long, overrides_with = "not_prepaid")]
+    pub prepaid: bool,
+    /// Not prepaid (to undo --prepaid when editing)
+    #[arg(long)]
+    pub not_prepaid: bool,
+    /// Payment terms in days [default: 30]
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub terms_days: Option<String>,
+    /// Archetype or segment label, e.g. "dental", "legal"
+    #[arg(long, value_name = "LABEL")]
+    pub segment: Option<String>,
+    /// active, prospect or former [default: active]
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    /// A ticket opened (and maybe closed)
+    Ticket {
+        #[command(flatten)]
+        client: ClientRef,
+        /// The day it was opened [default: today]
+        #[arg(long, value_name = "DATE")]
+        opened: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        closed: Option<String>,
+        /// incident, request or admin [default: incident]
+        #[arg(long)]
+        kind: Option<String>,
+        /// It went over your head to management
+        #[arg(long)]
+        escalated: bool,
+        /// How often it was reopened
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        reopens: Option<String>,
+        /// Your PSA's ticket number
+        #[arg(long = "ref", value_name = "REF")]
+        reference: Option<String>,
+    },
+    /// A ticket came back: its reopen count goes up
+    Reopen {
+        #[command(flatten)]
+        client: ClientRef,
+        /// The ticket's id [default: the client's latest ticket]
+        #[arg(long)]
+        ticket: Option<i64>,
+    },
+    /// A ticket was escalated to management
+    Escalation {
+        #[command(flatten)]
+        client: ClientRef,
+        /// The ticket's id [default: the client's latest ticket that is not escalated]
+        #[arg(long)]
+        ticket: Option<i64>,
+    },
+    /// An invoice sent
+    Invoice {
+        #[command(flatten)]
+        client: ClientRef,
+        /// e.g. 1200 or 1,200.50
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+        amount: String,
+        /// [default: today]
+        #[arg(long, value_name = "DATE")]
+        issued: Option<String>,
+        /// [default: issued + the client's payment terms]
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        paid: Option<String>,
+        #[arg(long)]
+        disputed: bool,
+        /// [default: the next INV-0001 style number]
+        #[arg(long)]
+        number: Option<String>,
+    },
+    /// An invoice paid
+    Payment {
+        #[command(flatten)]
+        client: ClientRef,
+        /// The invoice number
+        #[arg(long)]
+        invoice: String,
+        /// [default: today]
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Time worked for the client
+    Time {
+        #[command(flatten)]
+        client: ClientRef,
+        /// 90, 90m, 1.5h, 1h30 or 1:30
+        #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
+        duration: String,
+        /// [default: today]
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// A recommendation made (or decided: implemented or ignored)
+    Recommendation {
+        #[command(flatten)]
+        client: ClientRef,
+        #[arg(long)]
+        title: String,
+        /// [default: today]
+        #[arg(long, value_name = "DATE")]
+        made: Option<String>,
+        /// It concerns security
+        #[arg(long)]
+        security: bool,
+        /// open, implemented or ignored [default: open]
+        #[arg(long)]
+        status: Option<String>,
+        /// When it was implemented or ignored [default: the day it was made]
+        #[arg(long, value_name = "DATE")]
+        decided: Option<String>,
+    },
+    /// An incident: abuse, disrespect, security, unreasonable_demand or other
+    Incident {
+        #[command(flatten)]
+        client: ClientRef,
+        #[arg(long)]
+        kind: String,
+        /// [default: today]
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ClientRef {
+    /// The client's name (any case)
+    #[arg(long, value_name = "NAME")]
+    pub client: String,
+}
+
+fn date_arg(s: &str) -> Result<NaiveDate, String> {
+    parse_date("date", s).map_err(|e| e.message)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

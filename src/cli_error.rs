@@ -1,0 +1,76 @@
+//! How failures reach the user: one line on stderr that says what to do, and an exit code
+//! (0 success, 2 usage errors and invalid values, 1 everything else).
+
+use std::process::ExitCode;
+
+use crate::domain::ValidationError;
+use crate::store::StoreError;
+
+/// Prints a clap error (or help/version) and picks the exit code.
+pub fn report(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(2)
+        }
+        _ => {
+            eprintln!("rapport: {}", clap_one_line(&e.to_string()));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Folds clap's multi-line message into one line, keeping the hint at the end.
+fn clap_one_line(text: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut hint = String::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.starts_with("Usage:") {
+            continue;
+        }
+        if let Some(h) = line.strip_prefix("For more information, try ") {
+            hint = format!("; see {}", h.trim_end_matches('.'));
+            continue;
+        }
+        let line = line.strip_prefix("error: ").unwrap_or(line);
+        let line = line
+            .strip_prefix("tip: ")
+            .map_or(line.to_string(), |t| format!("({t})"));
+        parts.push(line);
+    }
+    format!("{}{hint}", parts.join(" "))
+}
+
+/// An error chain as one line: "what failed: why".
+pub fn one_line(e: &anyhow::Error) -> String {
+    format!("{e:#}").replace('\n', " ")
+}
+
+/// 2 when the input was wrong, 1 otherwise.
+pub fn exit_code(e: &anyhow::Error) -> u8 {
+    let invalid = e.chain().any(|c| {
+        c.downcast_ref::<ValidationError>().is_some()
+            || matches!(c.downcast_ref::<StoreError>(), Some(StoreError::Invalid(_)))
+            || c.downcast_ref::<crate::domain::FieldError>().is_some()
+    });
+    if invalid { 2 } else { 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_messages_fold_into_one_line() {
+        let text = "error: the following required arguments were not provided:\n  --name <NAME>\n\nUsage: rapport client add --name <NAME>\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            clap_one_line(text),
+            "the following required arguments were not provided: --name <NAME>; see '--help'"
+        );
+    }
+}

@@ -1,0 +1,22 @@
+//! `rapport demo`: the demo portfolio, written into a new database.
+
+use anyhow::{Result, bail};
+
+use super::Context;
+
+pub fn run(ctx: &Context) -> Result<()> {
+    let mut store = ctx.open_store()?;
+    let existing = store.client_count()?;
+    if existing > 0 {
+        bail!(
+            "{} already holds {existing} clients: demo data only goes into a new database, pass --db NEW_FILE",
+            ctx.db_path.display()
+        );
+    }
+    let summary = crate::demo::populate(&mut store, ctx.clock.today())?;
+    println!(
+        "wrote the demo portfolio to {}: {summary}",
+        ctx.db_path.display()
+    );
+    Ok(())
+}

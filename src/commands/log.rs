@@ -1,0 +1,184 @@
+//! `rapport log ...`: the quick log's entries from the command line.
+
+use anyhow::{Result, bail};
+
+use super::Context;
+use crate::cli::LogCommand;
+use crate::domain::date::{iso, parse_date};
+use crate::domain::evidence::{
+    IncidentDraft, InvoiceDraft, RecommendationDraft, TicketDraft, TimeDraft,
+};
+use crate::domain::{Client, LogEntry};
+use crate::store::Store;
+
+pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
+    let today = iso(ctx.clock.today());
+    let or_today = |d: Option<String>| d.unwrap_or_else(|| today.clone());
+    let mut store = ctx.open_store()?;
+    let (client, entry, what) = match cmd {
+        LogCommand::Ticket {
+            client,
+            opened,
+            closed,
+            kind,
+            escalated,
+            reopens,
+            reference,
+        } => {
+            let c = store.client_by_name(&client.client)?;
+            let t = TicketDraft {
+                opened: or_today(opened),
+                closed: closed.unwrap_or_default(),
+                kind: kind.unwrap_or_default(),
+                escalated,
+                reopens: reopens.unwrap_or_default(),
+                reference: reference.unwrap_or_default(),
+            }
+            .validate()?;
+            let what = format!("{} ticket opened {}", t.kind, iso(t.opened_on));
+            (c, LogEntry::Ticket(t), what)
+        }
+        LogCommand::Reopen { client, ticket } => {
+            let c = store.client_by_name(&client.client)?;
+            let id = pick_ticket(&store, &c, ticket, false)?;
+            (
+                c,
+                LogEntry::Reopen { ticket_id: id },
+                format!("reopen of ticket #{id}"),
+            )
+        }
+        LogCommand::Escalation { client, ticket } => {
+            let c = store.client_by_name(&client.client)?;
+            let id = pick_ticket(&store, &c, ticket, true)?;
+            (
+                c,
+                LogEntry::Escalate { ticket_id: id },
+                format!("escalation of ticket #{id}"),
+            )
+        }
+        LogCommand::Invoice {
+            client,
+            amount,
+            issued,
+            due,
+            paid,
+            disputed,
+            number,
+        } => {
+            let c = store.client_by_name(&client.client)?;
+            let inv = InvoiceDraft {
+                number: number.unwrap_or_default(),
+                amount,
+                issued: or_today(issued),
+                due: due.unwrap_or_default(),
+                paid: paid.unwrap_or_default(),
+                disputed,
+                reference: String::new(),
+            }
+            .validate(c.fields.payment_terms_days)?;
+            let what = format!(
+                "invoice of {} issued {}, due {}",
+                inv.amount.display(&ctx.config.display.currency_symbol),
+                iso(inv.issued_on),
+                iso(inv.due_on)
+            );
+            (c, LogEntry::Invoice(inv), what)
+        }
+        LogCommand::Payment {
+            client,
+            invoice,
+            date,
+        } => {
+            let c = store.client_by_name(&client.client)?;
+            let paid_on = parse_date("date", &or_today(date))?;
+            let inv = store.invoice_by_number(c.id, &invoice)?;
+            let what = format!("payment of invoice {} on {}", inv.number, iso(paid_on));
+            (
+                c,
+                LogEntry::Payment {
+                    invoice_id: inv.id,
+                    paid_on,
+                },
+                what,
+            )
+        }
+        LogCommand::Time {
+            client,
+            duration,
+            date,
+            note,
+        } => {
+            let c = store.client_by_name(&client.client)?;
+            let t = TimeDraft {
+                date: or_today(date),
+                duration,
+                note: note.unwrap_or_default(),
+            }
+            .validate()?;
+            let what = format!("{} minutes on {}", t.minutes, iso(t.worked_on));
+            (c, LogEntry::Time(t), what)
+        }
+        LogCommand::Recommendation {
+            client,
+            title,
+            made,
+            security,
+            status,
+            decided,
+        } => {
+            let c = store.client_by_name(&client.client)?;
+            let r = RecommendationDraft {
+                made: or_today(made),
+                title,
+                security,
+                status: status.unwrap_or_default(),
+                decided: decided.unwrap_or_default(),
+                reference: String::new(),
+            }
+            .validate()?;
+            let what = format!("recommendation '{}' ({})", r.title, r.status);
+            (c, LogEntry::Recommendation(r), what)
+        }
+        LogCommand::Incident {
+            client,
+            kind,
+            date,
+            note,
+        } => {
+            let c = store.client_by_name(&client.client)?;
+            let i = IncidentDraft {
+                date: or_today(date),
+                kind,
+                note: note.unwrap_or_default(),
+            }
+            .validate()?;
+            let what = format!("{} incident on {}", i.kind, iso(i.occurred_on));
+            (c, LogEntry::Incident(i), what)
+        }
+    };
+    store.log(client.id, &entry)?;
+    println!("logged {what} for '{}'", client.fields.name);
+    Ok(())
+}
+
+/// The ticket a reopen or escalation is about: the one given, else the latest that fits.
+fn pick_ticket(
+    store: &Store,
+    client: &Client,
+    given: Option<i64>,
+    for_escalation: bool,
+) -> Result<i64> {
+    if let Some(id) = given {
+        return Ok(id);
+    }
+    let tickets = store.tickets(client.id, 200)?;
+    match tickets.iter().find(|t| !for_escalation || !t.escalated) {
+        Some(t) => Ok(t.id),
+        None => bail!(
+            "'{}' has no ticket to {}: log one first with 'rapport log ticket --client \"{}\"'",
+            client.fields.name,
+            if for_escalation { "escalate" } else { "reopen" },
+            client.fields.name
+        ),
+    }
+}

@@ -1,0 +1,31 @@
+//! The headless subcommands: one file each. They parse nothing themselves (that is clap's
+//! job) and compute nothing themselves (that is the domain's): they fetch, call and print.
+
+pub mod backup;
+pub mod client;
+pub mod demo;
+pub mod log;
+pub mod table;
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::store::Store;
+
+/// What every command needs: where the database is, the settings and today's date.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub db_path: PathBuf,
+    pub config: Config,
+    pub clock: Clock,
+}
+
+impl Context {
+    pub fn open_store(&self) -> Result<Store> {
+        Store::open(&self.db_path)
+            .with_context(|| format!("cannot open the database {}", self.db_path.display()))
+    }
+}

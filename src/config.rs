@@ -1,0 +1,234 @@
+//! User settings: defaults, TOML loading, and errors that point at the line, column and key.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::domain::Cents;
+
+/// Everything in config.toml. Every key is optional; unknown keys are errors.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    pub company: Company,
+    pub display: Display,
+    /// What one hour of your team's time costs you (wages, overhead), in cents.
+    pub hourly_labour_cost: Cents,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Company {
+    pub name: String,
+    pub signature: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Display {
+    pub currency_symbol: String,
+    pub date_format: String,
+    pub theme: Theme,
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Self {
+            currency_symbol: "€".into(),
+            date_format: "%Y-%m-%d".into(),
+            theme: Theme::Dark,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Colours for a dark terminal background.
+    #[default]
+    Dark,
+    /// Colours for a light terminal background.
+    Light,
+    /// No colour at all (as with NO_COLOR or --no-color).
+    Mono,
+}
+
+/// A config file that cannot be used: names the file, the place and what is wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("config {} line {line}, column {column}: {message}: fix it (see config.example.toml)", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+// The file as written, with spans kept for the values that are checked after parsing.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawConfig {
+    company: Company,
+    display: RawDisplay,
+    costs: RawCosts,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawDisplay {
+    currency_symbol: Option<Spanned<String>>,
+    date_format: Option<Spanned<String>>,
+    theme: Option<Theme>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawCosts {
+    hourly_labour_cost: Option<Spanned<Number>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Number {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Config {
+    /// Loads `path`. A missing file gives the defaults unless `must_exist`.
+    pub fn load(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::parse(path, &text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+                Ok(Config::default())
+            }
+            Err(source) => Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// Parses config text; `path` only names the file in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let at = |offset: usize, message: String| {
+            let (line, column) = line_col(text, offset);
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            }
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            at(offset, e.message().trim().replace('\n', " "))
+        })?;
+        let mut cfg = Config {
+            company: raw.company,
+            ..Config::default()
+        };
+        if let Some(sym) = raw.display.currency_symbol {
+            if sym.get_ref().chars().count() > 5 {
+                return Err(at(
+                    sym.span().start,
+                    "display.currency_symbol is longer than 5 characters".into(),
+                ));
+            }
+            cfg.display.currency_symbol = sym.into_inner();
+        }
+        if let Some(fmt) = raw.display.date_format {
+            if !valid_date_format(fmt.get_ref()) {
+                return Err(at(
+                    fmt.span().start,
+                    format!(
+                        "display.date_format '{}' is not a valid strftime date format (try \"%d-%m-%Y\")",
+                        fmt.get_ref()
+                    ),
+                ));
+            }
+            cfg.display.date_format = fmt.into_inner();
+        }
+        if let Some(theme) = raw.display.theme {
+            cfg.display.theme = theme;
+        }
+        if let Some(cost) = raw.costs.hourly_labour_cost {
+            let start = cost.span().start;
+            let text = match cost.into_inner() {
+                Number::Int(i) => i.to_string(),
+                Number::Float(f) => f.to_string(),
+                Number::Text(s) => s,
+            };
+            cfg.hourly_labour_cost = Cents::parse("costs.hourly_labour_cost", &text)
+                .map_err(|e| at(start, e.to_string()))?;
+        }
+        Ok(cfg)
+    }
+}
+
+fn valid_date_format(fmt: &str) -> bool {
+    use chrono::format::{Item, StrftimeItems};
+    !fmt.trim().is_empty() && StrftimeItems::new(fmt).all(|i| !matches!(i, Item::Error))
+}
+
+/// 1-based line and column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        Config::parse(Path::new("c.toml"), text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn empty_means_defaults() {
+        assert_eq!(parse(""), Ok(Config::default()));
+    }
+
+    #[test]
+    fn the_example_file_is_valid_and_complete() {
+        let cfg = parse(include_str!("../config.example.toml")).unwrap();
+        assert_eq!(cfg.company.name, "Example IT Services");
+        assert_eq!(cfg.hourly_labour_cost, Cents(6_500));
+    }
+
+    #[test]
+    fn unknown_keys_name_the_line_and_column() {
+        let e = parse("[display]\ntheme = \"dark\"\ncolour = \"red\"\n").unwrap_err();
+        assert!(e.contains("line 3, column 1"), "{e}");
+        assert!(e.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_are_refused_where_they_stand() {
+        let e = parse("[costs]\nhourly_labour_cost = -4\n").unwrap_err();
+        assert!(
+            e.contains("line 2, column 22") && e.contains("negative"),
+            "{e}"
+        );
+        let e = parse("[display]\ndate_format = \"%Q\"\n").unwrap_err();
+        assert!(e.contains("line 2") && e.contains("date_format"), "{e}");
+        let e = parse("[display]\ntheme = \"pink\"\n").unwrap_err();
+        assert!(e.contains("line 2") && e.contains("pink"), "{e}");
+        assert_eq!(
+            parse("[costs]\nhourly_labour_cost = 72.5\n")
+                .unwrap()
+                .hourly_labour_cost,
+            Cents(7_250)
+        );
+    }
+}

@@ -1,0 +1,362 @@
+//! Clients: the contract facts the operator keeps about each one, and their validation.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::date::{iso, parse_opt_date};
+use super::error::{Checker, FieldError, ValidationError};
+use super::money::Cents;
+use super::text::{opt_text, required_text};
+
+/// Database id of a client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ClientId(pub i64);
+
+pub const NAME_MAX: usize = 100;
+pub const SHORT_MAX: usize = 100;
+pub const EMAIL_MAX: usize = 254;
+pub const NOTES_MAX: usize = 2000;
+pub const SEATS_MAX: u32 = 100_000;
+pub const DAYS_MAX: u32 = 3650;
+pub const DEFAULT_TERMS_DAYS: u32 = 30;
+
+macro_rules! text_enum {
+    ($(#[$m:meta])* $name:ident, $what:literal, { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the stored/typed form, naming `field` and the allowed values on failure.
+            pub fn parse(field: &'static str, s: &str) -> Result<Self, FieldError> {
+                let t = s.trim().to_ascii_lowercase().replace('-', "_");
+                $(if t == $text { return Ok($name::$variant); })+
+                let allowed: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
+                Err(FieldError::new(
+                    field,
+                    format!("has unknown {} '{}': expected one of {}", $what, s.trim(), allowed.join(", ")),
+                ))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use text_enum;
+
+text_enum!(
+    /// Where a client stands with the MSP.
+    ClientStatus, "status", {
+        Active => "active",
+        Prospect => "prospect",
+        Former => "former",
+    }
+);
+
+/// A client as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Client {
+    pub id: ClientId,
+    #[serde(flatten)]
+    pub fields: ClientFields,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The facts of a client that the operator enters and edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClientFields {
+    pub name: String,
+    pub contact_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    #[serde(rename = "mrr_cents")]
+    pub mrr: Cents,
+    pub seats: u32,
+    pub contract_start: Option<NaiveDate>,
+    pub contract_end: Option<NaiveDate>,
+    pub notice_days: Option<u32>,
+    pub prepaid: bool,
+    pub payment_terms_days: u32,
+    pub segment: Option<String>,
+    pub status: ClientStatus,
+    pub notes: Option<String>,
+}
+
+/// Client input as typed (in a form or on the command line): every field a string, so that
+/// both faces validate the same way and report the same messages.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ClientDraft {
+    pub name: String,
+    pub contact_name: String,
+    pub email: String,
+    pub phone: String,
+    pub mrr: String,
+    pub seats: String,
+    pub contract_start: String,
+    pub contract_end: String,
+    pub notice_days: String,
+    pub prepaid: bool,
+    pub payment_terms_days: String,
+    pub segment: String,
+    pub status: String,
+    pub notes: String,
+}
+
+impl ClientDraft {
+    /// A draft for a new client, with the defaults filled in.
+    pub fn new_client() -> Self {
+        Self {
+            seats: "1".into(),
+            mrr: "0".into(),
+            payment_terms_days: DEFAULT_TERMS_DAYS.to_string(),
+            status: ClientStatus::Active.as_str().into(),
+            ..Self::default()
+        }
+    }
+
+    /// Checks every field and returns the validated facts, or every problem found.
+    pub fn validate(&self) -> Result<ClientFields, ValidationError> {
+        let mut c = Checker::default();
+        let name = c.take(required_text("name", &self.name, NAME_MAX));
+        let contact_name = c.take(opt_text("contact", &self.contact_name, SHORT_MAX));
+        let email = c.take(parse_email(&self.email));
+        let phone = c.take(opt_text("phone", &self.phone, SHORT_MAX));
+        let mrr = c.take(if self.mrr.trim().is_empty() {
+            Ok(Cents::ZERO)
+        } else {
+            Cents::parse("MRR", &self.mrr)
+        });
+        let seats = c.take(parse_count("seats", &self.seats, SEATS_MAX).map(|s| s.unwrap_or(0)));
+        let contract_start = c.take(parse_opt_date("contract start", &self.contract_start));
+        let contract_end = c.take(parse_opt_date("contract end", &self.contract_end));
+        let notice_days = c.take(parse_count("notice days", &self.notice_days, DAYS_MAX));
+        let payment_terms_days = c.take(
+            parse_count("payment terms", &self.payment_terms_days, 365)
+                .map(|d| d.unwrap_or(DEFAULT_TERMS_DAYS)),
+        );
+        let segment = c.take(opt_text("segment", &self.segment, SHORT_MAX));
+        let status = c.take(if self.status.trim().is_empty() {
+            Ok(ClientStatus::Active)
+        } else {
+            ClientStatus::parse("status", &self.status)
+        });
+        let notes = c.take(opt_text("notes", &self.notes, NOTES_MAX));
+        if let (Some(Some(start)), Some(Some(end))) = (contract_start, contract_end)
+            && end < start
+        {
+            c.push(FieldError::new(
+                "contract end",
+                format!("{} is before contract start {}", iso(end), iso(start)),
+            ));
+        }
+        c.finish()?;
+        // Every `take` above succeeded, so each value is present.
+        match (
+            name,
+            contact_name,
+            email,
+            phone,
+            mrr,
+            seats,
+            contract_start,
+            contract_end,
+            notice_days,
+            payment_terms_days,
+            segment,
+            status,
+            notes,
+        ) {
+            (
+                Some(name),
+                Some(contact_name),
+                Some(email),
+                Some(phone),
+                Some(mrr),
+                Some(seats),
+                Some(contract_start),
+                Some(contract_end),
+                Some(notice_days),
+                Some(payment_terms_days),
+                Some(segment),
+                Some(status),
+                Some(notes),
+            ) => Ok(ClientFields {
+                name,
+                contact_name,
+                email,
+                phone,
+                mrr,
+                seats,
+                contract_start,
+                contract_end,
+                notice_days,
+                prepaid: self.prepaid,
+                payment_terms_days,
+                segment,
+                status,
+                notes,
+            }),
+            _ => Err(ValidationError::one("input", "could not be read")),
+        }
+    }
+}
+
+impl From<&ClientFields> for ClientDraft {
+    fn from(f: &ClientFields) -> Self {
+        let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+        let opt_date = |d: Option<NaiveDate>| d.map(iso).unwrap_or_default();
+        Self {
+            name: f.name.clone(),
+            contact_name: opt(&f.contact_name),
+            email: opt(&f.email),
+            phone: opt(&f.phone),
+            mrr: f.mrr.plain(),
+            seats: f.seats.to_string(),
+            contract_start: opt_date(f.contract_start),
+            contract_end: opt_date(f.contract_end),
+            notice_days: f.notice_days.map(|d| d.to_string()).unwrap_or_default(),
+            prepaid: f.prepaid,
+            payment_terms_days: f.payment_terms_days.to_string(),
+            segment: opt(&f.segment),
+            status: f.status.as_str().to_string(),
+            notes: opt(&f.notes),
+        }
+    }
+}
+
+fn parse_email(input: &str) -> Result<Option<String>, FieldError> {
+    let Some(s) = opt_text("email", input, EMAIL_MAX)? else {
+        return Ok(None);
+    };
+    match s.split_once('@') {
+        Some((local, domain))
+            if !local.is_empty() && !domain.is_empty() && !s.contains(char::is_whitespace) =>
+        {
+            Ok(Some(s))
+        }
+        _ => Err(FieldError::new(
+            "email",
+            format!("'{s}' is not an email address: it needs a name, an @ and a domain"),
+        )),
+    }
+}
+
+/// Parses an optional whole number from 0 to `max`.
+pub fn parse_count(field: &'static str, input: &str, max: u32) -> Result<Option<u32>, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if s.starts_with('-') {
+        return Err(FieldError::new(field, "must not be negative"));
+    }
+    match s.parse::<u32>() {
+        Ok(n) if n <= max => Ok(Some(n)),
+        Ok(_) => Err(FieldError::new(field, format!("must be at most {max}"))),
+        Err(_) => Err(FieldError::new(
+            field,
+            format!("'{s}' is not a whole number"),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> ClientDraft {
+        ClientDraft {
+            name: "Acme BV".into(),
+            ..ClientDraft::new_client()
+        }
+    }
+
+    #[test]
+    fn a_minimal_client_gets_the_defaults() {
+        let f = draft().validate().unwrap();
+        assert_eq!(f.name, "Acme BV");
+        assert_eq!(f.status, ClientStatus::Active);
+        assert_eq!(f.payment_terms_days, 30);
+        assert_eq!(f.seats, 1);
+        assert_eq!(f.mrr, Cents::ZERO);
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let d = ClientDraft {
+            name: "  ".into(),
+            email: "nobody.example.com".into(),
+            mrr: "-1".into(),
+            seats: "-3".into(),
+            contract_start: "2026-05-01".into(),
+            contract_end: "2026-04-30".into(),
+            status: "gone".into(),
+            notice_days: "ten".into(),
+            ..ClientDraft::new_client()
+        };
+        let e = d.validate().unwrap_err();
+        assert!(e.for_field("name").unwrap().contains("empty"));
+        assert!(e.for_field("email").unwrap().contains("@"));
+        assert_eq!(e.for_field("MRR"), Some("must not be negative"));
+        assert_eq!(e.for_field("seats"), Some("must not be negative"));
+        assert!(
+            e.for_field("contract end")
+                .unwrap()
+                .contains("before contract start")
+        );
+        assert!(
+            e.for_field("status")
+                .unwrap()
+                .contains("active, prospect, former")
+        );
+        assert!(e.for_field("notice days").unwrap().contains("whole number"));
+    }
+
+    #[test]
+    fn over_long_names_are_refused() {
+        let d = ClientDraft {
+            name: "x".repeat(NAME_MAX + 1),
+            ..draft()
+        };
+        assert!(
+            d.validate()
+                .unwrap_err()
+                .for_field("name")
+                .unwrap()
+                .contains("at most")
+        );
+    }
+
+    #[test]
+    fn a_client_round_trips_through_a_draft() {
+        let d = ClientDraft {
+            email: "it@acme.example".into(),
+            mrr: "1,500.50".into(),
+            contract_start: "2025-01-01".into(),
+            contract_end: "2027-12-31".into(),
+            notice_days: "90".into(),
+            prepaid: true,
+            ..draft()
+        };
+        let f = d.validate().unwrap();
+        assert_eq!(ClientDraft::from(&f).validate().unwrap(), f);
+        assert_eq!(f.mrr, Cents(150_050));
+    }
+}

@@ -1,0 +1,637 @@
+//! Evidence about a client, kept as dated events: tickets, invoices and payments, time worked,
+//! recommendations, incidents and staff votes. Drafts hold input as typed; `validate` turns a
+//! draft into a checked value or names every field that is wrong.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use super::client::{ClientId, parse_count, text_enum};
+use super::date::{iso, parse_date, parse_opt_date};
+use super::error::{Checker, FieldError, ValidationError};
+use super::money::Cents;
+use super::text::{opt_text, required_text};
+
+pub const REF_MAX: usize = 100;
+pub const NOTE_MAX: usize = 2000;
+pub const TITLE_MAX: usize = 200;
+/// More minutes than a day has is a typing error, not a long day.
+pub const MINUTES_MAX: u32 = 24 * 60;
+
+text_enum!(
+    /// What a ticket was about.
+    TicketKind, "ticket kind", {
+        Incident => "incident",
+        Request => "request",
+        Admin => "admin",
+    }
+);
+
+text_enum!(
+    /// Where a recommendation stands.
+    RecStatus, "recommendation status", {
+        Open => "open",
+        Implemented => "implemented",
+        Ignored => "ignored",
+    }
+);
+
+text_enum!(
+    /// The kinds of incident the guide's dealbreakers (D1-D4) look at.
+    IncidentKind, "incident kind", {
+        Abuse => "abuse",
+        Disrespect => "disrespect",
+        Security => "security",
+        UnreasonableDemand => "unreasonable_demand",
+        Other => "other",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ticket {
+    pub id: i64,
+    pub client_id: ClientId,
+    pub opened_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+    pub kind: TicketKind,
+    pub escalated: bool,
+    pub reopen_count: u32,
+    pub external_ref: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTicket {
+    pub opened_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+    pub kind: TicketKind,
+    pub escalated: bool,
+    pub reopen_count: u32,
+    pub external_ref: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Invoice {
+    pub id: i64,
+    pub client_id: ClientId,
+    pub number: String,
+    pub issued_on: NaiveDate,
+    pub due_on: NaiveDate,
+    pub paid_on: Option<NaiveDate>,
+    #[serde(rename = "amount_cents")]
+    pub amount: Cents,
+    pub disputed: bool,
+    pub external_ref: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInvoice {
+    /// None: the store numbers it.
+    pub number: Option<String>,
+    pub issued_on: NaiveDate,
+    pub due_on: NaiveDate,
+    pub paid_on: Option<NaiveDate>,
+    pub amount: Cents,
+    pub disputed: bool,
+    pub external_ref: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTimeEntry {
+    pub worked_on: NaiveDate,
+    pub minutes: u32,
+    pub note: Option<String>,
+    pub external_ref: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Recommendation {
+    pub id: i64,
+    pub client_id: ClientId,
+    pub made_on: NaiveDate,
+    pub title: String,
+    pub security: bool,
+    pub status: RecStatus,
+    pub decided_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRecommendation {
+    pub made_on: NaiveDate,
+    pub title: String,
+    pub security: bool,
+    pub status: RecStatus,
+    pub decided_on: Option<NaiveDate>,
+    pub external_ref: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewIncident {
+    pub occurred_on: NaiveDate,
+    pub kind: IncidentKind,
+    pub note: Option<String>,
+}
+
+/// One thing to log about a client: what the quick log and `rapport log` both produce.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogEntry {
+    Ticket(NewTicket),
+    /// A ticket came back: its reopen count goes up by one.
+    Reopen {
+        ticket_id: i64,
+    },
+    /// A ticket went over the operator's head to management.
+    Escalate {
+        ticket_id: i64,
+    },
+    Invoice(NewInvoice),
+    Payment {
+        invoice_id: i64,
+        paid_on: NaiveDate,
+    },
+    Time(NewTimeEntry),
+    Recommendation(NewRecommendation),
+    /// An open recommendation was implemented or ignored.
+    Decide {
+        recommendation_id: i64,
+        status: RecStatus,
+        decided_on: NaiveDate,
+    },
+    Incident(NewIncident),
+}
+
+/// How to take a logged entry back: the exact inverse of what the store did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undo {
+    DeleteTicket(i64),
+    Unreopen(i64),
+    Unescalate(i64),
+    DeleteInvoice(i64),
+    Unpay(i64),
+    DeleteTime(i64),
+    DeleteRecommendation(i64),
+    Undecide(i64),
+    DeleteIncident(i64),
+}
+
+/// One line of a client's timeline, newest first in the detail pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineEvent {
+    pub date: NaiveDate,
+    pub what: EventKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventKind {
+    TicketOpened {
+        kind: TicketKind,
+        escalated: bool,
+        reopens: u32,
+    },
+    InvoiceIssued {
+        number: String,
+        amount: Cents,
+        disputed: bool,
+    },
+    InvoicePaid {
+        number: String,
+        amount: Cents,
+        days_late: i64,
+    },
+    Time {
+        minutes: u32,
+        note: Option<String>,
+    },
+    RecommendationMade {
+        title: String,
+        security: bool,
+    },
+    RecommendationDecided {
+        title: String,
+        status: RecStatus,
+    },
+    Incident {
+        kind: IncidentKind,
+        note: Option<String>,
+    },
+}
+
+// ---- drafts: input as typed ------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TicketDraft {
+    pub opened: String,
+    pub closed: String,
+    pub kind: String,
+    pub escalated: bool,
+    pub reopens: String,
+    pub reference: String,
+}
+
+impl TicketDraft {
+    pub fn validate(&self) -> Result<NewTicket, ValidationError> {
+        let mut c = Checker::default();
+        let opened = c.take(parse_date("opened", &self.opened));
+        let closed = c.take(parse_opt_date("closed", &self.closed));
+        let kind = c.take(if self.kind.trim().is_empty() {
+            Ok(TicketKind::Incident)
+        } else {
+            TicketKind::parse("kind", &self.kind)
+        });
+        let reopens = c.take(parse_count("reopens", &self.reopens, 1000));
+        let reference = c.take(opt_text("reference", &self.reference, REF_MAX));
+        if let (Some(o), Some(Some(cl))) = (opened, closed)
+            && cl < o
+        {
+            c.push(before("closed", cl, "opened", o));
+        }
+        c.finish()?;
+        Ok(NewTicket {
+            opened_on: need(opened)?,
+            closed_on: need(closed)?,
+            kind: need(kind)?,
+            escalated: self.escalated,
+            reopen_count: need(reopens)?.unwrap_or(0),
+            external_ref: need(reference)?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InvoiceDraft {
+    pub number: String,
+    pub amount: String,
+    pub issued: String,
+    /// Empty: issued + the client's payment terms.
+    pub due: String,
+    pub paid: String,
+    pub disputed: bool,
+    pub reference: String,
+}
+
+impl InvoiceDraft {
+    pub fn validate(&self, terms_days: u32) -> Result<NewInvoice, ValidationError> {
+        let mut c = Checker::default();
+        let number = c.take(opt_text("number", &self.number, REF_MAX));
+        let amount = c.take(Cents::parse("amount", &self.amount));
+        let issued = c.take(parse_date("issued", &self.issued));
+        let due = c.take(parse_opt_date("due", &self.due));
+        let paid = c.take(parse_opt_date("paid", &self.paid));
+        let reference = c.take(opt_text("reference", &self.reference, REF_MAX));
+        if let Some(i) = issued {
+            if let Some(Some(d)) = due
+                && d < i
+            {
+                c.push(before("due", d, "issued", i));
+            }
+            if let Some(Some(p)) = paid
+                && p < i
+            {
+                c.push(FieldError::new(
+                    "paid",
+                    format!(
+                        "{} is before the invoice was issued ({}): a payment cannot come before its invoice",
+                        iso(p),
+                        iso(i)
+                    ),
+                ));
+            }
+        }
+        c.finish()?;
+        let issued_on = need(issued)?;
+        let due_on = match need(due)? {
+            Some(d) => d,
+            None => issued_on
+                .checked_add_days(Days::new(u64::from(terms_days)))
+                .unwrap_or(issued_on),
+        };
+        Ok(NewInvoice {
+            number: need(number)?,
+            issued_on,
+            due_on,
+            paid_on: need(paid)?,
+            amount: need(amount)?,
+            disputed: self.disputed,
+            external_ref: need(reference)?,
+        })
+    }
+}
+
+/// Checks a payment date against the invoice it pays.
+pub fn check_payment(issued_on: NaiveDate, paid_on: NaiveDate) -> Result<(), ValidationError> {
+    if paid_on < issued_on {
+        Err(ValidationError::one(
+            "date",
+            format!(
+                "{} is before the invoice was issued ({}): a payment cannot come before its invoice",
+                iso(paid_on),
+                iso(issued_on)
+            ),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TimeDraft {
+    pub date: String,
+    pub duration: String,
+    pub note: String,
+}
+
+impl TimeDraft {
+    pub fn validate(&self) -> Result<NewTimeEntry, ValidationError> {
+        let mut c = Checker::default();
+        let date = c.take(parse_date("date", &self.date));
+        let minutes = c.take(parse_minutes("time", &self.duration));
+        let note = c.take(opt_text("note", &self.note, NOTE_MAX));
+        c.finish()?;
+        Ok(NewTimeEntry {
+            worked_on: need(date)?,
+            minutes: need(minutes)?,
+            note: need(note)?,
+            external_ref: None,
+        })
+    }
+}
+
+/// Parses time worked: `90` or `90m` (minutes), `1.5h`, `1h30`, `1:30`.
+pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError> {
+    let s = input.trim().to_ascii_lowercase();
+    let bad = || {
+        FieldError::new(
+            field,
+            format!(
+                "'{}' is not a duration: use minutes (90) or hours (1.5h, 1h30, 1:30)",
+                input.trim()
+            ),
+        )
+    };
+    if s.is_empty() {
+        return Err(FieldError::new(
+            field,
+            "is empty: how long was worked, e.g. 90 or 1.5h",
+        ));
+    }
+    if s.starts_with('-') {
+        return Err(FieldError::new(field, "must not be negative"));
+    }
+    let whole = |t: &str| -> Result<u32, FieldError> {
+        if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        t.parse::<u32>().map_err(|_| bad())
+    };
+    let minutes = if let Some((h, m)) = s.split_once(':') {
+        let m = whole(m)?;
+        if m >= 60 {
+            return Err(bad());
+        }
+        whole(h)?.saturating_mul(60).saturating_add(m)
+    } else if let Some((h, m)) = s.split_once('h') {
+        if m.is_empty() {
+            // 1.5h or 2h
+            let (hw, hf) = h.split_once('.').unwrap_or((h, ""));
+            let frac = if hf.is_empty() {
+                0
+            } else if hf.len() <= 2 {
+                let f = whole(hf)?;
+                let scale = if hf.len() == 1 { 10 } else { 100 };
+                (f * 60 + scale / 2) / scale
+            } else {
+                return Err(bad());
+            };
+            whole(hw)?.saturating_mul(60).saturating_add(frac)
+        } else {
+            let m = whole(m.trim_end_matches('m'))?;
+            whole(h)?.saturating_mul(60).saturating_add(m)
+        }
+    } else {
+        whole(s.trim_end_matches("min").trim_end_matches('m'))?
+    };
+    if minutes == 0 {
+        return Err(FieldError::new(field, "must be more than zero"));
+    }
+    if minutes > MINUTES_MAX {
+        return Err(FieldError::new(
+            field,
+            format!("is {minutes} minutes: one entry is at most 24 hours"),
+        ));
+    }
+    Ok(minutes)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RecommendationDraft {
+    pub made: String,
+    pub title: String,
+    pub security: bool,
+    pub status: String,
+    /// Empty for an implemented/ignored one: decided on the day it was made.
+    pub decided: String,
+    pub reference: String,
+}
+
+impl RecommendationDraft {
+    pub fn validate(&self) -> Result<NewRecommendation, ValidationError> {
+        let mut c = Checker::default();
+        let made = c.take(parse_date("made", &self.made));
+        let title = c.take(required_text("title", &self.title, TITLE_MAX));
+        let status = c.take(if self.status.trim().is_empty() {
+            Ok(RecStatus::Open)
+        } else {
+            RecStatus::parse("status", &self.status)
+        });
+        let decided = c.take(parse_opt_date("decided", &self.decided));
+        let reference = c.take(opt_text("reference", &self.reference, REF_MAX));
+        if let (Some(RecStatus::Open), Some(Some(_))) = (status, decided) {
+            c.push(FieldError::new(
+                "decided",
+                "is set but the status is open: set the status to implemented or ignored",
+            ));
+        }
+        if let (Some(m), Some(Some(d))) = (made, decided)
+            && d < m
+        {
+            c.push(before("decided", d, "made", m));
+        }
+        c.finish()?;
+        let made_on = need(made)?;
+        let status = need(status)?;
+        let decided_on = match (status, need(decided)?) {
+            (RecStatus::Open, _) => None,
+            (_, Some(d)) => Some(d),
+            (_, None) => Some(made_on),
+        };
+        Ok(NewRecommendation {
+            made_on,
+            title: need(title)?,
+            security: self.security,
+            status,
+            decided_on,
+            external_ref: need(reference)?,
+        })
+    }
+}
+
+/// Checks a decision date against the recommendation it decides.
+pub fn check_decision(
+    made_on: NaiveDate,
+    status: RecStatus,
+    decided_on: NaiveDate,
+) -> Result<(), ValidationError> {
+    if status == RecStatus::Open {
+        return Err(ValidationError::one(
+            "status",
+            "must be implemented or ignored to decide a recommendation",
+        ));
+    }
+    if decided_on < made_on {
+        return Err(before("date", decided_on, "the recommendation was made", made_on).into());
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IncidentDraft {
+    pub date: String,
+    pub kind: String,
+    pub note: String,
+}
+
+impl IncidentDraft {
+    pub fn validate(&self) -> Result<NewIncident, ValidationError> {
+        let mut c = Checker::default();
+        let date = c.take(parse_date("date", &self.date));
+        let kind = c.take(IncidentKind::parse("kind", &self.kind));
+        let note = c.take(opt_text("note", &self.note, NOTE_MAX));
+        c.finish()?;
+        Ok(NewIncident {
+            occurred_on: need(date)?,
+            kind: need(kind)?,
+            note: need(note)?,
+        })
+    }
+}
+
+/// A later date may not come before an earlier one: "closed 2026-01-01 is before opened 2026-02-01".
+fn before(field: &'static str, later: NaiveDate, other: &str, earlier: NaiveDate) -> FieldError {
+    FieldError::new(
+        field,
+        format!("{} is before {} {}", iso(later), other, iso(earlier)),
+    )
+}
+
+/// Unwraps a value the checker already vouched for.
+fn need<T>(v: Option<T>) -> Result<T, ValidationError> {
+    v.ok_or_else(|| ValidationError::one("input", "could not be read"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date("d", s).unwrap()
+    }
+
+    #[test]
+    fn durations_in_the_forms_people_type() {
+        assert_eq!(parse_minutes("t", "90"), Ok(90));
+        assert_eq!(parse_minutes("t", "45m"), Ok(45));
+        assert_eq!(parse_minutes("t", "1.5h"), Ok(90));
+        assert_eq!(parse_minutes("t", "2h"), Ok(120));
+        assert_eq!(parse_minutes("t", "1h30"), Ok(90));
+        assert_eq!(parse_minutes("t", "1:15"), Ok(75));
+        assert!(parse_minutes("t", "0").is_err());
+        assert!(
+            parse_minutes("t", "-5")
+                .unwrap_err()
+                .message
+                .contains("negative")
+        );
+        assert!(
+            parse_minutes("t", "25h")
+                .unwrap_err()
+                .message
+                .contains("24 hours")
+        );
+        assert!(parse_minutes("t", "1:75").is_err());
+        assert!(parse_minutes("t", "soon").is_err());
+    }
+
+    #[test]
+    fn a_ticket_cannot_close_before_it_opens() {
+        let t = TicketDraft {
+            opened: "2026-03-10".into(),
+            closed: "2026-03-09".into(),
+            ..Default::default()
+        };
+        let e = t.validate().unwrap_err();
+        assert!(e.for_field("closed").unwrap().contains("before opened"));
+    }
+
+    #[test]
+    fn an_invoice_is_due_after_the_terms_and_not_paid_before_issue() {
+        let inv = InvoiceDraft {
+            amount: "1,200".into(),
+            issued: "2026-03-01".into(),
+            ..Default::default()
+        };
+        let v = inv.validate(14).unwrap();
+        assert_eq!(v.due_on, d("2026-03-15"));
+        assert_eq!(v.amount, Cents(120_000));
+        let early = InvoiceDraft {
+            paid: "2026-02-27".into(),
+            ..inv
+        };
+        assert!(
+            early
+                .validate(30)
+                .unwrap_err()
+                .for_field("paid")
+                .unwrap()
+                .contains("before")
+        );
+        assert!(check_payment(d("2026-03-01"), d("2026-02-28")).is_err());
+        assert!(check_payment(d("2026-03-01"), d("2026-03-01")).is_ok());
+    }
+
+    #[test]
+    fn recommendations_decided_without_a_date_are_decided_when_made() {
+        let r = RecommendationDraft {
+            made: "2026-01-05".into(),
+            title: "Replace the 2012 server".into(),
+            security: true,
+            status: "ignored".into(),
+            ..Default::default()
+        };
+        let v = r.validate().unwrap();
+        assert_eq!(v.decided_on, Some(d("2026-01-05")));
+        let bad = RecommendationDraft {
+            status: "maybe".into(),
+            ..r
+        };
+        assert!(bad.validate().unwrap_err().for_field("status").is_some());
+    }
+
+    #[test]
+    fn incident_kinds_accept_dashes_and_name_the_choices() {
+        let i = IncidentDraft {
+            date: "2026-01-05".into(),
+            kind: "unreasonable-demand".into(),
+            note: String::new(),
+        };
+        assert_eq!(i.validate().unwrap().kind, IncidentKind::UnreasonableDemand);
+        let bad = IncidentDraft {
+            kind: "rude".into(),
+            ..i
+        };
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .for_field("kind")
+                .unwrap()
+                .contains("abuse")
+        );
+    }
+}

@@ -1,0 +1,14 @@
+//! The pure domain: clients, their evidence and the rules about them. No I/O, no terminal,
+//! no SQL; "today" is always a parameter.
+
+pub mod client;
+pub mod date;
+pub mod error;
+pub mod evidence;
+pub mod money;
+pub mod text;
+
+pub use client::{Client, ClientDraft, ClientFields, ClientId, ClientStatus};
+pub use error::{FieldError, ValidationError};
+pub use evidence::*;
+pub use money::Cents;

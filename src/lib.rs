@@ -1,0 +1,19 @@
+//! rapport: decide which MSP clients to keep, reprice or let go, and end it well.
+//!
+//! A map of the crate, from the inside out (arrows only point inwards):
+//! - [`domain`]: pure types and rules: clients, evidence, money, dates, validation.
+//! - [`store`]: the SQLite file: open, migrate, read and write in transactions.
+//! - [`demo`]: the deterministic demo portfolio.
+//! - [`commands`] and [`tui`]: the two faces, the headless CLI and the terminal UI.
+//! - [`cli`], [`config`], [`paths`], [`clock`]: start-up plumbing.
+
+pub mod cli;
+pub mod cli_error;
+pub mod clock;
+pub mod commands;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod paths;
+pub mod store;
+pub mod tui;

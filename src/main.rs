@@ -1,0 +1,60 @@
+//! rapport's entry point: parse the arguments, load the config, dispatch. Nothing else.
+
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use clap::Parser;
+
+use rapport::cli::{Cli, Command};
+use rapport::clock::Clock;
+use rapport::commands::{self, Context};
+use rapport::config::Config;
+use rapport::{paths, tui};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return rapport::cli_error::report(&e),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rapport: {}", rapport::cli_error::one_line(&e));
+            ExitCode::from(rapport::cli_error::exit_code(&e))
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let (config_path, named) = paths::config_path(cli.config)?;
+    let config = Config::load(&config_path, named)?;
+    let clock = Clock::new(cli.today);
+    let no_color = cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if cli.demo {
+        let dir = tempfile::Builder::new()
+            .prefix("rapport-demo-")
+            .tempdir()
+            .context("cannot create a temporary folder for the demo database")?;
+        let ctx = Context {
+            db_path: dir.path().join("demo.db"),
+            config,
+            clock,
+        };
+        let mut store = ctx.open_store()?;
+        rapport::demo::populate(&mut store, clock.today())?;
+        drop(store);
+        return tui::run(&ctx, no_color);
+    }
+    let ctx = Context {
+        db_path: paths::db_path(cli.db)?,
+        config,
+        clock,
+    };
+    match cli.command {
+        None => tui::run(&ctx, no_color),
+        Some(Command::Client(c)) => commands::client::run(&ctx, c),
+        Some(Command::Log(c)) => commands::log::run(&ctx, c),
+        Some(Command::Demo) => commands::demo::run(&ctx),
+        Some(Command::Backup { file }) => commands::backup::run(&ctx, &file),
+    }
+}

@@ -1,0 +1,422 @@
+//! Evidence tables: logging an entry (and undoing it), and reading a client's events back.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::sql::enum_col;
+use super::{Result, Store, StoreError};
+use crate::domain::{
+    Cents, ClientId, EventKind, IncidentKind, Invoice, LogEntry, RecStatus, Recommendation, Ticket,
+    TicketKind, TimelineEvent, Undo, ValidationError, check_decision, check_payment,
+};
+
+fn ticket_from_row(r: &Row<'_>) -> rusqlite::Result<Ticket> {
+    Ok(Ticket {
+        id: r.get(0)?,
+        client_id: ClientId(r.get(1)?),
+        opened_on: r.get(2)?,
+        closed_on: r.get(3)?,
+        kind: enum_col(r, 4, TicketKind::parse)?,
+        escalated: r.get(5)?,
+        reopen_count: r.get(6)?,
+        external_ref: r.get(7)?,
+    })
+}
+const TICKET_COLS: &str =
+    "id, client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref";
+
+fn invoice_from_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
+    Ok(Invoice {
+        id: r.get(0)?,
+        client_id: ClientId(r.get(1)?),
+        number: r.get(2)?,
+        issued_on: r.get(3)?,
+        due_on: r.get(4)?,
+        paid_on: r.get(5)?,
+        amount: Cents(r.get(6)?),
+        disputed: r.get(7)?,
+        external_ref: r.get(8)?,
+    })
+}
+const INVOICE_COLS: &str =
+    "id, client_id, number, issued_on, due_on, paid_on, amount_cents, disputed, external_ref";
+
+fn rec_from_row(r: &Row<'_>) -> rusqlite::Result<Recommendation> {
+    Ok(Recommendation {
+        id: r.get(0)?,
+        client_id: ClientId(r.get(1)?),
+        made_on: r.get(2)?,
+        title: r.get(3)?,
+        security: r.get(4)?,
+        status: enum_col(r, 5, RecStatus::parse)?,
+        decided_on: r.get(6)?,
+    })
+}
+const REC_COLS: &str = "id, client_id, made_on, title, security, status, decided_on";
+
+impl Store {
+    /// Writes one log entry for a client in one transaction, and says how to undo it.
+    pub fn log(&mut self, client: ClientId, entry: &LogEntry) -> Result<Undo> {
+        self.write(|tx| log_in(tx, client, entry))
+    }
+
+    /// Takes back a logged entry.
+    pub fn undo(&mut self, undo: &Undo) -> Result<()> {
+        self.write(|tx| undo_in(tx, undo))
+    }
+
+    /// The client's tickets, newest first.
+    pub fn tickets(&self, client: ClientId, limit: usize) -> Result<Vec<Ticket>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {TICKET_COLS} FROM tickets WHERE client_id = ?1
+             ORDER BY opened_on DESC, id DESC LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![client.0, limit as i64], ticket_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The client's unpaid invoices, oldest first.
+    pub fn unpaid_invoices(&self, client: ClientId) -> Result<Vec<Invoice>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 AND paid_on IS NULL
+             ORDER BY issued_on, id"
+        ))?;
+        let rows = stmt.query_map([client.0], invoice_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn invoice_by_number(&self, client: ClientId, number: &str) -> Result<Invoice> {
+        self.conn()
+            .query_row(
+                &format!(
+                    "SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 AND number = ?2"
+                ),
+                params![client.0, number.trim()],
+                invoice_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::NotFound(format!(
+                    "no invoice numbered '{}' for this client: check the number",
+                    number.trim()
+                ))
+            })
+    }
+
+    /// The client's open recommendations, oldest first.
+    pub fn open_recommendations(&self, client: ClientId) -> Result<Vec<Recommendation>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {REC_COLS} FROM recommendations WHERE client_id = ?1 AND status = 'open'
+             ORDER BY made_on, id"
+        ))?;
+        let rows = stmt.query_map([client.0], rec_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The client's latest events on or before `as_of`, newest first.
+    pub fn timeline(
+        &self,
+        client: ClientId,
+        as_of: NaiveDate,
+        limit: usize,
+    ) -> Result<Vec<TimelineEvent>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT * FROM (
+               SELECT opened_on AS d, 1 AS k, kind AS a, escalated AS b, reopen_count AS c, NULL AS e, id
+                 FROM tickets WHERE client_id = ?1 AND opened_on <= ?2
+               UNION ALL SELECT issued_on, 2, number, disputed, amount_cents, NULL, id
+                 FROM invoices WHERE client_id = ?1 AND issued_on <= ?2
+               UNION ALL SELECT paid_on, 3, number, julianday(paid_on) - julianday(due_on), amount_cents, NULL, id
+                 FROM invoices WHERE client_id = ?1 AND paid_on <= ?2
+               UNION ALL SELECT worked_on, 4, note, NULL, minutes, NULL, id
+                 FROM time_entries WHERE client_id = ?1 AND worked_on <= ?2
+               UNION ALL SELECT made_on, 5, title, security, NULL, NULL, id
+                 FROM recommendations WHERE client_id = ?1 AND made_on <= ?2
+               UNION ALL SELECT decided_on, 6, title, NULL, NULL, status, id
+                 FROM recommendations WHERE client_id = ?1 AND decided_on <= ?2
+               UNION ALL SELECT occurred_on, 7, note, NULL, NULL, kind, id
+                 FROM incidents WHERE client_id = ?1 AND occurred_on <= ?2)
+             ORDER BY d DESC, k DESC, id DESC LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![client.0, as_of, limit as i64], |r| {
+            let date: NaiveDate = r.get(0)?;
+            let what = match r.get::<_, i64>(1)? {
+                1 => EventKind::TicketOpened {
+                    kind: enum_col(r, 2, TicketKind::parse)?,
+                    escalated: r.get(3)?,
+                    reopens: r.get(4)?,
+                },
+                2 => EventKind::InvoiceIssued {
+                    number: r.get(2)?,
+                    disputed: r.get(3)?,
+                    amount: Cents(r.get(4)?),
+                },
+                3 => EventKind::InvoicePaid {
+                    number: r.get(2)?,
+                    days_late: r.get::<_, f64>(3)?.round() as i64,
+                    amount: Cents(r.get(4)?),
+                },
+                4 => EventKind::Time {
+                    note: r.get(2)?,
+                    minutes: r.get(4)?,
+                },
+                5 => EventKind::RecommendationMade {
+                    title: r.get(2)?,
+                    security: r.get(3)?,
+                },
+                6 => EventKind::RecommendationDecided {
+                    title: r.get(2)?,
+                    status: enum_col(r, 5, RecStatus::parse)?,
+                },
+                _ => EventKind::Incident {
+                    note: r.get(2)?,
+                    kind: enum_col(r, 5, IncidentKind::parse)?,
+                },
+            };
+            Ok(TimelineEvent { date, what })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -> Result<Undo> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1)",
+        [client.0],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Err(StoreError::NotFound(format!(
+            "client #{} no longer exists",
+            client.0
+        )));
+    }
+    match entry {
+        LogEntry::Ticket(t) => {
+            insert_unique(
+                tx,
+                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![client.0, t.opened_on, t.closed_on, t.kind.as_str(), t.escalated, t.reopen_count, t.external_ref],
+                "reference",
+                "a ticket with this reference is already logged for this client",
+            )?;
+            Ok(Undo::DeleteTicket(tx.last_insert_rowid()))
+        }
+        LogEntry::Reopen { ticket_id } => {
+            own_row(tx, "tickets", *ticket_id, client, "ticket")?;
+            tx.execute(
+                "UPDATE tickets SET reopen_count = reopen_count + 1 WHERE id = ?1",
+                [ticket_id],
+            )?;
+            Ok(Undo::Unreopen(*ticket_id))
+        }
+        LogEntry::Escalate { ticket_id } => {
+            own_row(tx, "tickets", *ticket_id, client, "ticket")?;
+            let already: bool = tx.query_row(
+                "SELECT escalated FROM tickets WHERE id = ?1",
+                [ticket_id],
+                |r| r.get(0),
+            )?;
+            if already {
+                return Err(ValidationError::one(
+                    "ticket",
+                    format!("#{ticket_id} is already escalated: pick another ticket"),
+                )
+                .into());
+            }
+            tx.execute(
+                "UPDATE tickets SET escalated = 1 WHERE id = ?1",
+                [ticket_id],
+            )?;
+            Ok(Undo::Unescalate(*ticket_id))
+        }
+        LogEntry::Invoice(inv) => {
+            let number = match &inv.number {
+                Some(n) => n.clone(),
+                None => next_invoice_number(tx, client)?,
+            };
+            insert_unique(
+                tx,
+                "INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_cents, disputed, external_ref)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![client.0, number, inv.issued_on, inv.due_on, inv.paid_on, inv.amount.0, inv.disputed, inv.external_ref],
+                "number",
+                "is already used by another invoice of this client: choose another number",
+            )?;
+            Ok(Undo::DeleteInvoice(tx.last_insert_rowid()))
+        }
+        LogEntry::Payment {
+            invoice_id,
+            paid_on,
+        } => {
+            own_row(tx, "invoices", *invoice_id, client, "invoice")?;
+            let (issued, paid): (NaiveDate, Option<NaiveDate>) = tx.query_row(
+                "SELECT issued_on, paid_on FROM invoices WHERE id = ?1",
+                [invoice_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if let Some(p) = paid {
+                return Err(ValidationError::one(
+                    "invoice",
+                    format!("was already paid on {p}: pick an unpaid invoice"),
+                )
+                .into());
+            }
+            check_payment(issued, *paid_on)?;
+            tx.execute(
+                "UPDATE invoices SET paid_on = ?2 WHERE id = ?1",
+                params![invoice_id, paid_on],
+            )?;
+            Ok(Undo::Unpay(*invoice_id))
+        }
+        LogEntry::Time(t) => {
+            insert_unique(
+                tx,
+                "INSERT INTO time_entries (client_id, worked_on, minutes, note, external_ref)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![client.0, t.worked_on, t.minutes, t.note, t.external_ref],
+                "reference",
+                "a time entry with this reference is already logged for this client",
+            )?;
+            Ok(Undo::DeleteTime(tx.last_insert_rowid()))
+        }
+        LogEntry::Recommendation(r) => {
+            insert_unique(
+                tx,
+                "INSERT INTO recommendations (client_id, made_on, title, security, status, decided_on, external_ref)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![client.0, r.made_on, r.title, r.security, r.status.as_str(), r.decided_on, r.external_ref],
+                "reference",
+                "a recommendation with this reference is already logged for this client",
+            )?;
+            Ok(Undo::DeleteRecommendation(tx.last_insert_rowid()))
+        }
+        LogEntry::Decide {
+            recommendation_id,
+            status,
+            decided_on,
+        } => {
+            own_row(
+                tx,
+                "recommendations",
+                *recommendation_id,
+                client,
+                "recommendation",
+            )?;
+            let (made, current): (NaiveDate, String) = tx.query_row(
+                "SELECT made_on, status FROM recommendations WHERE id = ?1",
+                [recommendation_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if current != RecStatus::Open.as_str() {
+                return Err(ValidationError::one(
+                    "recommendation",
+                    format!("was already {current}: pick an open one"),
+                )
+                .into());
+            }
+            check_decision(made, *status, *decided_on)?;
+            tx.execute(
+                "UPDATE recommendations SET status = ?2, decided_on = ?3 WHERE id = ?1",
+                params![recommendation_id, status.as_str(), decided_on],
+            )?;
+            Ok(Undo::Undecide(*recommendation_id))
+        }
+        LogEntry::Incident(i) => {
+            tx.execute(
+                "INSERT INTO incidents (client_id, occurred_on, kind, note) VALUES (?1, ?2, ?3, ?4)",
+                params![client.0, i.occurred_on, i.kind.as_str(), i.note],
+            )?;
+            Ok(Undo::DeleteIncident(tx.last_insert_rowid()))
+        }
+    }
+}
+
+fn undo_in(tx: &Transaction<'_>, undo: &Undo) -> Result<()> {
+    let (sql, id) = match undo {
+        Undo::DeleteTicket(id) => ("DELETE FROM tickets WHERE id = ?1", id),
+        Undo::Unreopen(id) => (
+            "UPDATE tickets SET reopen_count = reopen_count - 1 WHERE id = ?1 AND reopen_count > 0",
+            id,
+        ),
+        Undo::Unescalate(id) => ("UPDATE tickets SET escalated = 0 WHERE id = ?1", id),
+        Undo::DeleteInvoice(id) => ("DELETE FROM invoices WHERE id = ?1", id),
+        Undo::Unpay(id) => ("UPDATE invoices SET paid_on = NULL WHERE id = ?1", id),
+        Undo::DeleteTime(id) => ("DELETE FROM time_entries WHERE id = ?1", id),
+        Undo::DeleteRecommendation(id) => ("DELETE FROM recommendations WHERE id = ?1", id),
+        Undo::Undecide(id) => (
+            "UPDATE recommendations SET status = 'open', decided_on = NULL WHERE id = ?1",
+            id,
+        ),
+        Undo::DeleteIncident(id) => ("DELETE FROM incidents WHERE id = ?1", id),
+    };
+    if tx.execute(sql, [id])? == 0 {
+        return Err(StoreError::NotFound(
+            "the logged entry is no longer there: nothing to undo".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses an id that does not belong to this client.
+fn own_row(
+    tx: &Transaction<'_>,
+    table: &str,
+    id: i64,
+    client: ClientId,
+    what: &'static str,
+) -> Result<()> {
+    let owner: Option<i64> = tx
+        .query_row(
+            &format!("SELECT client_id FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match owner {
+        Some(c) if c == client.0 => Ok(()),
+        _ => Err(ValidationError::one(what, format!("#{id} is not one of this client's")).into()),
+    }
+}
+
+/// Runs an INSERT, turning a UNIQUE violation into a validation error on `field`.
+fn insert_unique(
+    tx: &Transaction<'_>,
+    sql: &str,
+    params: impl rusqlite::Params,
+    field: &'static str,
+    message: &str,
+) -> Result<()> {
+    match tx.execute(sql, params) {
+        Ok(_) => Ok(()),
+        Err(e)
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+                && e.to_string().contains("UNIQUE") =>
+        {
+            Err(ValidationError::one(field, message).into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The next free number of the form INV-0001 for a client.
+fn next_invoice_number(tx: &Transaction<'_>, client: ClientId) -> Result<String> {
+    let mut n: i64 = tx.query_row(
+        "SELECT count(*) + 1 FROM invoices WHERE client_id = ?1",
+        [client.0],
+        |r| r.get(0),
+    )?;
+    loop {
+        let candidate = format!("INV-{n:04}");
+        let taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM invoices WHERE client_id = ?1 AND number = ?2)",
+            params![client.0, candidate],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok(candidate);
+        }
+        n += 1;
+    }
+}

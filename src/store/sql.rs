@@ -1,0 +1,26 @@
+//! Small helpers shared by the table modules.
+
+use rusqlite::Row;
+
+use crate::domain::FieldError;
+
+/// Reads a text enum column, turning an unknown value into a conversion error.
+pub(crate) fn enum_col<T>(
+    row: &Row<'_>,
+    idx: usize,
+    parse: fn(&'static str, &str) -> Result<T, FieldError>,
+) -> rusqlite::Result<T> {
+    let s: String = row.get(idx)?;
+    parse("column", &s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            Box::new(std::io::Error::other(e.to_string())),
+        )
+    })
+}
+
+/// The wall-clock timestamp written to created_at/updated_at (UTC, seconds).
+pub(crate) fn now_stamp() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
