@@ -1,9 +1,231 @@
-//! The terminal UI.
+//! The terminal UI. This file is the driver: it owns the store and the terminal, feeds key
+//! presses to the pure [`app::App`], runs the [`action::Effect`]s it returns against the
+//! store, and redraws only when something changed.
 
-use anyhow::Result;
+pub mod action;
+pub mod app;
+pub mod forms;
+pub mod keymap;
+pub mod layout;
+pub mod screens;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod widgets;
 
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use crossterm::event::{self, Event, KeyEventKind};
+
+use self::action::Effect;
+use self::app::App;
+use self::forms::LogChoices;
+use self::screens::Look;
+use self::theme::Theme;
 use crate::commands::Context;
+use crate::store::{Store, StoreError};
 
-pub fn run(_ctx: &Context, _no_color: bool) -> Result<()> {
+/// How many events the detail pane reads for the selected client.
+const TIMELINE_LEN: usize = 40;
+
+pub fn run(ctx: &Context, no_color: bool) -> Result<()> {
+    // Open the database before taking over the terminal, so its errors print plainly.
+    let store = ctx.open_store()?;
+    let look = look(ctx, no_color);
+    let mut driver = Driver {
+        store,
+        app: App::new(ctx.clock.today()),
+    };
+    driver.refresh();
+    let mut guard = terminal::TerminalGuard::enter().context("cannot start the terminal UI")?;
+    let size = guard.terminal.size()?;
+    driver.app.resize(size.width, size.height);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            guard
+                .terminal
+                .draw(|f| screens::draw(f, &driver.app, &look))?;
+            dirty = false;
+        }
+        if driver.app.quit {
+            break;
+        }
+        // Block until something happens, then take everything already queued before drawing.
+        let mut next = Some(event::read()?);
+        while let Some(ev) = next {
+            dirty |= driver.handle(ev);
+            next = if event::poll(Duration::ZERO)? {
+                Some(event::read()?)
+            } else {
+                None
+            };
+        }
+    }
     Ok(())
+}
+
+/// The look of the UI from the config and the colour switches.
+pub fn look(ctx: &Context, no_color: bool) -> Look {
+    Look {
+        theme: Theme::new(ctx.config.display.theme, no_color),
+        currency: ctx.config.display.currency_symbol.clone(),
+        date_format: ctx.config.display.date_format.clone(),
+    }
+}
+
+/// Runs the app's effects against the store.
+pub struct Driver {
+    pub store: Store,
+    pub app: App,
+}
+
+impl Driver {
+    /// Feeds one terminal event to the app; true when the screen needs a redraw.
+    pub fn handle(&mut self, ev: Event) -> bool {
+        let effect = match ev {
+            // Key presses only: releases and repeats from enhanced keyboards are ignored.
+            Event::Key(k) if k.kind == KeyEventKind::Press => self.app.on_key(k),
+            Event::Mouse(m) => self.app.on_mouse(m),
+            Event::Resize(w, h) => {
+                self.app.resize(w, h);
+                None
+            }
+            _ => return false,
+        };
+        self.run(effect);
+        true
+    }
+
+    /// Runs an effect and any effects that follow from it.
+    pub fn run(&mut self, first: Option<Effect>) {
+        let mut queue: VecDeque<Effect> = first.into_iter().collect();
+        while let Some(effect) = queue.pop_front() {
+            if let Some(next) = self.apply(effect) {
+                queue.push_back(next);
+            }
+        }
+    }
+
+    /// Reads the clients list again (and the selected client's detail).
+    pub fn refresh(&mut self) {
+        match self.store.client_rows(self.app.today) {
+            Ok(rows) => {
+                let _ = self.app.set_rows(rows);
+                let effect = self.app.reload_detail();
+                self.run(effect);
+            }
+            Err(e) => self.app.error(format!("cannot read clients: {e}")),
+        }
+    }
+
+    fn client_name(&self, id: crate::domain::ClientId) -> String {
+        self.app
+            .rows
+            .iter()
+            .find(|r| r.client.id == id)
+            .map_or_else(
+                || format!("client #{}", id.0),
+                |r| r.client.fields.name.clone(),
+            )
+    }
+
+    fn apply(&mut self, effect: Effect) -> Option<Effect> {
+        match effect {
+            Effect::LoadDetail(id) => {
+                match self.store.timeline(id, self.app.today, TIMELINE_LEN) {
+                    Ok(events) => self.app.set_detail(id, events),
+                    Err(e) => self.app.error(format!("cannot read the timeline: {e}")),
+                }
+                None
+            }
+            Effect::SaveClient { id, fields } => {
+                let result = match id {
+                    None => self.store.add_client(&fields),
+                    Some(id) => self.store.update_client(id, &fields).map(|()| id),
+                };
+                match result {
+                    Ok(saved) => {
+                        self.app.close_overlay();
+                        let verb = if id.is_some() { "Saved" } else { "Added" };
+                        self.app.success(format!("{verb} '{}'", fields.name));
+                        self.refresh();
+                        self.app.select_id(saved)
+                    }
+                    Err(e) => {
+                        self.rejected(e);
+                        None
+                    }
+                }
+            }
+            Effect::Archive { id, name } => {
+                match self.store.archive_client(id) {
+                    Ok(()) => {
+                        self.app.success(format!(
+                            "Archived '{name}': status former, its evidence is kept (e edits it back)"
+                        ));
+                        self.refresh();
+                    }
+                    Err(e) => self.app.error(format!("could not archive '{name}': {e}")),
+                }
+                None
+            }
+            Effect::OpenLog { client, kind } => {
+                let name = self.client_name(client);
+                match self.log_choices(client) {
+                    Ok(choices) => self.app.open_log_form(client, kind, &name, choices),
+                    Err(e) => self.app.error(format!("cannot prepare the log: {e}")),
+                }
+                None
+            }
+            Effect::Log {
+                client,
+                entry,
+                label,
+            } => {
+                let name = self.client_name(client);
+                match self.store.log(client, &entry) {
+                    Ok(undo) => {
+                        self.app.close_overlay();
+                        self.app.undo.push((undo, format!("{label} for '{name}'")));
+                        self.app
+                            .success(format!("Logged {label} for '{name}' (u undoes it)"));
+                        self.refresh();
+                    }
+                    Err(e) => self.rejected(e),
+                }
+                None
+            }
+            Effect::Undo { undo, label } => {
+                match self.store.undo(&undo) {
+                    Ok(()) => {
+                        self.app.success(format!("Undone: {label}"));
+                        self.refresh();
+                    }
+                    Err(e) => self.app.error(format!("could not undo {label}: {e}")),
+                }
+                None
+            }
+        }
+    }
+
+    fn rejected(&mut self, e: StoreError) {
+        match e {
+            StoreError::Invalid(v) => self.app.rejected(&v),
+            other => self.app.error(format!("not saved: {other}")),
+        }
+    }
+
+    fn log_choices(&self, client: crate::domain::ClientId) -> Result<LogChoices, StoreError> {
+        let c = self.store.client(client)?;
+        Ok(LogChoices {
+            tickets: self.store.tickets(client, 30)?,
+            unpaid: self.store.unpaid_invoices(client)?,
+            open_recommendations: self.store.open_recommendations(client)?,
+            mrr: c.fields.mrr,
+            terms_days: c.fields.payment_terms_days,
+        })
+    }
 }

@@ -1,0 +1,413 @@
+//! The forms the TUI shows: a client's facts, and one per quick-log entry. Each builds its
+//! fields and turns them back into the domain's drafts, so validation stays in the domain.
+
+use chrono::NaiveDate;
+
+use super::widgets::form::{Field, Form};
+use crate::domain::date::{iso, parse_date};
+use crate::domain::evidence::{
+    IncidentDraft, InvoiceDraft, RecommendationDraft, TicketDraft, TimeDraft,
+};
+use crate::domain::{
+    Cents, ClientDraft, ClientStatus, IncidentKind, Invoice, LogEntry, Recommendation, Ticket,
+    TicketKind, ValidationError,
+};
+
+fn opts<T: Copy>(all: &[T], text: fn(T) -> &'static str) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (text(*v).to_string(), text(*v).replace('_', " ")))
+        .collect()
+}
+
+pub fn client_form(title: &str, d: &ClientDraft) -> Form {
+    Form::new(
+        title,
+        vec![
+            Field::text("name", "Name", &d.name).with_hint("required, unique"),
+            Field::text("contact", "Contact", &d.contact_name),
+            Field::text("email", "Email", &d.email),
+            Field::text("phone", "Phone", &d.phone),
+            Field::text("MRR", "MRR", &d.mrr).with_hint("monthly, e.g. 1,500.50"),
+            Field::text("seats", "Seats", &d.seats).with_hint("users or devices"),
+            Field::text("contract start", "Contract start", &d.contract_start)
+                .with_hint("YYYY-MM-DD"),
+            Field::text("contract end", "Contract end", &d.contract_end).with_hint("YYYY-MM-DD"),
+            Field::text("notice days", "Notice (days)", &d.notice_days),
+            Field::toggle("prepaid", "Prepaid", d.prepaid).with_hint("paid before the month"),
+            Field::text("payment terms", "Terms (days)", &d.payment_terms_days),
+            Field::text("segment", "Segment", &d.segment).with_hint("e.g. dental, legal"),
+            Field::choice(
+                "status",
+                "Status",
+                opts(ClientStatus::ALL, ClientStatus::as_str),
+                &d.status,
+            ),
+            Field::text("notes", "Notes", &d.notes),
+        ],
+    )
+}
+
+pub fn client_draft(f: &Form) -> ClientDraft {
+    ClientDraft {
+        name: f.value("name").into(),
+        contact_name: f.value("contact").into(),
+        email: f.value("email").into(),
+        phone: f.value("phone").into(),
+        mrr: f.value("MRR").into(),
+        seats: f.value("seats").into(),
+        contract_start: f.value("contract start").into(),
+        contract_end: f.value("contract end").into(),
+        notice_days: f.value("notice days").into(),
+        prepaid: f.is_on("prepaid"),
+        payment_terms_days: f.value("payment terms").into(),
+        segment: f.value("segment").into(),
+        status: f.value("status").into(),
+        notes: f.value("notes").into(),
+    }
+}
+
+/// The quick log's entries, each on one key after `l`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogKind {
+    Ticket,
+    Reopen,
+    Escalation,
+    Admin,
+    Invoice,
+    Payment,
+    Time,
+    Recommendation,
+    Incident,
+}
+
+impl LogKind {
+    /// (key, kind, what the menu says)
+    pub const MENU: &'static [(char, LogKind, &'static str)] = &[
+        ('t', LogKind::Ticket, "ticket"),
+        ('o', LogKind::Reopen, "reopen of a ticket"),
+        ('e', LogKind::Escalation, "escalation to management"),
+        ('a', LogKind::Admin, "admin request"),
+        ('i', LogKind::Invoice, "invoice"),
+        ('p', LogKind::Payment, "payment of an invoice"),
+        ('w', LogKind::Time, "time worked"),
+        (
+            'r',
+            LogKind::Recommendation,
+            "recommendation made / implemented / ignored",
+        ),
+        ('x', LogKind::Incident, "incident (abuse, security, ...)"),
+    ];
+
+    pub fn from_key(c: char) -> Option<LogKind> {
+        Self::MENU
+            .iter()
+            .find(|(k, _, _)| *k == c)
+            .map(|(_, l, _)| *l)
+    }
+}
+
+/// What some log forms offer to pick from, read from the store for the selected client.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LogChoices {
+    /// Newest first.
+    pub tickets: Vec<Ticket>,
+    /// Oldest first.
+    pub unpaid: Vec<Invoice>,
+    /// Oldest first.
+    pub open_recommendations: Vec<Recommendation>,
+    pub mrr: Cents,
+    pub terms_days: u32,
+}
+
+fn ticket_options(tickets: &[Ticket], skip_escalated: bool) -> Vec<(String, String)> {
+    tickets
+        .iter()
+        .filter(|t| !skip_escalated || !t.escalated)
+        .take(30)
+        .map(|t| {
+            let r = t
+                .external_ref
+                .as_deref()
+                .map(|r| format!(" {r}"))
+                .unwrap_or_default();
+            (
+                t.id.to_string(),
+                format!(
+                    "#{}{r} {} {} ({} reopens)",
+                    t.id,
+                    t.kind,
+                    iso(t.opened_on),
+                    t.reopen_count
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The form for one quick-log entry, or why there is nothing to log it against.
+pub fn log_form(
+    kind: LogKind,
+    client: &str,
+    today: NaiveDate,
+    c: &LogChoices,
+) -> Result<Form, String> {
+    let today = iso(today);
+    let kinds = opts(TicketKind::ALL, TicketKind::as_str);
+    let form = match kind {
+        LogKind::Ticket | LogKind::Admin => {
+            let k = if kind == LogKind::Admin {
+                "admin"
+            } else {
+                "incident"
+            };
+            let title = if kind == LogKind::Admin {
+                "admin request"
+            } else {
+                "ticket"
+            };
+            Form::new(
+                format!("Log {title}: {client}"),
+                vec![
+                    Field::choice("kind", "Kind", kinds, k),
+                    Field::text("opened", "Opened", &today).with_hint("YYYY-MM-DD"),
+                    Field::text("closed", "Closed", "").with_hint("empty while open"),
+                    Field::toggle("escalated", "Escalated", false).with_hint("went to management"),
+                    Field::text("reference", "PSA reference", "").with_hint("optional"),
+                ],
+            )
+        }
+        LogKind::Reopen | LogKind::Escalation => {
+            let escalation = kind == LogKind::Escalation;
+            let options = ticket_options(&c.tickets, escalation);
+            if options.is_empty() {
+                return Err(format!(
+                    "{client} has no ticket to {}: log a ticket first (l t)",
+                    if escalation { "escalate" } else { "reopen" }
+                ));
+            }
+            let first = options[0].0.clone();
+            Form::new(
+                format!(
+                    "Log {}: {client}",
+                    if escalation { "escalation" } else { "reopen" }
+                ),
+                vec![Field::choice("ticket", "Ticket", options, &first)],
+            )
+        }
+        LogKind::Invoice => Form::new(
+            format!("Log invoice: {client}"),
+            vec![
+                Field::text("amount", "Amount", c.mrr.plain()).with_hint("e.g. 1,500.50"),
+                Field::text("issued", "Issued", &today).with_hint("YYYY-MM-DD"),
+                Field::text("due", "Due", "").with_hint(if c.terms_days == 0 {
+                    "empty: on issue"
+                } else {
+                    "empty: after the terms"
+                }),
+                Field::text("paid", "Paid", "").with_hint("empty while unpaid"),
+                Field::toggle("disputed", "Disputed", false),
+                Field::text("number", "Number", "").with_hint("empty: next INV-nnnn"),
+            ],
+        ),
+        LogKind::Payment => {
+            if c.unpaid.is_empty() {
+                return Err(format!(
+                    "{client} has no unpaid invoice: log an invoice first (l i)"
+                ));
+            }
+            let options: Vec<(String, String)> = c
+                .unpaid
+                .iter()
+                .map(|i| {
+                    (
+                        i.id.to_string(),
+                        format!("{} {} due {}", i.number, i.amount.plain(), iso(i.due_on)),
+                    )
+                })
+                .collect();
+            let first = options[0].0.clone();
+            Form::new(
+                format!("Log payment: {client}"),
+                vec![
+                    Field::choice("invoice", "Invoice", options, &first),
+                    Field::text("date", "Paid on", &today).with_hint("YYYY-MM-DD"),
+                ],
+            )
+        }
+        LogKind::Time => Form::new(
+            format!("Log time worked: {client}"),
+            vec![
+                Field::text("time", "Time", "").with_hint("90, 1.5h, 1h30"),
+                Field::text("date", "Date", &today).with_hint("YYYY-MM-DD"),
+                Field::text("note", "Note", ""),
+            ],
+        ),
+        LogKind::Recommendation => {
+            let mut recs = vec![("new".to_string(), "a new recommendation".to_string())];
+            recs.extend(c.open_recommendations.iter().map(|r| {
+                (
+                    r.id.to_string(),
+                    format!("{} ({})", r.title, iso(r.made_on)),
+                )
+            }));
+            let statuses = vec![
+                ("open".to_string(), "made".to_string()),
+                ("implemented".to_string(), "implemented".to_string()),
+                ("ignored".to_string(), "ignored".to_string()),
+            ];
+            Form::new(
+                format!("Log recommendation: {client}"),
+                vec![
+                    Field::choice("status", "Status", statuses, "open"),
+                    Field::choice("recommendation", "Which", recs, "new")
+                        .with_hint("an open one, or new"),
+                    Field::text("title", "Title", "").with_hint("for a new one"),
+                    Field::toggle("security", "Security", false),
+                    Field::text("date", "Date", &today).with_hint("made or decided"),
+                ],
+            )
+        }
+        LogKind::Incident => Form::new(
+            format!("Log incident: {client}"),
+            vec![
+                Field::choice(
+                    "kind",
+                    "Kind",
+                    opts(IncidentKind::ALL, IncidentKind::as_str),
+                    "other",
+                ),
+                Field::text("date", "Date", &today).with_hint("YYYY-MM-DD"),
+                Field::text("note", "Note", "").with_hint("what happened"),
+            ],
+        ),
+    };
+    Ok(form)
+}
+
+fn id_of(form: &Form, key: &'static str) -> Result<i64, ValidationError> {
+    form.value(key)
+        .parse()
+        .map_err(|_| ValidationError::one(key, "has nothing chosen"))
+}
+
+/// Turns a filled-in log form into the entry to write, and a few words for the status line.
+pub fn log_entry(
+    kind: LogKind,
+    form: &Form,
+    c: &LogChoices,
+) -> Result<(LogEntry, String), ValidationError> {
+    Ok(match kind {
+        LogKind::Ticket | LogKind::Admin => {
+            let t = TicketDraft {
+                opened: form.value("opened").into(),
+                closed: form.value("closed").into(),
+                kind: form.value("kind").into(),
+                escalated: form.is_on("escalated"),
+                reopens: String::new(),
+                reference: form.value("reference").into(),
+            }
+            .validate()?;
+            let what = format!("{} ticket", t.kind);
+            (LogEntry::Ticket(t), what)
+        }
+        LogKind::Reopen => {
+            let id = id_of(form, "ticket")?;
+            (
+                LogEntry::Reopen { ticket_id: id },
+                format!("reopen of ticket #{id}"),
+            )
+        }
+        LogKind::Escalation => {
+            let id = id_of(form, "ticket")?;
+            (
+                LogEntry::Escalate { ticket_id: id },
+                format!("escalation of ticket #{id}"),
+            )
+        }
+        LogKind::Invoice => {
+            let inv = InvoiceDraft {
+                number: form.value("number").into(),
+                amount: form.value("amount").into(),
+                issued: form.value("issued").into(),
+                due: form.value("due").into(),
+                paid: form.value("paid").into(),
+                disputed: form.is_on("disputed"),
+                reference: String::new(),
+            }
+            .validate(c.terms_days)?;
+            let what = format!("invoice of {}", inv.amount.plain());
+            (LogEntry::Invoice(inv), what)
+        }
+        LogKind::Payment => {
+            let id = id_of(form, "invoice")?;
+            let paid_on = parse_date("date", form.value("date"))?;
+            let number = c
+                .unpaid
+                .iter()
+                .find(|i| i.id == id)
+                .map_or_else(|| format!("#{id}"), |i| i.number.clone());
+            (
+                LogEntry::Payment {
+                    invoice_id: id,
+                    paid_on,
+                },
+                format!("payment of {number}"),
+            )
+        }
+        LogKind::Time => {
+            let t = TimeDraft {
+                date: form.value("date").into(),
+                duration: form.value("time").into(),
+                note: form.value("note").into(),
+            }
+            .validate()?;
+            let what = format!("{} min of work", t.minutes);
+            (LogEntry::Time(t), what)
+        }
+        LogKind::Recommendation => {
+            let status = form.value("status");
+            let which = form.value("recommendation");
+            if which == "new" {
+                let r = RecommendationDraft {
+                    made: form.value("date").into(),
+                    title: form.value("title").into(),
+                    security: form.is_on("security"),
+                    status: status.into(),
+                    decided: String::new(),
+                    reference: String::new(),
+                }
+                .validate()?;
+                let what = format!("recommendation '{}' ({})", r.title, r.status);
+                (LogEntry::Recommendation(r), what)
+            } else {
+                let id = id_of(form, "recommendation")?;
+                let status = crate::domain::RecStatus::parse("status", status)?;
+                if status == crate::domain::RecStatus::Open {
+                    return Err(ValidationError::one(
+                        "status",
+                        "is 'made' but an existing recommendation is chosen: pick implemented or ignored",
+                    ));
+                }
+                let decided_on = parse_date("date", form.value("date"))?;
+                (
+                    LogEntry::Decide {
+                        recommendation_id: id,
+                        status,
+                        decided_on,
+                    },
+                    format!("recommendation {status}"),
+                )
+            }
+        }
+        LogKind::Incident => {
+            let i = IncidentDraft {
+                date: form.value("date").into(),
+                kind: form.value("kind").into(),
+                note: form.value("note").into(),
+            }
+            .validate()?;
+            let what = format!("{} incident", i.kind.as_str().replace('_', " "));
+            (LogEntry::Incident(i), what)
+        }
+    })
+}

@@ -1,0 +1,111 @@
+//! Drawing: a pure function of the app's state. One file per screen; the frame around them
+//! (tabs, status line, footer) and the overlays are drawn here.
+
+pub mod clients;
+pub mod overlays;
+
+use ratatui::Frame;
+use ratatui::layout::Alignment;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Overlay, Screen, Tone};
+use super::keymap;
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::text::truncate;
+use super::theme::Theme;
+
+/// Settings the drawing needs that are not state.
+#[derive(Debug, Clone)]
+pub struct Look {
+    pub theme: Theme,
+    pub currency: String,
+    pub date_format: String,
+}
+
+impl Look {
+    pub fn date(&self, d: chrono::NaiveDate) -> String {
+        d.format(&self.date_format).to_string()
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = vec![
+            Line::from(Span::styled("terminal too small", look.theme.error)),
+            Line::from(format!(
+                "{}x{} here; rapport needs at least {MIN_WIDTH}x{MIN_HEIGHT}",
+                area.width, area.height
+            )),
+            Line::from("enlarge the window, or press q to quit"),
+        ];
+        let y = area.height.saturating_sub(3) / 2;
+        let rect = ratatui::layout::Rect {
+            y: area.y + y,
+            height: area.height.min(3),
+            ..area
+        };
+        frame.render_widget(Paragraph::new(msg).alignment(Alignment::Center), rect);
+        return;
+    }
+    let areas = layout::frame(area);
+    draw_header(frame, areas.header, app, look);
+    match app.screen {
+        Screen::Clients => clients::draw(frame, areas.body, app, look),
+    }
+    draw_status(frame, areas.status, app, look);
+    draw_footer(frame, areas.footer, look);
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help => overlays::help(frame, area, app.screen, look),
+        Overlay::ClientForm { form, .. } | Overlay::LogForm { form, .. } => {
+            form.render(frame, area, &look.theme)
+        }
+        Overlay::LogMenu { name, .. } => overlays::log_menu(frame, area, name, look),
+        Overlay::ConfirmArchive { name, .. } => overlays::confirm_archive(frame, area, name, look),
+    }
+}
+
+fn draw_header(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: &Look) {
+    let t = &look.theme;
+    let mut spans = vec![Span::styled(" rapport ", t.title), Span::raw(" ")];
+    for (i, s) in Screen::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, s.title());
+        spans.push(if *s == app.screen {
+            Span::styled(label, t.selected)
+        } else {
+            Span::styled(label, t.muted)
+        });
+    }
+    let right = format!(
+        "{} clients · today {} ",
+        app.rows.len(),
+        look.date(app.today)
+    );
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let gap = (area.width as usize).saturating_sub(used + right.chars().count());
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(right, t.muted));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: &Look) {
+    let Some(s) = &app.status else { return };
+    let style = match s.tone {
+        Tone::Info => look.theme.base,
+        Tone::Success => look.theme.ok,
+        Tone::Error => look.theme.error,
+    };
+    let text = truncate(&format!(" {}", s.text), area.width as usize);
+    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+}
+
+fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, look: &Look) {
+    let mut spans = vec![Span::raw(" ")];
+    for (k, what) in keymap::FOOTER {
+        spans.push(Span::styled(*k, look.theme.key));
+        spans.push(Span::styled(format!(" {what}  "), look.theme.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,105 @@
+//! Popups over the screens: help, the quick-log menu, the archive confirmation.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::Look;
+use crate::tui::app::Screen;
+use crate::tui::forms::LogKind;
+use crate::tui::keymap;
+use crate::tui::text::{pad, truncate};
+use crate::tui::widgets::form::centred;
+
+fn popup<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: String,
+    look: &Look,
+) -> (Rect, Block<'a>) {
+    let rect = centred(area, w, h);
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(look.theme.accent)
+        .title(Span::styled(format!(" {title} "), look.theme.title));
+    (rect, block)
+}
+
+pub fn help(frame: &mut Frame, area: Rect, screen: Screen, look: &Look) {
+    let keys = match screen {
+        Screen::Clients => keymap::CLIENTS_KEYS,
+    };
+    let mut lines: Vec<Line> = keys
+        .iter()
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(pad(k, 20), look.theme.key),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "In forms: Tab/↓ next field, ⇧Tab/↑ previous, Enter save, Esc cancel",
+        look.theme.muted,
+    ));
+    lines.push(Line::styled("any key closes this help", look.theme.muted));
+    let h = lines.len() as u16 + 2;
+    let (rect, block) = popup(
+        frame,
+        area,
+        72,
+        h,
+        format!("Keys: {}", screen.title()),
+        look,
+    );
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+pub fn log_menu(frame: &mut Frame, area: Rect, client: &str, look: &Look) {
+    let mut lines: Vec<Line> = LogKind::MENU
+        .iter()
+        .map(|(k, _, what)| {
+            Line::from(vec![
+                Span::styled(format!("  {k}  "), look.theme.key),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("  Esc  cancel", look.theme.muted));
+    let h = lines.len() as u16 + 2;
+    let title = format!("Log for {}", truncate(client, 40));
+    let (rect, block) = popup(frame, area, 56, h, title, look);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+pub fn confirm_archive(frame: &mut Frame, area: Rect, client: &str, look: &Look) {
+    let lines = vec![
+        Line::from(vec![
+            Span::raw("Archive "),
+            Span::styled(client.to_string(), look.theme.title),
+            Span::raw("?"),
+        ]),
+        Line::raw(""),
+        Line::raw(
+            "Its status becomes former. Its evidence is kept and nothing is deleted; edit (e) sets it back.",
+        ),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", look.theme.key),
+            Span::raw(" / Enter archive    "),
+            Span::styled("n", look.theme.key),
+            Span::raw(" / Esc keep"),
+        ]),
+    ];
+    let (rect, block) = popup(frame, area, 60, 9, "Archive client".into(), look);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        rect,
+    );
+}
