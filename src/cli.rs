@@ -67,7 +67,8 @@ pub enum ClientCommand {
     /// Change a client: only the fields you pass change
     Edit {
         /// The client's current name (any case)
-        name: String,
+        #[arg(value_name = "NAME")]
+        client: String,
         #[command(flatten)]
         fields: ClientArgs,
     },

@@ -12,7 +12,7 @@ use crate::store::ClientRow;
 pub fn run(ctx: &Context, cmd: ClientCommand) -> Result<()> {
     match cmd {
         ClientCommand::Add(args) => add(ctx, args),
-        ClientCommand::Edit { name, fields } => edit(ctx, &name, fields),
+        ClientCommand::Edit { client, fields } => edit(ctx, &client, fields),
         ClientCommand::List { json } => list(ctx, json),
     }
 }
