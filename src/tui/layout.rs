@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 /// From this width on, the detail pane sits beside the table instead of under it.
-pub const WIDE: u16 = 120;
+pub const WIDE: u16 = 140;
 
 pub struct FrameAreas {
     pub header: Rect,
@@ -35,12 +35,12 @@ pub fn frame(area: Rect) -> FrameAreas {
 /// The clients screen: the table (with its border) and the detail pane.
 pub fn clients(body: Rect) -> (Rect, Rect) {
     if body.width >= WIDE {
+        let detail_w = (body.width * 2 / 5).min(64);
         let [table, detail] =
-            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
-                .areas(body);
+            Layout::horizontal([Constraint::Min(60), Constraint::Length(detail_w)]).areas(body);
         (table, detail)
     } else {
-        let detail_h = (body.height / 2).clamp(6, 12);
+        let detail_h = (body.height / 2).clamp(6, 16);
         let [table, detail] =
             Layout::vertical([Constraint::Min(4), Constraint::Length(detail_h)]).areas(body);
         (table, detail)
