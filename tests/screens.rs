@@ -420,3 +420,57 @@ fn without_colour_the_selection_is_reverse_video() {
         }
     }
 }
+
+#[test]
+fn the_mouse_selects_the_row_it_clicks_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut ui = Ui::new(80, 24);
+    let mouse = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // Row 4 of the screen is the second client: tabs, border, header, first client, second.
+    ui.driver
+        .handle(mouse(MouseEventKind::Down(MouseButton::Left), 10, 4));
+    assert!(ui.row_of("Café").contains('›'), "{}", ui.screen());
+    assert!(
+        ui.screen().contains("┌ Café De Hoek"),
+        "the detail follows the click"
+    );
+    ui.driver.handle(mouse(MouseEventKind::ScrollDown, 10, 10));
+    assert!(ui.row_of("Old Friends").contains('›'));
+    ui.driver.handle(mouse(MouseEventKind::ScrollUp, 10, 10));
+    ui.driver.handle(mouse(MouseEventKind::ScrollUp, 10, 10));
+    assert!(ui.row_of("Acme").contains('›'));
+    // A click below the last client changes nothing.
+    ui.driver
+        .handle(mouse(MouseEventKind::Down(MouseButton::Left), 10, 12));
+    assert!(ui.row_of("Acme").contains('›'));
+}
+
+#[test]
+fn paging_moves_by_a_screenful_and_keeps_the_selection_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("r.db")).unwrap();
+    for i in 0..60 {
+        client(&mut store, &format!("Client {i:02}"), |_| {});
+    }
+    let mut ui = Ui::with(dir, store, 80, 24, ThemeName::Dark);
+    ui.key(KeyCode::PageDown);
+    let s = ui.screen();
+    let selected = s
+        .lines()
+        .find(|l| l.contains('›'))
+        .unwrap_or_default()
+        .to_string();
+    assert!(selected.contains("Client 08"), "{s}");
+    ui.key(KeyCode::End);
+    assert!(ui.row_of("Client 59").contains('›'), "{}", ui.screen());
+    ui.key(KeyCode::Home);
+    assert!(ui.row_of("Client 00").contains('›'));
+    assert!(!ui.screen().contains("Client 59"));
+}
