@@ -12,6 +12,7 @@ use crate::domain::date::parse_date;
 #[command(
     name = "rapport",
     version,
+    propagate_version = true,
     args_conflicts_with_subcommands = true,
     about = "Decide which MSP clients to keep, reprice or let go, and end it well",
     long_about = "rapport keeps your clients and their evidence (tickets, invoices, time, \
