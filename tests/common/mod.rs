@@ -50,36 +50,40 @@ pub fn add_client(store: &mut Store, name: &str) -> ClientId {
 /// is, independent of how SQLite lays it out in the file.
 pub type Dump = BTreeMap<String, Vec<Vec<Value>>>;
 
-/// Opens `path` read-only with plain SQLite (not through rapport).
+/// Opens an existing database with plain SQLite (not through rapport), to read it. Not
+/// read-only: a read-only connection to a WAL database leaves its -wal and -shm files
+/// behind, a read-write one removes them when it is the last to close.
 pub fn raw_read(path: &Path) -> Connection {
+    try_raw_read(path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()))
+}
+
+fn try_raw_read(path: &Path) -> rusqlite::Result<Connection> {
     Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .unwrap_or_else(|e| panic!("cannot open {} read-only: {e}", path.display()))
 }
 
 pub fn dump(path: &Path) -> Dump {
-    dump_conn(&raw_read(path))
+    try_dump(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-pub fn dump_conn(conn: &Connection) -> Dump {
+/// The rows of `path`, or the error when it is not a readable SQLite database.
+pub fn try_dump(path: &Path) -> rusqlite::Result<Dump> {
+    let conn = try_raw_read(path)?;
     let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-        .expect("list tables");
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     tables
         .into_iter()
         .map(|t| {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))
-                .expect("select table");
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))?;
             let n = stmt.column_count();
             let rows = stmt
-                .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
-                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<Vec<Value>>>>())
-                .expect("read rows");
-            (t, rows)
+                .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())?
+                .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;
+            Ok((t, rows))
         })
         .collect()
 }
@@ -111,8 +115,25 @@ pub fn column(path: &Path, sql: &str) -> Vec<String> {
 }
 
 /// What can be seen of a folder from outside: each file's name, bytes and mtime.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub struct FolderState(BTreeMap<String, (Vec<u8>, SystemTime)>);
+
+impl std::fmt::Debug for FolderState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Names, sizes, a checksum and mtimes: the bytes themselves are too many to read.
+        let mut m = f.debug_map();
+        for (name, (bytes, mtime)) in &self.0 {
+            let sum = bytes
+                .iter()
+                .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(*b)));
+            m.entry(
+                name,
+                &format!("{} bytes, sum {sum:x}, {mtime:?}", bytes.len()),
+            );
+        }
+        m.finish()
+    }
+}
 
 pub fn folder_state(dir: &Path) -> FolderState {
     let mut files = BTreeMap::new();
@@ -156,6 +177,12 @@ pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
 }
 
 // ---- the real binary, sandboxed ----------------------------------------------------------
+
+/// Command-line words from one string split on whitespace: `w("client list --json")`.
+/// Values with spaces go in an explicit array instead.
+pub fn w(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
 
 /// A temporary home for one CLI test: the database, config and data folders all live in it,
 /// so the user's real files are never touched.
