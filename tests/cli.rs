@@ -1163,6 +1163,35 @@ fn a_file_that_is_not_a_rapport_database_is_refused_untouched() {
     assert_eq!(fs::read_to_string(&sb.db).unwrap(), "name,mrr\nAcme,1500\n");
 }
 
+#[test]
+fn a_damaged_database_is_refused_untouched() {
+    let sb = with_clients();
+    for i in 0..50 {
+        sb.ok(&[
+            "log",
+            "ticket",
+            "--client",
+            "Acme",
+            "--ref",
+            &format!("T-{i}"),
+        ]);
+    }
+    // Keep the 100-byte header, scribble over the rest of the first page (the schema).
+    let mut bytes = fs::read(&sb.db).unwrap();
+    for (i, b) in bytes[100..4096].iter_mut().enumerate() {
+        *b = (i * 7 % 251) as u8;
+    }
+    fs::write(&sb.db, &bytes).unwrap();
+    common::age(&sb.db);
+    let before = common::folder_state(sb.dir.path());
+    let db = sb.db.display().to_string();
+    for args in ["client list", "log ticket --client Acme", "backup copy.db"] {
+        let words = [db.as_str(), "is damaged", "restore it from a backup"];
+        refused(&sb, &w(args), 1, &words);
+    }
+    assert_eq!(common::folder_state(sb.dir.path()), before);
+}
+
 // ---- the config file ----------------------------------------------------------------------------
 
 #[test]
