@@ -1,10 +1,11 @@
 //! The command line, as clap definitions. Values stay text here; the domain validates them,
 //! so the CLI and the TUI report the same messages.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::domain::date::parse_date;
 
@@ -12,7 +13,7 @@ use crate::domain::date::parse_date;
 #[command(
     name = "rapport",
     version,
-    args_conflicts_with_subcommands = true,
+    propagate_version = true,
     about = "Decide which MSP clients to keep, reprice or let go, and end it well",
     long_about = "rapport keeps your clients and their evidence (tickets, invoices, time, \
                   recommendations, incidents) in one local SQLite file. Without a command it \
@@ -41,6 +42,25 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Parses `args` (the program name first). Global options such as `--db` may stand
+    /// before or after the subcommand; `--demo` opens the terminal UI, so it takes none.
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let cli = Cli::try_parse_from(args)?;
+        if cli.demo && cli.command.is_some() {
+            return Err(Cli::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--demo opens the terminal UI on demo data: it cannot be combined with a subcommand",
+            ));
+        }
+        Ok(cli)
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -255,9 +275,26 @@ fn date_arg(s: &str) -> Result<NaiveDate, String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_command_line_is_well_formed() {
-        use clap::CommandFactory;
-        super::Cli::command().debug_assert();
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_may_come_before_the_subcommand() {
+        let cli =
+            Cli::parse_args(["rapport", "--db", "x.db", "--no-color", "client", "list"]).unwrap();
+        assert_eq!(cli.db, Some(PathBuf::from("x.db")));
+        assert!(cli.no_color);
+        assert!(matches!(cli.command, Some(Command::Client(_))));
+    }
+
+    #[test]
+    fn demo_takes_no_subcommand() {
+        let e = Cli::parse_args(["rapport", "--demo", "client", "list"]).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::ArgumentConflict);
+        assert!(Cli::parse_args(["rapport", "--demo"]).unwrap().demo);
     }
 }

@@ -84,7 +84,7 @@ struct RawConfig {
 struct RawDisplay {
     currency_symbol: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
-    theme: Option<Theme>,
+    theme: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -157,7 +157,17 @@ impl Config {
             cfg.display.date_format = fmt.into_inner();
         }
         if let Some(theme) = raw.display.theme {
-            cfg.display.theme = theme;
+            cfg.display.theme = match theme.get_ref().as_str() {
+                "dark" => Theme::Dark,
+                "light" => Theme::Light,
+                "mono" => Theme::Mono,
+                other => {
+                    return Err(at(
+                        theme.span().start,
+                        format!("display.theme '{other}' is not one of dark, light, mono"),
+                    ));
+                }
+            };
         }
         if let Some(cost) = raw.costs.hourly_labour_cost {
             let start = cost.span().start;
@@ -223,7 +233,10 @@ mod tests {
         let e = parse("[display]\ndate_format = \"%Q\"\n").unwrap_err();
         assert!(e.contains("line 2") && e.contains("date_format"), "{e}");
         let e = parse("[display]\ntheme = \"pink\"\n").unwrap_err();
-        assert!(e.contains("line 2") && e.contains("pink"), "{e}");
+        assert!(
+            e.contains("line 2, column 9") && e.contains("display.theme 'pink'"),
+            "{e}"
+        );
         assert_eq!(
             parse("[costs]\nhourly_labour_cost = 72.5\n")
                 .unwrap()

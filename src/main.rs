@@ -3,7 +3,6 @@
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
-use clap::Parser;
 
 use rapport::cli::{Cli, Command};
 use rapport::clock::Clock;
@@ -12,7 +11,7 @@ use rapport::config::Config;
 use rapport::{paths, tui};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(e) => return rapport::cli_error::report(&e),
     };

@@ -123,6 +123,8 @@ impl ClientDraft {
     /// A draft for a new client, with the defaults filled in.
     pub fn new_client() -> Self {
         Self {
+            seats: "1".into(),
+            mrr: "0".into(),
             payment_terms_days: DEFAULT_TERMS_DAYS.to_string(),
             status: ClientStatus::Active.as_str().into(),
             ..Self::default()
@@ -292,7 +294,7 @@ mod tests {
         assert_eq!(f.name, "Acme BV");
         assert_eq!(f.status, ClientStatus::Active);
         assert_eq!(f.payment_terms_days, 30);
-        assert_eq!(f.seats, 0);
+        assert_eq!(f.seats, 1);
         assert_eq!(f.mrr, Cents::ZERO);
     }
 

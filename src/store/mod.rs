@@ -3,6 +3,7 @@
 
 mod backup;
 mod clients;
+mod diagnostics;
 mod error;
 mod events;
 mod sql;
@@ -17,6 +18,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
 pub use clients::ClientRow;
+pub use diagnostics::Pragmas;
 pub use error::{Result, StoreError};
 
 /// `PRAGMA application_id` of a rapport database: "RAPT".

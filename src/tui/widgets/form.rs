@@ -143,6 +143,9 @@ pub struct Form {
     pub focus: usize,
     /// A problem that belongs to no single field.
     pub message: Option<String>,
+    /// The focused text is "selected": typing replaces it, as in any form that was just
+    /// tabbed into. Moving the cursor or deleting keeps it instead.
+    pub fresh: bool,
 }
 
 impl Form {
@@ -152,6 +155,7 @@ impl Form {
             fields,
             focus: 0,
             message: None,
+            fresh: true,
         }
     }
 
@@ -175,15 +179,22 @@ impl Form {
         match key {
             FormKey::Next => {
                 self.focus = (self.focus + 1) % n;
+                self.fresh = true;
                 return;
             }
             FormKey::Prev => {
                 self.focus = (self.focus + n - 1) % n;
+                self.fresh = true;
                 return;
             }
             _ => {}
         }
+        let replace = std::mem::take(&mut self.fresh);
         let f = &mut self.fields[self.focus];
+        if replace && f.kind == FieldKind::Text && matches!(key, FormKey::Char(_)) {
+            f.value.clear();
+            f.cursor = 0;
+        }
         match (&f.kind, key) {
             (FieldKind::Text, FormKey::Char(c)) => {
                 let at = f.byte_at(f.cursor);
@@ -289,7 +300,11 @@ impl Form {
                 FieldKind::Toggle => format!("[{}]", if f.is_on() { "x" } else { " " }),
                 FieldKind::Choice(_) => format!("‹ {} ›", f.shown()),
             };
-            let value_style = if focused { theme.focus } else { theme.base };
+            let value_style = match (focused, self.fresh && f.kind == FieldKind::Text) {
+                (true, true) => theme.selected,
+                (true, false) => theme.focus,
+                _ => theme.base,
+            };
             let mut spans = vec![
                 Span::styled(marker, theme.accent),
                 Span::styled(
@@ -436,6 +451,22 @@ mod tests {
         assert_eq!(f.value("name"), ">Caf!");
         f.key(FormKey::ClearField);
         assert_eq!(f.value("name"), "");
+    }
+
+    #[test]
+    fn typing_into_a_field_just_tabbed_into_replaces_it() {
+        let mut f = Form::new(
+            "t",
+            vec![Field::text("a", "A", "Acme"), Field::text("b", "B", "1")],
+        );
+        f.key(FormKey::Next);
+        f.key(FormKey::Char('1'));
+        f.key(FormKey::Char('2'));
+        assert_eq!(f.value("b"), "12");
+        f.key(FormKey::Prev);
+        f.key(FormKey::End);
+        f.key(FormKey::Char('!'));
+        assert_eq!(f.value("a"), "Acme!", "moving first keeps the text");
     }
 
     #[test]
