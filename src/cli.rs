@@ -67,6 +67,7 @@ pub enum ClientCommand {
     /// Change a client: only the fields you pass change
     Edit {
         /// The client's current name (any case)
+        #[arg(id = "current_name", value_name = "NAME")]
         name: String,
         #[command(flatten)]
         fields: ClientArgs,
