@@ -6,6 +6,7 @@ mod clients;
 mod error;
 mod events;
 mod sql;
+mod votes;
 
 use std::fs;
 use std::io::Read;
