@@ -2,6 +2,7 @@
 //! migrations), reads domain types out and writes them in, one transaction per write.
 
 mod backup;
+mod bulk;
 mod clients;
 mod error;
 mod events;
@@ -17,6 +18,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
+pub use bulk::ImportSummary;
 pub use clients::ClientRow;
 pub use error::{Result, StoreError};
 
