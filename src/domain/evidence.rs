@@ -130,6 +130,57 @@ pub struct NewIncident {
     pub note: Option<String>,
 }
 
+/// One client named in one staff member's yearly gut check (guide O2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StaffVote {
+    pub year: i32,
+    pub staff: String,
+    pub client_id: ClientId,
+    /// 1 is the worst of that staff member's list.
+    pub rank: u8,
+}
+
+/// A gut check names at most this many clients per staff member and year.
+pub const VOTES_MAX: usize = 5;
+
+/// Checks one staff member's gut check: a year SQLite can hold, a name, at most
+/// [`VOTES_MAX`] clients and none twice. Returns the trimmed staff name.
+pub fn check_votes<T: PartialEq>(
+    year: i32,
+    staff: &str,
+    clients: &[T],
+) -> Result<String, ValidationError> {
+    let mut c = Checker::default();
+    if !(1970..=9999).contains(&year) {
+        c.push(FieldError::new(
+            "year",
+            format!("{year} is out of range: expected 1970 to 9999"),
+        ));
+    }
+    let staff = c.take(required_text("staff", staff, super::client::SHORT_MAX));
+    if clients.len() > VOTES_MAX {
+        c.push(FieldError::new(
+            "clients",
+            format!(
+                "has {} names: a gut check names at most {VOTES_MAX}",
+                clients.len()
+            ),
+        ));
+    }
+    if clients
+        .iter()
+        .enumerate()
+        .any(|(i, a)| clients[..i].contains(a))
+    {
+        c.push(FieldError::new(
+            "clients",
+            "names the same client twice: each client at most once",
+        ));
+    }
+    c.finish()?;
+    need(staff)
+}
+
 /// One thing to log about a client: what the quick log and `rapport log` both produce.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LogEntry {
@@ -633,5 +684,18 @@ mod tests {
                 .unwrap()
                 .contains("abuse")
         );
+    }
+
+    #[test]
+    fn a_gut_check_names_at_most_five_clients_once_each() {
+        assert_eq!(check_votes(2026, " Sanne ", &[3, 1, 2]), Ok("Sanne".into()));
+        assert_eq!(check_votes::<i32>(2026, "Sanne", &[]), Ok("Sanne".into()));
+        let six = check_votes(2026, "Sanne", &[1, 2, 3, 4, 5, 6]).unwrap_err();
+        assert!(six.for_field("clients").unwrap().contains("at most 5"));
+        let twice = check_votes(2026, "Sanne", &[1, 2, 1]).unwrap_err();
+        assert!(twice.for_field("clients").unwrap().contains("twice"));
+        let e = check_votes(1800, " ", &[1]).unwrap_err();
+        assert!(e.for_field("year").is_some());
+        assert!(e.for_field("staff").unwrap().contains("empty"));
     }
 }

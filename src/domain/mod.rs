@@ -6,9 +6,11 @@ pub mod date;
 pub mod error;
 pub mod evidence;
 pub mod money;
+pub mod portfolio;
 pub mod text;
 
 pub use client::{Client, ClientDraft, ClientFields, ClientId, ClientStatus};
 pub use error::{FieldError, ValidationError};
 pub use evidence::*;
 pub use money::Cents;
+pub use portfolio::{GutCheck, Portfolio, PortfolioClient};

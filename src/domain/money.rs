@@ -96,7 +96,8 @@ impl Cents {
 /// The largest amount accepted: a trillion units, far beyond any MSP invoice.
 const MAX_CENTS: i64 = 100_000_000_000_000;
 
-fn group_thousands(n: u64) -> String {
+/// `1234567` as `1,234,567`.
+pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {

@@ -111,34 +111,7 @@ impl Store {
     }
 
     pub fn add_client(&mut self, f: &ClientFields) -> Result<ClientId> {
-        self.write(|tx| {
-            ensure_unique_name(tx, &f.name, None)?;
-            let now = now_stamp();
-            tx.execute(
-                "INSERT INTO clients (name, contact_name, email, phone, mrr_cents, seats,
-                   contract_start, contract_end, notice_days, prepaid, payment_terms_days, segment,
-                   status, notes, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-                params![
-                    f.name,
-                    f.contact_name,
-                    f.email,
-                    f.phone,
-                    f.mrr.0,
-                    f.seats,
-                    f.contract_start,
-                    f.contract_end,
-                    f.notice_days,
-                    f.prepaid,
-                    f.payment_terms_days,
-                    f.segment,
-                    f.status.as_str(),
-                    f.notes,
-                    now
-                ],
-            )?;
-            Ok(ClientId(tx.last_insert_rowid()))
-        })
+        self.write(|tx| insert_client(tx, f))
     }
 
     pub fn update_client(&mut self, id: ClientId, f: &ClientFields) -> Result<()> {
@@ -189,6 +162,36 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Inserts a new client inside a write; its name must not be taken.
+pub(super) fn insert_client(tx: &Transaction<'_>, f: &ClientFields) -> Result<ClientId> {
+    ensure_unique_name(tx, &f.name, None)?;
+    let now = now_stamp();
+    tx.execute(
+        "INSERT INTO clients (name, contact_name, email, phone, mrr_cents, seats,
+           contract_start, contract_end, notice_days, prepaid, payment_terms_days, segment,
+           status, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        params![
+            f.name,
+            f.contact_name,
+            f.email,
+            f.phone,
+            f.mrr.0,
+            f.seats,
+            f.contract_start,
+            f.contract_end,
+            f.notice_days,
+            f.prepaid,
+            f.payment_terms_days,
+            f.segment,
+            f.status.as_str(),
+            f.notes,
+            now
+        ],
+    )?;
+    Ok(ClientId(tx.last_insert_rowid()))
 }
 
 fn ensure_unique_name(tx: &Transaction<'_>, name: &str, except: Option<ClientId>) -> Result<()> {

@@ -179,7 +179,8 @@ impl Store {
     }
 }
 
-fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -> Result<Undo> {
+/// Writes one log entry inside a write, with every check `log` makes.
+pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -> Result<Undo> {
     let exists: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1)",
         [client.0],

@@ -2,11 +2,13 @@
 //! migrations), reads domain types out and writes them in, one transaction per write.
 
 mod backup;
+mod bulk;
 mod clients;
 mod diagnostics;
 mod error;
 mod events;
 mod sql;
+mod votes;
 
 use std::fs;
 use std::io::Read;
@@ -17,6 +19,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
+pub use bulk::ImportSummary;
 pub use clients::ClientRow;
 pub use diagnostics::Pragmas;
 pub use error::{Result, StoreError};

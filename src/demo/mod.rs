@@ -1,0 +1,140 @@
+//! The demo portfolio: thirty clients and eighteen months of evidence that tell the guide's
+//! story (GUIDE.md). A few large clients carry most of the revenue; a few small ones make
+//! most of the tickets; one is abusive, one pays late, one ignores security advice, one is
+//! demanding but good. Deterministic: a fixed seed, and every date counted back from `today`.
+//!
+//! [`portfolio`] builds the values and touches nothing; [`populate`] writes them, in one
+//! transaction.
+
+mod advice;
+mod billing;
+mod calendar;
+pub mod characters;
+mod dice;
+mod gut_check;
+mod profile;
+mod supporting;
+mod texts;
+mod work;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+
+use crate::domain::{Cents, ClientFields, ClientStatus, LogEntry, Portfolio, PortfolioClient};
+use crate::store::{Result, Store};
+use calendar::{days_before, month_end, month_start, months_after, months_before};
+use dice::{Aspect, Dice};
+use profile::{Profile, Span};
+
+/// The seed of every random choice: "RAPTDEMO".
+pub const SEED: u64 = 0x5241_5054_4445_4D4F;
+/// How many months of evidence the demo holds, counted back from today.
+pub const MONTHS: u32 = 18;
+
+/// An entry with the date it sorts by.
+type Dated = (NaiveDate, LogEntry);
+
+/// Writes the demo portfolio into `store` in one transaction and returns a one-line summary,
+/// e.g. "30 clients, 2,410 tickets, ...".
+pub fn populate(store: &mut Store, today: NaiveDate) -> Result<String> {
+    let summary = store.import_portfolio(&portfolio(today))?;
+    Ok(summary.to_string())
+}
+
+/// The demo portfolio as it stands on `today`: the same day always gives the same values.
+pub fn portfolio(today: NaiveDate) -> Portfolio {
+    let window = Span {
+        from: months_before(today, MONTHS),
+        until: today,
+    };
+    let mut clients: Vec<PortfolioClient> = characters::STORY
+        .iter()
+        .chain(supporting::SUPPORTING)
+        .enumerate()
+        .map(|(i, p)| client(i, p, window))
+        .collect();
+    billing::number_invoices(&mut clients, window.from);
+    Portfolio {
+        clients,
+        gut_checks: gut_check::gut_checks(today),
+    }
+}
+
+fn client(index: usize, p: &Profile, window: Span) -> PortfolioClient {
+    let today = window.until;
+    let fields = fields(p, today);
+    let mut dated: Vec<Dated> = Vec::new();
+    if let Some(span) = span(&fields, window) {
+        let dice = |aspect| Dice::new(index, aspect);
+        let (mut tickets, mut upkeep) = (dice(Aspect::Tickets), dice(Aspect::Upkeep));
+        let (mut projects, mut bills) = (dice(Aspect::Projects), dice(Aspect::Invoices));
+        let mut recs = dice(Aspect::Advice);
+        dated.extend(work::tickets(p, span, window, &mut tickets));
+        dated.extend(work::upkeep(p, span, &mut upkeep));
+        dated.extend(work::projects(p, span, today, &mut projects));
+        dated.extend(billing::invoices(p, span, window, &mut bills));
+        dated.extend(advice::recommendations(p, span, today, &mut recs));
+        dated.extend(advice::incidents(p.incidents, span, today));
+    }
+    dated.sort_by_key(|(day, _)| *day);
+    PortfolioClient {
+        fields,
+        entries: dated.into_iter().map(|(_, entry)| entry).collect(),
+    }
+}
+
+/// The contract facts. Contracts start on the 1st of a month; a former client's ends on the
+/// last day of a month; a running one ends at its next renewal on or after today.
+fn fields(p: &Profile, today: NaiveDate) -> ClientFields {
+    let this_month = month_start(today);
+    let (start, end) = match p.status {
+        ClientStatus::Prospect => (None, None),
+        ClientStatus::Former => {
+            let start = months_before(this_month, p.since_months);
+            let end = p
+                .ended_months
+                .map(|m| month_end(months_before(this_month, m)));
+            (Some(start), end)
+        }
+        ClientStatus::Active => {
+            let start = months_before(this_month, p.since_months);
+            let end = p.term_years.map(|years| {
+                let mut end = start;
+                while end <= today {
+                    end = months_after(end, years.max(1) * 12);
+                }
+                days_before(end, 1)
+            });
+            (Some(start), end)
+        }
+    };
+    let text = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+    ClientFields {
+        name: p.name.to_string(),
+        contact_name: text(p.contact),
+        email: text(p.email),
+        phone: text(p.phone),
+        mrr: Cents(p.mrr_euros * 100),
+        seats: p.seats,
+        contract_start: start,
+        contract_end: end,
+        notice_days: p.notice_days,
+        prepaid: p.prepaid,
+        payment_terms_days: p.terms_days,
+        segment: text(p.segment),
+        status: p.status,
+        notes: text(p.notes),
+    }
+}
+
+/// The part of the window in which the client had a contract; `None` for prospects.
+fn span(f: &ClientFields, window: Span) -> Option<Span> {
+    let start = f.contract_start?;
+    let from = start.max(window.from);
+    let until = f
+        .contract_end
+        .map_or(window.until, |end| end.min(window.until));
+    (from <= until).then_some(Span { from, until })
+}

@@ -1,0 +1,138 @@
+//! Bulk writes: a whole portfolio in one transaction (the demo; later, imports), so that a
+//! few thousand rows cost one commit, and a bad row leaves the database as it was.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use rusqlite::Transaction;
+
+use super::clients::insert_client;
+use super::events::log_in;
+use super::votes::set_votes_in;
+use super::{Result, Store, StoreError};
+use crate::domain::money::group_thousands;
+use crate::domain::{ClientId, FieldError, LogEntry, Portfolio, ValidationError};
+
+/// What an import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportSummary {
+    pub clients: u64,
+    pub tickets: u64,
+    pub invoices: u64,
+    /// Invoices that carry a payment date.
+    pub paid_invoices: u64,
+    pub time_entries: u64,
+    pub minutes: u64,
+    pub recommendations: u64,
+    pub incidents: u64,
+    pub votes: u64,
+}
+
+/// One line, e.g. "30 clients, 2,410 tickets, 520 invoices (498 paid), ...".
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = group_thousands;
+        write!(
+            f,
+            "{} clients, {} tickets, {} invoices ({} paid), {} time entries ({} h), \
+             {} recommendations, {} incidents, {} staff votes",
+            n(self.clients),
+            n(self.tickets),
+            n(self.invoices),
+            n(self.paid_invoices),
+            n(self.time_entries),
+            n(self.minutes / 60),
+            n(self.recommendations),
+            n(self.incidents),
+            n(self.votes),
+        )
+    }
+}
+
+impl Store {
+    /// Writes every client of `portfolio`, its entries and the gut checks, in one transaction:
+    /// all or nothing. Entries pass the same checks as [`Store::log`]; entries that point at
+    /// existing rows by id (reopen, escalate, payment, decide) are refused, as are names that
+    /// are taken and gut checks that name a client the portfolio does not hold.
+    pub fn import_portfolio(&mut self, portfolio: &Portfolio) -> Result<ImportSummary> {
+        self.write(|tx| import_in(tx, portfolio))
+    }
+}
+
+fn import_in(tx: &Transaction<'_>, portfolio: &Portfolio) -> Result<ImportSummary> {
+    let mut sum = ImportSummary::default();
+    let mut ids: HashMap<&str, ClientId> = HashMap::new();
+    for client in &portfolio.clients {
+        let name = client.fields.name.as_str();
+        let id = insert_client(tx, &client.fields).map_err(|e| about(e, name, None))?;
+        ids.insert(name, id);
+        sum.clients += 1;
+        for (i, entry) in client.entries.iter().enumerate() {
+            count(&mut sum, entry).map_err(|e| about(e.into(), name, Some(i)))?;
+            log_in(tx, id, entry).map_err(|e| about(e, name, Some(i)))?;
+        }
+    }
+    for check in &portfolio.gut_checks {
+        let clients = check
+            .clients
+            .iter()
+            .map(|n| {
+                ids.get(n.as_str()).copied().ok_or_else(|| {
+                    ValidationError::one(
+                        "clients",
+                        format!(
+                            "of {}'s gut check {} names '{n}', which is not in the portfolio",
+                            check.staff, check.year
+                        ),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        set_votes_in(tx, check.year, &check.staff, &clients)?;
+        sum.votes += clients.len() as u64;
+    }
+    Ok(sum)
+}
+
+/// Counts an entry, refusing the kinds that refer to rows by id.
+fn count(sum: &mut ImportSummary, entry: &LogEntry) -> Result<(), ValidationError> {
+    match entry {
+        LogEntry::Ticket(_) => sum.tickets += 1,
+        LogEntry::Invoice(inv) => {
+            sum.invoices += 1;
+            sum.paid_invoices += u64::from(inv.paid_on.is_some());
+        }
+        LogEntry::Time(t) => {
+            sum.time_entries += 1;
+            sum.minutes += u64::from(t.minutes);
+        }
+        LogEntry::Recommendation(_) => sum.recommendations += 1,
+        LogEntry::Incident(_) => sum.incidents += 1,
+        LogEntry::Reopen { .. }
+        | LogEntry::Escalate { .. }
+        | LogEntry::Payment { .. }
+        | LogEntry::Decide { .. } => {
+            return Err(ValidationError::one(
+                "entry",
+                "refers to an existing row by id: an import can only add new rows",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Says which client (and which of its entries) a validation error is about.
+fn about(e: StoreError, client: &str, entry: Option<usize>) -> StoreError {
+    let place = match entry {
+        Some(i) => format!("client '{client}', entry {}", i + 1),
+        None => format!("client '{client}'"),
+    };
+    match e {
+        StoreError::Invalid(v) => StoreError::Invalid(ValidationError(
+            v.0.into_iter()
+                .map(|f| FieldError::new(f.field, format!("{} ({place})", f.message)))
+                .collect(),
+        )),
+        other => other,
+    }
+}

@@ -1,0 +1,133 @@
+//! The staff gut check (guide O2): each staff member names up to five worst clients a year.
+
+use rusqlite::{Transaction, params};
+
+use super::{Result, Store, StoreError};
+use crate::domain::{ClientId, StaffVote, check_votes};
+
+impl Store {
+    /// Replaces `staff`'s list for `year` with `clients`, worst first (rank 1..=5). An empty
+    /// list clears it. More than five clients, or one client twice, is refused.
+    pub fn set_votes(&mut self, year: i32, staff: &str, clients: &[ClientId]) -> Result<()> {
+        self.write(|tx| set_votes_in(tx, year, staff, clients))
+    }
+
+    /// Every vote cast for `year`, by staff member (any case) and rank.
+    pub fn votes(&self, year: i32) -> Result<Vec<StaffVote>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT year, staff, client_id, rank FROM staff_votes WHERE year = ?1
+             ORDER BY staff COLLATE NOCASE, rank",
+        )?;
+        let rows = stmt.query_map([year], |r| {
+            Ok(StaffVote {
+                year: r.get(0)?,
+                staff: r.get(1)?,
+                client_id: ClientId(r.get(2)?),
+                rank: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Replaces one staff member's list inside a write, with every check `set_votes` makes.
+pub(super) fn set_votes_in(
+    tx: &Transaction<'_>,
+    year: i32,
+    staff: &str,
+    clients: &[ClientId],
+) -> Result<()> {
+    let staff = check_votes(year, staff, clients)?;
+    tx.execute(
+        "DELETE FROM staff_votes WHERE year = ?1 AND staff = ?2",
+        params![year, staff],
+    )?;
+    for (rank, client) in (1..).zip(clients) {
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1)",
+            [client.0],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(StoreError::NotFound(format!(
+                "client #{} no longer exists",
+                client.0
+            )));
+        }
+        tx.execute(
+            "INSERT INTO staff_votes (year, staff, client_id, rank) VALUES (?1, ?2, ?3, ?4)",
+            params![year, staff, client.0, rank],
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ClientDraft, ClientFields};
+
+    fn store_with(names: &[&str]) -> (tempfile::TempDir, Store, Vec<ClientId>) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("votes.db")).unwrap();
+        let ids = names
+            .iter()
+            .map(|n| {
+                let f: ClientFields = ClientDraft {
+                    name: (*n).into(),
+                    ..ClientDraft::new_client()
+                }
+                .validate()
+                .unwrap();
+                store.add_client(&f).unwrap()
+            })
+            .collect();
+        (dir, store, ids)
+    }
+
+    fn listed(store: &Store, year: i32) -> Vec<(String, i64, u8)> {
+        store
+            .votes(year)
+            .unwrap()
+            .into_iter()
+            .map(|v| (v.staff, v.client_id.0, v.rank))
+            .collect()
+    }
+
+    #[test]
+    fn a_new_list_replaces_the_old_one_for_that_staff_member_and_year() {
+        let (_dir, mut store, ids) = store_with(&["A", "B", "C"]);
+        store.set_votes(2026, "Sanne", &[ids[0], ids[1]]).unwrap();
+        store.set_votes(2026, "Joris", &[ids[2]]).unwrap();
+        store.set_votes(2025, "Sanne", &[ids[2]]).unwrap();
+        store.set_votes(2026, " sanne ", &[ids[1], ids[2]]).unwrap();
+        let got = listed(&store, 2026);
+        assert_eq!(
+            got,
+            vec![
+                ("Joris".into(), ids[2].0, 1),
+                ("sanne".into(), ids[1].0, 1),
+                ("sanne".into(), ids[2].0, 2),
+            ]
+        );
+        assert_eq!(listed(&store, 2025), vec![("Sanne".into(), ids[2].0, 1)]);
+        store.set_votes(2026, "Joris", &[]).unwrap();
+        assert_eq!(listed(&store, 2026).len(), 2);
+    }
+
+    #[test]
+    fn six_clients_duplicates_and_unknown_clients_are_refused_and_nothing_changes() {
+        let (_dir, mut store, ids) = store_with(&["A", "B", "C", "D", "E", "F"]);
+        store.set_votes(2026, "Tom", &[ids[0]]).unwrap();
+        let six = store.set_votes(2026, "Tom", &ids).unwrap_err();
+        match six {
+            StoreError::Invalid(e) => assert!(e.for_field("clients").unwrap().contains("at most")),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+        let twice = store.set_votes(2026, "Tom", &[ids[1], ids[1]]).unwrap_err();
+        assert!(matches!(twice, StoreError::Invalid(e) if e.for_field("clients").is_some()));
+        let unknown = store.set_votes(2026, "Tom", &[ids[1], ClientId(999)]);
+        assert!(matches!(unknown, Err(StoreError::NotFound(_))));
+        assert_eq!(listed(&store, 2026), vec![("Tom".into(), ids[0].0, 1)]);
+    }
+}

@@ -1,0 +1,239 @@
+//! The demo portfolio in a real database: `populate`, the bulk import behind it, and
+//! `rapport demo`.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+
+use rapport::demo::characters::{ABUSIVE, LATE_PAYER};
+use rapport::demo::{populate, portfolio};
+use rapport::domain::{GutCheck, LogEntry, NewInvoice, RecStatus};
+use rapport::store::{Store, StoreError};
+
+const TODAY: &str = "2026-11-28";
+
+fn today() -> NaiveDate {
+    NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap()
+}
+
+/// Every row of every table, as text, without the wall-clock timestamps.
+fn dump(path: &Path) -> Vec<String> {
+    let conn = Connection::open(path).unwrap();
+    let tables = [
+        "SELECT id, name, contact_name, email, phone, mrr_cents, seats, contract_start, contract_end, \
+         notice_days, prepaid, payment_terms_days, segment, status, notes FROM clients",
+        "SELECT * FROM tickets",
+        "SELECT * FROM invoices",
+        "SELECT * FROM time_entries",
+        "SELECT * FROM recommendations",
+        "SELECT * FROM incidents",
+        "SELECT * FROM staff_votes",
+    ];
+    let mut rows = Vec::new();
+    for sql in tables {
+        let mut stmt = conn.prepare(&format!("{sql} ORDER BY id")).unwrap();
+        let n = stmt.column_count();
+        let mut q = stmt.query([]).unwrap();
+        while let Some(r) = q.next().unwrap() {
+            let cells: Vec<String> = (0..n)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect();
+            rows.push(cells.join("|"));
+        }
+    }
+    rows
+}
+
+fn count(path: &Path, table: &str) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn populate_writes_the_whole_portfolio_into_a_fresh_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let mut store = Store::open(&path).unwrap();
+    let summary = populate(&mut store, today()).unwrap();
+
+    let p = portfolio(today());
+    let entries = |pick: fn(&LogEntry) -> bool| {
+        p.clients
+            .iter()
+            .flat_map(|c| &c.entries)
+            .filter(|e| pick(e))
+            .count() as i64
+    };
+    assert!(summary.starts_with("30 clients, "), "{summary}");
+    assert_eq!(store.client_count().unwrap(), 30);
+    assert_eq!(
+        count(&path, "tickets"),
+        entries(|e| matches!(e, LogEntry::Ticket(_)))
+    );
+    assert_eq!(
+        count(&path, "invoices"),
+        entries(|e| matches!(e, LogEntry::Invoice(_)))
+    );
+    assert_eq!(
+        count(&path, "time_entries"),
+        entries(|e| matches!(e, LogEntry::Time(_)))
+    );
+    let events: i64 = [
+        "tickets",
+        "invoices",
+        "time_entries",
+        "recommendations",
+        "incidents",
+        "staff_votes",
+    ]
+    .iter()
+    .map(|t| count(&path, t))
+    .sum();
+    assert!((3_000..=8_000).contains(&events), "{events} events");
+    assert!(
+        summary.contains(&format!("{} incidents", count(&path, "incidents"))),
+        "{summary}"
+    );
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+
+    // What the screens will read back.
+    let late = store.client_by_name(LATE_PAYER).unwrap();
+    let unpaid = store.unpaid_invoices(late.id).unwrap();
+    assert!(
+        unpaid
+            .iter()
+            .any(|i| (today() - i.due_on).num_days() > 30 && !i.number.is_empty()),
+        "{unpaid:?}"
+    );
+    let abusive = store.client_by_name(ABUSIVE).unwrap();
+    let votes = store.votes(today().year()).unwrap();
+    let staff: std::collections::BTreeSet<&str> = votes.iter().map(|v| v.staff.as_str()).collect();
+    assert_eq!(
+        votes.iter().filter(|v| v.client_id == abusive.id).count(),
+        staff.len(),
+        "every staff member names the abusive client"
+    );
+    assert!(!store.votes(today().year() - 1).unwrap().is_empty());
+    let rows = store.client_rows(today()).unwrap();
+    let busy = rows.iter().find(|r| r.client.id == abusive.id).unwrap();
+    assert!(busy.tickets_90d >= 50, "{}", busy.tickets_90d);
+    assert!(busy.last_activity.is_some_and(|d| d <= today()));
+}
+
+#[test]
+fn the_same_day_gives_identical_databases() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    populate(&mut Store::open(&a).unwrap(), today()).unwrap();
+    populate(&mut Store::open(&b).unwrap(), today()).unwrap();
+    let (da, db) = (dump(&a), dump(&b));
+    assert!(da.len() > 3_000);
+    assert!(da == db, "the two databases differ");
+}
+
+#[test]
+fn one_bad_entry_leaves_the_database_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let mut store = Store::open(&path).unwrap();
+
+    let mut p = portfolio(today());
+    let issued = today();
+    p.clients[20].entries.push(LogEntry::Invoice(NewInvoice {
+        number: Some("X-1".into()),
+        issued_on: issued,
+        due_on: issued,
+        paid_on: issued.pred_opt(),
+        amount: rapport::domain::Cents(100),
+        disputed: false,
+        external_ref: None,
+    }));
+    assert!(store.import_portfolio(&p).is_err(), "paid before issued");
+    assert_eq!(store.client_count().unwrap(), 0);
+
+    let mut p = portfolio(today());
+    p.clients[3]
+        .entries
+        .insert(0, LogEntry::Reopen { ticket_id: 1 });
+    let name = p.clients[3].fields.name.clone();
+    match store.import_portfolio(&p) {
+        Err(StoreError::Invalid(e)) => {
+            let message = e.for_field("entry").unwrap();
+            assert!(
+                message.contains("existing row") && message.contains(&name),
+                "{message}"
+            );
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+
+    let mut p = portfolio(today());
+    p.gut_checks.push(GutCheck {
+        year: today().year(),
+        staff: "Sam".into(),
+        clients: vec!["Nobody & Co".into()],
+    });
+    match store.import_portfolio(&p) {
+        Err(StoreError::Invalid(e)) => {
+            assert!(e.for_field("clients").unwrap().contains("Nobody & Co"));
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    assert_eq!(store.client_count().unwrap(), 0);
+    assert_eq!(count(&path, "tickets"), 0);
+    assert_eq!(count(&path, "staff_votes"), 0);
+    assert!(store.votes(today().year()).unwrap().is_empty());
+}
+
+#[test]
+fn recommendations_arrive_with_their_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    populate(&mut Store::open(&path).unwrap(), today()).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let by_status = |s: RecStatus| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM recommendations WHERE status = ?1",
+            [s.as_str()],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert!(by_status(RecStatus::Implemented) > by_status(RecStatus::Ignored));
+    assert!(by_status(RecStatus::Ignored) >= 5);
+    assert!(by_status(RecStatus::Open) >= 2);
+}
+
+fn rapport(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("rapport").unwrap();
+    cmd.env_remove("RAPPORT_DB")
+        .env("RAPPORT_CONFIG", "/dev/null")
+        .env("RAPPORT_TODAY", TODAY)
+        .arg("demo")
+        .arg("--db")
+        .arg(db);
+    cmd
+}
+
+#[test]
+fn the_demo_command_fills_a_new_database_once_and_refuses_a_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let first = rapport(&db).assert().success();
+    let out = String::from_utf8_lossy(&first.get_output().stdout).to_string();
+    assert!(out.contains("30 clients, "), "{out}");
+    assert!(out.contains(&db.display().to_string()), "{out}");
+    let before = dump(&db);
+
+    let second = rapport(&db).assert().failure();
+    let output = second.get_output();
+    assert_ne!(output.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("already holds 30 clients"), "{err}");
+    assert!(output.stdout.is_empty());
+    assert!(dump(&db) == before, "the second run wrote nothing");
+}
