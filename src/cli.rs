@@ -131,13 +131,13 @@ pub struct ClientArgs {
     /// Not prepaid (to undo --prepaid when editing)
     #[arg(long)]
     pub not_prepaid: bool,
-    /// Payment terms in days [default: 30]
+    /// Payment terms in days (a new client gets 30)
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub terms_days: Option<String>,
     /// Archetype or segment label, e.g. "dental", "legal"
     #[arg(long, value_name = "LABEL")]
     pub segment: Option<String>,
-    /// active, prospect or former [default: active]
+    /// active, prospect or former (a new client is active)
     #[arg(long)]
     pub status: Option<String>,
     #[arg(long)]

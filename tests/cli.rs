@@ -1324,3 +1324,44 @@ fn the_example_config_loads() {
     let out = sb.ok(&["client", "list", "--config", e]);
     assert!(out.contains("€1,500"), "{out}");
 }
+
+#[test]
+fn backup_without_a_database_creates_nothing() {
+    let sb = Sandbox::new();
+    let copy = sb.path("copy.db");
+    refused(
+        &sb,
+        &["backup", copy.to_str().unwrap()],
+        1,
+        &["no database"],
+    );
+    assert!(!sb.db.exists(), "no empty database was created");
+    assert!(!copy.exists());
+}
+
+#[test]
+fn invoice_numbers_are_found_in_any_case() {
+    let sb = with_clients();
+    sb.ok(&w(
+        "log invoice --client Acme --amount 100 --issued 2026-06-01 --number INV-77",
+    ));
+    let out = sb.ok(&w(
+        "log payment --client acme --invoice inv-77 --date 2026-06-05",
+    ));
+    assert!(out.contains("payment of invoice INV-77"), "{out}");
+}
+
+#[test]
+fn a_newer_database_is_named_once_in_the_message() {
+    let sb = with_clients();
+    let conn = common::raw_read(&sb.db);
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let msg = refused(
+        &sb,
+        &w("client list"),
+        1,
+        &["newer rapport", "upgrade rapport"],
+    );
+    assert_eq!(msg.matches(sb.db.to_str().unwrap()).count(), 1, "{msg}");
+}

@@ -9,8 +9,9 @@ pub fn run(ctx: &Context) -> Result<()> {
     let existing = store.client_count()?;
     if existing > 0 {
         bail!(
-            "{} already holds {existing} clients: demo data only goes into a new database, pass --db NEW_FILE",
-            ctx.db_path.display()
+            "{} already holds {existing} client{}: demo data only goes into a new database, pass --db NEW_FILE",
+            ctx.db_path.display(),
+            if existing == 1 { "" } else { "s" }
         );
     }
     let summary = crate::demo::populate(&mut store, ctx.clock.today())?;

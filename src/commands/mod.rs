@@ -25,7 +25,6 @@ pub struct Context {
 
 impl Context {
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db_path)
-            .with_context(|| format!("cannot open the database {}", self.db_path.display()))
+        Store::open(&self.db_path).context("cannot open the database")
     }
 }

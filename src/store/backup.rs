@@ -31,7 +31,9 @@ impl Store {
             {
                 let backup = Backup::new(self.conn(), &mut dst)?;
                 loop {
-                    match backup.step(256)? {
+                    // -1: copy every page in one read transaction, which a WAL writer does not
+                    // block, so a busy database still finishes.
+                    match backup.step(-1)? {
                         StepResult::Done => break,
                         StepResult::More => {}
                         StepResult::Busy | StepResult::Locked => {

@@ -89,7 +89,7 @@ impl Store {
         self.conn()
             .query_row(
                 &format!(
-                    "SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 AND number = ?2"
+                    "SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 AND number = ?2 COLLATE NOCASE"
                 ),
                 params![client.0, number.trim()],
                 invoice_from_row,
