@@ -123,6 +123,29 @@ fn an_invalid_email_is_shown_in_the_form_and_nothing_is_written() {
 }
 
 #[test]
+fn an_esc_run_into_a_letter_does_not_type_the_letter_into_the_form() {
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.tui(80, 24, &[]);
+    tui.see("No clients yet");
+    tui.send("a");
+    tui.see("Add a client");
+    tui.send("Café");
+    // Esc and q in one read, as from a fast typist or over ssh: crossterm reports Alt+q.
+    tui.send("\x1bq");
+    tui.send("!");
+    let screen = tui.see("!");
+    assert!(
+        screen.contains("Name             Café! "),
+        "{}",
+        framed(&screen)
+    );
+    tui.send_key(Key::Esc);
+    tui.see("Cancelled: nothing was saved");
+    tui.send("q");
+    tui.exits_with(0);
+}
+
+#[test]
 fn a_quick_logged_ticket_changes_the_count_and_undo_takes_it_back() {
     let sandbox = Sandbox::new();
     sandbox.cli_ok(&["client", "add", "--name", "Noord BV"]);
