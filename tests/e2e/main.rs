@@ -183,6 +183,26 @@ fn a_quick_logged_ticket_changes_the_count_and_undo_takes_it_back() {
 }
 
 #[test]
+fn a_long_name_fills_its_column_before_it_is_cut() {
+    let name = "Installatiebedrijf Van den Bosch & Zonen Nederland";
+    let sandbox = Sandbox::new();
+    sandbox.cli_ok(&["client", "add", "--name", name]);
+    for (cols, rows) in [(80, 24), (120, 40)] {
+        let mut tui = sandbox.tui(cols, rows, &[]);
+        let screen = tui.see_that("the client", |s| table_row(s, "Installatie").is_some());
+        let (header, name_col) = find(&screen, "Name").unwrap();
+        let (_, status_col) = find_from(&screen, "Status", header).unwrap();
+        let width = status_col - name_col - 1; // one space between columns
+        let row = table_row(&screen, "Installatie").unwrap();
+        let shown = text_at(&screen, row, name_col, width);
+        let fits: String = name.chars().take(usize::from(width) - 1).collect();
+        assert_eq!(shown, format!("{fits}…"), "at {cols}x{rows}");
+        tui.send("q");
+        tui.exits_with(0);
+    }
+}
+
+#[test]
 fn q_quits_and_restores_the_terminal() {
     let sandbox = Sandbox::new();
     let mut tui = sandbox.tui(80, 24, &[]);
