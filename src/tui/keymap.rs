@@ -70,14 +70,16 @@ pub fn main_action(k: &KeyEvent) -> Option<Action> {
 }
 
 /// A key in a form or the filter line: editing keys, or None for the ones the caller owns
-/// (Enter, Esc).
+/// (Enter, Esc). Alt+letter is not text: terminals send it as Esc and the letter, which is
+/// also how an Esc typed just before a letter arrives.
 pub fn form_key(k: &KeyEvent) -> Option<FormKey> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = k.modifiers.contains(KeyModifiers::ALT);
     Some(match k.code {
         KeyCode::Char('u') if ctrl => FormKey::ClearField,
         KeyCode::Char('a') if ctrl => FormKey::Home,
         KeyCode::Char('e') if ctrl => FormKey::End,
-        KeyCode::Char(_) if ctrl => return None,
+        KeyCode::Char(_) if ctrl || alt => return None,
         KeyCode::Char(c) => FormKey::Char(c),
         KeyCode::Backspace => FormKey::Backspace,
         KeyCode::Delete => FormKey::Delete,
@@ -89,4 +91,21 @@ pub fn form_key(k: &KeyEvent) -> Option<FormKey> {
         KeyCode::BackTab | KeyCode::Up => FormKey::Prev,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alt_letters_are_not_typed_into_forms() {
+        let key = |m| KeyEvent::new(KeyCode::Char('q'), m);
+        assert_eq!(form_key(&key(KeyModifiers::NONE)), Some(FormKey::Char('q')));
+        assert_eq!(
+            form_key(&key(KeyModifiers::SHIFT)),
+            Some(FormKey::Char('q'))
+        );
+        assert_eq!(form_key(&key(KeyModifiers::ALT)), None);
+        assert_eq!(form_key(&key(KeyModifiers::CONTROL)), None);
+    }
 }

@@ -51,8 +51,9 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         Constraint::Length(7),
         Constraint::Length(date_w),
     ];
-    let fixed: u16 = 8 + 9 + 5 + date_w + 7 + date_w + 7 + 2;
-    let name_w = usize::from(area.width.saturating_sub(fixed + 2)).max(8);
+    // Everything but the name: the other columns, 6 gaps, the highlight symbol, 2 borders.
+    let fixed: u16 = 8 + 9 + 5 + date_w + 7 + date_w + 6 + 1 + 2;
+    let name_w = usize::from(area.width.saturating_sub(fixed)).max(8);
     let date = |d: Option<NaiveDate>| {
         d.map_or_else(
             || "-".to_string(),
