@@ -184,7 +184,8 @@ fn a_quick_logged_ticket_changes_the_count_and_undo_takes_it_back() {
 
 #[test]
 fn a_long_name_fills_its_column_before_it_is_cut() {
-    let name = "Installatiebedrijf Van den Bosch & Zonen Nederland";
+    let name =
+        "Installatiebedrijf Van den Bosch & Zonen Nederland, Holding Europe and Partners B.V.";
     let sandbox = Sandbox::new();
     sandbox.cli_ok(&["client", "add", "--name", name]);
     for (cols, rows) in [(80, 24), (120, 40)] {
