@@ -155,6 +155,7 @@ impl Ui {
         let mut driver = Driver {
             store,
             app: App::new(today()),
+            currency: "€".into(),
         };
         driver.app.resize(w, h);
         driver.refresh();
@@ -473,4 +474,32 @@ fn paging_moves_by_a_screenful_and_keeps_the_selection_visible() {
     ui.key(KeyCode::Home);
     assert!(ui.row_of("Client 00").contains('›'));
     assert!(!ui.screen().contains("Client 59"));
+}
+
+#[test]
+fn pasted_text_lands_in_the_field_on_one_line_and_does_not_submit() {
+    let mut ui = Ui::new(80, 24);
+    ui.keys("a");
+    ui.driver
+        .handle(Event::Paste("Noord Holland\nIT Services\r\n".into()));
+    assert_eq!(
+        ui.driver.store.client_count().unwrap(),
+        5,
+        "nothing submitted"
+    );
+    assert!(
+        ui.screen().contains("Noord Holland IT Services"),
+        "{}",
+        ui.screen()
+    );
+    ui.key(KeyCode::Enter);
+    assert!(
+        ui.driver
+            .store
+            .client_by_name("Noord Holland IT Services")
+            .is_ok()
+    );
+    ui.keys("/");
+    ui.driver.handle(Event::Paste("noord".into()));
+    assert!(ui.screen().contains("Clients 1/6"));
 }

@@ -409,6 +409,29 @@ impl App {
         }
     }
 
+    /// Pasted text goes into the focused field or the filter, as typed text on one line
+    /// (a pasted newline never submits a form).
+    pub fn on_paste(&mut self, text: &str) -> Option<Effect> {
+        let flat: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let flat = flat.trim();
+        match &mut self.overlay {
+            Overlay::ClientForm { form, .. } | Overlay::LogForm { form, .. } => {
+                for c in flat.chars() {
+                    form.key(FormKey::Char(c));
+                }
+                None
+            }
+            Overlay::None if self.filtering => {
+                self.filter.push_str(flat);
+                self.rebuild_view(self.selected_id())
+            }
+            _ => None,
+        }
+    }
+
     pub fn on_mouse(&mut self, m: MouseEvent) -> Option<Effect> {
         if self.overlay != Overlay::None {
             return None;

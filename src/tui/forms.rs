@@ -117,6 +117,8 @@ pub struct LogChoices {
     pub open_recommendations: Vec<Recommendation>,
     pub mrr: Cents,
     pub terms_days: u32,
+    /// For amounts in the status line.
+    pub currency: String,
 }
 
 fn ticket_options(tickets: &[Ticket], skip_escalated: bool) -> Vec<(String, String)> {
@@ -197,7 +199,16 @@ pub fn log_form(
         LogKind::Invoice => Form::new(
             format!("Log invoice: {client}"),
             vec![
-                Field::text("amount", "Amount", c.mrr.plain()).with_hint("e.g. 1,500.50"),
+                Field::text(
+                    "amount",
+                    "Amount",
+                    if c.mrr.0 > 0 {
+                        c.mrr.plain()
+                    } else {
+                        String::new()
+                    },
+                )
+                .with_hint("e.g. 1,500.50"),
                 Field::text("issued", "Issued", &today).with_hint("YYYY-MM-DD"),
                 Field::text("due", "Due", "").with_hint(if c.terms_days == 0 {
                     "empty: on issue"
@@ -335,7 +346,7 @@ pub fn log_entry(
                 reference: String::new(),
             }
             .validate(c.terms_days)?;
-            let what = format!("invoice of {}", inv.amount.plain());
+            let what = format!("invoice of {}", inv.amount.display(&c.currency));
             (LogEntry::Invoice(inv), what)
         }
         LogKind::Payment => {

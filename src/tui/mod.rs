@@ -37,6 +37,7 @@ pub fn run(ctx: &Context, no_color: bool) -> Result<()> {
     let mut driver = Driver {
         store,
         app: App::new(ctx.clock.today()),
+        currency: look.currency.clone(),
     };
     driver.refresh();
     let mut guard = terminal::TerminalGuard::enter().context("cannot start the terminal UI")?;
@@ -80,6 +81,8 @@ pub fn look(ctx: &Context, no_color: bool) -> Look {
 pub struct Driver {
     pub store: Store,
     pub app: App,
+    /// The currency symbol, for amounts in messages.
+    pub currency: String,
 }
 
 impl Driver {
@@ -89,6 +92,7 @@ impl Driver {
             // Key presses only: releases and repeats from enhanced keyboards are ignored.
             Event::Key(k) if k.kind == KeyEventKind::Press => self.app.on_key(k),
             Event::Mouse(m) => self.app.on_mouse(m),
+            Event::Paste(text) => self.app.on_paste(&text),
             Event::Resize(w, h) => {
                 self.app.resize(w, h);
                 None
@@ -226,6 +230,7 @@ impl Driver {
             open_recommendations: self.store.open_recommendations(client)?,
             mrr: c.fields.mrr,
             terms_days: c.fields.payment_terms_days,
+            currency: self.currency.clone(),
         })
     }
 }

@@ -191,8 +191,8 @@ fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
     let contract = match (f.contract_start, f.contract_end) {
         (None, None) => "no dates recorded".to_string(),
         (s, e) => {
-            let s = s.map_or_else(|| "?".into(), |d| look.date(d));
             let e_text = e.map_or_else(|| "open-ended".into(), |d| look.date(d));
+            let s = s.map_or_else(|| "until".into(), |d| format!("{} →", look.date(d)));
             let left = e
                 .map(|d| (d - today).num_days())
                 .map_or(String::new(), |n| {
@@ -202,7 +202,7 @@ fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
                         format!(" (ended {} days ago)", -n)
                     }
                 });
-            format!("{s} → {e_text}{left}")
+            format!("{s} {e_text}{left}")
         }
     };
     let notice = f
