@@ -1,7 +1,7 @@
 //! The clients table, and the per-client figures the clients screen lists.
 
 use chrono::{Days, NaiveDate};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, ToSql, Transaction, params};
 
 use super::sql::{enum_col, now_stamp};
 use super::{Result, Store, StoreError};
@@ -117,30 +117,18 @@ impl Store {
     pub fn update_client(&mut self, id: ClientId, f: &ClientFields) -> Result<()> {
         self.write(|tx| {
             ensure_unique_name(tx, &f.name, Some(id))?;
+            let now = now_stamp();
+            let mut params = facts_params(f, &now).to_vec();
+            params.push((":id", &id.0));
             let changed = tx.execute(
-                "UPDATE clients SET name = ?2, contact_name = ?3, email = ?4, phone = ?5,
-                   mrr_cents = ?6, seats = ?7, contract_start = ?8, contract_end = ?9,
-                   notice_days = ?10, prepaid = ?11, payment_terms_days = ?12, segment = ?13,
-                   status = ?14, notes = ?15, updated_at = ?16
-                 WHERE id = ?1",
-                params![
-                    id.0,
-                    f.name,
-                    f.contact_name,
-                    f.email,
-                    f.phone,
-                    f.mrr.0,
-                    f.seats,
-                    f.contract_start,
-                    f.contract_end,
-                    f.notice_days,
-                    f.prepaid,
-                    f.payment_terms_days,
-                    f.segment,
-                    f.status.as_str(),
-                    f.notes,
-                    now_stamp()
-                ],
+                "UPDATE clients SET name = :name, contact_name = :contact_name, email = :email,
+                   phone = :phone, mrr_cents = :mrr_cents, seats = :seats,
+                   contract_start = :contract_start, contract_end = :contract_end,
+                   notice_days = :notice_days, prepaid = :prepaid,
+                   payment_terms_days = :payment_terms_days, segment = :segment,
+                   status = :status, notes = :notes, updated_at = :now
+                 WHERE id = :id",
+                params.as_slice(),
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound(format!(
@@ -172,26 +160,33 @@ pub(super) fn insert_client(tx: &Transaction<'_>, f: &ClientFields) -> Result<Cl
         "INSERT INTO clients (name, contact_name, email, phone, mrr_cents, seats,
            contract_start, contract_end, notice_days, prepaid, payment_terms_days, segment,
            status, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
-            f.name,
-            f.contact_name,
-            f.email,
-            f.phone,
-            f.mrr.0,
-            f.seats,
-            f.contract_start,
-            f.contract_end,
-            f.notice_days,
-            f.prepaid,
-            f.payment_terms_days,
-            f.segment,
-            f.status.as_str(),
-            f.notes,
-            now
-        ],
+         VALUES (:name, :contact_name, :email, :phone, :mrr_cents, :seats, :contract_start,
+           :contract_end, :notice_days, :prepaid, :payment_terms_days, :segment, :status,
+           :notes, :now, :now)",
+        facts_params(f, &now).as_slice(),
     )?;
     Ok(ClientId(tx.last_insert_rowid()))
+}
+
+/// A client's facts as named parameters, shared by INSERT and UPDATE.
+fn facts_params<'a>(f: &'a ClientFields, now: &'a String) -> [(&'static str, &'a dyn ToSql); 15] {
+    [
+        (":name", &f.name),
+        (":contact_name", &f.contact_name),
+        (":email", &f.email),
+        (":phone", &f.phone),
+        (":mrr_cents", &f.mrr.0),
+        (":seats", &f.seats),
+        (":contract_start", &f.contract_start),
+        (":contract_end", &f.contract_end),
+        (":notice_days", &f.notice_days),
+        (":prepaid", &f.prepaid),
+        (":payment_terms_days", &f.payment_terms_days),
+        (":segment", &f.segment),
+        (":status", &f.status),
+        (":notes", &f.notes),
+        (":now", now),
+    ]
 }
 
 fn ensure_unique_name(tx: &Transaction<'_>, name: &str, except: Option<ClientId>) -> Result<()> {

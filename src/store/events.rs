@@ -181,17 +181,7 @@ impl Store {
 
 /// Writes one log entry inside a write, with every check `log` makes.
 pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -> Result<Undo> {
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1)",
-        [client.0],
-        |r| r.get(0),
-    )?;
-    if !exists {
-        return Err(StoreError::NotFound(format!(
-            "client #{} no longer exists",
-            client.0
-        )));
-    }
+    super::sql::ensure_client(tx, client)?;
     match entry {
         LogEntry::Ticket(t) => {
             insert_unique(

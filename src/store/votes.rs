@@ -2,7 +2,7 @@
 
 use rusqlite::{Transaction, params};
 
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::domain::{ClientId, StaffVote, check_votes};
 
 impl Store {
@@ -43,17 +43,7 @@ pub(super) fn set_votes_in(
         params![year, staff],
     )?;
     for (rank, client) in (1..).zip(clients) {
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1)",
-            [client.0],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(StoreError::NotFound(format!(
-                "client #{} no longer exists",
-                client.0
-            )));
-        }
+        super::sql::ensure_client(tx, *client)?;
         tx.execute(
             "INSERT INTO staff_votes (year, staff, client_id, rank) VALUES (?1, ?2, ?3, ?4)",
             params![year, staff, client.0, rank],
