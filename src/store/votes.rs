@@ -56,6 +56,7 @@ pub(super) fn set_votes_in(
 mod tests {
     use super::*;
     use crate::domain::{ClientDraft, ClientFields};
+    use crate::store::StoreError;
 
     fn store_with(names: &[&str]) -> (tempfile::TempDir, Store, Vec<ClientId>) {
         let dir = tempfile::tempdir().unwrap();
