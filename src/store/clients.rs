@@ -169,7 +169,10 @@ pub(super) fn insert_client(tx: &Transaction<'_>, f: &ClientFields) -> Result<Cl
 }
 
 /// A client's facts as named parameters, shared by INSERT and UPDATE.
-fn facts_params<'a>(f: &'a ClientFields, now: &'a String) -> [(&'static str, &'a dyn ToSql); 15] {
+fn facts_params<'a>(
+    f: &'a ClientFields,
+    now: &'a dyn ToSql,
+) -> [(&'static str, &'a dyn ToSql); 15] {
     [
         (":name", &f.name),
         (":contact_name", &f.contact_name),
