@@ -82,6 +82,17 @@ pub struct Invoice {
     pub external_ref: Option<String>,
 }
 
+impl Invoice {
+    /// The same invoice with other issue and due dates.
+    pub fn with_dates(self, issued_on: NaiveDate, due_on: NaiveDate) -> Self {
+        Self {
+            issued_on,
+            due_on,
+            ..self
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewInvoice {
     /// None: the store numbers it.

@@ -7,6 +7,7 @@ pub mod error;
 pub mod evidence;
 pub mod money;
 pub mod portfolio;
+pub mod score;
 pub mod text;
 
 pub use client::{Client, ClientDraft, ClientFields, ClientId, ClientStatus};

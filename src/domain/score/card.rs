@@ -1,0 +1,266 @@
+//! A client's scorecard: the score and grade, each metric's part in it, the dealbreakers,
+//! a year of trend, the alert and the reasons, in words.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::facts::{ClientFacts, PortfolioFacts, day};
+use super::flags::{Flag, dealbreakers};
+use super::metrics::{Metrics, measure};
+use super::rules::{Band, Grade, MetricKey, Rules};
+use crate::domain::ClientId;
+
+/// How many points the trend has: the as-of date and the 11 month-ends before it.
+pub const TREND_POINTS: usize = 12;
+
+/// One scored metric's share in the score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Part {
+    pub key: MetricKey,
+    /// The raw value (a count, a rate, days, a percentage); None without data.
+    pub value: Option<f64>,
+    /// The value that is scored (size-fair for counts); None without data.
+    pub normalized: Option<f64>,
+    /// 0 to 100; None when the metric is left out.
+    pub subscore: Option<f64>,
+    /// The configured weight; its share of the score is weight / the sum of the weights of
+    /// the metrics that have data.
+    pub weight: f64,
+}
+
+/// A score with each metric's contribution, which add up to it exactly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub score: Option<f64>,
+    pub parts: Vec<Part>,
+}
+
+impl Scored {
+    /// Points each metric adds to the score (its weight share times its sub-score).
+    pub fn contributions(&self) -> Vec<(MetricKey, f64)> {
+        let total: f64 = self
+            .parts
+            .iter()
+            .filter(|p| p.subscore.is_some())
+            .map(|p| p.weight)
+            .sum();
+        self.parts
+            .iter()
+            .map(|p| match p.subscore {
+                Some(s) if total > 0.0 => (p.key, p.weight / total * s),
+                _ => (p.key, 0.0),
+            })
+            .collect()
+    }
+
+    /// Points each metric costs: what a perfect sub-score would have added.
+    pub fn losses(&self) -> Vec<(MetricKey, f64)> {
+        let total: f64 = self
+            .parts
+            .iter()
+            .filter(|p| p.subscore.is_some())
+            .map(|p| p.weight)
+            .sum();
+        self.parts
+            .iter()
+            .filter_map(|p| {
+                let s = p.subscore?;
+                (total > 0.0).then(|| (p.key, p.weight / total * (100.0 - s)))
+            })
+            .collect()
+    }
+}
+
+/// The weighted mean of the sub-scores that have data. A metric without data is left out
+/// and its weight shared among the others; a client with no evidence at all has no score.
+pub fn score(m: &Metrics, rules: &Rules) -> Scored {
+    let parts: Vec<Part> = MetricKey::ALL
+        .iter()
+        .map(|&key| {
+            let normalized = m.normalized(key);
+            Part {
+                key,
+                value: m.raw(key),
+                normalized,
+                subscore: normalized.map(|v| rules.threshold(key).subscore(v)),
+                weight: rules.weight(key),
+            }
+        })
+        .collect();
+    let (sum, weights) = parts
+        .iter()
+        .filter_map(|p| p.subscore.map(|s| (s * p.weight, p.weight)))
+        .fold((0.0, 0.0), |(a, b), (s, w)| (a + s, b + w));
+    let score = (m.has_evidence && weights > 0.0).then(|| (sum / weights).clamp(0.0, 100.0));
+    Scored { score, parts }
+}
+
+/// Why the score moved since an earlier date: the change and each metric's part in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub since: NaiveDate,
+    pub delta: f64,
+    /// Metrics that moved the score, biggest effect first; they add up to `delta`.
+    pub parts: Vec<(MetricKey, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scorecard {
+    pub client: ClientId,
+    pub name: String,
+    pub as_of: NaiveDate,
+    pub window_days: u32,
+    pub metrics: Metrics,
+    pub scored: Scored,
+    pub grade: Option<Grade>,
+    pub band: Option<Band>,
+    pub flags: Vec<Flag>,
+    /// Oldest first; the last is the as-of date.
+    pub trend: [Option<f64>; TREND_POINTS],
+    pub trend_dates: [NaiveDate; TREND_POINTS],
+    /// The drop in points that raised the alert, against `change.since`.
+    pub alert: Option<f64>,
+    /// The metrics that cost the most points, worst first (at most three).
+    pub reasons: Vec<(MetricKey, f64)>,
+    pub change: Option<Change>,
+}
+
+impl Scorecard {
+    pub fn score(&self) -> Option<f64> {
+        self.scored.score
+    }
+}
+
+/// The as-of date and the 11 month-ends before it, oldest first.
+pub fn trend_dates(as_of: NaiveDate) -> [NaiveDate; TREND_POINTS] {
+    let first_of_month = as_of.with_day(1).unwrap_or(as_of);
+    let mut dates = [as_of; TREND_POINTS];
+    for k in 1..TREND_POINTS {
+        // The last day of the month k months back: the day before the first of the month after.
+        let month_end = first_of_month
+            .checked_sub_months(Months::new(k as u32 - 1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(as_of);
+        dates[TREND_POINTS - 1 - k] = month_end;
+    }
+    dates
+}
+
+/// Scores one client on one day, with trend, alert, reasons and dealbreakers.
+pub fn evaluate(
+    f: &ClientFacts,
+    portfolio: &PortfolioFacts,
+    as_of: NaiveDate,
+    rules: &Rules,
+) -> Scorecard {
+    let measure_on = |d: NaiveDate| {
+        measure(
+            f,
+            day(d),
+            rules.window_days,
+            rules.hourly_cost_cents,
+            portfolio.gut_check_year(d),
+        )
+    };
+    let metrics = measure_on(as_of);
+    let scored = score(&metrics, rules);
+    let dates = trend_dates(as_of);
+    let mut trend = [None; TREND_POINTS];
+    let mut then_scored = None;
+    let back = rules.alert_months.clamp(1, TREND_POINTS - 1);
+    for (i, d) in dates.iter().enumerate() {
+        if i == TREND_POINTS - 1 {
+            trend[i] = scored.score;
+        } else {
+            let s = score(&measure_on(*d), rules);
+            trend[i] = s.score;
+            if i == TREND_POINTS - 1 - back {
+                then_scored = Some(s);
+            }
+        }
+    }
+    let change = match (&then_scored, scored.score) {
+        (Some(then), Some(now)) if then.score.is_some() => {
+            let before = then.contributions();
+            let after = scored.contributions();
+            let mut parts: Vec<(MetricKey, f64)> = after
+                .iter()
+                .zip(&before)
+                .map(|((k, a), (_, b))| (*k, a - b))
+                .filter(|(_, d)| d.abs() > 1e-9)
+                .collect();
+            parts.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+            Some(Change {
+                since: dates[TREND_POINTS - 1 - back],
+                delta: now - then.score.unwrap_or(now),
+                parts,
+            })
+        }
+        _ => None,
+    };
+    let alert = change
+        .as_ref()
+        .map(|c| -c.delta)
+        .filter(|drop| *drop >= rules.alert_drop);
+    let mut reasons: Vec<(MetricKey, f64)> = scored
+        .losses()
+        .into_iter()
+        .filter(|(_, lost)| *lost > 0.005)
+        .collect();
+    reasons.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    reasons.truncate(3);
+    Scorecard {
+        client: f.id,
+        name: f.name.clone(),
+        as_of,
+        window_days: rules.window_days,
+        grade: scored.score.map(Grade::of),
+        band: scored.score.map(Band::of),
+        flags: dealbreakers(f, day(as_of), &rules.dealbreakers),
+        metrics,
+        scored,
+        trend,
+        trend_dates: dates,
+        alert,
+        reasons,
+        change,
+    }
+}
+
+/// Scores every client of the portfolio.
+pub fn evaluate_all(p: &PortfolioFacts, as_of: NaiveDate, rules: &Rules) -> Vec<Scorecard> {
+    p.clients
+        .iter()
+        .map(|f| evaluate(f, p, as_of, rules))
+        .collect()
+}
+
+/// A reason in words: "avg days to pay 52, bad at 60 (costs 12 points)".
+pub fn reason_text(card: &Scorecard, key: MetricKey, lost: f64, rules: &Rules) -> String {
+    let t = rules.threshold(key);
+    let v = card
+        .scored
+        .parts
+        .iter()
+        .find(|p| p.key == key)
+        .and_then(|p| p.normalized)
+        .unwrap_or(0.0);
+    format!(
+        "{} {}, good at {}, bad at {} (costs {:.0} points)",
+        key.label(),
+        number(v),
+        number(t.good),
+        number(t.bad),
+        lost
+    )
+}
+
+/// A number for reading: whole when whole, else two decimals at most.
+pub fn number(v: f64) -> String {
+    if (v - v.round()).abs() < 0.005 {
+        format!("{:.0}", v.round())
+    } else if v.abs() >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}

@@ -1,0 +1,180 @@
+//! Dealbreakers (guide D1-D5): shown apart from the score and never averaged away, each
+//! with the evidence that raised it.
+
+use serde::Serialize;
+
+use super::facts::{ClientFacts, Day, date};
+use super::rules::DealbreakerRules;
+use crate::domain::IncidentKind;
+use crate::domain::date::iso;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Dealbreaker {
+    D1,
+    D2,
+    D3,
+    D4,
+    D5,
+}
+
+impl Dealbreaker {
+    pub fn code(self) -> &'static str {
+        match self {
+            Dealbreaker::D1 => "D1",
+            Dealbreaker::D2 => "D2",
+            Dealbreaker::D3 => "D3",
+            Dealbreaker::D4 => "D4",
+            Dealbreaker::D5 => "D5",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Dealbreaker::D1 => "abusive or unprofessional treatment",
+            Dealbreaker::D2 => "no respect for your expertise",
+            Dealbreaker::D3 => "repeated security (near-)misses",
+            Dealbreaker::D4 => "unreasonable demands",
+            Dealbreaker::D5 => "recurring late payments",
+        }
+    }
+}
+
+/// A raised dealbreaker and the dated evidence behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    pub code: Dealbreaker,
+    /// One line per piece of evidence: "2026-05-02 abuse incident".
+    pub evidence: Vec<String>,
+}
+
+/// The dealbreakers raised for a client on `as_of`.
+pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Flag> {
+    let year_from = as_of - 364;
+    let incidents = |kind: IncidentKind| -> Vec<String> {
+        f.incidents
+            .iter()
+            .filter(|i| i.kind == kind && i.day >= year_from && i.day <= as_of)
+            .map(|i| {
+                format!(
+                    "{} {} incident",
+                    iso(date(i.day)),
+                    kind.as_str().replace('_', " ")
+                )
+            })
+            .collect()
+    };
+    let mut flags = Vec::new();
+    let mut raise = |code, evidence: Vec<String>, min: u32| {
+        if min > 0 && evidence.len() >= min as usize {
+            flags.push(Flag { code, evidence });
+        }
+    };
+    raise(
+        Dealbreaker::D1,
+        incidents(IncidentKind::Abuse),
+        r.abuse_incidents,
+    );
+
+    // D2: advice ignored (by ratio over enough decisions), or disrespect.
+    let decided: Vec<_> = f
+        .decisions
+        .iter()
+        .filter(|d| d.decided >= year_from && d.decided <= as_of)
+        .collect();
+    let ignored: Vec<String> = decided
+        .iter()
+        .filter(|d| d.ignored)
+        .map(|d| {
+            let sec = if d.security { " (security)" } else { "" };
+            format!("{} ignored: {}{sec}", iso(date(d.decided)), d.title)
+        })
+        .collect();
+    let ratio_hit = decided.len() as u32 >= r.ignored_min_decided.max(1)
+        && ignored.len() as f64 / decided.len() as f64 >= r.ignored_ratio;
+    let disrespect = incidents(IncidentKind::Disrespect);
+    let disrespect_hit =
+        r.disrespect_incidents > 0 && disrespect.len() >= r.disrespect_incidents as usize;
+    if ratio_hit || disrespect_hit {
+        let mut evidence = Vec::new();
+        if ratio_hit {
+            evidence.push(format!(
+                "{} of {} decided recommendations ignored",
+                ignored.len(),
+                decided.len()
+            ));
+            evidence.extend(ignored);
+        }
+        if disrespect_hit {
+            evidence.extend(disrespect);
+        }
+        flags.push(Flag {
+            code: Dealbreaker::D2,
+            evidence,
+        });
+    }
+
+    let mut raise = |code, evidence: Vec<String>, min: u32| {
+        if min > 0 && evidence.len() >= min as usize {
+            flags.push(Flag { code, evidence });
+        }
+    };
+    raise(
+        Dealbreaker::D3,
+        incidents(IncidentKind::Security),
+        r.security_incidents,
+    );
+    raise(
+        Dealbreaker::D4,
+        incidents(IncidentKind::UnreasonableDemand),
+        r.unreasonable_demands,
+    );
+
+    // D5: late again and again, or badly overdue now.
+    let late_from = as_of - (i32::try_from(r.late_payment_days.max(1)).unwrap_or(i32::MAX) - 1);
+    let mut late: Vec<String> = Vec::new();
+    let mut overdue: Vec<String> = Vec::new();
+    for inv in &f.invoices {
+        if inv.issued > as_of {
+            continue;
+        }
+        if inv.due >= late_from && inv.due <= as_of && inv.late_at(as_of) {
+            late.push(match inv.paid {
+                Some(p) if p <= as_of => format!(
+                    "{} invoice {} paid {} days late",
+                    iso(date(p)),
+                    inv.number,
+                    p - inv.due
+                ),
+                _ => format!(
+                    "{} invoice {} due, still unpaid",
+                    iso(date(inv.due)),
+                    inv.number
+                ),
+            });
+        }
+        let days_over = as_of - inv.due;
+        if inv.unpaid_at(as_of) && days_over > i32::try_from(r.overdue_days).unwrap_or(i32::MAX) {
+            overdue.push(format!(
+                "invoice {} due {} is {days_over} days overdue",
+                inv.number,
+                iso(date(inv.due))
+            ));
+        }
+    }
+    let needed = if r.strict_payments {
+        1
+    } else {
+        r.late_payments.max(1)
+    } as usize;
+    if late.len() >= needed || !overdue.is_empty() {
+        let mut evidence = overdue;
+        if late.len() >= needed {
+            evidence.extend(late);
+        }
+        flags.push(Flag {
+            code: Dealbreaker::D5,
+            evidence,
+        });
+    }
+    flags
+}
