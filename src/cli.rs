@@ -73,6 +73,33 @@ pub enum Command {
     Log(LogCommand),
     /// Write the demo portfolio into a new (empty) database
     Demo,
+    /// Grade every client on the guide's criteria: score, grade, dealbreakers, trend, reasons
+    Scorecard {
+        /// Evaluate as of DATE [default: today]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        as_of: Option<NaiveDate>,
+        /// The window in days ending on the as-of date [default: config, 90]
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(7..=730))]
+        window: Option<u32>,
+        /// Include former clients
+        #[arg(long)]
+        all: bool,
+        /// JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record one staff member's five worst clients of a year (the guide's gut check, O2)
+    Vote {
+        /// The gut check's year [default: this year]
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1970..=9999))]
+        year: Option<i32>,
+        /// Who votes (any name; the same name again replaces their list for that year)
+        #[arg(long, value_name = "NAME")]
+        staff: String,
+        /// Up to five client names, worst first; none clears this staff member's list
+        #[arg(value_name = "CLIENT")]
+        clients: Vec<String>,
+    },
     /// Copy the database to FILE, safely, even while rapport runs
     Backup {
         /// Where to write the copy (must not exist)

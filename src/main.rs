@@ -55,5 +55,16 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Log(c)) => commands::log::run(&ctx, c),
         Some(Command::Demo) => commands::demo::run(&ctx),
         Some(Command::Backup { file }) => commands::backup::run(&ctx, &file),
+        Some(Command::Scorecard {
+            as_of,
+            window,
+            all,
+            json,
+        }) => commands::scorecard::run(&ctx, as_of, window, all, json),
+        Some(Command::Vote {
+            year,
+            staff,
+            clients,
+        }) => commands::vote::run(&ctx, year, &staff, &clients),
     }
 }

@@ -5,7 +5,9 @@ pub mod backup;
 pub mod client;
 pub mod demo;
 pub mod log;
+pub mod scorecard;
 pub mod table;
+pub mod vote;
 
 use std::path::PathBuf;
 

@@ -7,6 +7,7 @@ mod clients;
 mod diagnostics;
 mod error;
 mod events;
+mod scoring;
 mod sql;
 mod votes;
 
@@ -28,7 +29,10 @@ pub use error::{Result, StoreError};
 pub const APPLICATION_ID: i64 = 0x5241_5054;
 
 /// The schema history, oldest first. Append only.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_evidence.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_evidence.sql")),
+    M::up(include_str!("../../migrations/0002_client_days.sql")),
+];
 
 /// The schema version this build knows.
 pub fn schema_version() -> i64 {

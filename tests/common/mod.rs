@@ -78,8 +78,16 @@ pub fn try_dump(path: &Path) -> rusqlite::Result<Dump> {
     tables
         .into_iter()
         .map(|t| {
-            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))?;
-            let n = stmt.column_count();
+            // Every column in order: rowid tables start with their id, and WITHOUT ROWID
+            // tables (the rollup) have none to order by.
+            let n = conn
+                .prepare(&format!("SELECT * FROM \"{t}\""))?
+                .column_count();
+            let order: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
+            let mut stmt = conn.prepare(&format!(
+                "SELECT * FROM \"{t}\" ORDER BY {}",
+                order.join(", ")
+            ))?;
             let rows = stmt
                 .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())?
                 .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;

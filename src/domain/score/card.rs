@@ -204,7 +204,7 @@ pub fn evaluate(
     let mut reasons: Vec<(MetricKey, f64)> = scored
         .losses()
         .into_iter()
-        .filter(|(_, lost)| *lost > 0.005)
+        .filter(|(_, lost)| *lost >= 0.5)
         .collect();
     reasons.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     reasons.truncate(3);
@@ -263,4 +263,26 @@ pub fn number(v: f64) -> String {
     } else {
         format!("{v:.2}")
     }
+}
+
+/// The trend as a one-line chart: ▁ (0) to █ (100), · where there was no score.
+pub fn sparkline(trend: &[Option<f64>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    trend
+        .iter()
+        .map(|t| match t {
+            Some(s) => BARS[((s / 100.0 * 7.0).round() as usize).min(7)],
+            None => '·',
+        })
+        .collect()
+}
+
+/// Best first: by score (no score last), then by name.
+pub fn rank(cards: &mut [Scorecard]) {
+    cards.sort_by(|a, b| match (a.score(), b.score()) {
+        (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.name.cmp(&b.name)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+    });
 }

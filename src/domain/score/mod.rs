@@ -8,7 +8,9 @@ pub mod flags;
 pub mod metrics;
 pub mod rules;
 
-pub use card::{Change, Part, Scorecard, Scored, TREND_POINTS, evaluate, evaluate_all, score};
+pub use card::{
+    Change, Part, Scorecard, Scored, TREND_POINTS, evaluate, evaluate_all, rank, score, sparkline,
+};
 pub use facts::{ClientFacts, PortfolioFacts};
 pub use flags::{Dealbreaker, Flag};
 pub use metrics::{IncidentCounts, Metrics};

@@ -178,12 +178,12 @@ impl Default for Rules {
                 Threshold::new(0.2, 1.0),   // admin requests per seat per month
                 Threshold::new(0.0, 2.0),   // escalations per month
                 Threshold::new(0.0, 2.0),   // disputed invoices
-                Threshold::new(20.0, 60.0), // avg days to pay
+                Threshold::new(20.0, 45.0), // avg days to pay
                 Threshold::new(50.0, 10.0), // margin %
                 Threshold::new(0.1, 0.6),   // ignored ratio
                 Threshold::new(0.0, 2.0),   // staff votes
             ],
-            weights: [1.0, 1.0, 1.0, 1.5, 1.0, 1.5, 2.0, 1.5, 1.0],
+            weights: [1.0, 1.0, 1.0, 1.5, 1.0, 2.0, 2.0, 1.5, 1.0],
             alert_drop: 10.0,
             alert_months: 3,
             dealbreakers: DealbreakerRules::default(),

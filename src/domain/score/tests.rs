@@ -231,12 +231,12 @@ fn the_score_is_the_weighted_mean_of_what_has_data() {
     let m = measure(&facts(10, 0, &ev), day(d(AS_OF)), 90, 0, None);
     let s = score(&m, &rules);
     // tickets 1/10/3 = 0.033 -> 100; reopen 0 -> 100; admin 0 -> 100; escalations 0 -> 100;
-    // disputed 0 -> 100; days to pay 50 -> 25 (weight 1.5). Margin, ignored, votes: no data.
-    let expected = (100.0 * 5.5 + 25.0 * 1.5) / 7.0;
+    // disputed 0 -> 100; days to pay 50 -> 0 (weight 2). Margin, ignored, votes: no data.
+    let expected = (100.0 * 5.5 + 0.0 * 2.0) / 7.5;
     assert!((s.score.unwrap() - expected).abs() < 1e-9, "{:?}", s.score);
     let part = |k: MetricKey| s.parts.iter().find(|p| p.key == k).unwrap();
     assert_eq!(part(MetricKey::MarginPct).subscore, None);
-    assert_eq!(part(MetricKey::AvgDaysToPay).subscore, Some(25.0));
+    assert_eq!(part(MetricKey::AvgDaysToPay).subscore, Some(0.0));
     let sum: f64 = s.contributions().iter().map(|(_, c)| c).sum();
     assert!((sum - s.score.unwrap()).abs() < 1e-9);
 }
@@ -375,8 +375,8 @@ fn a_fall_of_ten_points_raises_the_alert_and_the_change_is_explained_exactly() {
         ("2026-02-01", "2026-02-10"),
         ("2026-03-01", "2026-03-10"),
         ("2026-04-01", "2026-04-10"),
-        ("2026-05-01", "2026-06-25"),
-        ("2026-06-01", "2026-07-30"),
+        ("2026-05-01", "2026-05-10"),
+        ("2026-06-01", "2026-06-10"),
         ("2026-07-01", "2026-08-30"),
         ("2026-08-01", "2026-09-29"),
     ]
@@ -421,7 +421,7 @@ fn a_fall_of_ten_points_raises_the_alert_and_the_change_is_explained_exactly() {
         &Rules::default(),
     );
     assert!(
-        text.starts_with("avg days to pay 59, good at 20, bad at 60"),
+        text.starts_with("avg days to pay 59, good at 20, bad at 45"),
         "{text}"
     );
     assert_eq!(card.grade, Some(Grade::of(card.score().unwrap())));

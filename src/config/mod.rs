@@ -1,11 +1,14 @@
 //! User settings: defaults, TOML loading, and errors that point at the line, column and key.
 
+mod scoring;
+
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::Cents;
+use crate::domain::score::Rules;
 
 /// Everything in config.toml. Every key is optional; unknown keys are errors.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -14,6 +17,18 @@ pub struct Config {
     pub display: Display,
     /// What one hour of your team's time costs you (wages, overhead), in cents.
     pub hourly_labour_cost: Cents,
+    /// Thresholds, weights and dealbreaker rules of the scorecards ([scoring]).
+    pub scoring: Rules,
+}
+
+impl Config {
+    /// The scoring rules with the labour cost filled in.
+    pub fn rules(&self) -> Rules {
+        Rules {
+            hourly_cost_cents: self.hourly_labour_cost.0,
+            ..self.scoring.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
@@ -77,6 +92,7 @@ struct RawConfig {
     company: Company,
     display: RawDisplay,
     costs: RawCosts,
+    scoring: scoring::RawScoring,
 }
 
 #[derive(Deserialize, Default)]
@@ -93,12 +109,31 @@ struct RawCosts {
     hourly_labour_cost: Option<Spanned<Number>>,
 }
 
+/// A number as written: TOML integers and floats both read as numbers.
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum Number {
     Int(i64),
     Float(f64),
     Text(String),
+}
+
+impl Number {
+    fn text(&self) -> String {
+        match self {
+            Number::Int(i) => i.to_string(),
+            Number::Float(f) => f.to_string(),
+            Number::Text(s) => s.clone(),
+        }
+    }
+
+    fn as_f64(&self) -> Option<f64> {
+        match self {
+            Number::Int(i) => Some(*i as f64),
+            Number::Float(f) if f.is_finite() => Some(*f),
+            _ => None,
+        }
+    }
 }
 
 impl Config {
@@ -171,14 +206,11 @@ impl Config {
         }
         if let Some(cost) = raw.costs.hourly_labour_cost {
             let start = cost.span().start;
-            let text = match cost.into_inner() {
-                Number::Int(i) => i.to_string(),
-                Number::Float(f) => f.to_string(),
-                Number::Text(s) => s,
-            };
+            let text = cost.get_ref().text();
             cfg.hourly_labour_cost = Cents::parse("costs.hourly_labour_cost", &text)
                 .map_err(|e| at(start, e.to_string()))?;
         }
+        cfg.scoring = raw.scoring.rules(&at)?;
         Ok(cfg)
     }
 }
@@ -211,9 +243,14 @@ mod tests {
 
     #[test]
     fn the_example_file_is_valid_and_complete() {
-        let cfg = parse(include_str!("../config.example.toml")).unwrap();
+        let cfg = parse(include_str!("../../config.example.toml")).unwrap();
         assert_eq!(cfg.company.name, "Example IT Services");
         assert_eq!(cfg.hourly_labour_cost, Cents(6_500));
+        assert_eq!(
+            cfg.scoring,
+            Rules::default(),
+            "the example shows the defaults"
+        );
     }
 
     #[test]

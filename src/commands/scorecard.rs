@@ -1,0 +1,196 @@
+//! `rapport scorecard`: every client graded, as an aligned table or as JSON.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use super::Context;
+use super::table::{Align, render};
+use crate::domain::ClientStatus;
+use crate::domain::score::card::{number, reason_text, sparkline};
+use crate::domain::score::{MetricKey, Metrics, Rules, Scorecard, evaluate_all, rank};
+
+pub fn run(
+    ctx: &Context,
+    as_of: Option<NaiveDate>,
+    window: Option<u32>,
+    all: bool,
+    json: bool,
+) -> Result<()> {
+    let as_of = as_of.unwrap_or_else(|| ctx.clock.today());
+    let mut rules = ctx.config.rules();
+    if let Some(w) = window {
+        rules.window_days = w;
+    }
+    let store = ctx.open_store()?;
+    let facts = store.portfolio_facts()?;
+    let mut cards: Vec<Scorecard> = evaluate_all(&facts, as_of, &rules)
+        .into_iter()
+        .filter(|c| {
+            all || facts
+                .client(c.client)
+                .is_some_and(|f| f.status != ClientStatus::Former)
+        })
+        .collect();
+    rank(&mut cards);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&to_json(&cards, as_of, &rules))?
+        );
+    } else if cards.is_empty() {
+        println!("no clients to score yet: add one with 'rapport client add --name NAME'");
+    } else {
+        print!("{}", table(&cards, &rules));
+    }
+    Ok(())
+}
+
+fn round(v: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (v * f).round() / f
+}
+
+fn opt(v: Option<f64>) -> Value {
+    v.map_or(Value::Null, |x| json!(round(x, 4)))
+}
+
+/// The JSON document: `{"as_of", "window_days", "clients": [...]}`.
+pub fn to_json(cards: &[Scorecard], as_of: NaiveDate, rules: &Rules) -> Value {
+    let clients: Vec<Value> = cards.iter().map(|c| card_json(c, rules)).collect();
+    json!({
+        "as_of": as_of,
+        "window_days": rules.window_days,
+        "clients": clients,
+    })
+}
+
+fn card_json(c: &Scorecard, rules: &Rules) -> Value {
+    let mut metrics = serde_json::Map::new();
+    for p in &c.scored.parts {
+        metrics.insert(
+            p.key.key().to_string(),
+            json!({
+                "value": opt(p.value),
+                "normalized": opt(p.normalized),
+                "subscore": opt(p.subscore),
+                "weight": if p.subscore.is_some() { json!(p.weight) } else { Value::Null },
+            }),
+        );
+    }
+    for (key, value) in unscored(&c.metrics) {
+        metrics.insert(
+            key.to_string(),
+            json!({"value": value, "normalized": null, "subscore": null, "weight": null}),
+        );
+    }
+    let flags: Vec<&str> = c.flags.iter().map(|f| f.code.code()).collect();
+    let evidence: serde_json::Map<String, Value> = c
+        .flags
+        .iter()
+        .map(|f| (f.code.code().to_string(), json!(f.evidence)))
+        .collect();
+    let reasons: Vec<String> = c
+        .reasons
+        .iter()
+        .map(|(k, lost)| reason_text(c, *k, *lost, rules))
+        .collect();
+    let change = c.change.as_ref().map_or(Value::Null, |ch| {
+        let parts: serde_json::Map<String, Value> = ch
+            .parts
+            .iter()
+            .map(|(k, p)| (k.key().to_string(), json!(round(*p, 4))))
+            .collect();
+        json!({"since": ch.since, "delta": round(ch.delta, 4), "parts": parts})
+    });
+    json!({
+        "client": c.name,
+        "score": c.score().map(|s| round(s, 1)),
+        "grade": c.grade.map(|g| g.as_str()),
+        "band": c.band.map(|b| b.as_str()),
+        "flags": flags,
+        "flag_evidence": evidence,
+        "alert": c.alert.is_some(),
+        "trend": c.trend.iter().map(|t| t.map(|s| round(s, 1))).collect::<Vec<_>>(),
+        "reasons": reasons,
+        "change": change,
+        "revenue_from_mrr": c.metrics.revenue_from_mrr,
+        "metrics": metrics,
+    })
+}
+
+/// The metrics that are shown but not scored themselves.
+fn unscored(m: &Metrics) -> Vec<(&'static str, Value)> {
+    vec![
+        ("tickets_reopened", json!(m.tickets_reopened)),
+        ("late_payments", json!(m.late_payments)),
+        ("revenue_cents", json!(m.revenue_cents)),
+        ("hours", json!(round(m.hours, 2))),
+        ("effective_rate_cents", json!(m.effective_rate_cents)),
+        (
+            "implemented_recommendations",
+            json!(m.implemented_recommendations),
+        ),
+        ("ignored_recommendations", json!(m.ignored_recommendations)),
+        ("incidents", json!(m.incidents)),
+    ]
+}
+
+fn table(cards: &[Scorecard], rules: &Rules) -> String {
+    let rows: Vec<Vec<String>> = cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let flags: Vec<&str> = c.flags.iter().map(|f| f.code.code()).collect();
+            let change = c
+                .change
+                .as_ref()
+                .map_or_else(|| "-".to_string(), |ch| format!("{:+.0}", ch.delta));
+            let reason = c.reasons.first().map_or_else(String::new, |(k, lost)| {
+                let v = c
+                    .scored
+                    .parts
+                    .iter()
+                    .find(|p| p.key == *k)
+                    .and_then(|p| p.normalized)
+                    .unwrap_or(0.0);
+                format!("{} {} (-{:.0})", k.short(), number(v), lost)
+            });
+            let _ = rules;
+            vec![
+                (i + 1).to_string(),
+                c.name.clone(),
+                c.score().map_or_else(|| "-".into(), |s| format!("{s:.0}")),
+                c.grade.map_or("-", |g| g.as_str()).to_string(),
+                sparkline(&c.trend),
+                change,
+                if c.alert.is_some() {
+                    "!".into()
+                } else {
+                    String::new()
+                },
+                flags.join(" "),
+                reason,
+            ]
+        })
+        .collect();
+    render(
+        &[
+            ("#", Align::Right),
+            ("CLIENT", Align::Left),
+            ("SCORE", Align::Right),
+            ("GRADE", Align::Left),
+            ("TREND (12 MONTHS)", Align::Left),
+            ("3M", Align::Right),
+            ("ALERT", Align::Left),
+            ("FLAGS", Align::Left),
+            ("COSTS MOST", Align::Left),
+        ],
+        &rows,
+    )
+}
+
+#[allow(dead_code)]
+fn metric_label(k: MetricKey) -> &'static str {
+    k.label()
+}

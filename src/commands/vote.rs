@@ -1,0 +1,27 @@
+//! `rapport vote`: one staff member's five worst clients of a year (guide O2).
+
+use anyhow::Result;
+use chrono::Datelike;
+
+use super::Context;
+
+pub fn run(ctx: &Context, year: Option<i32>, staff: &str, clients: &[String]) -> Result<()> {
+    let year = year.unwrap_or_else(|| ctx.clock.today().year());
+    let mut store = ctx.open_store()?;
+    let ids = clients
+        .iter()
+        .map(|name| store.client_by_name(name).map(|c| c.id))
+        .collect::<Result<Vec<_>, _>>()?;
+    store.set_votes(year, staff, &ids)?;
+    if clients.is_empty() {
+        println!("cleared {}'s gut check of {year}", staff.trim());
+    } else {
+        println!(
+            "recorded {}'s {} worst client{} of {year}",
+            staff.trim(),
+            clients.len(),
+            if clients.len() == 1 { "" } else { "s" }
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,211 @@
+//! Reading the evidence that scorecards need: the per-day rollup (kept by triggers, see
+//! migrations/0002), invoices, decided recommendations, incidents and staff votes, into the
+//! domain's [`PortfolioFacts`].
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::sql::enum_col;
+use super::{Result, Store};
+use crate::domain::score::facts::{
+    ClientFacts, DayTally, DecisionFact, IncidentFact, InvoiceFact, PortfolioFacts, Tallies, day,
+};
+use crate::domain::{Cents, ClientId, ClientStatus, IncidentKind};
+
+/// A client filter for the queries below: every client, or one.
+#[derive(Clone, Copy)]
+enum Which {
+    All,
+    One(ClientId),
+}
+
+impl Which {
+    /// The WHERE condition on a `client_id` column and its parameter (-1 for all).
+    fn id(self) -> i64 {
+        match self {
+            Which::All => -1,
+            Which::One(c) => c.0,
+        }
+    }
+}
+
+/// A client's facts while they are read: the facts, the day tallies, the first
+/// recommendation's date.
+type Building = (ClientFacts, Vec<(i32, DayTally)>, Option<NaiveDate>);
+
+const FOR_CLIENT: &str = "(?1 = -1 OR client_id = ?1)";
+
+impl Store {
+    /// Every client's scoring facts, and the years that had a staff gut check.
+    pub fn portfolio_facts(&self) -> Result<PortfolioFacts> {
+        let clients = self.facts(Which::All)?;
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT DISTINCT year FROM staff_votes ORDER BY year")?;
+        let years = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i32>>>()?;
+        Ok(PortfolioFacts {
+            clients,
+            gut_check_years: years,
+        })
+    }
+
+    /// One client's scoring facts: what to reload after a write that touched only it.
+    pub fn client_facts(&self, id: ClientId) -> Result<Option<ClientFacts>> {
+        Ok(self.facts(Which::One(id))?.into_iter().next())
+    }
+
+    fn facts(&self, which: Which) -> Result<Vec<ClientFacts>> {
+        let id = which.id();
+        let conn = self.conn();
+        let mut order: Vec<ClientId> = Vec::new();
+        let mut by_id: HashMap<i64, Building> = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT id, name, status, seats, mrr_cents,
+                    (SELECT min(made_on) FROM recommendations r WHERE r.client_id = c.id)
+             FROM clients c WHERE (?1 = -1 OR id = ?1) ORDER BY name COLLATE NOCASE",
+        )?;
+        let mut rows = stmt.query([id])?;
+        while let Some(r) = rows.next()? {
+            let cid = ClientId(r.get(0)?);
+            let name: String = r.get(1)?;
+            let f = ClientFacts::new(
+                cid,
+                &name,
+                enum_col(r, 2, ClientStatus::parse)?,
+                r.get(3)?,
+                Cents(r.get(4)?),
+            );
+            order.push(cid);
+            by_id.insert(cid.0, (f, Vec::new(), r.get(5)?));
+        }
+
+        let mut stmt = conn.prepare(&format!(
+            "SELECT client_id, day, tickets, reopened, admin, escalated, minutes
+             FROM client_days WHERE {FOR_CLIENT}"
+        ))?;
+        let mut rows = stmt.query([id])?;
+        while let Some(r) = rows.next()? {
+            if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
+                let d: NaiveDate = r.get(1)?;
+                entry.1.push((
+                    day(d),
+                    DayTally {
+                        tickets: r.get(2)?,
+                        reopened: r.get(3)?,
+                        admin: r.get(4)?,
+                        escalated: r.get(5)?,
+                        minutes: r.get(6)?,
+                    },
+                ));
+            }
+        }
+
+        let mut stmt = conn.prepare(&format!(
+            "SELECT client_id, number, issued_on, due_on, paid_on, amount_cents, disputed
+             FROM invoices WHERE {FOR_CLIENT}"
+        ))?;
+        let mut rows = stmt.query([id])?;
+        while let Some(r) = rows.next()? {
+            if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
+                let paid: Option<NaiveDate> = r.get(4)?;
+                entry.0.invoices.push(InvoiceFact {
+                    number: r.get(1)?,
+                    issued: day(r.get(2)?),
+                    due: day(r.get(3)?),
+                    paid: paid.map(day),
+                    amount_cents: r.get(5)?,
+                    disputed: r.get(6)?,
+                });
+            }
+        }
+
+        let mut stmt = conn.prepare(&format!(
+            "SELECT client_id, decided_on, status = 'ignored', security, title
+             FROM recommendations WHERE status <> 'open' AND {FOR_CLIENT}"
+        ))?;
+        let mut rows = stmt.query([id])?;
+        while let Some(r) = rows.next()? {
+            if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
+                entry.0.decisions.push(DecisionFact {
+                    decided: day(r.get(1)?),
+                    ignored: r.get(2)?,
+                    security: r.get(3)?,
+                    title: r.get(4)?,
+                });
+            }
+        }
+
+        let mut stmt = conn.prepare(&format!(
+            "SELECT client_id, occurred_on, kind FROM incidents WHERE {FOR_CLIENT}"
+        ))?;
+        let mut rows = stmt.query([id])?;
+        while let Some(r) = rows.next()? {
+            if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
+                entry.0.incidents.push(IncidentFact {
+                    day: day(r.get(1)?),
+                    kind: enum_col(r, 2, IncidentKind::parse)?,
+                });
+            }
+        }
+
+        let mut stmt = conn.prepare(&format!(
+            "SELECT client_id, year, count(*) FROM staff_votes WHERE {FOR_CLIENT}
+             GROUP BY client_id, year"
+        ))?;
+        let mut rows = stmt.query(params![id])?;
+        while let Some(r) = rows.next()? {
+            if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
+                entry.0.votes.push((r.get(1)?, r.get(2)?));
+            }
+        }
+
+        Ok(order
+            .into_iter()
+            .filter_map(|cid| by_id.remove(&cid.0))
+            .map(|(mut f, tallies, first_rec)| {
+                f.tallies = Tallies::new(tallies);
+                f.finish(first_rec.map(day))
+            })
+            .collect())
+    }
+
+    /// The rollup as stored, for checking it against a recount of the events.
+    pub fn client_days(&self) -> Result<Vec<(ClientId, NaiveDate, [u32; 5])>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT client_id, day, tickets, reopened, admin, escalated, minutes
+             FROM client_days ORDER BY client_id, day",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                ClientId(r.get(0)?),
+                r.get(1)?,
+                [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?],
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The same rollup recounted from the event tables, the slow way.
+    pub fn client_days_recount(&self) -> Result<Vec<(ClientId, NaiveDate, [u32; 5])>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT client_id, day, sum(t), sum(r), sum(a), sum(e), sum(m) FROM (
+                SELECT client_id, opened_on AS day, 1 AS t, reopen_count > 0 AS r,
+                       kind = 'admin' AS a, escalated AS e, 0 AS m FROM tickets
+                UNION ALL
+                SELECT client_id, worked_on, 0, 0, 0, 0, minutes FROM time_entries)
+             GROUP BY client_id, day ORDER BY client_id, day",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                ClientId(r.get(0)?),
+                r.get(1)?,
+                [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?],
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
