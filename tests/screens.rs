@@ -152,11 +152,12 @@ impl Ui {
     }
 
     fn with(dir: TempDir, store: Store, w: u16, h: u16, theme: ThemeName) -> Self {
-        let mut driver = Driver {
-            store,
-            app: App::new(today()),
-            currency: "€".into(),
+        let rules = rapport::domain::score::Rules {
+            hourly_cost_cents: 6_500,
+            ..Default::default()
         };
+        let app = App::new(today(), rules, vec!["Noor".into(), "Sam".into()]);
+        let mut driver = Driver::new(store, app, "€");
         driver.app.resize(w, h);
         driver.refresh();
         Self {
@@ -184,9 +185,13 @@ impl Ui {
         self
     }
 
+    /// The whole screen drawn afresh. (A reused TestBackend only receives the cells that
+    /// changed, and keeps cells a wide character once covered; a real terminal clears them.)
     fn screen(&mut self) -> String {
         let look = self.look.clone();
         let app = &self.driver.app;
+        let area = self.term.backend().buffer().area;
+        self.term = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
         self.term.draw(|f| screens::draw(f, app, &look)).unwrap();
         self.term.backend().to_string()
     }
@@ -355,7 +360,8 @@ fn filter_as_you_type_and_sort_by_mrr() {
     assert!(!s.contains("Acme"), "{s}");
     ui.key(KeyCode::Esc);
     assert!(ui.screen().contains("Clients 5/5"));
-    ui.keys("ss");
+    ui.keys("sssss");
+    assert!(ui.screen().contains("Sorted by MRR, descending"));
     let s = ui.screen();
     let acme = s.find("Acme").unwrap();
     let tokyo = s.find("東京").unwrap();

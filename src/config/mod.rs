@@ -36,6 +36,8 @@ impl Config {
 pub struct Company {
     pub name: String,
     pub signature: String,
+    /// Who takes part in the yearly gut check (guide O2); names used in votes are added.
+    pub staff: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -2,6 +2,7 @@
 //! (effects, which touch the store).
 
 use crate::domain::{ClientFields, ClientId, LogEntry, Undo};
+use crate::tui::app::cursor::Move;
 use crate::tui::forms::LogKind;
 
 /// A user intent on the main screens, independent of which key produced it.
@@ -12,12 +13,9 @@ pub enum Action {
     NextScreen,
     PrevScreen,
     GoScreen(usize),
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
+    Move(Move),
+    /// Mouse: select the row under the pointer at terminal cell (column, row).
+    Click(u16, u16),
     Filter,
     ClearFilter,
     SortNext,
@@ -27,10 +25,19 @@ pub enum Action {
     Archive,
     QuickLog,
     Undo,
-    /// Mouse: select the row under the pointer at terminal cell (column, row).
-    Click(u16, u16),
-    ScrollUp,
-    ScrollDown,
+    /// Scorecards: the next window (30, 60, 90, 180, 365 days).
+    NextWindow,
+    /// Scorecards: the as-of date one month-end earlier or later, or back to today.
+    EarlierAsOf,
+    LaterAsOf,
+    AsOfToday,
+    /// Gut check: the year before or after.
+    PrevYear,
+    NextYear,
+    /// Gut check: edit the selected staff member's list, add a staff member, clear a list.
+    EditVotes,
+    AddStaff,
+    ClearVotes,
 }
 
 /// Work for the driver: everything that reads or writes the database.
@@ -59,5 +66,15 @@ pub enum Effect {
     Undo {
         undo: Undo,
         label: String,
+        client: ClientId,
+    },
+    /// Score every client again (the window or the as-of date changed).
+    Rescore,
+    /// Read a year's gut check.
+    LoadVotes(i32),
+    SaveVotes {
+        year: i32,
+        staff: String,
+        clients: Vec<ClientId>,
     },
 }

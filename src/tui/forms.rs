@@ -3,15 +3,18 @@
 
 use chrono::NaiveDate;
 
+use super::app::gut_check::StaffList;
 use super::widgets::form::{Field, Form};
 use crate::domain::date::{iso, parse_date};
 use crate::domain::evidence::{
     IncidentDraft, InvoiceDraft, RecommendationDraft, TicketDraft, TimeDraft,
 };
+use crate::domain::evidence::{VOTES_MAX, check_votes};
 use crate::domain::{
-    Cents, ClientDraft, ClientStatus, IncidentKind, Invoice, LogEntry, Recommendation, Ticket,
-    TicketKind, ValidationError,
+    Cents, ClientDraft, ClientId, ClientStatus, IncidentKind, Invoice, LogEntry, Recommendation,
+    Ticket, TicketKind, ValidationError,
 };
+use crate::store::ClientRow;
 
 fn opts<T: Copy>(all: &[T], text: fn(T) -> &'static str) -> Vec<(String, String)> {
     all.iter()
@@ -421,4 +424,68 @@ pub fn log_entry(
             (LogEntry::Incident(i), what)
         }
     })
+}
+
+/// The gut check form: a staff member and up to five clients, worst first.
+pub fn vote_form(year: i32, list: Option<&StaffList>, rows: &[ClientRow]) -> Form {
+    let mut options = vec![(String::new(), "—".to_string())];
+    let mut named: Vec<&ClientRow> = rows
+        .iter()
+        .filter(|r| {
+            r.client.fields.status != ClientStatus::Former
+                || list.is_some_and(|l| l.clients.contains(&r.client.id))
+        })
+        .collect();
+    named.sort_by_key(|r| r.client.fields.name.to_lowercase());
+    options.extend(
+        named
+            .iter()
+            .map(|r| (r.client.id.0.to_string(), r.client.fields.name.clone())),
+    );
+    const PLACES: [(&str, &str); VOTES_MAX] = [
+        ("1", "Worst"),
+        ("2", "2nd worst"),
+        ("3", "3rd worst"),
+        ("4", "4th worst"),
+        ("5", "5th worst"),
+    ];
+    let mut fields = vec![
+        Field::text(
+            "staff",
+            "Staff member",
+            list.map_or("", |l| l.staff.as_str()),
+        )
+        .with_hint("who names them"),
+    ];
+    for (i, (key, label)) in PLACES.iter().enumerate() {
+        let current = list
+            .and_then(|l| l.clients.get(i))
+            .map_or(String::new(), |c| c.0.to_string());
+        fields.push(
+            Field::choice(key, label, options.clone(), &current).with_hint("←/→ or type a letter"),
+        );
+    }
+    let title = match list {
+        Some(l) => format!("Gut check {year}: {}", l.staff),
+        None => format!("Gut check {year}: a staff member's five worst clients"),
+    };
+    let mut form = Form::new(title, fields);
+    if list.is_some() {
+        form.focus = 1;
+    }
+    form
+}
+
+/// The staff member and their clients, worst first, from a filled-in gut check form.
+pub fn vote_entry(
+    year: i32,
+    form: &Form,
+    _rows: &[ClientRow],
+) -> Result<(String, Vec<ClientId>), ValidationError> {
+    let clients: Vec<ClientId> = ["1", "2", "3", "4", "5"]
+        .iter()
+        .filter_map(|k| form.value(k).parse::<i64>().ok().map(ClientId))
+        .collect();
+    let staff = check_votes(year, form.value("staff"), &clients)?;
+    Ok((staff, clients))
 }

@@ -58,3 +58,34 @@ pub fn clients_table_rows(viewport: Rect) -> Rect {
         height: table.height.saturating_sub(3),
     }
 }
+
+/// From this width on, the scorecards screen shows the ranked list beside the card;
+/// below it, the card alone (j/k still move through the ranking).
+pub const SCORECARDS_WIDE: u16 = 120;
+
+/// The scorecards screen: the ranked list (empty when narrow) and the card.
+pub fn scorecards(body: Rect) -> (Rect, Rect) {
+    if body.width >= SCORECARDS_WIDE {
+        let list_w = (body.width * 2 / 5).clamp(48, 64);
+        let [list, card] =
+            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(60)]).areas(body);
+        (list, card)
+    } else {
+        (Rect::new(body.x, body.y, 0, 0), body)
+    }
+}
+
+/// The cells that hold the ranked list's rows (inside the border, under the header).
+pub fn scorecards_list_rows(viewport: Rect) -> Rect {
+    let (list, card) = scorecards(frame(viewport).body);
+    if list.width == 0 {
+        // Narrow: one client at a time, so a page is one row.
+        return Rect::new(card.x, card.y, 0, 1);
+    }
+    Rect {
+        x: list.x + 1,
+        y: list.y + 2,
+        width: list.width.saturating_sub(2),
+        height: list.height.saturating_sub(3),
+    }
+}

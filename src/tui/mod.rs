@@ -25,6 +25,8 @@ use self::forms::LogChoices;
 use self::screens::Look;
 use self::theme::Theme;
 use crate::commands::Context;
+use crate::domain::score::{PortfolioFacts, evaluate};
+use crate::domain::{ClientId, ClientStatus};
 use crate::store::{Store, StoreError};
 
 /// How many events the detail pane reads for the selected client.
@@ -34,11 +36,12 @@ pub fn run(ctx: &Context, no_color: bool) -> Result<()> {
     // Open the database before taking over the terminal, so its errors print plainly.
     let store = ctx.open_store()?;
     let look = look(ctx, no_color);
-    let mut driver = Driver {
-        store,
-        app: App::new(ctx.clock.today()),
-        currency: look.currency.clone(),
-    };
+    let app = App::new(
+        ctx.clock.today(),
+        ctx.config.rules(),
+        ctx.config.company.staff.clone(),
+    );
+    let mut driver = Driver::new(store, app, &look.currency);
     driver.refresh();
     let mut guard = terminal::TerminalGuard::enter().context("cannot start the terminal UI")?;
     let size = guard.terminal.size()?;
@@ -83,9 +86,20 @@ pub struct Driver {
     pub app: App,
     /// The currency symbol, for amounts in messages.
     pub currency: String,
+    /// Every client's scoring evidence, kept in step with each write.
+    pub facts: PortfolioFacts,
 }
 
 impl Driver {
+    pub fn new(store: Store, app: App, currency: &str) -> Self {
+        Self {
+            store,
+            app,
+            currency: currency.to_string(),
+            facts: PortfolioFacts::default(),
+        }
+    }
+
     /// Feeds one terminal event to the app; true when the screen needs a redraw.
     pub fn handle(&mut self, ev: Event) -> bool {
         let effect = match ev {
@@ -113,20 +127,71 @@ impl Driver {
         }
     }
 
-    /// Reads the clients list again (and the selected client's detail).
+    /// Reads everything again: the clients list, every scorecard, the selected detail.
     pub fn refresh(&mut self) {
-        match self.store.client_rows(self.app.today) {
-            Ok(rows) => {
-                let _ = self.app.set_rows(rows);
-                let effect = self.app.reload_detail();
-                self.run(effect);
+        self.read_rows();
+        match self.store.portfolio_facts() {
+            Ok(facts) => {
+                self.facts = facts;
+                self.rescore();
             }
+            Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
+        }
+        let effect = self.app.reload_detail();
+        self.run(effect);
+    }
+
+    /// After a write that touched one client: its row, its facts and its card.
+    fn refresh_client(&mut self, id: ClientId) {
+        self.read_rows();
+        match self.store.client_facts(id) {
+            Ok(Some(f)) => {
+                let active = f.status != ClientStatus::Former;
+                self.facts.replace(f);
+                match self.facts.client(id).filter(|_| active) {
+                    Some(f) => {
+                        let card = evaluate(
+                            f,
+                            &self.facts,
+                            self.app.scores.as_of,
+                            &self.app.scores.rules_now(),
+                        );
+                        self.app.set_card(card);
+                    }
+                    None => self.rescore(),
+                }
+            }
+            Ok(None) => self.rescore(),
+            Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
+        }
+        let effect = self.app.reload_detail();
+        self.run(effect);
+    }
+
+    fn read_rows(&mut self) {
+        match self.store.client_rows(self.app.today) {
+            Ok(rows) => self.app.set_rows(rows),
             Err(e) => self.app.error(format!("cannot read clients: {e}")),
         }
     }
 
+    /// Scores every current client from the facts in memory.
+    fn rescore(&mut self) {
+        let rules = self.app.scores.rules_now();
+        let as_of = self.app.scores.as_of;
+        let cards = self
+            .facts
+            .clients
+            .iter()
+            .filter(|f| f.status != ClientStatus::Former)
+            .map(|f| evaluate(f, &self.facts, as_of, &rules))
+            .collect();
+        self.app.set_cards(cards);
+    }
+
     fn client_name(&self, id: crate::domain::ClientId) -> String {
         self.app
+            .clients
             .rows
             .iter()
             .find(|r| r.client.id == id)
@@ -155,7 +220,7 @@ impl Driver {
                         self.app.close_overlay();
                         let verb = if id.is_some() { "Saved" } else { "Added" };
                         self.app.success(format!("{verb} '{}'", fields.name));
-                        self.refresh();
+                        self.refresh_client(saved);
                         self.app.select_id(saved)
                     }
                     Err(e) => {
@@ -170,7 +235,7 @@ impl Driver {
                         self.app.success(format!(
                             "Archived '{name}': status former, its evidence is kept (e edits it back)"
                         ));
-                        self.refresh();
+                        self.refresh_client(id);
                     }
                     Err(e) => self.app.error(format!("could not archive '{name}': {e}")),
                 }
@@ -193,22 +258,62 @@ impl Driver {
                 match self.store.log(client, &entry) {
                     Ok(undo) => {
                         self.app.close_overlay();
-                        self.app.undo.push((undo, format!("{label} for '{name}'")));
+                        self.app
+                            .undo
+                            .push((undo, format!("{label} for '{name}'"), client));
                         self.app
                             .success(format!("Logged {label} for '{name}' (u undoes it)"));
-                        self.refresh();
+                        self.refresh_client(client);
                     }
                     Err(e) => self.rejected(e),
                 }
                 None
             }
-            Effect::Undo { undo, label } => {
+            Effect::Undo {
+                undo,
+                label,
+                client,
+            } => {
                 match self.store.undo(&undo) {
                     Ok(()) => {
                         self.app.success(format!("Undone: {label}"));
-                        self.refresh();
+                        self.refresh_client(client);
                     }
                     Err(e) => self.app.error(format!("could not undo {label}: {e}")),
+                }
+                None
+            }
+            Effect::Rescore => {
+                self.rescore();
+                None
+            }
+            Effect::LoadVotes(year) => {
+                match self.store.votes(year) {
+                    Ok(votes) => self.app.gut.set(year, votes),
+                    Err(e) => self
+                        .app
+                        .error(format!("cannot read the gut check of {year}: {e}")),
+                }
+                None
+            }
+            Effect::SaveVotes {
+                year,
+                staff,
+                clients,
+            } => {
+                match self.store.set_votes(year, &staff, &clients) {
+                    Ok(()) => {
+                        self.app.close_overlay();
+                        self.app.success(if clients.is_empty() {
+                            format!("Cleared {staff}'s gut check of {year}")
+                        } else {
+                            format!("Saved {staff}'s {} worst of {year}", clients.len())
+                        });
+                        // Staff votes can move every client's score: score them all again.
+                        self.refresh();
+                        return Some(Effect::LoadVotes(year));
+                    }
+                    Err(e) => self.rejected(e),
                 }
                 None
             }

@@ -7,20 +7,120 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::Look;
+use crate::domain::score::{Band, Scorecard, sparkline};
 use crate::domain::{Client, ClientStatus, EventKind, TimelineEvent};
 use crate::tui::app::{App, SortKey};
 use crate::tui::layout;
 use crate::tui::text::truncate;
 
-const HEADERS: [(&str, SortKey); 7] = [
-    ("Name", SortKey::Name),
-    ("Status", SortKey::Status),
-    ("MRR", SortKey::Mrr),
-    ("Seats", SortKey::Seats),
-    ("Ends", SortKey::ContractEnd),
-    ("Tkt 90d", SortKey::Tickets),
-    ("Last seen", SortKey::LastActivity),
+/// A column of the clients table. Columns with a `drop` rank are left out, lowest rank
+/// first, when the terminal is too narrow for all of them; the name takes what is left.
+struct Column {
+    title: &'static str,
+    sorts: &'static [SortKey],
+    width: u16,
+    drop: u8,
+    right: bool,
+}
+
+const NAME_MIN: u16 = 18;
+
+const COLUMNS: [Column; 10] = [
+    Column {
+        title: "Name",
+        sorts: &[SortKey::Name],
+        width: 0,
+        drop: u8::MAX,
+        right: false,
+    },
+    Column {
+        title: "Score",
+        sorts: &[SortKey::Score, SortKey::Grade],
+        width: 6,
+        drop: u8::MAX,
+        right: false,
+    },
+    Column {
+        title: "Trend",
+        sorts: &[SortKey::Change],
+        width: 12,
+        drop: 5,
+        right: false,
+    },
+    Column {
+        title: "Flags",
+        sorts: &[],
+        width: 9,
+        drop: u8::MAX,
+        right: false,
+    },
+    Column {
+        title: "Status",
+        sorts: &[SortKey::Status],
+        width: 8,
+        drop: 3,
+        right: false,
+    },
+    Column {
+        title: "MRR",
+        sorts: &[SortKey::Mrr],
+        width: 9,
+        drop: u8::MAX,
+        right: true,
+    },
+    Column {
+        title: "Tkt 90d",
+        sorts: &[SortKey::Tickets],
+        width: 7,
+        drop: 4,
+        right: true,
+    },
+    Column {
+        title: "Last seen",
+        sorts: &[SortKey::LastActivity],
+        width: 10,
+        drop: 2,
+        right: false,
+    },
+    Column {
+        title: "Ends",
+        sorts: &[SortKey::ContractEnd],
+        width: 10,
+        drop: 1,
+        right: false,
+    },
+    Column {
+        title: "Seats",
+        sorts: &[SortKey::Seats],
+        width: 5,
+        drop: 0,
+        right: true,
+    },
 ];
+
+/// The columns that fit in `width` cells (borders and the selection mark included), and
+/// the name column's width.
+fn fitting(width: u16) -> (Vec<&'static Column>, u16) {
+    let mut cols: Vec<&Column> = COLUMNS.iter().collect();
+    let room = width.saturating_sub(3);
+    loop {
+        let fixed: u16 = cols.iter().map(|c| c.width).sum::<u16>() + cols.len() as u16 - 1;
+        if fixed + NAME_MIN <= room {
+            return (cols, room - fixed);
+        }
+        match cols
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.drop != u8::MAX)
+            .min_by_key(|(_, c)| c.drop)
+        {
+            Some((i, _)) => {
+                cols.remove(i);
+            }
+            None => return (cols, NAME_MIN.min(room)),
+        }
+    }
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let (table_area, detail_area) = layout::clients(area);
@@ -30,63 +130,65 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
 
 fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
-    let arrow = if app.sort_desc { "▼" } else { "▲" };
-    let header = Row::new(HEADERS.iter().map(|(h, k)| {
-        let text = if *k == app.sort {
-            format!("{h}{arrow}")
+    let list = &app.clients;
+    let arrow = if list.sort_desc { "▼" } else { "▲" };
+    let (cols, name_w) = fitting(area.width);
+    let header = Row::new(cols.iter().map(|c| {
+        let text = if c.sorts.contains(&list.sort) {
+            format!("{}{arrow}", c.title)
         } else {
-            (*h).to_string()
+            c.title.to_string()
         };
         Cell::from(text)
     }))
     .style(t.header);
-
-    let date_w = 10u16;
-    let widths = [
-        Constraint::Min(12),
-        Constraint::Length(8),
-        Constraint::Length(9),
-        Constraint::Length(5),
-        Constraint::Length(date_w),
-        Constraint::Length(7),
-        Constraint::Length(date_w),
-    ];
-    // Everything but the name: the other columns, 6 gaps, the highlight symbol, 2 borders.
-    let fixed: u16 = 8 + 9 + 5 + date_w + 7 + date_w + 6 + 1 + 2;
-    let name_w = usize::from(area.width.saturating_sub(fixed)).max(8);
-    let date = |d: Option<NaiveDate>| {
-        d.map_or_else(
-            || "-".to_string(),
-            |d| truncate(&look.date(d), date_w.into()),
-        )
-    };
-    let rows = app.view.iter().map(|&i| {
-        let r = &app.rows[i];
+    let widths: Vec<Constraint> = cols
+        .iter()
+        .map(|c| Constraint::Length(if c.width == 0 { name_w } else { c.width }))
+        .collect();
+    let date =
+        |d: Option<NaiveDate>| d.map_or_else(|| "-".to_string(), |d| truncate(&look.date(d), 10));
+    let rows = list.view.iter().map(|&i| {
+        let r = &list.rows[i];
         let f = &r.client.fields;
-        let status_style = match f.status {
-            ClientStatus::Active => t.base,
-            ClientStatus::Prospect => t.accent,
-            ClientStatus::Former => t.muted,
-        };
-        Row::new(vec![
-            Cell::from(truncate(&f.name, name_w)),
-            Cell::from(Span::styled(f.status.as_str(), status_style)),
-            Cell::from(Line::from(f.mrr.display_whole(&look.currency)).right_aligned()),
-            Cell::from(Line::from(f.seats.to_string()).right_aligned()),
-            Cell::from(date(f.contract_end)),
-            Cell::from(Line::from(r.tickets_90d.to_string()).right_aligned()),
-            Cell::from(date(r.last_activity)),
-        ])
+        let card = app.scores.card(r.client.id);
+        let cells = cols.iter().map(|c| {
+            let line: Line = match c.title {
+                "Name" => Line::from(truncate(&f.name, name_w.into())),
+                "Score" => score_line(card, look),
+                "Trend" => Line::styled(
+                    card.map_or_else(String::new, |c| sparkline(&c.trend)),
+                    t.accent,
+                ),
+                "Flags" => flags_line(card, look),
+                "Status" => Line::styled(
+                    f.status.as_str(),
+                    match f.status {
+                        ClientStatus::Active => t.base,
+                        ClientStatus::Prospect => t.accent,
+                        ClientStatus::Former => t.muted,
+                    },
+                ),
+                "MRR" => Line::from(f.mrr.display_whole(&look.currency)),
+                "Tkt 90d" => Line::from(r.tickets_90d.to_string()),
+                "Last seen" => Line::from(date(r.last_activity)),
+                "Ends" => Line::from(date(f.contract_end)),
+                _ => Line::from(f.seats.to_string()),
+            };
+            Cell::from(if c.right { line.right_aligned() } else { line })
+        });
+        Row::new(cells.collect::<Vec<_>>())
     });
+    let rows: Vec<Row> = rows.collect();
 
     let mut title = vec![Span::styled(
-        format!(" Clients {}/{} ", app.view.len(), app.rows.len()),
+        format!(" Clients {}/{} ", list.view.len(), list.rows.len()),
         t.title,
     )];
-    if app.filtering || !app.filter.is_empty() {
-        let cursor = if app.filtering { "▏" } else { "" };
+    if list.filtering || !list.filter.is_empty() {
+        let cursor = if list.filtering { "▏" } else { "" };
         title.push(Span::styled(
-            format!(" / {}{cursor} ", app.filter),
+            format!(" / {}{cursor} ", list.filter),
             t.accent,
         ));
     }
@@ -95,8 +197,8 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .border_style(t.border)
         .title(Line::from(title));
 
-    if app.view.is_empty() {
-        let msg = if app.rows.is_empty() {
+    if list.view.is_empty() {
+        let msg = if list.rows.is_empty() {
             "No clients yet. Press a to add your first client."
         } else {
             "No client matches the filter. Esc clears it."
@@ -117,14 +219,85 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .row_highlight_style(t.selected)
         .highlight_symbol("›");
     let mut state = TableState::default()
-        .with_offset(app.offset)
-        .with_selected(Some(app.selected));
+        .with_offset(list.cursor.offset)
+        .with_selected(Some(list.cursor.selected));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// "B 72" in the band's colour, or "-" without a score.
+pub fn score_line<'a>(card: Option<&Scorecard>, look: &Look) -> Line<'a> {
+    match card.and_then(|c| c.score().map(|s| (c, s))) {
+        Some((c, s)) => {
+            let grade = c.grade.map_or("-", |g| g.as_str());
+            Line::styled(format!("{grade} {s:>3.0}"), band_style(c.band, look))
+        }
+        None => Line::styled("  -", look.theme.muted),
+    }
+}
+
+pub fn band_style(band: Option<Band>, look: &Look) -> ratatui::style::Style {
+    let t = &look.theme;
+    match band {
+        Some(Band::Green) => t.ok,
+        Some(Band::Amber) => t.warn,
+        Some(Band::Red) => t.error,
+        None => t.muted,
+    }
+}
+
+/// One line of the client's scorecard for the detail pane.
+fn score_summary<'a>(card: &Scorecard, look: &Look) -> Line<'a> {
+    let t = &look.theme;
+    let score = match (card.grade, card.score()) {
+        (Some(g), Some(s)) => format!("{} {s:.0}", g.as_str()),
+        _ => "none yet (no evidence)".to_string(),
+    };
+    let mut spans = vec![
+        Span::styled(format!("{:<9}", "Score"), t.muted),
+        Span::styled(score, band_style(card.band, look)),
+    ];
+    spans.push(Span::raw(format!("  {}", sparkline(&card.trend))));
+    if let Some(ch) = &card.change {
+        spans.push(Span::raw(format!(
+            "  {:+.0} since {}",
+            ch.delta,
+            look.date(ch.since)
+        )));
+    }
+    if card.alert.is_some() {
+        spans.push(Span::styled("  alert", t.warn));
+    }
+    for f in &card.flags {
+        spans.push(Span::styled(
+            format!("  {} {}", f.code.code(), f.code.title()),
+            t.error,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// "!" for an alert, then the dealbreaker codes.
+pub fn flags_line<'a>(card: Option<&Scorecard>, look: &Look) -> Line<'a> {
+    let Some(c) = card else {
+        return Line::default();
+    };
+    let mut spans = Vec::new();
+    if c.alert.is_some() {
+        spans.push(Span::styled("!", look.theme.warn));
+    }
+    let codes: Vec<&str> = c.flags.iter().map(|f| f.code.code()).collect();
+    if !codes.is_empty() {
+        if !spans.is_empty() {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(codes.join(" "), look.theme.error));
+    }
+    Line::from(spans)
 }
 
 fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
-    let Some(row) = app.selected_row() else {
+    let Some(row) = app.clients.selected_row() else {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(t.border);
@@ -137,7 +310,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .border_style(t.border)
         .title(Span::styled(format!(" {} ", c.fields.name), t.title));
     let width = usize::from(area.width.saturating_sub(2));
-    let mut lines = facts(c, app.today, look);
+    let mut lines = Vec::new();
+    if let Some(card) = app.scores.card(c.id) {
+        lines.push(score_summary(card, look));
+    }
+    lines.extend(facts(c, app.today, look));
     lines.push(Line::styled("Latest events", t.header));
     match &app.detail {
         Some((id, events)) if *id == c.id => {

@@ -2,7 +2,9 @@
 //! (tabs, status line, footer) and the overlays are drawn here.
 
 pub mod clients;
+pub mod gut_check;
 pub mod overlays;
+pub mod scorecards;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -53,14 +55,19 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
     draw_header(frame, areas.header, app, look);
     match app.screen {
         Screen::Clients => clients::draw(frame, areas.body, app, look),
+        Screen::Scorecards => scorecards::draw(frame, areas.body, app, look),
+        Screen::GutCheck => gut_check::draw(frame, areas.body, app, look),
     }
     draw_status(frame, areas.status, app, look);
-    draw_footer(frame, areas.footer, look);
+    draw_footer(frame, areas.footer, app.screen, look);
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help => overlays::help(frame, area, app.screen, look),
-        Overlay::ClientForm { form, .. } | Overlay::LogForm { form, .. } => {
-            form.render(frame, area, &look.theme)
+        Overlay::ClientForm { form, .. }
+        | Overlay::LogForm { form, .. }
+        | Overlay::VoteForm { form, .. } => form.render(frame, area, &look.theme),
+        Overlay::ConfirmClearVotes { year, staff } => {
+            overlays::confirm_clear_votes(frame, area, *year, staff, look)
         }
         Overlay::LogMenu { name, .. } => overlays::log_menu(frame, area, name, look),
         Overlay::ConfirmArchive { name, .. } => overlays::confirm_archive(frame, area, name, look),
@@ -80,7 +87,7 @@ fn draw_header(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
     }
     let right = format!(
         "{} clients · today {} ",
-        app.rows.len(),
+        app.clients.rows.len(),
         look.date(app.today)
     );
     let used: usize = spans.iter().map(|s| s.width()).sum();
@@ -101,9 +108,9 @@ fn draw_status(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
     frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
 }
 
-fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, look: &Look) {
+fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, screen: Screen, look: &Look) {
     let mut spans = vec![Span::raw(" ")];
-    for (k, what) in keymap::FOOTER {
+    for (k, what) in keymap::footer(screen) {
         spans.push(Span::styled(*k, look.theme.key));
         spans.push(Span::styled(format!(" {what}  "), look.theme.muted));
     }

@@ -30,9 +30,7 @@ fn popup<'a>(
 }
 
 pub fn help(frame: &mut Frame, area: Rect, screen: Screen, look: &Look) {
-    let keys = match screen {
-        Screen::Clients => keymap::CLIENTS_KEYS,
-    };
+    let keys = keymap::help(screen);
     let mut lines: Vec<Line> = keys
         .iter()
         .map(|(k, what)| {
@@ -98,6 +96,30 @@ pub fn confirm_archive(frame: &mut Frame, area: Rect, client: &str, look: &Look)
         ]),
     ];
     let (rect, block) = popup(frame, area, 60, 9, "Archive client".into(), look);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+pub fn confirm_clear_votes(frame: &mut Frame, area: Rect, year: i32, staff: &str, look: &Look) {
+    let lines = vec![
+        Line::from(vec![
+            Span::raw("Clear "),
+            Span::styled(staff.to_string(), look.theme.title),
+            Span::raw(format!("'s five worst clients of {year}?")),
+        ]),
+        Line::raw(""),
+        Line::raw("Their votes of that year are deleted; other years and other staff keep theirs."),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", look.theme.key),
+            Span::raw(" / Enter clear    "),
+            Span::styled("n", look.theme.key),
+            Span::raw(" / Esc keep"),
+        ]),
+    ];
+    let (rect, block) = popup(frame, area, 60, 9, "Clear a gut check".into(), look);
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         rect,

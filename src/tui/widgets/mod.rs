@@ -1,3 +1,4 @@
 //! Reusable pieces of screen.
 
 pub mod form;
+pub mod trend;

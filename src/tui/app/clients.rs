@@ -1,0 +1,202 @@
+//! The clients list: every client as read from the store, filtered and sorted for the table.
+
+use std::cmp::Ordering;
+
+use super::cursor::{Cursor, Move};
+use super::scores::Scores;
+use crate::domain::ClientId;
+use crate::store::ClientRow;
+
+/// Columns the clients list can be sorted by, in the order `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Score,
+    Change,
+    Grade,
+    Status,
+    Mrr,
+    Seats,
+    ContractEnd,
+    Tickets,
+    LastActivity,
+}
+
+impl SortKey {
+    pub const ALL: &'static [SortKey] = &[
+        SortKey::Name,
+        SortKey::Score,
+        SortKey::Change,
+        SortKey::Grade,
+        SortKey::Status,
+        SortKey::Mrr,
+        SortKey::Seats,
+        SortKey::ContractEnd,
+        SortKey::Tickets,
+        SortKey::LastActivity,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Score => "score",
+            SortKey::Change => "change",
+            SortKey::Grade => "grade",
+            SortKey::Status => "status",
+            SortKey::Mrr => "MRR",
+            SortKey::Seats => "seats",
+            SortKey::ContractEnd => "contract end",
+            SortKey::Tickets => "tickets",
+            SortKey::LastActivity => "last activity",
+        }
+    }
+
+    /// The direction a user expects first: best, biggest and latest on top, the biggest
+    /// fall first, names A to Z.
+    fn natural_desc(self) -> bool {
+        matches!(
+            self,
+            SortKey::Score
+                | SortKey::Mrr
+                | SortKey::Seats
+                | SortKey::Tickets
+                | SortKey::LastActivity
+        )
+    }
+
+    fn compare(self, a: &ClientRow, b: &ClientRow, scores: &Scores) -> Ordering {
+        let (fa, fb) = (&a.client.fields, &b.client.fields);
+        let (ca, cb) = (scores.card(a.client.id), scores.card(b.client.id));
+        match self {
+            SortKey::Name => Ordering::Equal,
+            // Clients without a score (or date) sort last either way round.
+            SortKey::Score => none_last(ca.and_then(|c| c.score()), cb.and_then(|c| c.score())),
+            SortKey::Change => none_last(
+                ca.and_then(|c| c.change.as_ref().map(|ch| ch.delta)),
+                cb.and_then(|c| c.change.as_ref().map(|ch| ch.delta)),
+            ),
+            SortKey::Grade => none_last(ca.and_then(|c| c.grade), cb.and_then(|c| c.grade)),
+            SortKey::Status => fa.status.cmp(&fb.status),
+            SortKey::Mrr => fa.mrr.cmp(&fb.mrr),
+            SortKey::Seats => fa.seats.cmp(&fb.seats),
+            SortKey::ContractEnd => none_last(fa.contract_end, fb.contract_end),
+            SortKey::Tickets => a.tickets_90d.cmp(&b.tickets_90d),
+            SortKey::LastActivity => none_last(a.last_activity, b.last_activity),
+        }
+    }
+}
+
+fn none_last<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ClientList {
+    /// All clients as last read from the store.
+    pub rows: Vec<ClientRow>,
+    /// Indices into `rows` after filtering and sorting: what the table shows.
+    pub view: Vec<usize>,
+    pub cursor: Cursor,
+    pub sort: SortKey,
+    pub sort_desc: bool,
+    pub filter: String,
+    pub filtering: bool,
+}
+
+impl Default for ClientList {
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            view: Vec::new(),
+            cursor: Cursor::default(),
+            sort: SortKey::Name,
+            sort_desc: false,
+            filter: String::new(),
+            filtering: false,
+        }
+    }
+}
+
+impl ClientList {
+    pub fn selected_row(&self) -> Option<&ClientRow> {
+        self.view
+            .get(self.cursor.selected)
+            .and_then(|&i| self.rows.get(i))
+    }
+
+    pub fn selected_id(&self) -> Option<ClientId> {
+        self.selected_row().map(|r| r.client.id)
+    }
+
+    pub fn row(&self, id: ClientId) -> Option<&ClientRow> {
+        self.rows.iter().find(|r| r.client.id == id)
+    }
+
+    /// Filters and sorts again, keeping `keep` selected when it is still shown.
+    pub fn rebuild(&mut self, keep: Option<ClientId>, scores: &Scores, page: usize) {
+        let needle = self.filter.to_lowercase();
+        let mut view: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| needle.is_empty() || matches_filter(&self.rows[i], &needle))
+            .collect();
+        let (rows, key, desc) = (&self.rows, self.sort, self.sort_desc);
+        view.sort_by(|&a, &b| {
+            let (ra, rb) = (&rows[a], &rows[b]);
+            let primary = key.compare(ra, rb, scores);
+            let primary = if desc { primary.reverse() } else { primary };
+            primary.then_with(|| {
+                let by_name = ra
+                    .client
+                    .fields
+                    .name
+                    .to_lowercase()
+                    .cmp(&rb.client.fields.name.to_lowercase());
+                if key == SortKey::Name && desc {
+                    by_name.reverse()
+                } else {
+                    by_name
+                }
+            })
+        });
+        self.view = view;
+        let pos = keep
+            .and_then(|id| self.position(id))
+            .unwrap_or(self.cursor.selected);
+        self.cursor.move_to(pos, self.view.len(), page);
+    }
+
+    pub fn position(&self, id: ClientId) -> Option<usize> {
+        self.view.iter().position(|&i| self.rows[i].client.id == id)
+    }
+
+    pub fn step(&mut self, m: Move, page: usize) {
+        self.cursor.step(m, self.view.len(), page);
+    }
+
+    pub fn cycle_sort(&mut self) {
+        let at = SortKey::ALL
+            .iter()
+            .position(|k| *k == self.sort)
+            .unwrap_or(0);
+        self.sort = SortKey::ALL[(at + 1) % SortKey::ALL.len()];
+        self.sort_desc = self.sort.natural_desc();
+    }
+}
+
+fn matches_filter(r: &ClientRow, needle: &str) -> bool {
+    let f = &r.client.fields;
+    [
+        Some(f.name.as_str()),
+        f.contact_name.as_deref(),
+        f.segment.as_deref(),
+        f.email.as_deref(),
+        Some(f.status.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|s| s.to_lowercase().contains(needle))
+}

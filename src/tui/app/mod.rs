@@ -1,0 +1,761 @@
+//! The TUI's state and its update function. Pure: keys in, state changes and [`Effect`]s
+//! out; the driver (tui/mod.rs) runs the effects against the store and reports back.
+//! Each screen's list lives in its own file; this one routes keys and holds the overlays.
+
+pub mod clients;
+pub mod cursor;
+pub mod gut_check;
+pub mod scores;
+
+use chrono::{Datelike, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use self::clients::ClientList;
+pub use self::clients::SortKey;
+use self::cursor::Move;
+use self::gut_check::GutCheck;
+use self::scores::Scores;
+use super::action::{Action, Effect};
+use super::forms::{self, LogChoices, LogKind};
+use super::keymap;
+use super::layout;
+use super::widgets::form::{Form, FormKey};
+use crate::domain::score::{Rules, Scorecard};
+use crate::domain::{ClientDraft, ClientId, ClientStatus, TimelineEvent, Undo, ValidationError};
+use crate::store::ClientRow;
+
+/// The screens, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Clients,
+    Scorecards,
+    GutCheck,
+}
+
+impl Screen {
+    pub const ALL: &'static [Screen] = &[Screen::Clients, Screen::Scorecards, Screen::GutCheck];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Clients => "Clients",
+            Screen::Scorecards => "Scorecards",
+            Screen::GutCheck => "Gut check",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    ClientForm {
+        form: Form,
+        editing: Option<ClientId>,
+    },
+    LogMenu {
+        client: ClientId,
+        name: String,
+    },
+    LogForm {
+        form: Form,
+        kind: LogKind,
+        client: ClientId,
+        choices: LogChoices,
+    },
+    ConfirmArchive {
+        client: ClientId,
+        name: String,
+    },
+    VoteForm {
+        form: Form,
+        year: i32,
+    },
+    ConfirmClearVotes {
+        year: i32,
+        staff: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// Everything the screens draw.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub screen: Screen,
+    pub today: NaiveDate,
+    pub clients: ClientList,
+    pub scores: Scores,
+    pub gut: GutCheck,
+    pub detail: Option<(ClientId, Vec<TimelineEvent>)>,
+    pub overlay: Overlay,
+    pub status: Option<Status>,
+    /// Logs of this session, newest last, for `u`: how to undo, what it was, for whom.
+    pub undo: Vec<(Undo, String, ClientId)>,
+    /// The terminal's size at the last draw, for paging and mouse hits.
+    pub viewport: Rect,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(today: NaiveDate, rules: Rules, staff: Vec<String>) -> Self {
+        Self {
+            screen: Screen::Clients,
+            today,
+            clients: ClientList::default(),
+            scores: Scores::new(today, rules),
+            gut: GutCheck::new(today.year(), staff),
+            detail: None,
+            overlay: Overlay::None,
+            status: None,
+            undo: Vec::new(),
+            viewport: Rect::new(0, 0, 80, 24),
+            quit: false,
+        }
+    }
+
+    // ---- data in ------------------------------------------------------------------------
+
+    /// New rows from the store; keeps the selected client selected when it is still shown.
+    pub fn set_rows(&mut self, rows: Vec<ClientRow>) {
+        let keep = self.clients.selected_id();
+        self.clients.rows = rows;
+        self.rebuild(keep);
+    }
+
+    /// Every client's scorecard anew.
+    pub fn set_cards(&mut self, cards: Vec<Scorecard>) {
+        let page = self.page_rows(Screen::Scorecards);
+        self.scores.set_all(cards, page);
+        self.resort_if_scored();
+    }
+
+    /// One client's scorecard anew.
+    pub fn set_card(&mut self, card: Scorecard) {
+        let page = self.page_rows(Screen::Scorecards);
+        self.scores.set_one(card, page);
+        self.resort_if_scored();
+    }
+
+    fn resort_if_scored(&mut self) {
+        if matches!(
+            self.clients.sort,
+            SortKey::Score | SortKey::Change | SortKey::Grade
+        ) {
+            self.rebuild(self.clients.selected_id());
+        }
+    }
+
+    fn rebuild(&mut self, keep: Option<ClientId>) {
+        let page = self.page_rows(Screen::Clients);
+        self.clients.rebuild(keep, &self.scores, page);
+    }
+
+    pub fn set_detail(&mut self, id: ClientId, events: Vec<TimelineEvent>) {
+        self.detail = Some((id, events));
+    }
+
+    /// The client the current screen has selected.
+    pub fn current_client(&self) -> Option<ClientId> {
+        match self.screen {
+            Screen::Clients | Screen::GutCheck => self.clients.selected_id(),
+            Screen::Scorecards => self.scores.selected().map(|c| c.client),
+        }
+    }
+
+    /// Selects the client with this id on the clients list and the scorecards, if shown.
+    pub fn select_id(&mut self, id: ClientId) -> Option<Effect> {
+        if let Some(pos) = self.scores.position(id) {
+            let (len, page) = (self.scores.cards.len(), self.page_rows(Screen::Scorecards));
+            self.scores.cursor.move_to(pos, len, page);
+        }
+        let pos = self.clients.position(id)?;
+        let (len, page) = (self.clients.view.len(), self.page_rows(Screen::Clients));
+        self.clients.cursor.move_to(pos, len, page);
+        self.detail_effect()
+    }
+
+    fn detail_effect(&mut self) -> Option<Effect> {
+        match self.clients.selected_id() {
+            Some(id) if self.detail.as_ref().map(|(d, _)| *d) != Some(id) => {
+                Some(Effect::LoadDetail(id))
+            }
+            Some(_) => None,
+            None => {
+                self.detail = None;
+                None
+            }
+        }
+    }
+
+    /// Forces the detail of the selected client to be read again (after a write).
+    pub fn reload_detail(&mut self) -> Option<Effect> {
+        self.detail = None;
+        self.detail_effect()
+    }
+
+    // ---- keys and mouse -----------------------------------------------------------------
+
+    pub fn on_key(&mut self, k: KeyEvent) -> Option<Effect> {
+        if keymap::is_ctrl_c(&k) {
+            self.quit = true;
+            return None;
+        }
+        match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::None => {
+                if self.filtering() {
+                    return self.filter_key(k);
+                }
+                keymap::main_action(&k, self.screen).and_then(|a| self.act(a))
+            }
+            Overlay::Help => {
+                // Any key closes help; q still quits.
+                self.quit = k.code == KeyCode::Char('q');
+                None
+            }
+            Overlay::ClientForm { form, editing } => self.form_key(
+                k,
+                form,
+                |form| Overlay::ClientForm { form, editing },
+                |form| {
+                    forms::client_draft(form)
+                        .validate()
+                        .map(|fields| Effect::SaveClient {
+                            id: editing,
+                            fields,
+                        })
+                },
+                "Cancelled: nothing was saved",
+            ),
+            Overlay::LogMenu { client, name } => match k.code {
+                KeyCode::Char(c) => match LogKind::from_key(c) {
+                    Some(kind) => Some(Effect::OpenLog { client, kind }),
+                    None => {
+                        self.overlay = Overlay::LogMenu { client, name };
+                        None
+                    }
+                },
+                KeyCode::Esc => None,
+                _ => {
+                    self.overlay = Overlay::LogMenu { client, name };
+                    None
+                }
+            },
+            Overlay::LogForm {
+                form,
+                kind,
+                client,
+                choices,
+            } => {
+                let keep = choices.clone();
+                self.form_key(
+                    k,
+                    form,
+                    move |form| Overlay::LogForm {
+                        form,
+                        kind,
+                        client,
+                        choices: keep,
+                    },
+                    |form| {
+                        forms::log_entry(kind, form, &choices).map(|(entry, label)| Effect::Log {
+                            client,
+                            entry,
+                            label,
+                        })
+                    },
+                    "Cancelled: nothing was logged",
+                )
+            }
+            Overlay::VoteForm { form, year } => {
+                let clients = self.clients.rows.clone();
+                self.form_key(
+                    k,
+                    form,
+                    |form| Overlay::VoteForm { form, year },
+                    |form| {
+                        forms::vote_entry(year, form, &clients).map(|(staff, clients)| {
+                            Effect::SaveVotes {
+                                year,
+                                staff,
+                                clients,
+                            }
+                        })
+                    },
+                    "Cancelled: the gut check is unchanged",
+                )
+            }
+            Overlay::ConfirmArchive { client, name } => match k.code {
+                KeyCode::Char('y') | KeyCode::Enter => Some(Effect::Archive { id: client, name }),
+                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
+                    self.info(format!("Kept '{name}'"));
+                    None
+                }
+                _ => {
+                    self.overlay = Overlay::ConfirmArchive { client, name };
+                    None
+                }
+            },
+            Overlay::ConfirmClearVotes { year, staff } => match k.code {
+                KeyCode::Char('y') | KeyCode::Enter => Some(Effect::SaveVotes {
+                    year,
+                    staff,
+                    clients: Vec::new(),
+                }),
+                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
+                    self.info(format!("Kept {staff}'s list of {year}"));
+                    None
+                }
+                _ => {
+                    self.overlay = Overlay::ConfirmClearVotes { year, staff };
+                    None
+                }
+            },
+        }
+    }
+
+    /// Keys in a form: Esc cancels, Enter validates and submits, anything else edits.
+    fn form_key(
+        &mut self,
+        k: KeyEvent,
+        mut form: Form,
+        reopen: impl FnOnce(Form) -> Overlay,
+        submit: impl FnOnce(&Form) -> Result<Effect, ValidationError>,
+        cancelled: &str,
+    ) -> Option<Effect> {
+        match k.code {
+            KeyCode::Esc => {
+                self.info(cancelled);
+                None
+            }
+            KeyCode::Enter => {
+                let outcome = submit(&form);
+                let effect = match outcome {
+                    Ok(effect) => Some(effect),
+                    Err(e) => {
+                        form.show_errors(&e);
+                        None
+                    }
+                };
+                self.overlay = reopen(form);
+                effect
+            }
+            _ => {
+                if let Some(fk) = keymap::form_key(&k) {
+                    form.key(fk);
+                }
+                self.overlay = reopen(form);
+                None
+            }
+        }
+    }
+
+    fn filtering(&self) -> bool {
+        self.screen == Screen::Clients && self.clients.filtering
+    }
+
+    fn filter_key(&mut self, k: KeyEvent) -> Option<Effect> {
+        match k.code {
+            KeyCode::Enter => {
+                self.clients.filtering = false;
+                None
+            }
+            KeyCode::Esc => {
+                self.clients.filtering = false;
+                self.clients.filter.clear();
+                self.rebuild(self.clients.selected_id());
+                self.detail_effect()
+            }
+            KeyCode::Up => self.act(Action::Move(Move::Up)),
+            KeyCode::Down => self.act(Action::Move(Move::Down)),
+            _ => {
+                match keymap::form_key(&k) {
+                    Some(FormKey::Char(c)) => self.clients.filter.push(c),
+                    Some(FormKey::Backspace) => {
+                        self.clients.filter.pop();
+                    }
+                    Some(FormKey::ClearField) => self.clients.filter.clear(),
+                    _ => return None,
+                }
+                self.rebuild(self.clients.selected_id());
+                self.detail_effect()
+            }
+        }
+    }
+
+    /// Pasted text goes into the focused field or the filter, as typed text on one line
+    /// (a pasted newline never submits a form).
+    pub fn on_paste(&mut self, text: &str) -> Option<Effect> {
+        let flat: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let flat = flat.trim();
+        let filtering = self.filtering();
+        match &mut self.overlay {
+            Overlay::ClientForm { form, .. }
+            | Overlay::LogForm { form, .. }
+            | Overlay::VoteForm { form, .. } => {
+                for c in flat.chars() {
+                    form.key(FormKey::Char(c));
+                }
+                None
+            }
+            Overlay::None if filtering => {
+                self.clients.filter.push_str(flat);
+                self.rebuild(self.clients.selected_id());
+                self.detail_effect()
+            }
+            _ => None,
+        }
+    }
+
+    pub fn on_mouse(&mut self, m: MouseEvent) -> Option<Effect> {
+        if self.overlay != Overlay::None {
+            return None;
+        }
+        match m.kind {
+            MouseEventKind::ScrollUp => self.act(Action::Move(Move::Up)),
+            MouseEventKind::ScrollDown => self.act(Action::Move(Move::Down)),
+            MouseEventKind::Down(_) => self.act(Action::Click(m.column, m.row)),
+            _ => None,
+        }
+    }
+
+    pub fn act(&mut self, a: Action) -> Option<Effect> {
+        match a {
+            Action::Quit => {
+                self.quit = true;
+                None
+            }
+            Action::Help => {
+                self.overlay = Overlay::Help;
+                None
+            }
+            Action::NextScreen | Action::PrevScreen | Action::GoScreen(_) => self.switch(a),
+            Action::Move(m) => self.step(m),
+            Action::Click(x, y) => self.click(x, y),
+            Action::Filter => {
+                self.clients.filtering = true;
+                None
+            }
+            Action::ClearFilter => {
+                if self.clients.filter.is_empty() {
+                    self.status = None;
+                    return None;
+                }
+                self.clients.filter.clear();
+                self.rebuild(self.clients.selected_id());
+                self.detail_effect()
+            }
+            Action::SortNext | Action::SortReverse => {
+                if a == Action::SortNext {
+                    self.clients.cycle_sort();
+                } else {
+                    self.clients.sort_desc = !self.clients.sort_desc;
+                }
+                self.rebuild(self.clients.selected_id());
+                self.info(format!(
+                    "Sorted by {}{}",
+                    self.clients.sort.label(),
+                    if self.clients.sort_desc {
+                        ", descending"
+                    } else {
+                        ""
+                    }
+                ));
+                self.detail_effect()
+            }
+            Action::Add => {
+                self.overlay = Overlay::ClientForm {
+                    form: forms::client_form("Add a client", &ClientDraft::new_client()),
+                    editing: None,
+                };
+                None
+            }
+            Action::Edit => {
+                match self.current_row() {
+                    Some(r) => {
+                        let form = forms::client_form(
+                            &format!("Edit {}", r.client.fields.name),
+                            &ClientDraft::from(&r.client.fields),
+                        );
+                        self.overlay = Overlay::ClientForm {
+                            form,
+                            editing: Some(r.client.id),
+                        };
+                    }
+                    None => {
+                        self.info("No client selected: press a on the clients screen to add one")
+                    }
+                }
+                None
+            }
+            Action::Archive => {
+                match self.current_row() {
+                    Some(r) if r.client.fields.status == ClientStatus::Former => {
+                        let name = r.client.fields.name.clone();
+                        self.info(format!("'{name}' is already archived (former)"));
+                    }
+                    Some(r) => {
+                        self.overlay = Overlay::ConfirmArchive {
+                            client: r.client.id,
+                            name: r.client.fields.name.clone(),
+                        }
+                    }
+                    None => self.info("No client selected"),
+                }
+                None
+            }
+            Action::QuickLog => {
+                match self.current_row() {
+                    Some(r) => {
+                        self.overlay = Overlay::LogMenu {
+                            client: r.client.id,
+                            name: r.client.fields.name.clone(),
+                        }
+                    }
+                    None => self.info("No client selected: press a to add one first"),
+                }
+                None
+            }
+            Action::Undo => match self.undo.pop() {
+                Some((undo, label, client)) => Some(Effect::Undo {
+                    undo,
+                    label,
+                    client,
+                }),
+                None => {
+                    self.info("Nothing to undo: no log in this session yet");
+                    None
+                }
+            },
+            Action::NextWindow => {
+                self.scores.next_window();
+                self.info(format!("Window: {} days", self.scores.window_days));
+                Some(Effect::Rescore)
+            }
+            Action::EarlierAsOf | Action::LaterAsOf | Action::AsOfToday => {
+                let before = self.scores.as_of;
+                match a {
+                    Action::EarlierAsOf => self.scores.shift_as_of(-1, self.today),
+                    Action::LaterAsOf => self.scores.shift_as_of(1, self.today),
+                    _ => self.scores.as_of = self.today,
+                }
+                if self.scores.as_of == before {
+                    self.info("Already as of today");
+                    return None;
+                }
+                self.info(format!("As of {}", self.scores.as_of));
+                Some(Effect::Rescore)
+            }
+            Action::PrevYear | Action::NextYear => {
+                let year = self.gut.year + if a == Action::PrevYear { -1 } else { 1 };
+                if year > self.today.year() {
+                    self.info("No gut check in the future");
+                    return None;
+                }
+                Some(Effect::LoadVotes(year))
+            }
+            Action::EditVotes | Action::AddStaff => {
+                let list = match a {
+                    Action::EditVotes => match self.gut.selected() {
+                        Some(l) => Some(l.clone()),
+                        None => {
+                            self.info("No staff member yet: press a to add one");
+                            return None;
+                        }
+                    },
+                    _ => None,
+                };
+                let form = forms::vote_form(self.gut.year, list.as_ref(), &self.clients.rows);
+                self.overlay = Overlay::VoteForm {
+                    form,
+                    year: self.gut.year,
+                };
+                None
+            }
+            Action::ClearVotes => {
+                match self.gut.selected() {
+                    Some(l) if !l.clients.is_empty() => {
+                        self.overlay = Overlay::ConfirmClearVotes {
+                            year: self.gut.year,
+                            staff: l.staff.clone(),
+                        }
+                    }
+                    Some(l) => {
+                        let staff = l.staff.clone();
+                        self.info(format!("{staff} named nobody in {}", self.gut.year));
+                    }
+                    None => self.info("No staff member selected"),
+                }
+                None
+            }
+        }
+    }
+
+    /// The selected client's row on whichever screen is showing.
+    fn current_row(&self) -> Option<&ClientRow> {
+        self.current_client().and_then(|id| self.clients.row(id))
+    }
+
+    fn switch(&mut self, a: Action) -> Option<Effect> {
+        let n = Screen::ALL.len();
+        let at = Screen::ALL
+            .iter()
+            .position(|s| *s == self.screen)
+            .unwrap_or(0);
+        let to = match a {
+            Action::NextScreen => (at + 1) % n,
+            Action::PrevScreen => (at + n - 1) % n,
+            Action::GoScreen(i) if i < n => i,
+            _ => at,
+        };
+        let current = self.current_client();
+        self.screen = Screen::ALL[to];
+        let effect = current.and_then(|id| self.select_id(id));
+        if self.screen == Screen::GutCheck && !self.gut.loaded {
+            return Some(Effect::LoadVotes(self.gut.year));
+        }
+        effect
+    }
+
+    fn step(&mut self, m: Move) -> Option<Effect> {
+        let page = self.page_rows(self.screen);
+        match self.screen {
+            Screen::Clients => {
+                self.clients.step(m, page);
+                self.detail_effect()
+            }
+            Screen::Scorecards => {
+                self.scores.cursor.step(m, self.scores.cards.len(), page);
+                None
+            }
+            Screen::GutCheck => {
+                self.gut.cursor.step(m, self.gut.lists.len(), page);
+                None
+            }
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) -> Option<Effect> {
+        let rows = match self.screen {
+            Screen::Clients => layout::clients_table_rows(self.viewport),
+            Screen::Scorecards => layout::scorecards_list_rows(self.viewport),
+            Screen::GutCheck => return None,
+        };
+        let inside =
+            x >= rows.x && x < rows.x + rows.width && y >= rows.y && y < rows.y + rows.height;
+        if !inside {
+            return None;
+        }
+        let page = self.page_rows(self.screen);
+        match self.screen {
+            Screen::Clients => {
+                let pos = self.clients.cursor.offset + usize::from(y - rows.y);
+                if pos < self.clients.view.len() {
+                    self.clients
+                        .cursor
+                        .move_to(pos, self.clients.view.len(), page);
+                    return self.detail_effect();
+                }
+                None
+            }
+            _ => {
+                let pos = self.scores.cursor.offset + usize::from(y - rows.y);
+                if pos < self.scores.cards.len() {
+                    self.scores
+                        .cursor
+                        .move_to(pos, self.scores.cards.len(), page);
+                }
+                None
+            }
+        }
+    }
+
+    /// How many list rows fit on a screen now.
+    pub fn page_rows(&self, screen: Screen) -> usize {
+        let rows = match screen {
+            Screen::Clients => layout::clients_table_rows(self.viewport),
+            Screen::Scorecards => layout::scorecards_list_rows(self.viewport),
+            Screen::GutCheck => return usize::MAX,
+        };
+        usize::from(rows.height).max(1)
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.viewport = Rect::new(0, 0, width, height);
+        let page = self.page_rows(Screen::Clients);
+        self.clients.cursor.clamp(self.clients.view.len(), page);
+        let page = self.page_rows(Screen::Scorecards);
+        self.scores.cursor.clamp(self.scores.cards.len(), page);
+    }
+
+    // ---- results from the driver --------------------------------------------------------
+
+    pub fn open_log_form(
+        &mut self,
+        client: ClientId,
+        kind: LogKind,
+        name: &str,
+        choices: LogChoices,
+    ) {
+        match forms::log_form(kind, name, self.today, &choices) {
+            Ok(form) => {
+                self.overlay = Overlay::LogForm {
+                    form,
+                    kind,
+                    client,
+                    choices,
+                }
+            }
+            Err(why) => self.error(why),
+        }
+    }
+
+    /// A write the driver could not do because the input was wrong: back to the form.
+    pub fn rejected(&mut self, e: &ValidationError) {
+        match &mut self.overlay {
+            Overlay::ClientForm { form, .. }
+            | Overlay::LogForm { form, .. }
+            | Overlay::VoteForm { form, .. } => form.show_errors(e),
+            _ => self.error(e.to_string()),
+        }
+    }
+
+    pub fn close_overlay(&mut self) {
+        self.overlay = Overlay::None;
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            tone: Tone::Info,
+        });
+    }
+
+    pub fn success(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            tone: Tone::Success,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            tone: Tone::Error,
+        });
+    }
+}

@@ -1,0 +1,131 @@
+//! The gut check screen (guide O2): each staff member's five worst clients of a year, and
+//! which clients were named most.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
+
+use super::Look;
+use crate::tui::app::App;
+use crate::tui::text::truncate;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
+    let [lists, tally] = if area.width >= 120 {
+        Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Min(6), Constraint::Length(8)]).areas(area)
+    };
+    draw_lists(frame, lists, app, look);
+    draw_tally(frame, tally, app, look);
+}
+
+fn name(app: &App, id: crate::domain::ClientId) -> String {
+    app.clients
+        .row(id)
+        .map_or_else(|| format!("#{}", id.0), |r| r.client.fields.name.clone())
+}
+
+fn draw_lists(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
+    let t = &look.theme;
+    let g = &app.gut;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(Line::from(vec![
+            Span::styled(format!(" Gut check {} ", g.year), t.title),
+            Span::styled(
+                " each staff member's five worst clients, worst first ",
+                t.muted,
+            ),
+        ]));
+    if g.lists.is_empty() {
+        let msg = if g.loaded {
+            format!(
+                "Nobody has named their five worst clients of {} yet. Press a to add a staff member.",
+                g.year
+            )
+        } else {
+            "…".to_string()
+        };
+        frame.render_widget(
+            Paragraph::new(vec![Line::raw(""), Line::styled(msg, t.muted)])
+                .block(block)
+                .centered()
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let staff_w: u16 = 16;
+    let list_w = usize::from(area.width.saturating_sub(staff_w + 4));
+    let rows: Vec<Row> = g
+        .lists
+        .iter()
+        .map(|l| {
+            let names: Vec<String> = l
+                .clients
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{}. {}", i + 1, name(app, *c)))
+                .collect();
+            let text = if names.is_empty() {
+                Line::styled("(nobody named yet)", t.muted)
+            } else {
+                Line::from(truncate(&names.join("  "), list_w))
+            };
+            Row::new(vec![Line::from(truncate(&l.staff, staff_w.into())), text])
+        })
+        .collect();
+    let table = Table::new(rows, [Constraint::Length(staff_w), Constraint::Min(10)])
+        .header(Row::new(vec!["Staff", "Worst five"]).style(t.header))
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(t.selected)
+        .highlight_symbol("›");
+    let mut state = TableState::default()
+        .with_offset(g.cursor.offset)
+        .with_selected(Some(g.cursor.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn draw_tally(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
+    let t = &look.theme;
+    let g = &app.gut;
+    let voters = g.lists.iter().filter(|l| !l.clients.is_empty()).count();
+    let mut named: Vec<(String, usize)> = app
+        .clients
+        .rows
+        .iter()
+        .map(|r| (r.client.fields.name.clone(), g.named(r.client.id)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    named.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
+    });
+    let width = usize::from(area.width.saturating_sub(2));
+    let lines: Vec<Line> = if named.is_empty() {
+        vec![Line::styled("nobody named yet", t.muted)]
+    } else {
+        named
+            .iter()
+            .map(|(n, k)| {
+                let count = format!(" {k} of {voters}");
+                let style = if *k >= 2 { t.error } else { t.base };
+                Line::from(vec![
+                    Span::styled(
+                        truncate(n, width.saturating_sub(count.chars().count())),
+                        style,
+                    ),
+                    Span::styled(count, t.muted),
+                ])
+            })
+            .collect()
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(Span::styled(" Named most ", t.title));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

@@ -1,0 +1,277 @@
+//! The scorecards screen: the portfolio ranked, and the selected client's card with every
+//! metric, the dealbreakers and their evidence, the trend and the reasons (guide O1).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
+
+use super::Look;
+use super::clients::{band_style, flags_line, score_line};
+use crate::domain::score::card::{number, reason_text};
+use crate::domain::score::{MetricKey, Scorecard, sparkline};
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::text::{pad, truncate};
+use crate::tui::widgets::trend::TrendChart;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
+    let (list, card_area) = layout::scorecards(area);
+    if list.width > 0 {
+        draw_list(frame, list, app, look);
+    }
+    let scores = &app.scores;
+    let position = format!("{} of {}", scores.cursor.selected + 1, scores.cards.len());
+    match scores.selected() {
+        Some(card) => draw_card(frame, card_area, card, app, look, &position),
+        None => {
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(look.theme.border)
+                .title(Span::styled(" Scorecards ", look.theme.title));
+            frame.render_widget(
+                Paragraph::new(vec![
+                    Line::raw(""),
+                    Line::styled("No clients to score yet.", look.theme.muted),
+                ])
+                .block(block)
+                .centered(),
+                card_area,
+            );
+        }
+    }
+}
+
+fn heading(app: &App, look: &Look) -> String {
+    format!(
+        " as of {} · {} days ",
+        look.date(app.scores.as_of),
+        app.scores.window_days
+    )
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
+    let t = &look.theme;
+    let name_w = area.width.saturating_sub(2 + 1 + 3 + 6 + 12 + 9 + 4);
+    let rows: Vec<Row> = app
+        .scores
+        .cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            Row::new(vec![
+                Line::from(format!("{}", i + 1)).right_aligned(),
+                Line::from(truncate(&c.name, name_w.into())),
+                score_line(Some(c), look),
+                Line::styled(sparkline(&c.trend), t.accent),
+                flags_line(Some(c), look),
+            ])
+        })
+        .collect();
+    let header = Row::new(vec!["#", "Client", "Score", "Trend", "Flags"]).style(t.header);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(vec![
+            Span::styled(" Ranked ", t.title),
+            Span::styled(heading(app, look), t.muted),
+        ]);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(3),
+            Constraint::Length(name_w),
+            Constraint::Length(6),
+            Constraint::Length(12),
+            Constraint::Length(9),
+        ],
+    )
+    .header(header)
+    .block(block)
+    .column_spacing(1)
+    .row_highlight_style(t.selected)
+    .highlight_symbol("›");
+    let mut state = TableState::default()
+        .with_offset(app.scores.cursor.offset)
+        .with_selected(Some(app.scores.cursor.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Look, position: &str) {
+    let t = &look.theme;
+    let mut title = vec![Span::styled(format!(" {} ", c.name), t.title)];
+    if layout::scorecards(area).0.width == 0 || area.width < 100 {
+        title.push(Span::styled(format!("({position}) "), t.muted));
+    }
+    title.push(Span::styled(heading(app, look), t.muted));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+
+    let mut top: Vec<Line> = Vec::new();
+    let score = match (c.grade, c.score()) {
+        (Some(g), Some(s)) => format!("{} {s:.0}", g.as_str()),
+        _ => "no score: nothing logged yet".to_string(),
+    };
+    let mut first = vec![
+        Span::styled("Score ", t.muted),
+        Span::styled(score, band_style(c.band, look)),
+    ];
+    if let Some(b) = c.band {
+        first.push(Span::styled(format!(" ({})", b.as_str()), t.muted));
+    }
+    if let Some(ch) = &c.change {
+        first.push(Span::raw(format!(
+            "   {:+.0} since {}",
+            ch.delta,
+            look.date(ch.since)
+        )));
+    }
+    if let Some(drop) = c.alert {
+        first.push(Span::styled(
+            format!("   ALERT: down {drop:.0} points"),
+            t.warn,
+        ));
+    }
+    if c.metrics.revenue_from_mrr {
+        first.push(Span::styled("   revenue from MRR (no invoices)", t.muted));
+    }
+    top.push(Line::from(first));
+
+    // The metrics: raw value, the scored (size-fair) value, a sub-score bar, the weight.
+    let (lw, vw, nw, bw) = (18usize, 9usize, 9usize, 10usize);
+    top.push(Line::styled(
+        truncate(
+            &format!(
+                "{}{}{}{}      {}",
+                pad("Metric", lw),
+                pad("Value", vw),
+                pad("Scored", nw),
+                pad("Sub-score", bw),
+                "Weight"
+            ),
+            width,
+        ),
+        t.header,
+    ));
+    for p in &c.scored.parts {
+        let value = p.value.map_or("-".to_string(), |v| fmt_value(p.key, v));
+        let scored = p.normalized.map_or("-".to_string(), number);
+        let mut spans = vec![
+            Span::raw(pad(p.key.short(), lw)),
+            Span::raw(pad(&value, vw)),
+            Span::raw(pad(&scored, nw)),
+        ];
+        match p.subscore {
+            Some(s) => {
+                let filled = ((s / 100.0) * bw as f64).round() as usize;
+                let style = band_style(Some(crate::domain::score::Band::of(s)), look);
+                spans.push(Span::styled("█".repeat(filled), style));
+                spans.push(Span::styled("░".repeat(bw - filled), t.muted));
+                spans.push(Span::raw(format!(" {s:>3.0}  ")));
+                spans.push(Span::raw(number(p.weight)));
+            }
+            None => spans.push(Span::styled("no data, left out", t.muted)),
+        }
+        top.push(Line::from(spans));
+    }
+    if c.flags.is_empty() {
+        top.push(Line::from(vec![
+            Span::styled("Dealbreakers ", t.muted),
+            Span::raw("none"),
+        ]));
+    }
+    for f in &c.flags {
+        let text = format!(
+            "{} {}: {}",
+            f.code.code(),
+            f.code.title(),
+            f.evidence.join("; ")
+        );
+        top.push(Line::styled(truncate(&text, width), t.error));
+    }
+
+    let mut bottom: Vec<Line> = Vec::new();
+    for (k, lost) in &c.reasons {
+        bottom.push(Line::from(truncate(
+            &format!(
+                "Costs most: {}",
+                reason_text(c, *k, *lost, &app.scores.rules)
+            ),
+            width,
+        )));
+    }
+    if let Some(ch) = &c.change
+        && !ch.parts.is_empty()
+    {
+        let parts: Vec<String> = ch
+            .parts
+            .iter()
+            .take(4)
+            .map(|(k, p)| format!("{} {:+.1}", k.short(), p))
+            .collect();
+        bottom.push(Line::from(truncate(
+            &format!(
+                "Since {}: {:+.1} = {}",
+                look.date(ch.since),
+                ch.delta,
+                parts.join(", ")
+            ),
+            width,
+        )));
+    }
+
+    let used = (top.len() + bottom.len()) as u16;
+    let room = inner.height.saturating_sub(used);
+    let top_h = (top.len() as u16).min(inner.height);
+    frame.render_widget(
+        Paragraph::new(top),
+        Rect {
+            height: top_h,
+            ..inner
+        },
+    );
+    let mut y = inner.y + top_h;
+    if room >= 4 {
+        let h = room.min(7);
+        let chart = Rect::new(inner.x, y, inner.width.min(48), h);
+        frame.render_widget(
+            TrendChart {
+                scores: &c.trend,
+                dates: &c.trend_dates,
+                bar: t.accent,
+                label: t.muted,
+            },
+            chart,
+        );
+        y += h;
+    } else if room >= 1 {
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled("Trend ", t.muted),
+                Span::styled(sparkline(&c.trend), t.accent),
+            ])),
+            Rect::new(inner.x, y, inner.width, 1),
+        );
+        y += 1;
+    }
+    let left = (inner.y + inner.height).saturating_sub(y);
+    frame.render_widget(
+        Paragraph::new(bottom),
+        Rect::new(inner.x, y, inner.width, left),
+    );
+}
+
+/// A raw value in its own unit.
+fn fmt_value(k: MetricKey, v: f64) -> String {
+    match k {
+        MetricKey::ReopenRate | MetricKey::IgnoredRatio => format!("{:.0}%", v * 100.0),
+        MetricKey::MarginPct => format!("{v:.0}%"),
+        MetricKey::AvgDaysToPay => format!("{v:.0} d"),
+        _ => number(v),
+    }
+}
