@@ -509,3 +509,188 @@ fn pasted_text_lands_in_the_field_on_one_line_and_does_not_submit() {
     ui.driver.handle(Event::Paste("noord".into()));
     assert!(ui.screen().contains("Clients 1/6"));
 }
+
+// ---- scorecards ---------------------------------------------------------------------------
+
+fn on_scorecards(w: u16, h: u16, client: &str) -> Ui {
+    let mut ui = Ui::new(w, h);
+    ui.keys("2");
+    for _ in 0..10 {
+        if ui
+            .driver
+            .app
+            .scores
+            .selected()
+            .is_some_and(|c| c.name == client)
+        {
+            break;
+        }
+        ui.keys("j");
+    }
+    ui
+}
+
+#[test]
+fn scorecards_screen_80x24_shows_one_card() {
+    let mut ui = on_scorecards(80, 24, "Café De Hoek");
+    let s = ui.screen();
+    assert!(
+        s.contains("D1 abusive or unprofessional treatment: 2026-06-28 abuse incident"),
+        "{s}"
+    );
+    assert!(s.contains("Costs: "), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn scorecards_screen_120x40_ranks_beside_the_card() {
+    let mut ui = on_scorecards(120, 40, "Café De Hoek");
+    let s = ui.screen();
+    let line_of = |what: &str| s.lines().position(|l| l.contains(what)).unwrap();
+    assert!(
+        line_of("1 Acme") < line_of("3 Café De Hoek"),
+        "ranked best first:\n{s}"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn a_quick_log_on_the_scorecards_screen_changes_the_card_in_the_same_redraw() {
+    let mut ui = on_scorecards(120, 40, "Café De Hoek");
+    let line = |ui: &mut Ui, what: &str| {
+        ui.screen()
+            .lines()
+            .find(|l| l.contains(what))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(line(&mut ui, "tickets/seat/mo").contains("tickets/seat/mo   4"));
+    let before = ui
+        .driver
+        .app
+        .scores
+        .selected()
+        .and_then(|c| c.score())
+        .unwrap();
+    ui.keys("lt").key(KeyCode::Enter);
+    assert!(
+        line(&mut ui, "tickets/seat/mo").contains("tickets/seat/mo   5"),
+        "{}",
+        ui.screen()
+    );
+    let after = ui
+        .driver
+        .app
+        .scores
+        .selected()
+        .and_then(|c| c.score())
+        .unwrap();
+    assert!(
+        after <= before,
+        "one more ticket never raises it: {before} -> {after}"
+    );
+    ui.keys("u");
+    assert!(line(&mut ui, "tickets/seat/mo").contains("tickets/seat/mo   4"));
+}
+
+#[test]
+fn the_window_and_the_as_of_date_can_be_changed() {
+    let mut ui = on_scorecards(80, 24, "Café De Hoek");
+    ui.keys("w");
+    assert!(
+        ui.screen().contains("as of 2026-06-30 · 180 days"),
+        "{}",
+        ui.screen()
+    );
+    ui.keys("[");
+    let s = ui.screen();
+    assert!(s.contains("as of 2026-05-31 · 180 days"), "{s}");
+    // On 31 May the abuse (28 June) had not happened yet.
+    assert!(!s.contains("D1 abusive"), "{s}");
+    ui.keys("t");
+    assert!(ui.screen().contains("as of 2026-06-30"));
+    ui.keys("]");
+    assert!(ui.screen().contains("Already as of today"));
+}
+
+#[test]
+fn the_clients_list_sorts_by_score() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("s");
+    let s = ui.screen();
+    assert!(s.contains("Sorted by score, descending"), "{s}");
+    let cafe = s.find("Café De Hoek").unwrap();
+    let zeeland = s.find("Zeeland").unwrap();
+    let acme = s.find("Acme").unwrap();
+    assert!(
+        acme < cafe && cafe < zeeland,
+        "scored first, no score last:\n{s}"
+    );
+}
+
+// ---- gut check ----------------------------------------------------------------------------
+
+#[test]
+fn gut_check_screen_lists_the_configured_staff() {
+    let mut ui = Ui::new(80, 24);
+    ui.keys("3");
+    let s = ui.screen();
+    assert!(
+        s.contains("Gut check 2026") && s.contains("Noor") && s.contains("Sam"),
+        "{s}"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn a_vote_in_the_gut_check_moves_the_score_at_once() {
+    let mut ui = Ui::new(120, 40);
+    let score = |ui: &Ui| {
+        let id = ui.driver.store.client_by_name("Café De Hoek").unwrap().id;
+        ui.driver
+            .app
+            .scores
+            .card(id)
+            .and_then(|c| c.score())
+            .unwrap()
+    };
+    let before = score(&ui);
+    ui.keys("3a")
+        .keys("Joris")
+        .key(KeyCode::Tab)
+        .keys("c")
+        .key(KeyCode::Enter);
+    let s = ui.screen();
+    assert!(s.contains("Saved Joris's 1 worst of 2026"), "{s}");
+    assert!(s.contains("1. Café De Hoek"), "{s}");
+    assert!(
+        score(&ui) < before,
+        "named by staff: {before} -> {}",
+        score(&ui)
+    );
+    // Clearing asks first, naming who and which year.
+    ui.keys("gd");
+    let s = ui.screen();
+    assert!(
+        s.contains("Clear Joris's five worst clients of 2026?"),
+        "{s}"
+    );
+    ui.keys("y");
+    assert!(ui.screen().contains("Cleared Joris's gut check of 2026"));
+    assert!((score(&ui) - before).abs() < 1e-9);
+}
+
+#[test]
+fn the_same_client_twice_in_a_gut_check_is_refused_in_the_form() {
+    let mut ui = Ui::new(80, 24);
+    ui.keys("3a").keys("Noor");
+    ui.key(KeyCode::Tab)
+        .keys("c")
+        .key(KeyCode::Tab)
+        .keys("c")
+        .key(KeyCode::Enter);
+    let s = ui.screen();
+    assert!(s.contains("names the same client twice"), "{s}");
+    ui.key(KeyCode::Esc);
+    assert!(ui.driver.store.votes(2026).unwrap().is_empty());
+}

@@ -66,7 +66,7 @@ pub const SCORECARDS_WIDE: u16 = 120;
 /// The scorecards screen: the ranked list (empty when narrow) and the card.
 pub fn scorecards(body: Rect) -> (Rect, Rect) {
     if body.width >= SCORECARDS_WIDE {
-        let list_w = (body.width * 2 / 5).clamp(48, 64);
+        let list_w = body.width.saturating_sub(66).clamp(48, 72);
         let [list, card] =
             Layout::horizontal([Constraint::Length(list_w), Constraint::Min(60)]).areas(body);
         (list, card)

@@ -234,7 +234,7 @@ pub fn evaluate_all(p: &PortfolioFacts, as_of: NaiveDate, rules: &Rules) -> Vec<
         .collect()
 }
 
-/// A reason in words: "avg days to pay 52, bad at 60 (costs 12 points)".
+/// A reason in words: "avg days to pay 52, bad at 45 (costs 12 points)".
 pub fn reason_text(card: &Scorecard, key: MetricKey, lost: f64, rules: &Rules) -> String {
     let t = rules.threshold(key);
     let v = card
@@ -245,24 +245,29 @@ pub fn reason_text(card: &Scorecard, key: MetricKey, lost: f64, rules: &Rules) -
         .and_then(|p| p.normalized)
         .unwrap_or(0.0);
     format!(
-        "{} {}, good at {}, bad at {} (costs {:.0} points)",
+        "{} {}, bad at {} (costs {:.0} point{})",
         key.label(),
         number(v),
-        number(t.good),
         number(t.bad),
-        lost
+        lost,
+        if lost.round() == 1.0 { "" } else { "s" }
     )
 }
 
-/// A number for reading: whole when whole, else two decimals at most.
+/// A number for reading: whole when whole, else one decimal from 10 up and two below,
+/// without trailing zeros (1.5, 0.25, 52.3).
 pub fn number(v: f64) -> String {
-    if (v - v.round()).abs() < 0.005 {
-        format!("{:.0}", v.round())
-    } else if v.abs() >= 10.0 {
+    let s = if v.abs() >= 10.0 {
         format!("{v:.1}")
     } else {
         format!("{v:.2}")
-    }
+    };
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" { "0".to_string() } else { s }
 }
 
 /// The trend as a one-line chart: ▁ (0) to █ (100), · where there was no score.

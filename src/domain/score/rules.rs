@@ -57,7 +57,7 @@ impl MetricKey {
             MetricKey::DisputedInvoices => "disputed invoices",
             MetricKey::AvgDaysToPay => "avg days to pay",
             MetricKey::MarginPct => "margin %",
-            MetricKey::IgnoredRatio => "ignored recommendations ratio",
+            MetricKey::IgnoredRatio => "ignored advice ratio",
             MetricKey::StaffVotes => "staff votes",
         }
     }

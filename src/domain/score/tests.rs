@@ -421,7 +421,7 @@ fn a_fall_of_ten_points_raises_the_alert_and_the_change_is_explained_exactly() {
         &Rules::default(),
     );
     assert!(
-        text.starts_with("avg days to pay 59, good at 20, bad at 45"),
+        text.starts_with("avg days to pay 59, bad at 45 (costs"),
         "{text}"
     );
     assert_eq!(card.grade, Some(Grade::of(card.score().unwrap())));
@@ -568,4 +568,15 @@ mod properties {
             prop_assert_eq!(card.grade, None);
         }
     }
+}
+
+#[test]
+fn numbers_read_without_trailing_zeros() {
+    use super::card::number;
+    assert_eq!(number(1.5), "1.5");
+    assert_eq!(number(2.0), "2");
+    assert_eq!(number(0.25), "0.25");
+    assert_eq!(number(52.34), "52.3");
+    assert_eq!(number(-0.001), "0");
+    assert_eq!(number(0.333333), "0.33");
 }

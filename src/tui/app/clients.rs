@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use chrono::Datelike;
+
 use super::cursor::{Cursor, Move};
 use super::scores::Scores;
 use crate::domain::ClientId;
@@ -64,34 +66,37 @@ impl SortKey {
         )
     }
 
-    fn compare(self, a: &ClientRow, b: &ClientRow, scores: &Scores) -> Ordering {
+    /// Compares two rows in the direction asked; clients without a value (no score, no
+    /// date) sort last either way round.
+    fn compare(self, a: &ClientRow, b: &ClientRow, scores: &Scores, desc: bool) -> Ordering {
         let (fa, fb) = (&a.client.fields, &b.client.fields);
         let (ca, cb) = (scores.card(a.client.id), scores.card(b.client.id));
+        let dir = |o: Ordering| if desc { o.reverse() } else { o };
+        let opt = |x: Option<f64>, y: Option<f64>| match (x, y) {
+            (Some(x), Some(y)) => dir(x.total_cmp(&y)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| f64::from(d.num_days_from_ce()));
         match self {
             SortKey::Name => Ordering::Equal,
-            // Clients without a score (or date) sort last either way round.
-            SortKey::Score => none_last(ca.and_then(|c| c.score()), cb.and_then(|c| c.score())),
-            SortKey::Change => none_last(
+            SortKey::Score => opt(ca.and_then(|c| c.score()), cb.and_then(|c| c.score())),
+            SortKey::Change => opt(
                 ca.and_then(|c| c.change.as_ref().map(|ch| ch.delta)),
                 cb.and_then(|c| c.change.as_ref().map(|ch| ch.delta)),
             ),
-            SortKey::Grade => none_last(ca.and_then(|c| c.grade), cb.and_then(|c| c.grade)),
-            SortKey::Status => fa.status.cmp(&fb.status),
-            SortKey::Mrr => fa.mrr.cmp(&fb.mrr),
-            SortKey::Seats => fa.seats.cmp(&fb.seats),
-            SortKey::ContractEnd => none_last(fa.contract_end, fb.contract_end),
-            SortKey::Tickets => a.tickets_90d.cmp(&b.tickets_90d),
-            SortKey::LastActivity => none_last(a.last_activity, b.last_activity),
+            SortKey::Grade => opt(
+                ca.and_then(|c| c.grade.map(|g| g as u8 as f64)),
+                cb.and_then(|c| c.grade.map(|g| g as u8 as f64)),
+            ),
+            SortKey::Status => dir(fa.status.cmp(&fb.status)),
+            SortKey::Mrr => dir(fa.mrr.cmp(&fb.mrr)),
+            SortKey::Seats => dir(fa.seats.cmp(&fb.seats)),
+            SortKey::ContractEnd => opt(day(fa.contract_end), day(fb.contract_end)),
+            SortKey::Tickets => dir(a.tickets_90d.cmp(&b.tickets_90d)),
+            SortKey::LastActivity => opt(day(a.last_activity), day(b.last_activity)),
         }
-    }
-}
-
-fn none_last<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
     }
 }
 
@@ -146,9 +151,7 @@ impl ClientList {
         let (rows, key, desc) = (&self.rows, self.sort, self.sort_desc);
         view.sort_by(|&a, &b| {
             let (ra, rb) = (&rows[a], &rows[b]);
-            let primary = key.compare(ra, rb, scores);
-            let primary = if desc { primary.reverse() } else { primary };
-            primary.then_with(|| {
+            key.compare(ra, rb, scores, desc).then_with(|| {
                 let by_name = ra
                     .client
                     .fields

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 
 use super::Look;
 use crate::tui::app::App;
-use crate::tui::text::truncate;
+use crate::tui::text::{pad, truncate};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let [lists, tally] = if area.width >= 120 {
@@ -114,10 +114,7 @@ fn draw_tally(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 let count = format!(" {k} of {voters}");
                 let style = if *k >= 2 { t.error } else { t.base };
                 Line::from(vec![
-                    Span::styled(
-                        truncate(n, width.saturating_sub(count.chars().count())),
-                        style,
-                    ),
+                    Span::styled(pad(n, width.saturating_sub(count.chars().count())), style),
                     Span::styled(count, t.muted),
                 ])
             })
