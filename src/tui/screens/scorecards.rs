@@ -199,7 +199,7 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     for (k, lost) in &c.reasons {
         bottom.push(Line::from(truncate(
             &format!(
-                "Costs: {}",
+                "Why: {}",
                 reason_text(c, *k, *lost, &app.scores.rules)
             ),
             width,
