@@ -538,7 +538,10 @@ fn scorecards_screen_80x24_shows_one_card() {
         s.contains("D1 abusive or unprofessional treatment: 2026-06-28 abuse incident"),
         "{s}"
     );
-    assert!(s.contains("Why: ignored advice ratio 1, bad at 0.6 (−21 points)"), "{s}");
+    assert!(
+        s.contains("Why: ignored advice ratio 1, bad at 0.6 (−21 points)"),
+        "{s}"
+    );
     insta::assert_snapshot!(s);
 }
 

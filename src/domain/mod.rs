@@ -6,6 +6,7 @@ pub mod date;
 pub mod error;
 pub mod evidence;
 pub mod money;
+pub mod pareto;
 pub mod portfolio;
 pub mod score;
 pub mod text;

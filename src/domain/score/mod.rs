@@ -17,4 +17,4 @@ pub use metrics::{IncidentCounts, Metrics};
 pub use rules::{Band, Grade, MetricKey, Rules, Threshold};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -14,11 +14,11 @@ use crate::domain::{
     TicketKind,
 };
 
-pub(super) fn d(s: &str) -> NaiveDate {
+pub(crate) fn d(s: &str) -> NaiveDate {
     parse_date("d", s).unwrap()
 }
 
-pub(super) fn ticket(opened: &str, kind: TicketKind, escalated: bool, reopens: u32) -> Ticket {
+pub(crate) fn ticket(opened: &str, kind: TicketKind, escalated: bool, reopens: u32) -> Ticket {
     Ticket {
         id: 0,
         client_id: ClientId(1),
@@ -31,7 +31,7 @@ pub(super) fn ticket(opened: &str, kind: TicketKind, escalated: bool, reopens: u
     }
 }
 
-pub(super) fn invoice(n: &str, issued: &str, due: &str, paid: Option<&str>, cents: i64) -> Invoice {
+pub(crate) fn invoice(n: &str, issued: &str, due: &str, paid: Option<&str>, cents: i64) -> Invoice {
     Invoice {
         id: 0,
         client_id: ClientId(1),
@@ -45,7 +45,7 @@ pub(super) fn invoice(n: &str, issued: &str, due: &str, paid: Option<&str>, cent
     }
 }
 
-pub(super) fn rec(
+pub(crate) fn rec(
     made: &str,
     status: RecStatus,
     decided: Option<&str>,
@@ -62,7 +62,7 @@ pub(super) fn rec(
     }
 }
 
-pub(super) fn facts(seats: u32, mrr: i64, ev: &RawEvents) -> ClientFacts {
+pub(crate) fn facts(seats: u32, mrr: i64, ev: &RawEvents) -> ClientFacts {
     ClientFacts::from_events(
         ClientFacts::new(ClientId(1), "Acme", ClientStatus::Active, seats, Cents(mrr)),
         ev,

@@ -198,10 +198,7 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     let mut bottom: Vec<Line> = Vec::new();
     for (k, lost) in &c.reasons {
         bottom.push(Line::from(truncate(
-            &format!(
-                "Why: {}",
-                reason_text(c, *k, *lost, &app.scores.rules)
-            ),
+            &format!("Why: {}", reason_text(c, *k, *lost, &app.scores.rules)),
             width,
         )));
     }

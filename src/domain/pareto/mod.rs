@@ -1,0 +1,431 @@
+//! The Pareto view (guide R1, C1): which few clients bring most of the revenue, which few
+//! bring most of the work, and what dropping some would do. Pure: measures come from the
+//! scoring facts; the date is a parameter.
+
+use serde::Serialize;
+
+use super::ClientId;
+use super::score::facts::{ClientFacts, PortfolioFacts, day};
+use crate::domain::ClientStatus;
+
+/// What to rank clients by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    Revenue,
+    Hours,
+    Tickets,
+    Stress,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 4] = [
+        Measure::Revenue,
+        Measure::Hours,
+        Measure::Tickets,
+        Measure::Stress,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::Revenue => "revenue",
+            Measure::Hours => "hours",
+            Measure::Tickets => "tickets",
+            Measure::Stress => "stress",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Measure> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.key() == s.trim().to_ascii_lowercase())
+    }
+
+    /// The verb phrase of the headline: "6 of 31 clients (19%) bring 80% of revenue".
+    fn phrase(self) -> &'static str {
+        match self {
+            Measure::Revenue => "bring {p} of the revenue",
+            Measure::Hours => "take {p} of the hours",
+            Measure::Tickets => "open {p} of the tickets",
+            Measure::Stress => "cause {p} of the stress",
+        }
+    }
+
+    /// The next measure, for a key that cycles through them.
+    pub fn next(self) -> Measure {
+        let i = Self::ALL.iter().position(|m| *m == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+}
+
+/// How stress is counted: each ticket, reopened ticket, escalation, incident and staff
+/// vote adds this many points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StressWeights {
+    pub ticket: f64,
+    pub reopened: f64,
+    pub escalation: f64,
+    pub incident: f64,
+    pub staff_vote: f64,
+}
+
+impl Default for StressWeights {
+    fn default() -> Self {
+        Self {
+            ticket: 1.0,
+            reopened: 2.0,
+            escalation: 3.0,
+            incident: 5.0,
+            staff_vote: 5.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParetoRules {
+    /// The window: this many days ending on (and including) the as-of date.
+    pub window_days: u32,
+    /// The vital few are the smallest top group whose cumulative share reaches this.
+    pub vital_share: f64,
+    /// Warn when one client carries more than this share of revenue (guide C1).
+    pub concentration_warning: f64,
+    pub stress: StressWeights,
+}
+
+impl Default for ParetoRules {
+    fn default() -> Self {
+        Self {
+            window_days: 365,
+            vital_share: 0.8,
+            concentration_warning: 0.25,
+            stress: StressWeights::default(),
+        }
+    }
+}
+
+/// One client's measures over the window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientMeasures {
+    pub client: ClientId,
+    pub name: String,
+    pub revenue_cents: i64,
+    /// No invoice was recorded by the as-of date: revenue is MRR x 12 x window / 365.
+    pub revenue_from_mrr: bool,
+    pub minutes: u64,
+    pub tickets: u32,
+    pub stress: f64,
+}
+
+impl ClientMeasures {
+    pub fn value(&self, m: Measure) -> f64 {
+        match m {
+            Measure::Revenue => self.revenue_cents as f64,
+            Measure::Hours => self.minutes as f64 / 60.0,
+            Measure::Tickets => f64::from(self.tickets),
+            Measure::Stress => self.stress,
+        }
+    }
+}
+
+/// Measures every current client (active and prospect; former clients are left out).
+pub fn measures(
+    p: &PortfolioFacts,
+    as_of: chrono::NaiveDate,
+    rules: &ParetoRules,
+) -> Vec<ClientMeasures> {
+    let gut = p.gut_check_year(as_of);
+    p.clients
+        .iter()
+        .filter(|f| f.status != ClientStatus::Former)
+        .map(|f| measure_one(f, day(as_of), rules, gut))
+        .collect()
+}
+
+fn measure_one(f: &ClientFacts, as_of: i32, r: &ParetoRules, gut: Option<i32>) -> ClientMeasures {
+    let window = i32::try_from(r.window_days.max(1)).unwrap_or(i32::MAX);
+    let from = as_of - (window - 1);
+    let t = f.tallies.between(from, as_of);
+    let has_invoices = f.invoices.first().is_some_and(|i| i.issued <= as_of);
+    let revenue_cents = if has_invoices {
+        let lo = f.invoices.partition_point(|i| i.issued < from);
+        let hi = f.invoices.partition_point(|i| i.issued <= as_of);
+        f.invoices[lo..hi].iter().map(|i| i.amount_cents).sum()
+    } else {
+        (f.mrr.0 as i128 * 12 * i128::from(r.window_days) / 365) as i64
+    };
+    let lo = f.incidents.partition_point(|i| i.day < from);
+    let hi = f.incidents.partition_point(|i| i.day <= as_of);
+    let incidents = (hi - lo) as f64;
+    let votes: u32 = gut.map_or(0, |y| {
+        f.votes
+            .iter()
+            .filter(|(year, _)| *year == y)
+            .map(|(_, n)| *n)
+            .sum()
+    });
+    let w = &r.stress;
+    let stress = f64::from(t.tickets) * w.ticket
+        + f64::from(t.reopened) * w.reopened
+        + f64::from(t.escalated) * w.escalation
+        + incidents * w.incident
+        + f64::from(votes) * w.staff_vote;
+    ClientMeasures {
+        client: f.id,
+        name: f.name.clone(),
+        revenue_cents,
+        revenue_from_mrr: !has_invoices,
+        minutes: u64::from(t.minutes),
+        tickets: t.tickets,
+        stress,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParetoRow {
+    #[serde(skip)]
+    pub id: ClientId,
+    pub client: String,
+    pub value: f64,
+    /// Fractions, 0 to 1.
+    pub share: f64,
+    pub cumulative_share: f64,
+    pub vital_few: bool,
+}
+
+/// Clients ranked by one measure, with shares and the vital few.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pareto {
+    pub measure: Measure,
+    pub total: f64,
+    /// Highest first; ties by name.
+    pub rows: Vec<ParetoRow>,
+    pub vital_few_count: usize,
+    pub vital_few_share_of_clients: f64,
+    pub top_client_share: f64,
+    pub top5_share: f64,
+    pub vital_share: f64,
+}
+
+/// Ranks clients by `m`. The vital few are the smallest top group whose cumulative share
+/// reaches `vital_share`; with nothing to share (a total of 0) there are none.
+pub fn pareto(ms: &[ClientMeasures], m: Measure, vital_share: f64) -> Pareto {
+    let mut ranked: Vec<&ClientMeasures> = ms.iter().collect();
+    ranked.sort_by(|a, b| {
+        b.value(m)
+            .total_cmp(&a.value(m))
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    let total: f64 = ranked.iter().map(|c| c.value(m).max(0.0)).sum();
+    // Shares come from running sums of values, so they add up without drift.
+    let mut running = 0.0;
+    let mut reached = total <= 0.0;
+    let mut vital = 0;
+    let rows: Vec<ParetoRow> = ranked
+        .iter()
+        .map(|c| {
+            let v = c.value(m).max(0.0);
+            let share = if total > 0.0 { v / total } else { 0.0 };
+            running += v;
+            let cumulative = if total > 0.0 { running / total } else { 0.0 };
+            let in_vital = !reached;
+            if in_vital {
+                vital += 1;
+                reached = cumulative + 1e-9 >= vital_share;
+            }
+            ParetoRow {
+                id: c.client,
+                client: c.name.clone(),
+                value: c.value(m),
+                share,
+                cumulative_share: cumulative.min(1.0),
+                vital_few: in_vital,
+            }
+        })
+        .collect();
+    let top_client_share = rows.first().map_or(0.0, |r| r.share);
+    let top5: f64 = ranked.iter().take(5).map(|c| c.value(m).max(0.0)).sum();
+    let top5_share = if total > 0.0 { top5 / total } else { 0.0 };
+    let n = rows.len();
+    Pareto {
+        measure: m,
+        total,
+        vital_few_count: vital,
+        vital_few_share_of_clients: if n > 0 { vital as f64 / n as f64 } else { 0.0 },
+        top_client_share,
+        top5_share,
+        vital_share,
+        rows,
+    }
+}
+
+impl Pareto {
+    /// "6 of 31 clients (19%) bring 80% of the revenue".
+    pub fn headline(&self) -> String {
+        let n = self.rows.len();
+        if n == 0 {
+            return "no clients yet".to_string();
+        }
+        if self.total <= 0.0 {
+            return format!(
+                "none of {n} clients has any {} in this window",
+                self.measure.key()
+            );
+        }
+        let pct = format!("{:.0}%", self.vital_share * 100.0);
+        format!(
+            "{} of {n} client{} ({:.0}%) {}",
+            self.vital_few_count,
+            if n == 1 { "" } else { "s" },
+            self.vital_few_share_of_clients * 100.0,
+            self.measure.phrase().replace("{p}", &pct)
+        )
+    }
+
+    pub fn is_vital(&self, id: ClientId) -> bool {
+        self.rows.iter().any(|r| r.id == id && r.vital_few)
+    }
+}
+
+/// Guide R1: clients in the vital few for stress or hours but not for revenue.
+pub fn r1_candidates(ms: &[ClientMeasures], vital_share: f64) -> Vec<ClientId> {
+    let revenue = pareto(ms, Measure::Revenue, vital_share);
+    let hours = pareto(ms, Measure::Hours, vital_share);
+    let stress = pareto(ms, Measure::Stress, vital_share);
+    ms.iter()
+        .map(|c| c.client)
+        .filter(|&id| (stress.is_vital(id) || hours.is_vital(id)) && !revenue.is_vital(id))
+        .collect()
+}
+
+/// Where a client sits on the value/effort map, against an even split of revenue and hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Quadrant {
+    /// More than its share of revenue, less than its share of the hours.
+    WorthIt,
+    /// More than its share of both: valuable, but the work needs paying for (H1).
+    Reprice,
+    /// Less than its share of both: small and easy, room to grow.
+    Grow,
+    /// Less than its share of revenue, more than its share of the hours (R1).
+    LetGo,
+}
+
+impl Quadrant {
+    pub fn label(self) -> &'static str {
+        match self {
+            Quadrant::WorthIt => "worth it",
+            Quadrant::Reprice => "reprice",
+            Quadrant::Grow => "grow",
+            Quadrant::LetGo => "let go?",
+        }
+    }
+}
+
+/// Each client's revenue share and hours share, and its quadrant.
+pub fn value_effort(ms: &[ClientMeasures]) -> Vec<(ClientId, f64, f64, Quadrant)> {
+    let rev: f64 = ms.iter().map(|c| c.revenue_cents.max(0) as f64).sum();
+    let hours: f64 = ms.iter().map(|c| c.minutes as f64).sum();
+    let even = if ms.is_empty() {
+        0.0
+    } else {
+        1.0 / ms.len() as f64
+    };
+    ms.iter()
+        .map(|c| {
+            let r = if rev > 0.0 {
+                c.revenue_cents.max(0) as f64 / rev
+            } else {
+                0.0
+            };
+            let h = if hours > 0.0 {
+                c.minutes as f64 / hours
+            } else {
+                0.0
+            };
+            let q = match (r >= even, h > even) {
+                (true, false) => Quadrant::WorthIt,
+                (true, true) => Quadrant::Reprice,
+                (false, false) => Quadrant::Grow,
+                (false, true) => Quadrant::LetGo,
+            };
+            (c.client, r, h, q)
+        })
+        .collect()
+}
+
+/// A portfolio's totals over the window.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Totals {
+    pub clients: usize,
+    pub revenue_cents: i64,
+    pub hours: f64,
+    pub labour_cost_cents: i64,
+    /// (revenue - labour cost) / revenue x 100; none without revenue.
+    pub margin_pct: Option<f64>,
+    /// Revenue per hour worked; none without hours.
+    pub effective_rate_cents: Option<i64>,
+    /// The largest client's share of revenue (0 to 1); none without revenue.
+    pub largest_client_share: Option<f64>,
+}
+
+/// Before and after dropping some clients. A scenario, never a change to the data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhatIf {
+    pub dropped: Vec<String>,
+    pub before: Totals,
+    pub after: Totals,
+    /// The share of revenue the dropped clients carry (0 to 1).
+    pub dropped_revenue_share: f64,
+}
+
+pub fn totals<'a>(
+    ms: impl IntoIterator<Item = &'a ClientMeasures>,
+    hourly_cost_cents: i64,
+) -> Totals {
+    let list: Vec<&ClientMeasures> = ms.into_iter().collect();
+    let revenue_cents: i64 = list.iter().map(|c| c.revenue_cents).sum();
+    let minutes: u64 = list.iter().map(|c| c.minutes).sum();
+    let hours = minutes as f64 / 60.0;
+    let labour_cost_cents = (minutes as i128 * i128::from(hourly_cost_cents) / 60) as i64;
+    let largest = list.iter().map(|c| c.revenue_cents).max().unwrap_or(0);
+    Totals {
+        clients: list.len(),
+        revenue_cents,
+        hours,
+        labour_cost_cents,
+        margin_pct: (revenue_cents > 0)
+            .then(|| (revenue_cents - labour_cost_cents) as f64 / revenue_cents as f64 * 100.0),
+        effective_rate_cents: (minutes > 0).then(|| (revenue_cents as f64 / hours).round() as i64),
+        largest_client_share: (revenue_cents > 0).then(|| largest as f64 / revenue_cents as f64),
+    }
+}
+
+pub fn what_if(ms: &[ClientMeasures], dropped: &[ClientId], hourly_cost_cents: i64) -> WhatIf {
+    let before = totals(ms, hourly_cost_cents);
+    let after = totals(
+        ms.iter().filter(|c| !dropped.contains(&c.client)),
+        hourly_cost_cents,
+    );
+    let gone: i64 = ms
+        .iter()
+        .filter(|c| dropped.contains(&c.client))
+        .map(|c| c.revenue_cents)
+        .sum();
+    WhatIf {
+        dropped: ms
+            .iter()
+            .filter(|c| dropped.contains(&c.client))
+            .map(|c| c.name.clone())
+            .collect(),
+        dropped_revenue_share: if before.revenue_cents > 0 {
+            gone as f64 / before.revenue_cents as f64
+        } else {
+            0.0
+        },
+        before,
+        after,
+    }
+}
+
+#[cfg(test)]
+mod tests;
