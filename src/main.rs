@@ -61,6 +61,18 @@ fn run(cli: Cli) -> Result<()> {
             all,
             json,
         }) => commands::scorecard::run(&ctx, as_of, window, all, json),
+        Some(Command::Pareto {
+            by,
+            as_of,
+            window,
+            json,
+        }) => commands::pareto::run(&ctx, &by, as_of, window, json),
+        Some(Command::Whatif {
+            drop,
+            as_of,
+            window,
+            json,
+        }) => commands::pareto::what_if(&ctx, &drop, as_of, window, json),
         Some(Command::Vote {
             year,
             staff,

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod client;
 pub mod demo;
 pub mod log;
+pub mod pareto;
 pub mod scorecard;
 pub mod table;
 pub mod vote;

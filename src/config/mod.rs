@@ -1,5 +1,6 @@
 //! User settings: defaults, TOML loading, and errors that point at the line, column and key.
 
+mod pareto;
 mod scoring;
 
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::Cents;
+use crate::domain::pareto::ParetoRules;
 use crate::domain::score::Rules;
 
 /// Everything in config.toml. Every key is optional; unknown keys are errors.
@@ -19,6 +21,8 @@ pub struct Config {
     pub hourly_labour_cost: Cents,
     /// Thresholds, weights and dealbreaker rules of the scorecards ([scoring]).
     pub scoring: Rules,
+    /// The Pareto view's window, vital share and stress weights ([pareto]).
+    pub pareto: ParetoRules,
 }
 
 impl Config {
@@ -95,6 +99,7 @@ struct RawConfig {
     display: RawDisplay,
     costs: RawCosts,
     scoring: scoring::RawScoring,
+    pareto: pareto::RawPareto,
 }
 
 #[derive(Deserialize, Default)]
@@ -213,6 +218,7 @@ impl Config {
                 .map_err(|e| at(start, e.to_string()))?;
         }
         cfg.scoring = raw.scoring.rules(&at)?;
+        cfg.pareto = raw.pareto.rules(&at)?;
         Ok(cfg)
     }
 }
@@ -251,6 +257,11 @@ mod tests {
         assert_eq!(
             cfg.scoring,
             Rules::default(),
+            "the example shows the defaults"
+        );
+        assert_eq!(
+            cfg.pareto,
+            ParetoRules::default(),
             "the example shows the defaults"
         );
     }

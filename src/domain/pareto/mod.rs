@@ -35,6 +35,16 @@ impl Measure {
         }
     }
 
+    /// The key in capitals, for table headers.
+    pub fn key_upper(self) -> &'static str {
+        match self {
+            Measure::Revenue => "REVENUE",
+            Measure::Hours => "HOURS",
+            Measure::Tickets => "TICKETS",
+            Measure::Stress => "STRESS",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Measure> {
         Self::ALL
             .into_iter()
@@ -127,7 +137,7 @@ impl ClientMeasures {
     }
 }
 
-/// Measures every current client (active and prospect; former clients are left out).
+/// Measures every active client: prospects bring nothing yet and former clients are gone.
 pub fn measures(
     p: &PortfolioFacts,
     as_of: chrono::NaiveDate,
@@ -136,7 +146,7 @@ pub fn measures(
     let gut = p.gut_check_year(as_of);
     p.clients
         .iter()
-        .filter(|f| f.status != ClientStatus::Former)
+        .filter(|f| f.status == ClientStatus::Active)
         .map(|f| measure_one(f, day(as_of), rules, gut))
         .collect()
 }

@@ -185,11 +185,22 @@ fn measures_come_from_the_window_and_stress_is_weighted() {
 }
 
 #[test]
-fn former_clients_are_left_out() {
-    let base = ClientFacts::new(ClientId(1), "Gone", ClientStatus::Former, 5, Cents(100_000));
+fn only_active_clients_are_measured() {
+    let client = |id, status| {
+        let base = ClientFacts::new(ClientId(id), "C", status, 5, Cents(100_000));
+        ClientFacts::from_events(base, &RawEvents::default())
+    };
     let p = PortfolioFacts {
-        clients: vec![ClientFacts::from_events(base, &RawEvents::default())],
+        clients: vec![
+            client(1, ClientStatus::Former),
+            client(2, ClientStatus::Prospect),
+            client(3, ClientStatus::Active),
+        ],
         gut_check_years: vec![],
     };
-    assert!(measures(&p, d("2026-06-30"), &ParetoRules::default()).is_empty());
+    let ms = measures(&p, d("2026-06-30"), &ParetoRules::default());
+    assert_eq!(
+        ms.iter().map(|m| m.client).collect::<Vec<_>>(),
+        [ClientId(3)]
+    );
 }

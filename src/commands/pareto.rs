@@ -1,0 +1,281 @@
+//! `rapport pareto` and `rapport whatif`: who brings the revenue, who brings the work, and
+//! what dropping some clients would do (guide R1, C1).
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use serde_json::json;
+
+use super::Context;
+use super::table::{Align, render};
+use crate::domain::Cents;
+use crate::domain::pareto::{
+    self, ClientMeasures, Measure, Pareto, ParetoRules, Totals, measures, r1_candidates,
+};
+
+/// The rules with the window asked for, and every current client measured on `as_of`.
+fn measured(
+    ctx: &Context,
+    as_of: Option<NaiveDate>,
+    window: Option<u32>,
+) -> Result<(NaiveDate, ParetoRules, Vec<ClientMeasures>)> {
+    let as_of = as_of.unwrap_or_else(|| ctx.clock.today());
+    let mut rules = ctx.config.pareto.clone();
+    if let Some(w) = window {
+        rules.window_days = w;
+    }
+    let store = ctx.open_store()?;
+    let facts = store.portfolio_facts()?;
+    let ms = measures(&facts, as_of, &rules);
+    Ok((as_of, rules, ms))
+}
+
+/// A measure's value for people: money, hours, counts or points.
+pub fn value_text(m: Measure, v: f64, currency: &str) -> String {
+    match m {
+        Measure::Revenue => Cents(v.round() as i64).display_whole(currency),
+        Measure::Hours => format!("{v:.1} h"),
+        Measure::Tickets => format!("{v:.0}"),
+        Measure::Stress => format!("{v:.0}"),
+    }
+}
+
+/// The C1 warning, when one client carries too much of the revenue.
+pub fn concentration_warning(p: &Pareto, rules: &ParetoRules) -> Option<String> {
+    let top = p.rows.first()?;
+    (p.measure == Measure::Revenue && top.share > rules.concentration_warning).then(|| {
+        format!(
+            "{} carries {:.0}% of revenue, above {:.0}%: can you afford to lose them? (C1)",
+            top.client,
+            top.share * 100.0,
+            rules.concentration_warning * 100.0
+        )
+    })
+}
+
+pub fn run(
+    ctx: &Context,
+    by: &str,
+    as_of: Option<NaiveDate>,
+    window: Option<u32>,
+    json: bool,
+) -> Result<()> {
+    let Some(m) = Measure::parse(by) else {
+        bail!("unknown measure '{by}': use revenue, hours, tickets or stress");
+    };
+    let (as_of, rules, ms) = measured(ctx, as_of, window)?;
+    let p = pareto::pareto(&ms, m, rules.vital_share);
+    if json {
+        let clients: Vec<_> = p
+            .rows
+            .iter()
+            .map(|r| {
+                json!({
+                    "client": r.client,
+                    "value": r.value,
+                    "share": r.share,
+                    "cumulative_share": r.cumulative_share,
+                    "vital_few": r.vital_few,
+                })
+            })
+            .collect();
+        let doc = json!({
+            "by": m.key(),
+            "as_of": as_of,
+            "window_days": rules.window_days,
+            "total": p.total,
+            "vital_few_count": p.vital_few_count,
+            "vital_few_share_of_clients": p.vital_few_share_of_clients,
+            "top_client_share": p.top_client_share,
+            "top5_share": p.top5_share,
+            "headline": p.headline(),
+            "clients": clients,
+        });
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+        return Ok(());
+    }
+    if p.rows.is_empty() {
+        println!("no clients yet: add one with 'rapport client add --name NAME'");
+        return Ok(());
+    }
+    let r1 = r1_candidates(&ms, rules.vital_share);
+    let cur = &ctx.config.display.currency_symbol;
+    let rows: Vec<Vec<String>> = p
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut marks = Vec::new();
+            if r.vital_few {
+                marks.push("vital few");
+            }
+            if r1.contains(&r.id) {
+                marks.push("R1 candidate");
+            }
+            vec![
+                (i + 1).to_string(),
+                r.client.clone(),
+                value_text(m, r.value, cur),
+                format!("{:.1}%", r.share * 100.0),
+                format!("{:.1}%", r.cumulative_share * 100.0),
+                marks.join(", "),
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        render(
+            &[
+                ("#", Align::Right),
+                ("CLIENT", Align::Left),
+                (m.key_upper(), Align::Right),
+                ("SHARE", Align::Right),
+                ("CUMULATIVE", Align::Right),
+                ("", Align::Left),
+            ],
+            &rows,
+        )
+    );
+    println!(
+        "\n{} (as of {as_of}, {} days)",
+        p.headline(),
+        rules.window_days
+    );
+    if let Some(w) = concentration_warning(&p, &rules) {
+        println!("warning: {w}");
+    }
+    Ok(())
+}
+
+pub fn what_if_run_json(
+    as_of: NaiveDate,
+    window: u32,
+    w: &crate::domain::pareto::WhatIf,
+) -> serde_json::Value {
+    json!({
+        "as_of": as_of,
+        "window_days": window,
+        "dropped": w.dropped,
+        "dropped_revenue_share": w.dropped_revenue_share,
+        "before": w.before,
+        "after": w.after,
+    })
+}
+
+pub fn what_if(
+    ctx: &Context,
+    drop: &[String],
+    as_of: Option<NaiveDate>,
+    window: Option<u32>,
+    json: bool,
+) -> Result<()> {
+    let (as_of, rules, ms) = measured(ctx, as_of, window)?;
+    let store = ctx.open_store()?;
+    let mut ids = Vec::new();
+    for name in drop {
+        let c = store.client_by_name(name)?;
+        if !ms.iter().any(|m| m.client == c.id) {
+            bail!(
+                "'{}' is a former client, already gone: drop a current one",
+                c.fields.name
+            );
+        }
+        if !ids.contains(&c.id) {
+            ids.push(c.id);
+        }
+    }
+    let w = pareto::what_if(&ms, &ids, ctx.config.hourly_labour_cost.0);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&what_if_run_json(as_of, rules.window_days, &w))?
+        );
+        return Ok(());
+    }
+    let cur = &ctx.config.display.currency_symbol;
+    println!(
+        "Dropping {} ({:.1}% of revenue), as of {as_of} over {} days:\n",
+        w.dropped.join(", "),
+        w.dropped_revenue_share * 100.0,
+        rules.window_days
+    );
+    print!("{}", totals_table(&w.before, &w.after, cur));
+    Ok(())
+}
+
+/// Before and after, side by side, with the change.
+pub fn totals_table(b: &Totals, a: &Totals, cur: &str) -> String {
+    let money = |c: i64| Cents(c).display_whole(cur);
+    let opt_money = |c: Option<i64>| c.map_or_else(|| "-".into(), money);
+    let pct = |p: Option<f64>| p.map_or_else(|| "-".into(), |p| format!("{p:.1}%"));
+    let share = |p: Option<f64>| p.map_or_else(|| "-".into(), |p| format!("{:.1}%", p * 100.0));
+    let delta_money = |x: i64, y: i64| {
+        money(y - x).replacen(cur, &format!("{}{cur}", if y >= x { "+" } else { "" }), 1)
+    };
+    let rows = vec![
+        vec![
+            "clients".into(),
+            b.clients.to_string(),
+            a.clients.to_string(),
+            format!("{:+}", a.clients as i64 - b.clients as i64),
+        ],
+        vec![
+            "revenue".into(),
+            money(b.revenue_cents),
+            money(a.revenue_cents),
+            delta_money(b.revenue_cents, a.revenue_cents),
+        ],
+        vec![
+            "hours".into(),
+            format!("{:.1}", b.hours),
+            format!("{:.1}", a.hours),
+            format!("{:+.1}", a.hours - b.hours),
+        ],
+        vec![
+            "labour cost".into(),
+            money(b.labour_cost_cents),
+            money(a.labour_cost_cents),
+            delta_money(b.labour_cost_cents, a.labour_cost_cents),
+        ],
+        vec![
+            "margin".into(),
+            pct(b.margin_pct),
+            pct(a.margin_pct),
+            diff(b.margin_pct, a.margin_pct, "pt"),
+        ],
+        vec![
+            "effective rate / h".into(),
+            opt_money(b.effective_rate_cents),
+            opt_money(a.effective_rate_cents),
+            match (b.effective_rate_cents, a.effective_rate_cents) {
+                (Some(x), Some(y)) => delta_money(x, y),
+                _ => "-".into(),
+            },
+        ],
+        vec![
+            "largest client share".into(),
+            share(b.largest_client_share),
+            share(a.largest_client_share),
+            diff(
+                b.largest_client_share.map(|s| s * 100.0),
+                a.largest_client_share.map(|s| s * 100.0),
+                "pt",
+            ),
+        ],
+    ];
+    render(
+        &[
+            ("", Align::Left),
+            ("BEFORE", Align::Right),
+            ("AFTER", Align::Right),
+            ("CHANGE", Align::Right),
+        ],
+        &rows,
+    )
+}
+
+fn diff(b: Option<f64>, a: Option<f64>, unit: &str) -> String {
+    match (b, a) {
+        (Some(b), Some(a)) => format!("{:+.1}{unit}", a - b),
+        _ => "-".into(),
+    }
+}
