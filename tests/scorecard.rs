@@ -939,6 +939,30 @@ fn the_table_has_aligned_columns_under_a_header() {
 }
 
 #[test]
+fn the_table_never_shows_a_score_above_its_grade() {
+    let sb = Sandbox::new();
+    sb.ok(&w("client add --name Edge --seats 1"));
+    sb.ok(&w(
+        "log ticket --client Edge --opened 2026-06-01 --reopens 1",
+    ));
+    sb.ok(&w(
+        "log ticket --client Edge --opened 2026-06-02 --escalated",
+    ));
+    // 2 tickets / 1 seat / 3 months = 0.667 -> (2 - 0.667) / 1.5 = 88.889; reopened 1 / 2 ->
+    // 0; admin 0 -> 100; escalations 0.333 a month -> 83.333:
+    // (88.889 + 0 + 100 + 1.5 x 83.333) / 4.5 = 69.753: grade C, band amber (both from 70 up
+    // would be B and green), so the table shows 69, not a rounded 70.
+    let doc: Value = serde_json::from_str(&sb.ok(&w("scorecard --json"))).unwrap();
+    let edge = card(&doc, "Edge");
+    score(&edge["score"], 69.753);
+    assert_eq!(edge["grade"], "C");
+    assert_eq!(edge["band"], "amber");
+    let out = sb.ok(&w("scorecard"));
+    let row = out.lines().nth(1).expect("a row");
+    assert!(row.starts_with("1  Edge       69  C  "), "{out}");
+}
+
+#[test]
 fn an_empty_database_has_nothing_to_score() {
     let sb = Sandbox::new();
     sb.ok(&w("client list"));
