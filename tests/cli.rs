@@ -4,17 +4,11 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{Value, json};
 
-use common::{Sandbox, TODAY, column, count, w};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/configs")
-        .join(name)
-}
+use common::{Sandbox, TODAY, column, count, fixture, refused, w};
 
 /// A sandbox holding clients Acme (payment terms 14 days) and Globex.
 fn with_clients() -> Sandbox {
@@ -22,31 +16,6 @@ fn with_clients() -> Sandbox {
     sb.ok(&w("client add --name Acme --terms-days 14"));
     sb.ok(&w("client add --name Globex"));
     sb
-}
-
-/// Runs `args`, expects it to fail with `code` and a one-line message containing `words`,
-/// and checks that the database file (its bytes and its rows) is exactly as before.
-#[track_caller]
-fn refused(sb: &Sandbox, args: &[&str], code: i32, words: &[&str]) -> String {
-    let bytes = fs::read(&sb.db).ok();
-    let rows = common::try_dump(&sb.db).ok();
-    let r = sb.run(args);
-    let msg = r.fails(code).to_string();
-    for word in words {
-        assert!(
-            msg.contains(word),
-            "{args:?}: should mention {word:?}: {msg}"
-        );
-    }
-    assert_eq!(
-        fs::read(&sb.db).ok(),
-        bytes,
-        "{args:?} changed the database file"
-    );
-    if let Some(rows) = rows {
-        assert_eq!(sb.dump(), rows, "{args:?} changed rows");
-    }
-    msg
 }
 
 /// `base` followed by the words of `extra`.
@@ -82,6 +51,8 @@ const SUBCOMMANDS: &[&str] = &[
     "log recommendation",
     "log incident",
     "demo",
+    "scorecard",
+    "vote",
     "backup",
 ];
 
@@ -108,7 +79,7 @@ fn every_subcommand_answers_help_and_version() {
 fn help_names_every_subcommand() {
     let sb = Sandbox::new();
     let out = sb.ok(&w("--help"));
-    for c in ["client", "log", "demo", "backup"] {
+    for c in ["client", "log", "demo", "scorecard", "vote", "backup"] {
         assert!(out.contains(c), "{out}");
     }
     let out = sb.ok(&w("log --help"));

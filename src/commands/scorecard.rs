@@ -160,7 +160,9 @@ fn table(cards: &[Scorecard], rules: &Rules) -> String {
             vec![
                 (i + 1).to_string(),
                 c.name.clone(),
-                c.score().map_or_else(|| "-".into(), |s| format!("{s:.0}")),
+                // Whole points reached, not rounded: 69.8 is a C, so it must not read 70.
+                c.score()
+                    .map_or_else(|| "-".into(), |s| format!("{:.0}", s.floor())),
                 c.grade.map_or("-", |g| g.as_str()).to_string(),
                 sparkline(&c.trend),
                 change,

@@ -315,6 +315,38 @@ impl Sandbox {
     }
 }
 
+/// Runs `args`, expects it to fail with `code` and a one-line message containing `words`,
+/// and checks that the database file (its bytes and its rows) is exactly as before.
+#[track_caller]
+pub fn refused(sb: &Sandbox, args: &[&str], code: i32, words: &[&str]) -> String {
+    let bytes = fs::read(&sb.db).ok();
+    let rows = try_dump(&sb.db).ok();
+    let r = sb.run(args);
+    let msg = r.fails(code).to_string();
+    for word in words {
+        assert!(
+            msg.contains(word),
+            "{args:?}: should mention {word:?}: {msg}"
+        );
+    }
+    assert_eq!(
+        fs::read(&sb.db).ok(),
+        bytes,
+        "{args:?} changed the database file"
+    );
+    if let Some(rows) = rows {
+        assert_eq!(sb.dump(), rows, "{args:?} changed rows");
+    }
+    msg
+}
+
+/// A config file from tests/fixtures/configs.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/configs")
+        .join(name)
+}
+
 pub fn run(cmd: &mut assert_cmd::Command) -> Run {
     let out = cmd.output().expect("run rapport");
     Run {

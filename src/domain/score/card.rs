@@ -282,12 +282,13 @@ pub fn sparkline(trend: &[Option<f64>]) -> String {
         .collect()
 }
 
-/// Best first: by score (no score last), then by name.
+/// Best first: by score (no score last), then by name in any case.
 pub fn rank(cards: &mut [Scorecard]) {
+    let by_name = |a: &Scorecard, b: &Scorecard| a.name.to_lowercase().cmp(&b.name.to_lowercase());
     cards.sort_by(|a, b| match (a.score(), b.score()) {
-        (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.name.cmp(&b.name)),
+        (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| by_name(a, b)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        (None, None) => by_name(a, b),
     });
 }
