@@ -179,7 +179,11 @@ fn one_bad_entry_leaves_the_database_empty() {
     });
     match store.import_portfolio(&p) {
         Err(StoreError::Invalid(e)) => {
-            assert!(e.for_field("clients").unwrap().contains("Nobody & Co"));
+            assert!(
+                e.for_field("gut check list")
+                    .unwrap()
+                    .contains("Nobody & Co")
+            );
         }
         other => panic!("expected a validation error, got {other:?}"),
     }

@@ -41,7 +41,7 @@ pub fn run(
     } else if cards.is_empty() {
         println!("no clients to score yet: add one with 'rapport client add --name NAME'");
     } else {
-        print!("{}", table(&cards, &rules));
+        print!("{}", table(&cards));
     }
     Ok(())
 }
@@ -49,6 +49,20 @@ pub fn run(
 fn round(v: f64, places: i32) -> f64 {
     let f = 10f64.powi(places);
     (v * f).round() / f
+}
+
+/// One decimal, rounded down.
+fn floor1(v: f64) -> f64 {
+    (v * 10.0 + 1e-9).floor() / 10.0
+}
+
+/// "+3", "-12", and "0" rather than "-0" for a change that rounds to nothing.
+fn signed_whole(v: f64) -> String {
+    if v.abs() < 0.5 {
+        "0".to_string()
+    } else {
+        format!("{v:+.0}")
+    }
 }
 
 fn opt(v: Option<f64>) -> Value {
@@ -68,10 +82,19 @@ pub fn to_json(cards: &[Scorecard], as_of: NaiveDate, rules: &Rules) -> Value {
 fn card_json(c: &Scorecard, rules: &Rules) -> Value {
     let mut metrics = serde_json::Map::new();
     for p in &c.scored.parts {
+        // Counts read as whole numbers; rates and averages keep their decimals.
+        let value = match p.key {
+            MetricKey::TicketsOpened
+            | MetricKey::AdminRequests
+            | MetricKey::Escalations
+            | MetricKey::DisputedInvoices
+            | MetricKey::StaffVotes => p.value.map_or(Value::Null, |v| json!(v.round() as i64)),
+            _ => opt(p.value),
+        };
         metrics.insert(
             p.key.key().to_string(),
             json!({
-                "value": opt(p.value),
+                "value": value,
                 "normalized": opt(p.normalized),
                 "subscore": opt(p.subscore),
                 "weight": if p.subscore.is_some() { json!(p.weight) } else { Value::Null },
@@ -105,13 +128,14 @@ fn card_json(c: &Scorecard, rules: &Rules) -> Value {
     });
     json!({
         "client": c.name,
-        "score": c.score().map(|s| round(s, 1)),
+        // Floored, like the table: a 69.96 is a C and must not read 70.0.
+        "score": c.score().map(floor1),
         "grade": c.grade.map(|g| g.as_str()),
         "band": c.band.map(|b| b.as_str()),
         "flags": flags,
         "flag_evidence": evidence,
         "alert": c.alert.is_some(),
-        "trend": c.trend.iter().map(|t| t.map(|s| round(s, 1))).collect::<Vec<_>>(),
+        "trend": c.trend.iter().map(|t| t.map(floor1)).collect::<Vec<_>>(),
         "reasons": reasons,
         "change": change,
         "revenue_from_mrr": c.metrics.revenue_from_mrr,
@@ -136,7 +160,7 @@ fn unscored(m: &Metrics) -> Vec<(&'static str, Value)> {
     ]
 }
 
-fn table(cards: &[Scorecard], rules: &Rules) -> String {
+fn table(cards: &[Scorecard]) -> String {
     let rows: Vec<Vec<String>> = cards
         .iter()
         .enumerate()
@@ -145,7 +169,7 @@ fn table(cards: &[Scorecard], rules: &Rules) -> String {
             let change = c
                 .change
                 .as_ref()
-                .map_or_else(|| "-".to_string(), |ch| format!("{:+.0}", ch.delta));
+                .map_or_else(|| "-".to_string(), |ch| signed_whole(ch.delta));
             let reason = c.reasons.first().map_or_else(String::new, |(k, lost)| {
                 let v = c
                     .scored
@@ -156,7 +180,6 @@ fn table(cards: &[Scorecard], rules: &Rules) -> String {
                     .unwrap_or(0.0);
                 format!("{} {} (-{:.0})", k.short(), number(v), lost)
             });
-            let _ = rules;
             vec![
                 (i + 1).to_string(),
                 c.name.clone(),
@@ -190,9 +213,4 @@ fn table(cards: &[Scorecard], rules: &Rules) -> String {
         ],
         &rows,
     )
-}
-
-#[allow(dead_code)]
-fn metric_label(k: MetricKey) -> &'static str {
-    k.label()
 }

@@ -171,9 +171,9 @@ pub fn check_votes<T: PartialEq>(
     let staff = c.take(required_text("staff", staff, super::client::SHORT_MAX));
     if clients.len() > VOTES_MAX {
         c.push(FieldError::new(
-            "clients",
+            "gut check list",
             format!(
-                "has {} names: a gut check names at most {VOTES_MAX}",
+                "has {} names: name at most {VOTES_MAX} worst clients",
                 clients.len()
             ),
         ));
@@ -184,8 +184,8 @@ pub fn check_votes<T: PartialEq>(
         .any(|(i, a)| clients[..i].contains(a))
     {
         c.push(FieldError::new(
-            "clients",
-            "names the same client twice: each client at most once",
+            "gut check list",
+            "names the same client twice: name each client once",
         ));
     }
     c.finish()?;
@@ -702,9 +702,13 @@ mod tests {
         assert_eq!(check_votes(2026, " Sanne ", &[3, 1, 2]), Ok("Sanne".into()));
         assert_eq!(check_votes::<i32>(2026, "Sanne", &[]), Ok("Sanne".into()));
         let six = check_votes(2026, "Sanne", &[1, 2, 3, 4, 5, 6]).unwrap_err();
-        assert!(six.for_field("clients").unwrap().contains("at most 5"));
+        assert!(
+            six.for_field("gut check list")
+                .unwrap()
+                .contains("at most 5")
+        );
         let twice = check_votes(2026, "Sanne", &[1, 2, 1]).unwrap_err();
-        assert!(twice.for_field("clients").unwrap().contains("twice"));
+        assert!(twice.for_field("gut check list").unwrap().contains("twice"));
         let e = check_votes(1800, " ", &[1]).unwrap_err();
         assert!(e.for_field("year").is_some());
         assert!(e.for_field("staff").unwrap().contains("empty"));

@@ -79,9 +79,9 @@ fn import_in(tx: &Transaction<'_>, portfolio: &Portfolio) -> Result<ImportSummar
             .map(|n| {
                 ids.get(n.as_str()).copied().ok_or_else(|| {
                     ValidationError::one(
-                        "clients",
+                        "gut check list",
                         format!(
-                            "of {}'s gut check {} names '{n}', which is not in the portfolio",
+                            "of {} in {} names '{n}', which is not in the portfolio",
                             check.staff, check.year
                         ),
                     )

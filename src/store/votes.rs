@@ -112,11 +112,13 @@ mod tests {
         store.set_votes(2026, "Tom", &[ids[0]]).unwrap();
         let six = store.set_votes(2026, "Tom", &ids).unwrap_err();
         match six {
-            StoreError::Invalid(e) => assert!(e.for_field("clients").unwrap().contains("at most")),
+            StoreError::Invalid(e) => {
+                assert!(e.for_field("gut check list").unwrap().contains("at most"))
+            }
             other => panic!("expected a validation error, got {other:?}"),
         }
         let twice = store.set_votes(2026, "Tom", &[ids[1], ids[1]]).unwrap_err();
-        assert!(matches!(twice, StoreError::Invalid(e) if e.for_field("clients").is_some()));
+        assert!(matches!(twice, StoreError::Invalid(e) if e.for_field("gut check list").is_some()));
         let unknown = store.set_votes(2026, "Tom", &[ids[1], ClientId(999)]);
         assert!(matches!(unknown, Err(StoreError::NotFound(_))));
         assert_eq!(listed(&store, 2026), vec![("Tom".into(), ids[0].0, 1)]);

@@ -81,7 +81,10 @@ pub fn score(m: &Metrics, rules: &Rules) -> Scored {
                 key,
                 value: m.raw(key),
                 normalized,
-                subscore: normalized.map(|v| rules.threshold(key).subscore(v)),
+                // Without any evidence nothing is scored, so no sub-score either.
+                subscore: normalized
+                    .filter(|_| m.has_evidence)
+                    .map(|v| rules.threshold(key).subscore(v)),
                 weight: rules.weight(key),
             }
         })
