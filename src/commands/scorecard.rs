@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::Context;
 use super::table::{Align, render};
 use crate::domain::ClientStatus;
-use crate::domain::score::card::{number, reason_text, sparkline};
+use crate::domain::score::card::{number, points, reason_text, sparkline};
 use crate::domain::score::{MetricKey, Metrics, Rules, Scorecard, evaluate_all, rank};
 
 pub fn run(
@@ -185,7 +185,7 @@ fn table(cards: &[Scorecard]) -> String {
                 c.name.clone(),
                 // Whole points reached, not rounded: 69.8 is a C, so it must not read 70.
                 c.score()
-                    .map_or_else(|| "-".into(), |s| format!("{:.0}", s.floor())),
+                    .map_or_else(|| "-".into(), |s| points(s).to_string()),
                 c.grade.map_or("-", |g| g.as_str()).to_string(),
                 sparkline(&c.trend),
                 change,

@@ -257,6 +257,12 @@ pub fn reason_text(card: &Scorecard, key: MetricKey, lost: f64, rules: &Rules) -
     )
 }
 
+/// A score in whole points reached, rounded down: 69.9 shows as 69, a C, never as a 70
+/// that would read as a B.
+pub fn points(score: f64) -> i64 {
+    (score + 1e-9).floor() as i64
+}
+
 /// A number for reading: whole when whole, else one decimal from 10 up and two below,
 /// without trailing zeros (1.5, 0.25, 52.3).
 pub fn number(v: f64) -> String {

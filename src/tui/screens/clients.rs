@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::Look;
+use crate::domain::score::card::points;
 use crate::domain::score::{Band, Scorecard, sparkline};
 use crate::domain::{Client, ClientStatus, EventKind, TimelineEvent};
 use crate::tui::app::{App, SortKey};
@@ -229,7 +230,7 @@ pub fn score_line<'a>(card: Option<&Scorecard>, look: &Look) -> Line<'a> {
     match card.and_then(|c| c.score().map(|s| (c, s))) {
         Some((c, s)) => {
             let grade = c.grade.map_or("-", |g| g.as_str());
-            Line::styled(format!("{grade} {s:>3.0}"), band_style(c.band, look))
+            Line::styled(format!("{grade} {:>3}", points(s)), band_style(c.band, look))
         }
         None => Line::styled("  -", look.theme.muted),
     }
@@ -249,7 +250,7 @@ pub fn band_style(band: Option<Band>, look: &Look) -> ratatui::style::Style {
 fn score_summary<'a>(card: &Scorecard, look: &Look) -> Line<'a> {
     let t = &look.theme;
     let score = match (card.grade, card.score()) {
-        (Some(g), Some(s)) => format!("{} {s:.0}", g.as_str()),
+        (Some(g), Some(s)) => format!("{} {}", g.as_str(), points(s)),
         _ => "none yet (no evidence)".to_string(),
     };
     let mut spans = vec![

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 
 use super::Look;
 use super::clients::{band_style, flags_line, score_line};
-use crate::domain::score::card::{number, reason_text};
+use crate::domain::score::card::{number, points, reason_text};
 use crate::domain::score::{MetricKey, Scorecard, sparkline};
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -114,7 +114,7 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
 
     let mut top: Vec<Line> = Vec::new();
     let score = match (c.grade, c.score()) {
-        (Some(g), Some(s)) => format!("{} {s:.0}", g.as_str()),
+        (Some(g), Some(s)) => format!("{} {}", g.as_str(), points(s)),
         _ => "no score: nothing logged yet".to_string(),
     };
     let mut first = vec![
