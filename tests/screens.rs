@@ -14,7 +14,7 @@ use rapport::domain::evidence::{
 use rapport::domain::{ClientDraft, LogEntry};
 use rapport::store::Store;
 use rapport::tui::Driver;
-use rapport::tui::app::App;
+use rapport::tui::app::{App, Settings};
 use rapport::tui::screens::{self, Look};
 use rapport::tui::theme::Theme;
 
@@ -156,7 +156,12 @@ impl Ui {
             hourly_cost_cents: 6_500,
             ..Default::default()
         };
-        let app = App::new(today(), rules, vec!["Noor".into(), "Sam".into()]);
+        let settings = Settings {
+            rules,
+            pareto: Default::default(),
+            staff: vec!["Noor".into(), "Sam".into()],
+        };
+        let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");
         driver.app.resize(w, h);
         driver.refresh();
@@ -636,7 +641,7 @@ fn the_clients_list_sorts_by_score() {
 #[test]
 fn gut_check_screen_lists_the_configured_staff() {
     let mut ui = Ui::new(80, 24);
-    ui.keys("3");
+    ui.keys("4");
     let s = ui.screen();
     assert!(
         s.contains("Gut check 2026") && s.contains("Noor") && s.contains("Sam"),
@@ -658,7 +663,7 @@ fn a_vote_in_the_gut_check_moves_the_score_at_once() {
             .unwrap()
     };
     let before = score(&ui);
-    ui.keys("3a")
+    ui.keys("4a")
         .keys("Joris")
         .key(KeyCode::Tab)
         .keys("c")
@@ -686,7 +691,7 @@ fn a_vote_in_the_gut_check_moves_the_score_at_once() {
 #[test]
 fn the_same_client_twice_in_a_gut_check_is_refused_in_the_form() {
     let mut ui = Ui::new(80, 24);
-    ui.keys("3a").keys("Noor");
+    ui.keys("4a").keys("Noor");
     ui.key(KeyCode::Tab)
         .keys("c")
         .key(KeyCode::Tab)

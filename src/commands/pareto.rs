@@ -29,16 +29,6 @@ fn measured(
     Ok((as_of, rules, ms))
 }
 
-/// A measure's value for people: money, hours, counts or points.
-pub fn value_text(m: Measure, v: f64, currency: &str) -> String {
-    match m {
-        Measure::Revenue => Cents(v.round() as i64).display_whole(currency),
-        Measure::Hours => format!("{v:.1} h"),
-        Measure::Tickets => format!("{v:.0}"),
-        Measure::Stress => format!("{v:.0}"),
-    }
-}
-
 /// The C1 warning, when one client carries too much of the revenue.
 pub fn concentration_warning(p: &Pareto, rules: &ParetoRules) -> Option<String> {
     let top = p.rows.first()?;
@@ -114,7 +104,7 @@ pub fn run(
             vec![
                 (i + 1).to_string(),
                 r.client.clone(),
-                value_text(m, r.value, cur),
+                m.format(r.value, cur),
                 format!("{:.1}%", r.share * 100.0),
                 format!("{:.1}%", r.cumulative_share * 100.0),
                 marks.join(", "),

@@ -31,6 +31,12 @@ pub enum Action {
     EarlierAsOf,
     LaterAsOf,
     AsOfToday,
+    /// Mark or unmark the selected client for the what-if; clear every mark.
+    ToggleMark,
+    ClearMarks,
+    /// Pareto: rank by the next measure; show or hide the value/effort map.
+    NextMeasure,
+    ToggleMap,
     /// Gut check: the year before or after.
     PrevYear,
     NextYear,

@@ -26,6 +26,10 @@ pub const CLIENTS_KEYS: &[(&str, &str)] = &[
     ("l", "quick log on the selected client (then a letter)"),
     ("u", "undo the last log of this session"),
     ("d", "archive the selected client (status former)"),
+    (
+        "space  x",
+        "mark the client for the what-if (3 Pareto), clear marks",
+    ),
 ];
 
 pub const SCORECARDS_KEYS: &[(&str, &str)] = &[
@@ -36,6 +40,14 @@ pub const SCORECARDS_KEYS: &[(&str, &str)] = &[
     ("l", "quick log on the selected client"),
     ("u", "undo the last log of this session"),
     ("e", "edit the selected client"),
+];
+
+pub const PARETO_KEYS: &[(&str, &str)] = &[
+    ("m", "rank by revenue, hours, tickets or stress"),
+    ("v", "the value/effort map instead of the rankings"),
+    ("space", "mark or unmark the client: the what-if drops them"),
+    ("x", "clear every mark"),
+    ("l  u  e", "quick log, undo, edit the selected client"),
 ];
 
 pub const GUT_CHECK_KEYS: &[(&str, &str)] = &[
@@ -53,6 +65,7 @@ pub fn help(screen: Screen) -> Vec<(&'static str, &'static str)> {
     let own = match screen {
         Screen::Clients => CLIENTS_KEYS,
         Screen::Scorecards => SCORECARDS_KEYS,
+        Screen::Pareto => PARETO_KEYS,
         Screen::GutCheck => GUT_CHECK_KEYS,
     };
     COMMON_KEYS[..2]
@@ -83,6 +96,15 @@ pub fn footer(screen: Screen) -> &'static [(&'static str, &'static str)] {
             ("t", "today"),
             ("l", "log"),
             ("u", "undo"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Screen::Pareto => &[
+            ("m", "measure"),
+            ("v", "map"),
+            ("space", "mark"),
+            ("x", "clear"),
+            ("l", "log"),
             ("?", "help"),
             ("q", "quit"),
         ],
@@ -134,6 +156,18 @@ pub fn main_action(k: &KeyEvent, screen: Screen) -> Option<Action> {
             KeyCode::Char('d') => Action::Archive,
             KeyCode::Char('l') => Action::QuickLog,
             KeyCode::Char('u') => Action::Undo,
+            KeyCode::Char(' ') => Action::ToggleMark,
+            KeyCode::Char('x') => Action::ClearMarks,
+            _ => return None,
+        }),
+        Screen::Pareto => Some(match k.code {
+            KeyCode::Char('m') => Action::NextMeasure,
+            KeyCode::Char('v') => Action::ToggleMap,
+            KeyCode::Char(' ') => Action::ToggleMark,
+            KeyCode::Char('x') => Action::ClearMarks,
+            KeyCode::Char('l') => Action::QuickLog,
+            KeyCode::Char('u') => Action::Undo,
+            KeyCode::Char('e') | KeyCode::Enter => Action::Edit,
             _ => return None,
         }),
         Screen::Scorecards => Some(match k.code {

@@ -89,3 +89,35 @@ pub fn scorecards_list_rows(viewport: Rect) -> Rect {
         height: list.height.saturating_sub(3),
     }
 }
+
+/// The Pareto screen: the headline, the rankings (or the map) and the what-if panel.
+pub fn pareto(body: Rect) -> (Rect, Rect, Rect) {
+    let panel_h = if body.height >= 30 { 7 } else { 6 };
+    let [head, charts, panel] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(5),
+        Constraint::Length(panel_h),
+    ])
+    .areas(body);
+    (head, charts, panel)
+}
+
+/// From this width on, the counterpart ranking sits beside the chosen one.
+pub const PARETO_WIDE: u16 = 140;
+
+/// The rows of the chosen ranking (inside its border, under its header).
+pub fn pareto_chart_rows(viewport: Rect) -> Rect {
+    let (_, charts, _) = pareto(frame(viewport).body);
+    let w = if charts.width >= PARETO_WIDE {
+        charts.width / 2
+    } else {
+        charts.width
+    };
+    Rect {
+        x: charts.x + 1,
+        y: charts.y + 2,
+        width: w.saturating_sub(2),
+        // Borders, the header, the 80% line and the grouped "others" take five rows.
+        height: charts.height.saturating_sub(5),
+    }
+}

@@ -20,11 +20,12 @@ use anyhow::{Context as _, Result};
 use crossterm::event::{self, Event, KeyEventKind};
 
 use self::action::Effect;
-use self::app::App;
+use self::app::{App, Settings};
 use self::forms::LogChoices;
 use self::screens::Look;
 use self::theme::Theme;
 use crate::commands::Context;
+use crate::domain::pareto::measures;
 use crate::domain::score::{PortfolioFacts, evaluate};
 use crate::domain::{ClientId, ClientStatus};
 use crate::store::{Store, StoreError};
@@ -38,8 +39,11 @@ pub fn run(ctx: &Context, no_color: bool) -> Result<()> {
     let look = look(ctx, no_color);
     let app = App::new(
         ctx.clock.today(),
-        ctx.config.rules(),
-        ctx.config.company.staff.clone(),
+        Settings {
+            rules: ctx.config.rules(),
+            pareto: ctx.config.pareto.clone(),
+            staff: ctx.config.company.staff.clone(),
+        },
     );
     let mut driver = Driver::new(store, app, &look.currency);
     driver.refresh();
@@ -157,6 +161,7 @@ impl Driver {
                             &self.app.scores.rules_now(),
                         );
                         self.app.set_card(card);
+                        self.remeasure();
                     }
                     None => self.rescore(),
                 }
@@ -175,8 +180,16 @@ impl Driver {
         }
     }
 
-    /// Scores every current client from the facts in memory.
+    /// Measures every active client for the Pareto view (cheap: the facts are in memory).
+    fn remeasure(&mut self) {
+        let ms = measures(&self.facts, self.app.scores.as_of, &self.app.pareto.rules);
+        self.app.set_measures(ms);
+    }
+
+    /// Scores every current client from the facts in memory, and measures them for the
+    /// Pareto view.
     fn rescore(&mut self) {
+        self.remeasure();
         let rules = self.app.scores.rules_now();
         let as_of = self.app.scores.as_of;
         let cards = self

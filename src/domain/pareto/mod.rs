@@ -61,6 +61,15 @@ impl Measure {
         }
     }
 
+    /// A value of this measure for people: money, hours, counts or points.
+    pub fn format(self, v: f64, currency: &str) -> String {
+        match self {
+            Measure::Revenue => crate::domain::Cents(v.round() as i64).display_whole(currency),
+            Measure::Hours => format!("{v:.1} h"),
+            Measure::Tickets | Measure::Stress => format!("{v:.0}"),
+        }
+    }
+
     /// The next measure, for a key that cycles through them.
     pub fn next(self) -> Measure {
         let i = Self::ALL.iter().position(|m| *m == self).unwrap_or(0);

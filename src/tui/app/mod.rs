@@ -5,7 +5,10 @@
 pub mod clients;
 pub mod cursor;
 pub mod gut_check;
+pub mod pareto;
 pub mod scores;
+
+use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
@@ -15,12 +18,14 @@ use self::clients::ClientList;
 pub use self::clients::SortKey;
 use self::cursor::Move;
 use self::gut_check::GutCheck;
+use self::pareto::ParetoView;
 use self::scores::Scores;
 use super::action::{Action, Effect};
 use super::forms::{self, LogChoices, LogKind};
 use super::keymap;
 use super::layout;
 use super::widgets::form::{Form, FormKey};
+use crate::domain::pareto::{ClientMeasures, ParetoRules};
 use crate::domain::score::{Rules, Scorecard};
 use crate::domain::{ClientDraft, ClientId, ClientStatus, TimelineEvent, Undo, ValidationError};
 use crate::store::ClientRow;
@@ -30,16 +35,23 @@ use crate::store::ClientRow;
 pub enum Screen {
     Clients,
     Scorecards,
+    Pareto,
     GutCheck,
 }
 
 impl Screen {
-    pub const ALL: &'static [Screen] = &[Screen::Clients, Screen::Scorecards, Screen::GutCheck];
+    pub const ALL: &'static [Screen] = &[
+        Screen::Clients,
+        Screen::Scorecards,
+        Screen::Pareto,
+        Screen::GutCheck,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Screen::Clients => "Clients",
             Screen::Scorecards => "Scorecards",
+            Screen::Pareto => "Pareto",
             Screen::GutCheck => "Gut check",
         }
     }
@@ -90,6 +102,14 @@ pub struct Status {
     pub tone: Tone,
 }
 
+/// What the app takes from the config.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub rules: Rules,
+    pub pareto: ParetoRules,
+    pub staff: Vec<String>,
+}
+
 /// Everything the screens draw.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -97,6 +117,9 @@ pub struct App {
     pub today: NaiveDate,
     pub clients: ClientList,
     pub scores: Scores,
+    pub pareto: ParetoView,
+    /// Clients marked for the what-if (space): a scenario, never a change to the data.
+    pub marks: BTreeSet<ClientId>,
     pub gut: GutCheck,
     pub detail: Option<(ClientId, Vec<TimelineEvent>)>,
     pub overlay: Overlay,
@@ -109,13 +132,15 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(today: NaiveDate, rules: Rules, staff: Vec<String>) -> Self {
+    pub fn new(today: NaiveDate, settings: Settings) -> Self {
         Self {
             screen: Screen::Clients,
             today,
             clients: ClientList::default(),
-            scores: Scores::new(today, rules),
-            gut: GutCheck::new(today.year(), staff),
+            scores: Scores::new(today, settings.rules),
+            pareto: ParetoView::new(settings.pareto),
+            marks: BTreeSet::new(),
+            gut: GutCheck::new(today.year(), settings.staff),
             detail: None,
             overlay: Overlay::None,
             status: None,
@@ -148,6 +173,34 @@ impl App {
         self.resort_if_scored();
     }
 
+    /// Every client's Pareto measures anew.
+    pub fn set_measures(&mut self, ms: Vec<ClientMeasures>) {
+        let cost = self.scores.rules.hourly_cost_cents;
+        self.pareto.set_measures(ms, &self.marks, cost);
+    }
+
+    fn toggle_mark(&mut self, id: ClientId) {
+        let name = self
+            .clients
+            .row(id)
+            .map_or_else(String::new, |r| r.client.fields.name.clone());
+        if !self.marks.remove(&id) {
+            self.marks.insert(id);
+        }
+        let cost = self.scores.rules.hourly_cost_cents;
+        self.pareto.what_if_again(&self.marks, cost);
+        let share = self.pareto.what_if.dropped_revenue_share * 100.0;
+        let n = self.marks.len();
+        let verb = if self.marks.contains(&id) {
+            "Marked"
+        } else {
+            "Unmarked"
+        };
+        self.info(format!(
+            "{verb} '{name}': {n} marked, {share:.1}% of revenue (a what-if only: see 3 Pareto)"
+        ));
+    }
+
     fn resort_if_scored(&mut self) {
         if matches!(
             self.clients.sort,
@@ -171,11 +224,19 @@ impl App {
         match self.screen {
             Screen::Clients | Screen::GutCheck => self.clients.selected_id(),
             Screen::Scorecards => self.scores.selected().map(|c| c.client),
+            Screen::Pareto => self.pareto.selected_id(),
         }
     }
 
     /// Selects the client with this id on the clients list and the scorecards, if shown.
     pub fn select_id(&mut self, id: ClientId) -> Option<Effect> {
+        if let Some(pos) = self.pareto.position(id) {
+            let (len, page) = (
+                self.pareto.primary.rows.len(),
+                self.page_rows(Screen::Pareto),
+            );
+            self.pareto.cursor.move_to(pos, len, page);
+        }
         if let Some(pos) = self.scores.position(id) {
             let (len, page) = (self.scores.cards.len(), self.page_rows(Screen::Scorecards));
             self.scores.cursor.move_to(pos, len, page);
@@ -560,6 +621,38 @@ impl App {
                 self.info(format!("As of {}", self.scores.as_of));
                 Some(Effect::Rescore)
             }
+            Action::ToggleMark => {
+                match self.current_client() {
+                    Some(id) if self.pareto.measures.iter().any(|m| m.client == id) => {
+                        self.toggle_mark(id)
+                    }
+                    Some(_) => self.info("Only active clients can be marked for the what-if"),
+                    None => self.info("No client selected"),
+                }
+                None
+            }
+            Action::ClearMarks => {
+                if self.marks.is_empty() {
+                    self.info("Nothing marked");
+                } else {
+                    self.marks.clear();
+                    let cost = self.scores.rules.hourly_cost_cents;
+                    self.pareto.what_if_again(&self.marks, cost);
+                    self.info("Marks cleared");
+                }
+                None
+            }
+            Action::NextMeasure => {
+                self.pareto.measure = self.pareto.measure.next();
+                let cost = self.scores.rules.hourly_cost_cents;
+                self.pareto.rank(&self.marks, cost);
+                self.info(format!("Ranked by {}", self.pareto.measure.key()));
+                None
+            }
+            Action::ToggleMap => {
+                self.pareto.map = !self.pareto.map;
+                None
+            }
             Action::PrevYear | Action::NextYear => {
                 let year = self.gut.year + if a == Action::PrevYear { -1 } else { 1 };
                 if year > self.today.year() {
@@ -642,6 +735,12 @@ impl App {
                 self.scores.cursor.step(m, self.scores.cards.len(), page);
                 None
             }
+            Screen::Pareto => {
+                self.pareto
+                    .cursor
+                    .step(m, self.pareto.primary.rows.len(), page);
+                None
+            }
             Screen::GutCheck => {
                 self.gut.cursor.step(m, self.gut.lists.len(), page);
                 None
@@ -653,7 +752,7 @@ impl App {
         let rows = match self.screen {
             Screen::Clients => layout::clients_table_rows(self.viewport),
             Screen::Scorecards => layout::scorecards_list_rows(self.viewport),
-            Screen::GutCheck => return None,
+            Screen::Pareto | Screen::GutCheck => return None,
         };
         let inside =
             x >= rows.x && x < rows.x + rows.width && y >= rows.y && y < rows.y + rows.height;
@@ -689,6 +788,7 @@ impl App {
         let rows = match screen {
             Screen::Clients => layout::clients_table_rows(self.viewport),
             Screen::Scorecards => layout::scorecards_list_rows(self.viewport),
+            Screen::Pareto => layout::pareto_chart_rows(self.viewport),
             Screen::GutCheck => return usize::MAX,
         };
         usize::from(rows.height).max(1)

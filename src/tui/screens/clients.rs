@@ -51,7 +51,7 @@ const COLUMNS: [Column; 10] = [
     Column {
         title: "Flags",
         sorts: &[],
-        width: 9,
+        width: 10,
         drop: u8::MAX,
         right: false,
     },
@@ -155,13 +155,17 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         let card = app.scores.card(r.client.id);
         let cells = cols.iter().map(|c| {
             let line: Line = match c.title {
+                "Name" if app.marks.contains(&r.client.id) => Line::from(vec![
+                    Span::styled("● ", t.warn),
+                    Span::raw(truncate(&f.name, usize::from(name_w).saturating_sub(2))),
+                ]),
                 "Name" => Line::from(truncate(&f.name, name_w.into())),
                 "Score" => score_line(card, look),
                 "Trend" => Line::styled(
                     card.map_or_else(String::new, |c| sparkline(&c.trend)),
                     t.accent,
                 ),
-                "Flags" => flags_line(card, look),
+                "Flags" => flags_line(card, app.pareto.r1.contains(&r.client.id), look),
                 "Status" => Line::styled(
                     f.status.as_str(),
                     match f.status {
@@ -230,7 +234,10 @@ pub fn score_line<'a>(card: Option<&Scorecard>, look: &Look) -> Line<'a> {
     match card.and_then(|c| c.score().map(|s| (c, s))) {
         Some((c, s)) => {
             let grade = c.grade.map_or("-", |g| g.as_str());
-            Line::styled(format!("{grade} {:>3}", points(s)), band_style(c.band, look))
+            Line::styled(
+                format!("{grade} {:>3}", points(s)),
+                band_style(c.band, look),
+            )
         }
         None => Line::styled("  -", look.theme.muted),
     }
@@ -277,21 +284,27 @@ fn score_summary<'a>(card: &Scorecard, look: &Look) -> Line<'a> {
     Line::from(spans)
 }
 
-/// "!" for an alert, then the dealbreaker codes.
-pub fn flags_line<'a>(card: Option<&Scorecard>, look: &Look) -> Line<'a> {
-    let Some(c) = card else {
-        return Line::default();
-    };
-    let mut spans = Vec::new();
-    if c.alert.is_some() {
-        spans.push(Span::styled("!", look.theme.warn));
+/// "!" for an alert, the dealbreaker codes, and "R1" for a Pareto candidate (guide R1).
+pub fn flags_line<'a>(card: Option<&Scorecard>, r1: bool, look: &Look) -> Line<'a> {
+    let mut parts: Vec<Span> = Vec::new();
+    if let Some(c) = card {
+        if c.alert.is_some() {
+            parts.push(Span::styled("!", look.theme.warn));
+        }
+        let codes: Vec<&str> = c.flags.iter().map(|f| f.code.code()).collect();
+        if !codes.is_empty() {
+            parts.push(Span::styled(codes.join(" "), look.theme.error));
+        }
     }
-    let codes: Vec<&str> = c.flags.iter().map(|f| f.code.code()).collect();
-    if !codes.is_empty() {
-        if !spans.is_empty() {
+    if r1 {
+        parts.push(Span::styled("R1", look.theme.warn));
+    }
+    let mut spans = Vec::new();
+    for (i, p) in parts.into_iter().enumerate() {
+        if i > 0 {
             spans.push(Span::raw(" "));
         }
-        spans.push(Span::styled(codes.join(" "), look.theme.error));
+        spans.push(p);
     }
     Line::from(spans)
 }

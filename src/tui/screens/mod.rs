@@ -4,6 +4,7 @@
 pub mod clients;
 pub mod gut_check;
 pub mod overlays;
+pub mod pareto;
 pub mod scorecards;
 
 use ratatui::Frame;
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
     match app.screen {
         Screen::Clients => clients::draw(frame, areas.body, app, look),
         Screen::Scorecards => scorecards::draw(frame, areas.body, app, look),
+        Screen::Pareto => pareto::draw(frame, areas.body, app, look),
         Screen::GutCheck => gut_check::draw(frame, areas.body, app, look),
     }
     draw_status(frame, areas.status, app, look);
@@ -85,12 +87,20 @@ fn draw_header(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
             Span::styled(label, t.muted)
         });
     }
-    let right = format!(
-        "{} clients · today {} ",
-        app.clients.rows.len(),
-        look.date(app.today)
-    );
     let used: usize = spans.iter().map(|s| s.width()).sum();
+    // The longest right-hand text that fits: clients and today, today only, or nothing.
+    let right = [
+        format!(
+            "{} clients · today {} ",
+            app.clients.rows.len(),
+            look.date(app.today)
+        ),
+        format!("today {} ", look.date(app.today)),
+        String::new(),
+    ]
+    .into_iter()
+    .find(|r| used + r.chars().count() < area.width as usize)
+    .unwrap_or_default();
     let gap = (area.width as usize).saturating_sub(used + right.chars().count());
     spans.push(Span::raw(" ".repeat(gap)));
     spans.push(Span::styled(right, t.muted));

@@ -64,7 +64,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 Line::from(truncate(&c.name, name_w.into())),
                 score_line(Some(c), look),
                 Line::styled(sparkline(&c.trend), t.accent),
-                flags_line(Some(c), look),
+                flags_line(Some(c), app.pareto.r1.contains(&c.client), look),
             ])
         })
         .collect();
