@@ -702,3 +702,161 @@ fn the_same_client_twice_in_a_gut_check_is_refused_in_the_form() {
     ui.key(KeyCode::Esc);
     assert!(ui.driver.store.votes(2026).unwrap().is_empty());
 }
+
+// ---- pareto -------------------------------------------------------------------------------
+
+/// A generated book of `n` active clients: a few big ones, a long tail, some noisy small ones.
+fn big_portfolio(n: usize) -> (TempDir, Store) {
+    use rapport::domain::portfolio::{Portfolio, PortfolioClient};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("big.db")).unwrap();
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut clients = Vec::new();
+    for i in 0..n {
+        // Zipf-like revenue: client i brings about 1/(i+1) of the first.
+        let mrr = (800_000 / (i + 1)).max(15_000) as i64 + rng.i64(0..5_000);
+        let fields = ClientDraft {
+            name: format!("Client {i:03}"),
+            mrr: rapport::domain::Cents(mrr).plain(),
+            seats: (5 + rng.u32(0..40)).to_string(),
+            ..ClientDraft::new_client()
+        }
+        .validate()
+        .unwrap();
+        let mut entries = Vec::new();
+        for m in 0..12u32 {
+            let issued = if m < 6 {
+                format!("2025-{:02}-05", m + 7)
+            } else {
+                format!("2026-{:02}-05", m - 5)
+            };
+            let inv = rapport::domain::evidence::InvoiceDraft {
+                number: format!("{i}-{m}"),
+                amount: rapport::domain::Cents(mrr).plain(),
+                issued: issued.clone(),
+                paid: issued,
+                ..Default::default()
+            };
+            entries.push(LogEntry::Invoice(inv.validate(30).unwrap()));
+        }
+        // Every seventh small client is noisy: many tickets and hours.
+        let noisy = i > 20 && i % 7 == 0;
+        let tickets = if noisy { 25 } else { rng.usize(0..6) };
+        for t in 0..tickets {
+            let day = format!("2026-{:02}-{:02}", 1 + t % 6, 1 + (t * 3) % 27);
+            entries.push(LogEntry::Ticket(
+                TicketDraft {
+                    opened: day.clone(),
+                    ..Default::default()
+                }
+                .validate()
+                .unwrap(),
+            ));
+            entries.push(LogEntry::Time(
+                TimeDraft {
+                    date: day,
+                    duration: if noisy { "3h".into() } else { "45m".into() },
+                    note: String::new(),
+                }
+                .validate()
+                .unwrap(),
+            ));
+        }
+        clients.push(PortfolioClient { fields, entries });
+    }
+    store
+        .import_portfolio(&Portfolio {
+            clients,
+            gut_checks: Vec::new(),
+        })
+        .unwrap();
+    (dir, store)
+}
+
+fn on_pareto(dir: TempDir, store: Store, w: u16, h: u16) -> Ui {
+    let mut ui = Ui::with(dir, store, w, h, ThemeName::Dark);
+    ui.keys("3g");
+    ui
+}
+
+#[test]
+fn pareto_5_clients_80x24() {
+    let (dir, store) = fixture();
+    let mut ui = on_pareto(dir, store, 80, 24);
+    let s = ui.screen();
+    assert!(
+        s.contains("2 of 3 clients (67%) bring 80% of the revenue"),
+        "{s}"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn pareto_5_clients_160x48_puts_the_stress_ranking_beside_revenue() {
+    let (dir, store) = fixture();
+    let mut ui = on_pareto(dir, store, 160, 48);
+    let s = ui.screen();
+    assert!(s.contains("By revenue") && s.contains("By stress"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn pareto_300_clients_80x24_groups_the_tail() {
+    let (dir, store) = big_portfolio(300);
+    let mut ui = on_pareto(dir, store, 80, 24);
+    let s = ui.screen();
+    assert!(s.contains("292 others (PgDn)"), "{s}");
+    insta::assert_snapshot!(s);
+    // A page down moves through the tail; the others shrink.
+    ui.key(KeyCode::PageDown);
+    let s = ui.screen();
+    assert!(s.contains("Client 00"), "{s}");
+}
+
+#[test]
+fn pareto_300_clients_160x48() {
+    let (dir, store) = big_portfolio(300);
+    let mut ui = on_pareto(dir, store, 160, 48);
+    let s = ui.screen();
+    assert!(
+        s.contains("R1"),
+        "noisy small clients are R1 candidates:\n{s}"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn marks_on_the_clients_list_drive_the_what_if() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("j "); // Café De Hoek
+    assert!(ui.row_of("Café").contains("● Café"), "{}", ui.screen());
+    ui.keys("3");
+    let s = ui.screen();
+    assert!(s.contains("Without 1"), "{s}");
+    assert!(s.contains("Café De Hoek"), "{s}");
+    ui.keys("x");
+    assert!(ui.screen().contains("Mark clients with space"));
+    assert!(ui.driver.app.marks.is_empty());
+    // Marks never touch the data.
+    assert_eq!(ui.driver.store.client_count().unwrap(), 5);
+}
+
+#[test]
+fn the_measure_cycles_and_the_map_is_one_key_away() {
+    let (dir, store) = fixture();
+    let mut ui = on_pareto(dir, store, 120, 40);
+    ui.keys("m");
+    assert!(ui.screen().contains("By hours"), "{}", ui.screen());
+    ui.keys("mm");
+    assert!(ui.screen().contains("By stress"));
+    ui.keys("m");
+    assert!(ui.screen().contains("By revenue"));
+    ui.keys("v");
+    let s = ui.screen();
+    assert!(
+        s.contains("Value/effort map") && s.contains("worth it") && s.contains("let go?"),
+        "{s}"
+    );
+    ui.keys("v");
+    assert!(ui.screen().contains("By revenue"));
+}

@@ -41,7 +41,7 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         Span::styled(format!(" {}", p.primary.headline()), t.title),
         Span::styled(
             format!(
-                "  · as of {} · {} days",
+                " · as of {} · {} days",
                 look.date(app.scores.as_of),
                 p.rules.window_days
             ),
@@ -61,8 +61,8 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         Some(top) => Line::styled(
             truncate(
                 &format!(
-                    " C1: {} carries {:.0}% of revenue, above {:.0}%: can you afford to lose them?",
-                    top.client,
+                    " C1: {} carries {:.0}% of revenue (over {:.0}%): can you afford to lose them?",
+                    truncate(&top.client, 24),
                     top.share * 100.0,
                     p.rules.concentration_warning * 100.0
                 ),

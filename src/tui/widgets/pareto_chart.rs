@@ -62,17 +62,10 @@ impl Widget for ParetoChart<'_> {
         let n = p.rows.len();
         let inner_h = usize::from(area.height.saturating_sub(2));
         let page = inner_h.saturating_sub(3).max(1);
+        // A chart without a cursor of its own (the counterpart) always shows its top.
         let offset = self
             .cursor
-            .map_or_else(
-                || {
-                    // Follow the highlighted client when this chart has no cursor of its own.
-                    self.highlight
-                        .and_then(|id| p.rows.iter().position(|r| r.id == id))
-                        .map_or(0, |i| i.saturating_sub(page - 1))
-                },
-                |c| c.offset,
-            )
+            .map_or(0, |c| c.offset)
             .min(n.saturating_sub(page));
         let shown = n.saturating_sub(offset).min(page);
         let range = if n == 0 {
@@ -182,7 +175,7 @@ impl Widget for ParetoChart<'_> {
         if rest > 0 {
             let share: f64 = p.rows[offset + shown..].iter().map(|r| r.share).sum();
             let value: f64 = p.rows[offset + shown..].iter().map(|r| r.value).sum();
-            let label = format!("others ({rest} clients, PgDn)");
+            let label = format!("{rest} others (PgDn)");
             put(
                 Line::from(vec![
                     Span::raw("    "),
