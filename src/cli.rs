@@ -93,30 +93,16 @@ pub enum Command {
         /// What to rank by: revenue, hours, tickets or stress
         #[arg(long, default_value = "revenue", value_parser = ["revenue", "hours", "tickets", "stress"])]
         by: String,
-        /// Measure as of DATE [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
-        as_of: Option<NaiveDate>,
-        /// The window in days ending on the as-of date [default: config, 365]
-        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(7..=3650))]
-        window: Option<u32>,
-        /// JSON instead of a table
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        period: ParetoPeriod,
     },
     /// What happens to revenue, hours and margin if you let some clients go (a scenario only)
     Whatif {
         /// A client to drop (repeat for more)
         #[arg(long = "drop", value_name = "NAME", required = true)]
         drop: Vec<String>,
-        /// Measure as of DATE [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
-        as_of: Option<NaiveDate>,
-        /// The window in days ending on the as-of date [default: config, 365]
-        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(7..=3650))]
-        window: Option<u32>,
-        /// JSON instead of a table
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        period: ParetoPeriod,
     },
     /// Record one staff member's five worst clients of a year (the guide's gut check, O2)
     Vote {
@@ -317,6 +303,20 @@ pub enum LogCommand {
         #[arg(long)]
         note: Option<String>,
     },
+}
+
+/// When and over how long the Pareto commands measure, and how they print.
+#[derive(Debug, Args)]
+pub struct ParetoPeriod {
+    /// Measure as of DATE [default: today]
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub as_of: Option<NaiveDate>,
+    /// The window in days ending on the as-of date [default: config, 365]
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(7..=3650))]
+    pub window: Option<u32>,
+    /// JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -61,18 +61,8 @@ fn run(cli: Cli) -> Result<()> {
             all,
             json,
         }) => commands::scorecard::run(&ctx, as_of, window, all, json),
-        Some(Command::Pareto {
-            by,
-            as_of,
-            window,
-            json,
-        }) => commands::pareto::run(&ctx, &by, as_of, window, json),
-        Some(Command::Whatif {
-            drop,
-            as_of,
-            window,
-            json,
-        }) => commands::pareto::what_if(&ctx, &drop, as_of, window, json),
+        Some(Command::Pareto { by, period }) => commands::pareto::run(&ctx, &by, &period),
+        Some(Command::Whatif { drop, period }) => commands::pareto::what_if(&ctx, &drop, &period),
         Some(Command::Vote {
             year,
             staff,

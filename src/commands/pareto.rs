@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::Context;
 use super::table::{Align, render};
+use crate::cli::ParetoPeriod;
 use crate::domain::Cents;
 use crate::domain::pareto::{
     self, ClientMeasures, Measure, Pareto, ParetoRules, Totals, measures, r1_candidates,
@@ -42,17 +43,12 @@ pub fn concentration_warning(p: &Pareto, rules: &ParetoRules) -> Option<String> 
     })
 }
 
-pub fn run(
-    ctx: &Context,
-    by: &str,
-    as_of: Option<NaiveDate>,
-    window: Option<u32>,
-    json: bool,
-) -> Result<()> {
+pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
+    let json = period.json;
     let Some(m) = Measure::parse(by) else {
         bail!("unknown measure '{by}': use revenue, hours, tickets or stress");
     };
-    let (as_of, rules, ms) = measured(ctx, as_of, window)?;
+    let (as_of, rules, ms) = measured(ctx, period.as_of, period.window)?;
     let p = pareto::pareto(&ms, m, rules.vital_share);
     if json {
         let clients: Vec<_> = p
@@ -151,14 +147,9 @@ pub fn what_if_run_json(
     })
 }
 
-pub fn what_if(
-    ctx: &Context,
-    drop: &[String],
-    as_of: Option<NaiveDate>,
-    window: Option<u32>,
-    json: bool,
-) -> Result<()> {
-    let (as_of, rules, ms) = measured(ctx, as_of, window)?;
+pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<()> {
+    let json = period.json;
+    let (as_of, rules, ms) = measured(ctx, period.as_of, period.window)?;
     let store = ctx.open_store()?;
     let mut ids = Vec::new();
     for name in drop {

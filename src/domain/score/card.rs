@@ -35,14 +35,18 @@ pub struct Scored {
 }
 
 impl Scored {
-    /// Points each metric adds to the score (its weight share times its sub-score).
-    pub fn contributions(&self) -> Vec<(MetricKey, f64)> {
-        let total: f64 = self
-            .parts
+    /// The sum of the weights of the metrics that have data: what each share is out of.
+    fn weight_total(&self) -> f64 {
+        self.parts
             .iter()
             .filter(|p| p.subscore.is_some())
             .map(|p| p.weight)
-            .sum();
+            .sum()
+    }
+
+    /// Points each metric adds to the score (its weight share times its sub-score).
+    pub fn contributions(&self) -> Vec<(MetricKey, f64)> {
+        let total = self.weight_total();
         self.parts
             .iter()
             .map(|p| match p.subscore {
@@ -54,12 +58,7 @@ impl Scored {
 
     /// Points each metric costs: what a perfect sub-score would have added.
     pub fn losses(&self) -> Vec<(MetricKey, f64)> {
-        let total: f64 = self
-            .parts
-            .iter()
-            .filter(|p| p.subscore.is_some())
-            .map(|p| p.weight)
-            .sum();
+        let total = self.weight_total();
         self.parts
             .iter()
             .filter_map(|p| {
