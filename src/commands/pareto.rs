@@ -7,10 +7,10 @@ use serde_json::json;
 
 use super::Context;
 use super::table::{Align, render};
-use crate::domain::Cents;
 use crate::domain::pareto::{
     self, ClientMeasures, Measure, Pareto, ParetoRules, Totals, measures, r1_candidates,
 };
+use crate::domain::{Cents, ClientStatus};
 
 /// The rules with the window asked for, and every current client measured on `as_of`.
 fn measured(
@@ -164,10 +164,13 @@ pub fn what_if(
     for name in drop {
         let c = store.client_by_name(name)?;
         if !ms.iter().any(|m| m.client == c.id) {
-            bail!(
-                "'{}' is a former client, already gone: drop a current one",
-                c.fields.name
-            );
+            // Only active clients are measured: a prospect is not a client yet.
+            let why = if c.fields.status == ClientStatus::Prospect {
+                "is a prospect, not a client yet"
+            } else {
+                "is a former client, already gone"
+            };
+            bail!("'{}' {why}: drop a current one", c.fields.name);
         }
         if !ids.contains(&c.id) {
             ids.push(c.id);
