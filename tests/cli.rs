@@ -52,6 +52,8 @@ const SUBCOMMANDS: &[&str] = &[
     "log incident",
     "demo",
     "scorecard",
+    "pareto",
+    "whatif",
     "vote",
     "backup",
 ];
@@ -79,7 +81,16 @@ fn every_subcommand_answers_help_and_version() {
 fn help_names_every_subcommand() {
     let sb = Sandbox::new();
     let out = sb.ok(&w("--help"));
-    for c in ["client", "log", "demo", "scorecard", "vote", "backup"] {
+    for c in [
+        "client",
+        "log",
+        "demo",
+        "scorecard",
+        "pareto",
+        "whatif",
+        "vote",
+        "backup",
+    ] {
         assert!(out.contains(c), "{out}");
     }
     let out = sb.ok(&w("log --help"));

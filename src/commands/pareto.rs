@@ -8,10 +8,10 @@ use serde_json::json;
 use super::Context;
 use super::table::{Align, render};
 use crate::cli::ParetoPeriod;
-use crate::domain::Cents;
 use crate::domain::pareto::{
     self, ClientMeasures, Measure, Pareto, ParetoRules, Totals, measures, r1_candidates,
 };
+use crate::domain::{Cents, ClientStatus};
 
 /// The rules with the window asked for, and every current client measured on `as_of`.
 fn measured(
@@ -57,7 +57,11 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
             .map(|r| {
                 json!({
                     "client": r.client,
-                    "value": r.value,
+                    // Revenue in integer cents and tickets as counts; hours and stress as numbers.
+                    "value": match m {
+                        Measure::Revenue | Measure::Tickets => json!(r.value.round() as i64),
+                        _ => json!(r.value),
+                    },
                     "share": r.share,
                     "cumulative_share": r.cumulative_share,
                     "vital_few": r.vital_few,
@@ -68,7 +72,10 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
             "by": m.key(),
             "as_of": as_of,
             "window_days": rules.window_days,
-            "total": p.total,
+            "total": match m {
+                Measure::Revenue | Measure::Tickets => json!(p.total.round() as i64),
+                _ => json!(p.total),
+            },
             "vital_few_count": p.vital_few_count,
             "vital_few_share_of_clients": p.vital_few_share_of_clients,
             "top_client_share": p.top_client_share,
@@ -155,10 +162,13 @@ pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<
     for name in drop {
         let c = store.client_by_name(name)?;
         if !ms.iter().any(|m| m.client == c.id) {
-            bail!(
-                "'{}' is a former client, already gone: drop a current one",
-                c.fields.name
-            );
+            // Only active clients are measured: a prospect is not a client yet.
+            let why = if c.fields.status == ClientStatus::Prospect {
+                "is a prospect, not a client yet"
+            } else {
+                "is a former client, already gone"
+            };
+            bail!("'{}' {why}: drop a current one", c.fields.name);
         }
         if !ids.contains(&c.id) {
             ids.push(c.id);
@@ -189,8 +199,11 @@ pub fn totals_table(b: &Totals, a: &Totals, cur: &str) -> String {
     let opt_money = |c: Option<i64>| c.map_or_else(|| "-".into(), money);
     let pct = |p: Option<f64>| p.map_or_else(|| "-".into(), |p| format!("{p:.1}%"));
     let share = |p: Option<f64>| p.map_or_else(|| "-".into(), |p| format!("{:.1}%", p * 100.0));
+    // Changes are taken between the shown (rounded) figures, so the columns add up.
+    let whole = |c: i64| (c as f64 / 100.0).round() as i64 * 100;
     let delta_money = |x: i64, y: i64| {
-        money(y - x).replacen(cur, &format!("{}{cur}", if y >= x { "+" } else { "" }), 1)
+        let d = whole(y) - whole(x);
+        money(d).replacen(cur, &format!("{}{cur}", if d >= 0 { "+" } else { "" }), 1)
     };
     let rows = vec![
         vec![
@@ -207,9 +220,9 @@ pub fn totals_table(b: &Totals, a: &Totals, cur: &str) -> String {
         ],
         vec![
             "hours".into(),
-            format!("{:.1}", b.hours),
-            format!("{:.1}", a.hours),
-            format!("{:+.1}", a.hours - b.hours),
+            hours(b.hours),
+            hours(a.hours),
+            diff(Some(b.hours), Some(a.hours), ""),
         ],
         vec![
             "labour cost".into(),
@@ -254,9 +267,18 @@ pub fn totals_table(b: &Totals, a: &Totals, cur: &str) -> String {
     )
 }
 
+/// The change between two figures as shown to one decimal.
 fn diff(b: Option<f64>, a: Option<f64>, unit: &str) -> String {
+    let one = |v: f64| (v * 10.0).round() / 10.0;
     match (b, a) {
-        (Some(b), Some(a)) => format!("{:+.1}{unit}", a - b),
+        (Some(b), Some(a)) => format!("{:+.1}{unit}", one(a) - one(b)),
         _ => "-".into(),
     }
+}
+
+/// Hours to one decimal with thousands separators: 5,398.8.
+fn hours(h: f64) -> String {
+    let tenths = (h * 10.0).round() as i64;
+    let whole = Cents(tenths / 10 * 100).display_whole("");
+    format!("{whole}.{}", (tenths % 10).abs())
 }
