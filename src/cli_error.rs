@@ -51,11 +51,15 @@ pub fn one_line(e: &anyhow::Error) -> String {
     format!("{e:#}").replace('\n', " ")
 }
 
-/// 2 when the input was wrong, 1 otherwise.
+/// 2 when the input was wrong (a malformed command line, an invalid value, a client name
+/// that does not exist), 1 otherwise (the database, the config, the file system).
 pub fn exit_code(e: &anyhow::Error) -> u8 {
     let invalid = e.chain().any(|c| {
         c.downcast_ref::<ValidationError>().is_some()
-            || matches!(c.downcast_ref::<StoreError>(), Some(StoreError::Invalid(_)))
+            || matches!(
+                c.downcast_ref::<StoreError>(),
+                Some(StoreError::Invalid(_) | StoreError::UnknownClient(_))
+            )
             || c.downcast_ref::<crate::domain::FieldError>().is_some()
     });
     if invalid { 2 } else { 1 }

@@ -11,6 +11,7 @@ use rapport::config::Config;
 use rapport::{paths, tui};
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(e) => return rapport::cli_error::report(&e),
@@ -70,3 +71,16 @@ fn run(cli: Cli) -> Result<()> {
         }) => commands::vote::run(&ctx, year, &staff, &clients),
     }
 }
+
+/// Rust ignores SIGPIPE, so printing into a closed pipe (`rapport client list | head -1`)
+/// would panic; the default action ends the process quietly, as every Unix tool does.
+#[cfg(unix)]
+fn restore_sigpipe() {
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn restore_sigpipe() {}

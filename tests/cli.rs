@@ -474,7 +474,7 @@ fn client_edit_refuses_bad_input_and_writes_nothing() {
     let sb = with_clients();
     sb.ok(&w("client edit Acme --contract-start 2026-01-01"));
     let cases = [
-        ("Initech --mrr 5", 1, "no client named 'Initech'"),
+        ("Initech --mrr 5", 2, "no client named 'Initech'"),
         ("Globex --name ACME", 2, "already used by client 'Acme'"),
         (
             "Acme --contract-end 2025-12-31",
@@ -638,7 +638,7 @@ fn log_ticket_refuses_bad_input_and_writes_nothing() {
     refused(
         &sb,
         &w("log ticket --client Initech"),
-        1,
+        2,
         &["no client named 'Initech'"],
     );
     assert_eq!(count(&sb.db, "tickets"), 1);
@@ -776,7 +776,7 @@ fn log_invoice_refuses_bad_input_and_writes_nothing() {
     let empty = ["log", "invoice", "--client", "Acme", "--amount", ""];
     refused(&sb, &empty, 2, &["amount is empty"]);
     let nobody = w("log invoice --client Nobody --amount 100");
-    refused(&sb, &nobody, 1, &["no client named 'Nobody'"]);
+    refused(&sb, &nobody, 2, &["no client named 'Nobody'"]);
     assert_eq!(count(&sb.db, "invoices"), 1);
 }
 
@@ -1031,7 +1031,7 @@ fn today_sets_the_default_dates_of_logged_events() {
 }
 
 #[test]
-fn logging_for_an_unknown_client_exits_1_and_writes_nothing() {
+fn logging_for_an_unknown_client_exits_2_and_writes_nothing() {
     let sb = with_clients();
     for args in [
         "log ticket --client Initech",
@@ -1046,7 +1046,7 @@ fn logging_for_an_unknown_client_exits_1_and_writes_nothing() {
         refused(
             &sb,
             &w(args),
-            1,
+            2,
             &["no client named 'Initech'", "rapport client list"],
         );
     }

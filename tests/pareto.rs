@@ -795,7 +795,7 @@ fn an_empty_database_has_nothing_to_rank() {
     refused(
         &sb,
         &w("whatif --drop Acme"),
-        1,
+        2,
         &["no client named 'Acme'"],
     );
 }
@@ -996,7 +996,7 @@ fn whatif_without_revenue_or_hours_left_has_no_margin_rate_or_largest_share() {
         .split_whitespace()
         .collect();
     assert_eq!(margin, ["margin", "60.0%", "-", "-"], "{out}");
-    // Without a labour cost, labour is free and the margin 100%.
+    // Without a labour cost the margin is unknown (not 100%): null.
     let plain = sb.ok(&w("whatif --drop delta --json"));
     let plain: Value = serde_json::from_str(&plain).unwrap();
     totals(
@@ -1006,7 +1006,7 @@ fn whatif_without_revenue_or_hours_left_has_no_margin_rate_or_largest_share() {
             revenue_cents: 1_000_000,
             hours: 100.0,
             labour_cost_cents: 0,
-            margin_pct: Some(100.0),
+            margin_pct: None,
             effective_rate_cents: Some(10_000),
             largest_client_share: Some(0.4),
         },
@@ -1069,22 +1069,22 @@ fn bad_options_are_refused_and_write_nothing() {
         ("whatif --drop Anchor --window 3", 2, &["'3'", "--window"]),
         (
             "whatif --drop Nobody",
-            1,
+            2,
             &["no client named 'Nobody'", "rapport client list"],
         ),
         (
             "whatif --drop Anchor --drop Nobody --json",
-            1,
+            2,
             &["no client named 'Nobody'"],
         ),
         (
             "whatif --drop zulu",
-            1,
+            2,
             &["'Zulu' is a former client", "drop a current one"],
         ),
         (
             "whatif --drop Prospero",
-            1,
+            2,
             &["'Prospero' is a prospect", "drop a current one"],
         ),
     ] {

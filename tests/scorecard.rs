@@ -1148,7 +1148,7 @@ fn vote_refuses_an_unknown_client_with_exit_1_and_writes_nothing() {
     refused(
         &sb,
         &w("vote --year 2026 --staff Sanne Globex Nobody"),
-        1,
+        2,
         &["no client named 'Nobody'", "rapport client list"],
     );
     assert_eq!(votes(&sb), ["2026 Sanne 1 Acme"]);

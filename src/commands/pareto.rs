@@ -1,7 +1,7 @@
 //! `rapport pareto` and `rapport whatif`: who brings the revenue, who brings the work, and
 //! what dropping some clients would do (guide R1, C1).
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use serde_json::json;
 
@@ -11,7 +11,7 @@ use crate::cli::ParetoPeriod;
 use crate::domain::pareto::{
     self, ClientMeasures, Measure, Pareto, ParetoRules, Totals, measures, r1_candidates,
 };
-use crate::domain::{Cents, ClientStatus};
+use crate::domain::{Cents, ClientStatus, ValidationError};
 
 /// The rules with the window asked for, and every current client measured on `as_of`.
 fn measured(
@@ -45,9 +45,13 @@ pub fn concentration_warning(p: &Pareto, rules: &ParetoRules) -> Option<String> 
 
 pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
     let json = period.json;
-    let Some(m) = Measure::parse(by) else {
-        bail!("unknown measure '{by}': use revenue, hours, tickets or stress");
-    };
+    // clap allows only the four names; this keeps a bad one a usage error all the same.
+    let m = Measure::parse(by).ok_or_else(|| {
+        ValidationError::one(
+            "--by",
+            format!("'{by}' is not revenue, hours, tickets or stress"),
+        )
+    })?;
     let (as_of, rules, ms) = measured(ctx, period.as_of, period.window)?;
     let p = pareto::pareto(&ms, m, rules.vital_share);
     if json {
@@ -168,7 +172,11 @@ pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<
             } else {
                 "is a former client, already gone"
             };
-            bail!("'{}' {why}: drop a current one", c.fields.name);
+            return Err(ValidationError::one(
+                "--drop",
+                format!("'{}' {why}: drop a current one", c.fields.name),
+            )
+            .into());
         }
         if !ids.contains(&c.id) {
             ids.push(c.id);

@@ -412,7 +412,8 @@ pub fn totals<'a>(
         revenue_cents,
         hours,
         labour_cost_cents,
-        margin_pct: (revenue_cents > 0)
+        // Without a labour cost (config) the margin is unknown, not 100%.
+        margin_pct: (revenue_cents > 0 && hourly_cost_cents > 0)
             .then(|| (revenue_cents - labour_cost_cents) as f64 / revenue_cents as f64 * 100.0),
         effective_rate_cents: (minutes > 0).then(|| (revenue_cents as f64 / hours).round() as i64),
         largest_client_share: (revenue_cents > 0).then(|| largest as f64 / revenue_cents as f64),

@@ -128,7 +128,8 @@ pub fn measure(
         m.revenue_from_mrr = true;
         m.revenue_cents = f.mrr.0 * i64::from(window_days) / 30;
     }
-    if m.revenue_cents != 0 && m.has_time {
+    // Without a labour cost (config) the margin is unknown, not 100%.
+    if m.revenue_cents != 0 && m.has_time && hourly_cost_cents > 0 {
         let cost = m.hours * hourly_cost_cents as f64;
         m.margin_pct = Some((m.revenue_cents as f64 - cost) / m.revenue_cents as f64 * 100.0);
     }

@@ -44,7 +44,7 @@ impl Cursor {
         self.selected = self.selected.min(len.saturating_sub(1));
         if self.selected < self.offset {
             self.offset = self.selected;
-        } else if self.selected >= self.offset + page {
+        } else if self.selected >= self.offset.saturating_add(page) {
             self.offset = self.selected + 1 - page;
         }
         self.offset = self.offset.min(len.saturating_sub(page));
@@ -86,5 +86,18 @@ mod tests {
         );
         c.step(Move::Top, 0, 10);
         assert_eq!(c, Cursor::default());
+        // An unbounded page (a list that always fits) never overflows.
+        let mut c = Cursor {
+            selected: 3,
+            offset: 2,
+        };
+        c.clamp(30, usize::MAX);
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 3,
+                offset: 0
+            }
+        );
     }
 }

@@ -176,7 +176,10 @@ impl App {
     /// Every client's Pareto measures anew.
     pub fn set_measures(&mut self, ms: Vec<ClientMeasures>) {
         let cost = self.scores.rules.hourly_cost_cents;
-        self.pareto.set_measures(ms, &self.marks, cost);
+        let page = self.page_rows(Screen::Pareto);
+        // Marks only hold clients that can still be dropped (archiving one unmarks it).
+        self.marks.retain(|id| ms.iter().any(|m| m.client == *id));
+        self.pareto.set_measures(ms, &self.marks, cost, page);
     }
 
     fn toggle_mark(&mut self, id: ClientId) {
@@ -645,7 +648,8 @@ impl App {
             Action::NextMeasure => {
                 self.pareto.measure = self.pareto.measure.next();
                 let cost = self.scores.rules.hourly_cost_cents;
-                self.pareto.rank(&self.marks, cost);
+                let page = self.page_rows(Screen::Pareto);
+                self.pareto.rank(&self.marks, cost, page);
                 self.info(format!("Ranked by {}", self.pareto.measure.key()));
                 None
             }

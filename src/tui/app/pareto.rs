@@ -53,13 +53,19 @@ impl ParetoView {
     }
 
     /// New measures (after a write or a new as-of date); keeps the selected client.
-    pub fn set_measures(&mut self, ms: Vec<ClientMeasures>, marks: &BTreeSet<ClientId>, cost: i64) {
+    pub fn set_measures(
+        &mut self,
+        ms: Vec<ClientMeasures>,
+        marks: &BTreeSet<ClientId>,
+        cost: i64,
+        page: usize,
+    ) {
         self.measures = ms;
-        self.rank(marks, cost);
+        self.rank(marks, cost, page);
     }
 
     /// Ranks again (after the measure changed) and redoes the what-if.
-    pub fn rank(&mut self, marks: &BTreeSet<ClientId>, cost: i64) {
+    pub fn rank(&mut self, marks: &BTreeSet<ClientId>, cost: i64, page: usize) {
         let keep = self.selected_id();
         let share = self.rules.vital_share;
         self.primary = pareto(&self.measures, self.measure, share);
@@ -69,8 +75,7 @@ impl ParetoView {
         let pos = keep
             .and_then(|id| self.primary.rows.iter().position(|r| r.id == id))
             .unwrap_or(self.cursor.selected);
-        self.cursor
-            .move_to(pos, self.primary.rows.len(), usize::MAX);
+        self.cursor.move_to(pos, self.primary.rows.len(), page);
     }
 
     pub fn what_if_again(&mut self, marks: &BTreeSet<ClientId>, cost: i64) {
