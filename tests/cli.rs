@@ -498,6 +498,19 @@ fn client_edit_refuses_bad_input_and_writes_nothing() {
 #[test]
 fn client_list_shows_a_table_sorted_by_name() {
     let sb = Sandbox::new();
+    // Listing never creates a database: a mistyped --db path must not look like an empty book.
+    refused(
+        &sb,
+        &w("client list"),
+        1,
+        &["there is no database at", "rapport client add"],
+    );
+    assert!(!sb.db.exists());
+    // An existing database without clients says how to start.
+    sb.ok(&w("client add --name Zed"));
+    let conn = common::raw_read(&sb.db);
+    conn.execute("DELETE FROM clients", []).unwrap();
+    drop(conn);
     let empty = sb.ok(&w("client list"));
     assert_eq!(
         empty,

@@ -771,7 +771,7 @@ none of 2 clients has any hours in this window (as of 2026-06-30, 365 days)
 #[test]
 fn an_empty_database_has_nothing_to_rank() {
     let sb = Sandbox::new();
-    sb.ok(&w("client list"));
+    sb.create_empty_db();
     assert_eq!(
         sb.ok(&w("pareto")),
         "no clients yet: add one with 'rapport client add --name NAME'\n"

@@ -965,7 +965,7 @@ fn the_table_never_shows_a_score_above_its_grade() {
 #[test]
 fn an_empty_database_has_nothing_to_score() {
     let sb = Sandbox::new();
-    sb.ok(&w("client list"));
+    sb.create_empty_db();
     assert_eq!(
         sb.ok(&w("scorecard")),
         "no clients to score yet: add one with 'rapport client add --name NAME'\n"

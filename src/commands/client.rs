@@ -28,7 +28,7 @@ fn add(ctx: &Context, args: ClientArgs) -> Result<()> {
 }
 
 fn edit(ctx: &Context, name: &str, args: ClientArgs) -> Result<()> {
-    let mut store = ctx.open_store()?;
+    let mut store = ctx.open_existing_store()?;
     let client = store.client_by_name(name)?;
     let mut draft = ClientDraft::from(&client.fields);
     overlay(&mut draft, args);
@@ -75,7 +75,7 @@ struct JsonRow<'a> {
 }
 
 fn list(ctx: &Context, json: bool) -> Result<()> {
-    let store = ctx.open_store()?;
+    let store = ctx.open_existing_store()?;
     let rows = store.client_rows(ctx.clock.today())?;
     if json {
         let out: Vec<JsonRow> = rows

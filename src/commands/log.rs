@@ -14,7 +14,7 @@ use crate::store::Store;
 pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
     let today = iso(ctx.clock.today());
     let or_today = |d: Option<String>| d.unwrap_or_else(|| today.clone());
-    let mut store = ctx.open_store()?;
+    let mut store = ctx.open_existing_store()?;
     let (client, entry, what) = match cmd {
         LogCommand::Ticket {
             client,

@@ -27,6 +27,19 @@ pub struct Context {
 }
 
 impl Context {
+    /// Opens the database for a command that only makes sense on one that exists (listing,
+    /// scoring, logging for a client): a mistyped path creates nothing.
+    pub fn open_existing_store(&self) -> Result<Store> {
+        if !self.db_path.exists() {
+            anyhow::bail!(
+                "there is no database at {}: check --db or RAPPORT_DB, or start one with 'rapport client add' or 'rapport demo'",
+                self.db_path.display()
+            );
+        }
+        self.open_store()
+    }
+
+    /// Opens the database, creating it (and its folder) when it does not exist yet.
     pub fn open_store(&self) -> Result<Store> {
         Store::open(&self.db_path).context("cannot open the database")
     }

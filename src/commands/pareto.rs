@@ -24,7 +24,7 @@ fn measured(
     if let Some(w) = window {
         rules.window_days = w;
     }
-    let store = ctx.open_store()?;
+    let store = ctx.open_existing_store()?;
     let facts = store.portfolio_facts()?;
     let ms = measures(&facts, as_of, &rules);
     Ok((as_of, rules, ms))
@@ -161,7 +161,7 @@ pub fn what_if_run_json(
 pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<()> {
     let json = period.json;
     let (as_of, rules, ms) = measured(ctx, period.as_of, period.window)?;
-    let store = ctx.open_store()?;
+    let store = ctx.open_existing_store()?;
     let mut ids = Vec::new();
     for name in drop {
         let c = store.client_by_name(name)?;

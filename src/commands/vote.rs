@@ -9,7 +9,7 @@ pub fn run(ctx: &Context, year: Option<i32>, staff: &str, clients: &[String]) ->
     let year = year.unwrap_or_else(|| ctx.clock.today().year());
     // The list's own rules first (at most five, none twice), before any name is looked up.
     crate::domain::evidence::check_votes(year, staff, clients)?;
-    let mut store = ctx.open_store()?;
+    let mut store = ctx.open_existing_store()?;
     let ids = clients
         .iter()
         .map(|name| store.client_by_name(name).map(|c| c.id))

@@ -301,6 +301,11 @@ impl Sandbox {
     }
 
     /// `client list --json`, parsed.
+    /// Creates the sandbox's database, empty (listing never creates one).
+    pub fn create_empty_db(&self) {
+        drop(rapport::store::Store::open(&self.db).expect("an empty database"));
+    }
+
     pub fn clients_json(&self) -> Vec<serde_json::Value> {
         let out = self.ok(&["client", "list", "--json"]);
         match serde_json::from_str(&out).expect("client list --json is JSON") {
