@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{ParamsFromIter, params_from_iter};
 
 use super::sql::enum_col;
 use super::{Result, Store};
@@ -22,20 +22,27 @@ enum Which {
 }
 
 impl Which {
-    /// The WHERE condition on a `client_id` column and its parameter (-1 for all).
-    fn id(self) -> i64 {
+    /// The condition on the client id column `col`, with `?1` bound by [`Which::params`].
+    /// Two plain forms, not one `(?1 = -1 OR col = ?1)`: SQLite cannot answer that from an
+    /// index, so one client's reload after a write would scan every table.
+    fn on(self, col: &str) -> String {
         match self {
-            Which::All => -1,
-            Which::One(c) => c.0,
+            Which::All => "true".into(),
+            Which::One(_) => format!("{col} = ?1"),
         }
+    }
+
+    fn params(self) -> ParamsFromIter<Option<i64>> {
+        params_from_iter(match self {
+            Which::All => None,
+            Which::One(c) => Some(c.0),
+        })
     }
 }
 
 /// A client's facts while they are read: the facts, the day tallies, the first
 /// recommendation's date.
 type Building = (ClientFacts, Vec<(i32, DayTally)>, Option<NaiveDate>);
-
-const FOR_CLIENT: &str = "(?1 = -1 OR client_id = ?1)";
 
 impl Store {
     /// Every client's scoring facts, and the years that had a staff gut check.
@@ -59,16 +66,17 @@ impl Store {
     }
 
     fn facts(&self, which: Which) -> Result<Vec<ClientFacts>> {
-        let id = which.id();
         let conn = self.conn();
+        let for_client = which.on("client_id");
         let mut order: Vec<ClientId> = Vec::new();
         let mut by_id: HashMap<i64, Building> = HashMap::new();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare(&format!(
             "SELECT id, name, status, seats, mrr_cents,
                     (SELECT min(made_on) FROM recommendations r WHERE r.client_id = c.id)
-             FROM clients c WHERE (?1 = -1 OR id = ?1) ORDER BY name COLLATE NOCASE",
-        )?;
-        let mut rows = stmt.query([id])?;
+             FROM clients c WHERE {} ORDER BY name COLLATE NOCASE",
+            which.on("id")
+        ))?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             let cid = ClientId(r.get(0)?);
             let name: String = r.get(1)?;
@@ -85,9 +93,9 @@ impl Store {
 
         let mut stmt = conn.prepare(&format!(
             "SELECT client_id, day, tickets, reopened, admin, escalated, minutes
-             FROM client_days WHERE {FOR_CLIENT}"
+             FROM client_days WHERE {for_client}"
         ))?;
-        let mut rows = stmt.query([id])?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
                 let d: NaiveDate = r.get(1)?;
@@ -106,9 +114,9 @@ impl Store {
 
         let mut stmt = conn.prepare(&format!(
             "SELECT client_id, number, issued_on, due_on, paid_on, amount_cents, disputed
-             FROM invoices WHERE {FOR_CLIENT}"
+             FROM invoices WHERE {for_client}"
         ))?;
-        let mut rows = stmt.query([id])?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
                 let paid: Option<NaiveDate> = r.get(4)?;
@@ -125,9 +133,9 @@ impl Store {
 
         let mut stmt = conn.prepare(&format!(
             "SELECT client_id, decided_on, status = 'ignored', security, title
-             FROM recommendations WHERE status <> 'open' AND {FOR_CLIENT}"
+             FROM recommendations WHERE status <> 'open' AND {for_client}"
         ))?;
-        let mut rows = stmt.query([id])?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
                 entry.0.decisions.push(DecisionFact {
@@ -140,9 +148,9 @@ impl Store {
         }
 
         let mut stmt = conn.prepare(&format!(
-            "SELECT client_id, occurred_on, kind FROM incidents WHERE {FOR_CLIENT}"
+            "SELECT client_id, occurred_on, kind FROM incidents WHERE {for_client}"
         ))?;
-        let mut rows = stmt.query([id])?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
                 entry.0.incidents.push(IncidentFact {
@@ -153,10 +161,10 @@ impl Store {
         }
 
         let mut stmt = conn.prepare(&format!(
-            "SELECT client_id, year, count(*) FROM staff_votes WHERE {FOR_CLIENT}
+            "SELECT client_id, year, count(*) FROM staff_votes WHERE {for_client}
              GROUP BY client_id, year"
         ))?;
-        let mut rows = stmt.query(params![id])?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
                 entry.0.votes.push((r.get(1)?, r.get(2)?));
