@@ -36,7 +36,7 @@ pub const SMOKE: Size = Size {
 };
 
 /// Bump when the generator changes, so a cached database is not reused.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const SEED: u64 = 0x5241_5054;
 /// The evidence spans this many days, ending on the as-of date.
 const SPAN_DAYS: u64 = 546;
@@ -99,8 +99,8 @@ impl Profile {
             5 + rng.u32(0..25)
         };
         let payer = match rng.f64() {
-            p if p < 0.6 => Payer::Good,
-            p if p < 0.9 => Payer::Slow,
+            p if p < 0.75 => Payer::Good,
+            p if p < 0.93 => Payer::Slow,
             _ => Payer::Bad,
         };
         Self {
@@ -115,7 +115,7 @@ impl Profile {
             payer,
             terms: if rng.f64() < 0.2 { 14 } else { 30 },
             price: 0.6 + rng.f64(),
-            stubborn: rng.f64().powi(2) * 0.8,
+            stubborn: rng.f64().powi(3) * 0.9,
             admin: 0.05 + 0.2 * rng.f64(),
             escalate: 0.01 + 0.05 * rng.f64(),
             reopen: 0.03 + 0.12 * rng.f64(),
@@ -222,11 +222,14 @@ pub fn write(w: &mut BulkWriter<'_>, size: Size, as_of: NaiveDate) -> rapport::s
         let mut days: Vec<u64> = (0..invoices[i]).map(|_| p.uniform_day(&mut rng)).collect();
         days.sort_unstable();
         for (n, d) in days.into_iter().enumerate() {
+            // Days from issue to payment: good payers within terms (now and then a few
+            // days over), slow ones around the due date, bad ones weeks late or never.
             let lag = match p.payer {
-                Payer::Good => Some(rng.u64(3..26)),
-                Payer::Slow => Some(rng.u64(15..56)),
+                Payer::Good if rng.f64() < 0.01 => Some(p.terms + rng.u64(1..8)),
+                Payer::Good => Some(rng.u64(1..=p.terms)),
+                Payer::Slow => Some(p.terms - 10 + rng.u64(0..26)),
                 Payer::Bad if rng.f64() < 0.08 => None,
-                Payer::Bad => Some(rng.u64(25..121)),
+                Payer::Bad => Some(p.terms + rng.u64(10..91)),
             };
             let paid = lag.map(|l| d + l).filter(|&on| on <= last);
             w.invoice(
@@ -266,8 +269,8 @@ pub fn write(w: &mut BulkWriter<'_>, size: Size, as_of: NaiveDate) -> rapport::s
             )?;
         }
 
-        if rng.f64() < 0.3 {
-            for _ in 0..rng.usize(1..6) {
+        if rng.f64() < 0.15 {
+            for _ in 0..rng.usize(1..5) {
                 let kind = match rng.f64() {
                     k if k < 0.4 => IncidentKind::Other,
                     k if k < 0.5 => IncidentKind::Abuse,
