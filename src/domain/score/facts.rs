@@ -180,6 +180,9 @@ pub struct ClientFacts {
     pub tallies: Tallies,
     /// By issue date.
     pub invoices: Vec<InvoiceFact>,
+    /// The invoices' issue dates, in the same order: a window's invoices are found by
+    /// searching these four bytes each, not the whole invoices. Set by [`ClientFacts::finish`].
+    invoice_days: Vec<Day>,
     /// By decision date.
     pub decisions: Vec<DecisionFact>,
     /// By date.
@@ -201,6 +204,7 @@ impl ClientFacts {
             mrr,
             tallies: Tallies::default(),
             invoices: Vec::new(),
+            invoice_days: Vec::new(),
             decisions: Vec::new(),
             incidents: Vec::new(),
             first_evidence: None,
@@ -218,6 +222,7 @@ impl ClientFacts {
     pub fn finish(mut self, first_recommendation: Option<Day>) -> Self {
         self.invoices
             .sort_by(|a, b| a.issued.cmp(&b.issued).then(a.number.cmp(&b.number)));
+        self.invoice_days = self.invoices.iter().map(|i| i.issued).collect();
         self.decisions.sort_by(|a, b| {
             (a.decided, &a.title, a.ignored, a.security)
                 .cmp(&(b.decided, &b.title, b.ignored, b.security))
@@ -232,6 +237,13 @@ impl ClientFacts {
         ];
         self.first_evidence = firsts.into_iter().flatten().min();
         self
+    }
+
+    /// The invoices issued in `from..=to`.
+    pub fn invoices_between(&self, from: Day, to: Day) -> &[InvoiceFact] {
+        let hi = self.invoice_days.partition_point(|&d| d <= to);
+        let lo = self.invoice_days[..hi].partition_point(|&d| d < from);
+        &self.invoices[lo..hi]
     }
 
     /// Builds the facts from raw events: the reference the store's rollup must agree with.
