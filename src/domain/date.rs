@@ -1,6 +1,6 @@
 //! Dates: ISO `YYYY-MM-DD` in, `NaiveDate` inside.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::error::FieldError;
 
@@ -27,8 +27,24 @@ pub fn parse_date(field: &'static str, input: &str) -> Result<NaiveDate, FieldEr
             format!("'{s}' is not a date: expected YYYY-MM-DD, like 2026-03-31"),
         ));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| FieldError::new(field, format!("'{s}' is not a real calendar date")))
+    from_iso(s).ok_or_else(|| FieldError::new(field, format!("'{s}' is not a real calendar date")))
+}
+
+/// The date written exactly as `YYYY-MM-DD`, or None. No trimming and no messages: for
+/// reading back the many dates the store holds (its CHECKs keep them in this form) without
+/// going through a format-string parser.
+pub fn from_iso(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(number(&b[0..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(&b[5..7])?, number(&b[8..10])?)
 }
 
 /// Parses an optional date: empty input means none.
@@ -40,9 +56,13 @@ pub fn parse_opt_date(field: &'static str, input: &str) -> Result<Option<NaiveDa
     }
 }
 
-/// ISO form, as stored and as typed.
+/// ISO form, as stored and as typed. Without chrono's format-string machinery for the
+/// years a `YYYY` can hold: scorecards write a date into every line of dealbreaker evidence.
 pub fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    match d.year() {
+        y @ 0..=9999 => format!("{y:04}-{:02}-{:02}", d.month(), d.day()),
+        _ => d.format("%Y-%m-%d").to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -74,5 +94,40 @@ mod tests {
             parse_date("d", "2024-02-29").map(iso),
             Ok("2024-02-29".to_string())
         );
+    }
+
+    #[test]
+    fn iso_and_from_iso_agree_with_chrono_on_every_kind_of_date() {
+        let first = NaiveDate::from_ymd_opt(0, 1, 1).unwrap().num_days_from_ce();
+        let last = NaiveDate::from_ymd_opt(9999, 12, 31)
+            .unwrap()
+            .num_days_from_ce();
+        let days = (first..=last)
+            .step_by(97)
+            .chain([first, last])
+            .chain((0..800).map(|i| {
+                NaiveDate::from_ymd_opt(2024, 1, 1)
+                    .unwrap()
+                    .num_days_from_ce()
+                    + i
+            }));
+        for n in days {
+            let d = NaiveDate::from_num_days_from_ce_opt(n).unwrap();
+            let text = d.format("%Y-%m-%d").to_string();
+            assert_eq!(iso(d), text);
+            assert_eq!(from_iso(&text), Some(d));
+        }
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "2026/01/01",
+            " 2026-01-01",
+            "2026-01-0x",
+            "+2026-01-1",
+        ] {
+            assert_eq!(from_iso(bad), None, "{bad}");
+        }
     }
 }

@@ -1,17 +1,21 @@
 //! Bulk writes: a whole portfolio in one transaction (the demo; later, imports), so that a
-//! few thousand rows cost one commit, and a bad row leaves the database as it was.
+//! few thousand rows cost one commit, and a bad row leaves the database as it was; and plain
+//! rows through prepared statements for the million-row benchmark portfolio.
 
 use std::collections::HashMap;
 use std::fmt;
 
-use rusqlite::Transaction;
+use rusqlite::{Transaction, params};
 
 use super::clients::insert_client;
-use super::events::log_in;
+use super::events::{log_in, next_invoice_number};
 use super::votes::set_votes_in;
 use super::{Result, Store, StoreError};
 use crate::domain::money::group_thousands;
-use crate::domain::{ClientId, FieldError, LogEntry, Portfolio, ValidationError};
+use crate::domain::{
+    ClientFields, ClientId, FieldError, LogEntry, NewIncident, NewInvoice, NewRecommendation,
+    NewTicket, NewTimeEntry, Portfolio, ValidationError,
+};
 
 /// What an import wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,6 +60,97 @@ impl Store {
     /// are taken and gut checks that name a client the portfolio does not hold.
     pub fn import_portfolio(&mut self, portfolio: &Portfolio) -> Result<ImportSummary> {
         self.write(|tx| import_in(tx, portfolio))
+    }
+}
+
+impl Store {
+    /// Runs `load` in one transaction with a [`BulkWriter`]: plain rows straight into the
+    /// tables through cached prepared statements, for generating very large portfolios
+    /// (benchmarks). Only SQLite's own constraints are checked; the triggers keep the
+    /// rollup in step as usual. All or nothing, like every write.
+    #[doc(hidden)]
+    pub fn bulk_load<T>(
+        &mut self,
+        mut load: impl FnMut(&mut BulkWriter<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.write(|tx| load(&mut BulkWriter { tx }))
+    }
+}
+
+/// Writes plain rows inside [`Store::bulk_load`]'s transaction.
+#[doc(hidden)]
+pub struct BulkWriter<'a> {
+    tx: &'a Transaction<'a>,
+}
+
+impl BulkWriter<'_> {
+    pub fn client(&mut self, f: &ClientFields) -> Result<ClientId> {
+        insert_client(self.tx, f)
+    }
+
+    pub fn ticket(&mut self, client: ClientId, t: &NewTicket) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![client.0, t.opened_on, t.closed_on, t.kind.as_str(), t.escalated, t.reopen_count, t.external_ref])?;
+        Ok(())
+    }
+
+    /// An invoice without a number gets the client's next free one, as in [`Store::log`].
+    pub fn invoice(&mut self, client: ClientId, inv: &NewInvoice) -> Result<()> {
+        let number = match &inv.number {
+            Some(n) => n.clone(),
+            None => next_invoice_number(self.tx, client)?,
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_cents, disputed, external_ref)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![client.0, number, inv.issued_on, inv.due_on, inv.paid_on, inv.amount.0, inv.disputed, inv.external_ref])?;
+        Ok(())
+    }
+
+    pub fn time(&mut self, client: ClientId, t: &NewTimeEntry) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO time_entries (client_id, worked_on, minutes, note, external_ref)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                client.0,
+                t.worked_on,
+                t.minutes,
+                t.note,
+                t.external_ref
+            ])?;
+        Ok(())
+    }
+
+    pub fn recommendation(&mut self, client: ClientId, r: &NewRecommendation) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO recommendations (client_id, made_on, title, security, status, decided_on, external_ref)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![client.0, r.made_on, r.title, r.security, r.status.as_str(), r.decided_on, r.external_ref])?;
+        Ok(())
+    }
+
+    pub fn incident(&mut self, client: ClientId, i: &NewIncident) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO incidents (client_id, occurred_on, kind, note) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![client.0, i.occurred_on, i.kind.as_str(), i.note])?;
+        Ok(())
+    }
+
+    /// One staff member's gut check, with the checks of [`Store::set_votes`].
+    pub fn votes(&mut self, year: i32, staff: &str, clients: &[ClientId]) -> Result<()> {
+        set_votes_in(self.tx, year, staff, clients)
     }
 }
 

@@ -392,7 +392,7 @@ fn insert_unique(
 }
 
 /// The next free number of the form INV-0001 for a client.
-fn next_invoice_number(tx: &Transaction<'_>, client: ClientId) -> Result<String> {
+pub(super) fn next_invoice_number(tx: &Transaction<'_>, client: ClientId) -> Result<String> {
     let mut n: i64 = tx.query_row(
         "SELECT count(*) + 1 FROM invoices WHERE client_id = ?1",
         [client.0],

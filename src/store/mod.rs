@@ -20,7 +20,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
-pub use bulk::ImportSummary;
+pub use bulk::{BulkWriter, ImportSummary};
 pub use clients::ClientRow;
 pub use diagnostics::Pragmas;
 pub use error::{Result, StoreError};

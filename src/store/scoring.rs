@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{ParamsFromIter, params_from_iter};
 
-use super::sql::enum_col;
+use super::sql::{day_col, enum_col, opt_day_col};
 use super::{Result, Store};
 use crate::domain::score::facts::{
-    ClientFacts, DayTally, DecisionFact, IncidentFact, InvoiceFact, PortfolioFacts, Tallies, day,
+    ClientFacts, Day, DayTally, DecisionFact, IncidentFact, InvoiceFact, PortfolioFacts, Tallies,
 };
 use crate::domain::{Cents, ClientId, ClientStatus, IncidentKind};
 
@@ -22,20 +22,27 @@ enum Which {
 }
 
 impl Which {
-    /// The WHERE condition on a `client_id` column and its parameter (-1 for all).
-    fn id(self) -> i64 {
+    /// The condition on the client id column `col`, with `?1` bound by [`Which::params`].
+    /// Two plain forms, not one `(?1 = -1 OR col = ?1)`: SQLite cannot answer that from an
+    /// index, so one client's reload after a write would scan every table.
+    fn on(self, col: &str) -> String {
         match self {
-            Which::All => -1,
-            Which::One(c) => c.0,
+            Which::All => "true".into(),
+            Which::One(_) => format!("{col} = ?1"),
         }
+    }
+
+    fn params(self) -> ParamsFromIter<Option<i64>> {
+        params_from_iter(match self {
+            Which::All => None,
+            Which::One(c) => Some(c.0),
+        })
     }
 }
 
 /// A client's facts while they are read: the facts, the day tallies, the first
 /// recommendation's date.
-type Building = (ClientFacts, Vec<(i32, DayTally)>, Option<NaiveDate>);
-
-const FOR_CLIENT: &str = "(?1 = -1 OR client_id = ?1)";
+type Building = (ClientFacts, Vec<(Day, DayTally)>, Option<Day>);
 
 impl Store {
     /// Every client's scoring facts, and the years that had a staff gut check.
@@ -59,16 +66,17 @@ impl Store {
     }
 
     fn facts(&self, which: Which) -> Result<Vec<ClientFacts>> {
-        let id = which.id();
         let conn = self.conn();
+        let for_client = which.on("client_id");
         let mut order: Vec<ClientId> = Vec::new();
         let mut by_id: HashMap<i64, Building> = HashMap::new();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT id, name, status, seats, mrr_cents,
                     (SELECT min(made_on) FROM recommendations r WHERE r.client_id = c.id)
-             FROM clients c WHERE (?1 = -1 OR id = ?1) ORDER BY name COLLATE NOCASE",
-        )?;
-        let mut rows = stmt.query([id])?;
+             FROM clients c WHERE {} ORDER BY name COLLATE NOCASE",
+            which.on("id")
+        ))?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             let cid = ClientId(r.get(0)?);
             let name: String = r.get(1)?;
@@ -80,19 +88,18 @@ impl Store {
                 Cents(r.get(4)?),
             );
             order.push(cid);
-            by_id.insert(cid.0, (f, Vec::new(), r.get(5)?));
+            by_id.insert(cid.0, (f, Vec::new(), opt_day_col(r, 5)?));
         }
 
-        let mut stmt = conn.prepare(&format!(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT client_id, day, tickets, reopened, admin, escalated, minutes
-             FROM client_days WHERE {FOR_CLIENT}"
+             FROM client_days WHERE {for_client}"
         ))?;
-        let mut rows = stmt.query([id])?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
-                let d: NaiveDate = r.get(1)?;
                 entry.1.push((
-                    day(d),
+                    day_col(r, 1)?,
                     DayTally {
                         tickets: r.get(2)?,
                         reopened: r.get(3)?,
@@ -104,34 +111,33 @@ impl Store {
             }
         }
 
-        let mut stmt = conn.prepare(&format!(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT client_id, number, issued_on, due_on, paid_on, amount_cents, disputed
-             FROM invoices WHERE {FOR_CLIENT}"
+             FROM invoices WHERE {for_client}"
         ))?;
-        let mut rows = stmt.query([id])?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
-                let paid: Option<NaiveDate> = r.get(4)?;
                 entry.0.invoices.push(InvoiceFact {
                     number: r.get(1)?,
-                    issued: day(r.get(2)?),
-                    due: day(r.get(3)?),
-                    paid: paid.map(day),
+                    issued: day_col(r, 2)?,
+                    due: day_col(r, 3)?,
+                    paid: opt_day_col(r, 4)?,
                     amount_cents: r.get(5)?,
                     disputed: r.get(6)?,
                 });
             }
         }
 
-        let mut stmt = conn.prepare(&format!(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT client_id, decided_on, status = 'ignored', security, title
-             FROM recommendations WHERE status <> 'open' AND {FOR_CLIENT}"
+             FROM recommendations WHERE status <> 'open' AND {for_client}"
         ))?;
-        let mut rows = stmt.query([id])?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
                 entry.0.decisions.push(DecisionFact {
-                    decided: day(r.get(1)?),
+                    decided: day_col(r, 1)?,
                     ignored: r.get(2)?,
                     security: r.get(3)?,
                     title: r.get(4)?,
@@ -139,24 +145,24 @@ impl Store {
             }
         }
 
-        let mut stmt = conn.prepare(&format!(
-            "SELECT client_id, occurred_on, kind FROM incidents WHERE {FOR_CLIENT}"
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT client_id, occurred_on, kind FROM incidents WHERE {for_client}"
         ))?;
-        let mut rows = stmt.query([id])?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
                 entry.0.incidents.push(IncidentFact {
-                    day: day(r.get(1)?),
+                    day: day_col(r, 1)?,
                     kind: enum_col(r, 2, IncidentKind::parse)?,
                 });
             }
         }
 
-        let mut stmt = conn.prepare(&format!(
-            "SELECT client_id, year, count(*) FROM staff_votes WHERE {FOR_CLIENT}
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT client_id, year, count(*) FROM staff_votes WHERE {for_client}
              GROUP BY client_id, year"
         ))?;
-        let mut rows = stmt.query(params![id])?;
+        let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
             if let Some(entry) = by_id.get_mut(&r.get::<_, i64>(0)?) {
                 entry.0.votes.push((r.get(1)?, r.get(2)?));
@@ -168,7 +174,7 @@ impl Store {
             .filter_map(|cid| by_id.remove(&cid.0))
             .map(|(mut f, tallies, first_rec)| {
                 f.tallies = Tallies::new(tallies);
-                f.finish(first_rec.map(day))
+                f.finish(first_rec)
             })
             .collect())
     }

@@ -1,8 +1,11 @@
 //! Small helpers shared by the table modules.
 
 use rusqlite::Row;
+use rusqlite::types::{Type, ValueRef};
 
 use crate::domain::FieldError;
+use crate::domain::date::from_iso;
+use crate::domain::score::facts::{Day, day};
 
 /// Reads a text enum column, turning an unknown value into a conversion error.
 pub(crate) fn enum_col<T>(
@@ -18,6 +21,37 @@ pub(crate) fn enum_col<T>(
             Box::new(std::io::Error::other(e.to_string())),
         )
     })
+}
+
+/// Reads an ISO date column as a day number, or None for NULL: the scoring load reads
+/// hundreds of thousands of dates, and chrono's format-string parser was most of its time.
+pub(crate) fn opt_day_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Day>> {
+    let bad = |what: String| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            Type::Text,
+            Box::new(std::io::Error::other(what)),
+        )
+    };
+    match row.get_ref(idx)? {
+        ValueRef::Null => Ok(None),
+        ValueRef::Text(b) => {
+            let s = std::str::from_utf8(b).map_err(|e| bad(e.to_string()))?;
+            from_iso(s)
+                .map(|d| Some(day(d)))
+                .ok_or_else(|| bad(format!("'{s}' is not a YYYY-MM-DD date")))
+        }
+        other => Err(bad(format!("a date column holds {:?}", other.data_type()))),
+    }
+}
+
+/// Reads a NOT NULL ISO date column as a day number.
+pub(crate) fn day_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<Day> {
+    opt_day_col(row, idx)?.ok_or(rusqlite::Error::InvalidColumnType(
+        idx,
+        "date".into(),
+        Type::Null,
+    ))
 }
 
 /// The wall-clock timestamp written to created_at/updated_at (UTC, seconds).

@@ -180,6 +180,9 @@ pub struct ClientFacts {
     pub tallies: Tallies,
     /// By issue date.
     pub invoices: Vec<InvoiceFact>,
+    /// The invoices' issue dates, in the same order: a window's invoices are found by
+    /// searching these four bytes each, not the whole invoices. Set by [`ClientFacts::finish`].
+    invoice_days: Vec<Day>,
     /// By decision date.
     pub decisions: Vec<DecisionFact>,
     /// By date.
@@ -201,6 +204,7 @@ impl ClientFacts {
             mrr,
             tallies: Tallies::default(),
             invoices: Vec::new(),
+            invoice_days: Vec::new(),
             decisions: Vec::new(),
             incidents: Vec::new(),
             first_evidence: None,
@@ -211,11 +215,19 @@ impl ClientFacts {
     /// Sorts what was pushed and works out the first evidence date. Call after filling
     /// `invoices`, `decisions` and `incidents` (and setting `tallies`), with the first day a
     /// recommendation was made, if any (an open recommendation is evidence too).
+    ///
+    /// The order is total, so it does not depend on the order the rows were read in: the
+    /// store reads the whole portfolio in table order and one client through an index, and
+    /// same-day decisions listed differently would reorder a flag's evidence after a reload.
     pub fn finish(mut self, first_recommendation: Option<Day>) -> Self {
         self.invoices
             .sort_by(|a, b| a.issued.cmp(&b.issued).then(a.number.cmp(&b.number)));
-        self.decisions.sort_by_key(|d| d.decided);
-        self.incidents.sort_by_key(|i| i.day);
+        self.invoice_days = self.invoices.iter().map(|i| i.issued).collect();
+        self.decisions.sort_by(|a, b| {
+            (a.decided, &a.title, a.ignored, a.security)
+                .cmp(&(b.decided, &b.title, b.ignored, b.security))
+        });
+        self.incidents.sort_by_key(|i| (i.day, i.kind));
         let firsts = [
             self.tallies.days.first().copied(),
             self.invoices.first().map(|i| i.issued),
@@ -225,6 +237,13 @@ impl ClientFacts {
         ];
         self.first_evidence = firsts.into_iter().flatten().min();
         self
+    }
+
+    /// The invoices issued in `from..=to`.
+    pub fn invoices_between(&self, from: Day, to: Day) -> &[InvoiceFact] {
+        let hi = self.invoice_days.partition_point(|&d| d <= to);
+        let lo = self.invoice_days[..hi].partition_point(|&d| d < from);
+        &self.invoices[lo..hi]
     }
 
     /// Builds the facts from raw events: the reference the store's rollup must agree with.
@@ -389,6 +408,50 @@ mod tests {
         assert!(t.has_tickets_by(d("2026-01-01")) && !t.has_tickets_by(d("2025-12-31")));
         assert!(t.has_time_by(d("2026-01-05")) && !t.has_time_by(d("2026-01-04")));
         assert_eq!(t.rows().len(), 3);
+    }
+
+    #[test]
+    fn same_day_decisions_and_incidents_end_up_in_one_order_whatever_order_they_came_in() {
+        let decision = |title: &str, ignored| DecisionFact {
+            decided: d("2026-03-01"),
+            ignored,
+            security: false,
+            title: title.into(),
+        };
+        let incident = |kind| IncidentFact {
+            day: d("2026-03-01"),
+            kind,
+        };
+        let base = || {
+            ClientFacts::new(
+                crate::domain::ClientId(1),
+                "Acme",
+                crate::domain::ClientStatus::Active,
+                1,
+                crate::domain::Cents(0),
+            )
+        };
+        let mut one = base();
+        one.decisions = vec![
+            decision("B", true),
+            decision("A", false),
+            decision("A", true),
+        ];
+        one.incidents = vec![
+            incident(IncidentKind::Security),
+            incident(IncidentKind::Abuse),
+        ];
+        let mut other = base();
+        other.decisions = vec![
+            decision("A", true),
+            decision("B", true),
+            decision("A", false),
+        ];
+        other.incidents = vec![
+            incident(IncidentKind::Abuse),
+            incident(IncidentKind::Security),
+        ];
+        assert_eq!(one.finish(None), other.finish(None));
     }
 
     #[test]

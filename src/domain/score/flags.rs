@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::facts::{ClientFacts, Day, date};
+use super::facts::{ClientFacts, Day, IncidentFact, InvoiceFact, date};
 use super::rules::DealbreakerRules;
 use crate::domain::IncidentKind;
 use crate::domain::date::iso;
@@ -47,31 +47,43 @@ pub struct Flag {
     pub evidence: Vec<String>,
 }
 
-/// The dealbreakers raised for a client on `as_of`.
+/// The dealbreakers raised for a client on `as_of`. Evidence is put in words only for the
+/// flags that are raised: most clients raise none, and formatting dates into text for every
+/// late invoice of every client was a quarter of scoring a whole portfolio.
 pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Flag> {
     let year_from = as_of - 364;
-    let incidents = |kind: IncidentKind| -> Vec<String> {
+    let incidents = |kind: IncidentKind| -> Vec<&IncidentFact> {
         f.incidents
             .iter()
             .filter(|i| i.kind == kind && i.day >= year_from && i.day <= as_of)
+            .collect()
+    };
+    let incident_lines = |found: Vec<&IncidentFact>| -> Vec<String> {
+        found
+            .into_iter()
             .map(|i| {
                 format!(
                     "{} {} incident",
                     iso(date(i.day)),
-                    kind.as_str().replace('_', " ")
+                    i.kind.as_str().replace('_', " ")
                 )
             })
             .collect()
     };
     let mut flags = Vec::new();
-    let mut raise = |code, evidence: Vec<String>, min: u32| {
-        if min > 0 && evidence.len() >= min as usize {
-            flags.push(Flag { code, evidence });
+    let raise = |flags: &mut Vec<Flag>, code, kind, min: u32| {
+        let found = incidents(kind);
+        if min > 0 && found.len() >= min as usize {
+            flags.push(Flag {
+                code,
+                evidence: incident_lines(found),
+            });
         }
     };
     raise(
+        &mut flags,
         Dealbreaker::D1,
-        incidents(IncidentKind::Abuse),
+        IncidentKind::Abuse,
         r.abuse_incidents,
     );
 
@@ -81,14 +93,7 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
         .iter()
         .filter(|d| d.decided >= year_from && d.decided <= as_of)
         .collect();
-    let ignored: Vec<String> = decided
-        .iter()
-        .filter(|d| d.ignored)
-        .map(|d| {
-            let sec = if d.security { " (security)" } else { "" };
-            format!("{} ignored: {}{sec}", iso(date(d.decided)), d.title)
-        })
-        .collect();
+    let ignored: Vec<_> = decided.iter().filter(|d| d.ignored).collect();
     let ratio_hit = decided.len() as u32 >= r.ignored_min_decided.max(1)
         && ignored.len() as f64 / decided.len() as f64 >= r.ignored_ratio;
     let disrespect = incidents(IncidentKind::Disrespect);
@@ -102,10 +107,13 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
                 ignored.len(),
                 decided.len()
             ));
-            evidence.extend(ignored);
+            evidence.extend(ignored.iter().map(|d| {
+                let sec = if d.security { " (security)" } else { "" };
+                format!("{} ignored: {}{sec}", iso(date(d.decided)), d.title)
+            }));
         }
         if disrespect_hit {
-            evidence.extend(disrespect);
+            evidence.extend(incident_lines(disrespect));
         }
         flags.push(Flag {
             code: Dealbreaker::D2,
@@ -113,32 +121,54 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
         });
     }
 
-    let mut raise = |code, evidence: Vec<String>, min: u32| {
-        if min > 0 && evidence.len() >= min as usize {
-            flags.push(Flag { code, evidence });
-        }
-    };
     raise(
+        &mut flags,
         Dealbreaker::D3,
-        incidents(IncidentKind::Security),
+        IncidentKind::Security,
         r.security_incidents,
     );
     raise(
+        &mut flags,
         Dealbreaker::D4,
-        incidents(IncidentKind::UnreasonableDemand),
+        IncidentKind::UnreasonableDemand,
         r.unreasonable_demands,
     );
 
     // D5: late again and again, or badly overdue now.
     let late_from = as_of - (i32::try_from(r.late_payment_days.max(1)).unwrap_or(i32::MAX) - 1);
-    let mut late: Vec<String> = Vec::new();
-    let mut overdue: Vec<String> = Vec::new();
+    let overdue_days = i32::try_from(r.overdue_days).unwrap_or(i32::MAX);
+    let mut late: Vec<&InvoiceFact> = Vec::new();
+    let mut overdue: Vec<&InvoiceFact> = Vec::new();
     for inv in &f.invoices {
         if inv.issued > as_of {
             continue;
         }
         if inv.due >= late_from && inv.due <= as_of && inv.late_at(as_of) {
-            late.push(match inv.paid {
+            late.push(inv);
+        }
+        if inv.unpaid_at(as_of) && as_of - inv.due > overdue_days {
+            overdue.push(inv);
+        }
+    }
+    let needed = if r.strict_payments {
+        1
+    } else {
+        r.late_payments.max(1)
+    } as usize;
+    if late.len() >= needed || !overdue.is_empty() {
+        let mut evidence: Vec<String> = overdue
+            .into_iter()
+            .map(|inv| {
+                format!(
+                    "invoice {} due {} is {} days overdue",
+                    inv.number,
+                    iso(date(inv.due)),
+                    as_of - inv.due
+                )
+            })
+            .collect();
+        if late.len() >= needed {
+            evidence.extend(late.into_iter().map(|inv| match inv.paid {
                 Some(p) if p <= as_of => format!(
                     "{} invoice {} paid {} days late",
                     iso(date(p)),
@@ -150,26 +180,7 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
                     iso(date(inv.due)),
                     inv.number
                 ),
-            });
-        }
-        let days_over = as_of - inv.due;
-        if inv.unpaid_at(as_of) && days_over > i32::try_from(r.overdue_days).unwrap_or(i32::MAX) {
-            overdue.push(format!(
-                "invoice {} due {} is {days_over} days overdue",
-                inv.number,
-                iso(date(inv.due))
-            ));
-        }
-    }
-    let needed = if r.strict_payments {
-        1
-    } else {
-        r.late_payments.max(1)
-    } as usize;
-    if late.len() >= needed || !overdue.is_empty() {
-        let mut evidence = overdue;
-        if late.len() >= needed {
-            evidence.extend(late);
+            }));
         }
         flags.push(Flag {
             code: Dealbreaker::D5,

@@ -103,11 +103,9 @@ pub fn measure(
 
     // Invoices: those issued in W; lateness and waiting as known on as_of.
     m.has_invoices = f.invoices.first().is_some_and(|i| i.issued <= as_of);
-    let lo = f.invoices.partition_point(|i| i.issued < from);
-    let hi = f.invoices.partition_point(|i| i.issued <= as_of);
     let mut waited = 0i64;
     let mut counted = 0i64;
-    for inv in &f.invoices[lo..hi] {
+    for inv in f.invoices_between(from, as_of) {
         m.revenue_cents += inv.amount_cents;
         m.disputed_invoices += u32::from(inv.disputed);
         m.late_payments += u32::from(inv.late_at(as_of));
