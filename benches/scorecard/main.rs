@@ -6,6 +6,9 @@
 //! - `portfolio/fast`: `evaluate_all` over facts loaded once (1,000 clients x 12 trend points).
 //! - `portfolio/load`: `Store::portfolio_facts`, the cold load those facts come from.
 //! - `portfolio/naive`: the same scorecards from SQL aggregates.
+//! - `pareto/{fast,naive}/<measure>`: the Pareto ranking by revenue, hours, tickets and
+//!   stress over 365 days: measured from the facts in memory and ranked, against SQL
+//!   aggregates over the raw tables and the same ranking.
 //! - `log_one/{fast,naive}/{disk,tmpfs}`: log one ticket for the biggest client and recompute
 //!   its scorecard; undone after each iteration, outside the timing. `disk` is a copy of the
 //!   database next to it (synchronous=FULL: every commit waits for an fsync); `tmpfs` a copy
@@ -17,6 +20,7 @@
 
 mod generate;
 mod naive;
+mod pareto_naive;
 
 use std::fs;
 use std::hint::black_box;
@@ -191,6 +195,46 @@ fn bench_portfolio(c: &mut Criterion, db: &Path, rules: &Rules) {
     g.bench_function("naive", |b| {
         b.iter(|| naive::portfolio(&conn, as_of(), rules).unwrap())
     });
+    g.finish();
+}
+
+fn bench_pareto(c: &mut Criterion, db: &Path) {
+    use rapport::domain::pareto::{Measure, ParetoRules, measures, pareto};
+    let store = Store::open(db).unwrap();
+    let conn = Connection::open(db).unwrap();
+    let facts = store.portfolio_facts().unwrap();
+    let rules = ParetoRules::default();
+    let fast_ms = measures(&facts, as_of(), &rules);
+    let naive_ms = pareto_naive::measures(&conn, as_of(), &rules).unwrap();
+    assert_eq!(
+        fast_ms, naive_ms,
+        "the naive Pareto measures match the fast ones"
+    );
+    for m in Measure::ALL {
+        let p = pareto(&fast_ms, m, rules.vital_share);
+        println!("pareto/{}: {}", m.key(), p.headline());
+    }
+    let mut g = c.benchmark_group("pareto");
+    g.sampling_mode(SamplingMode::Flat)
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(3));
+    for m in Measure::ALL {
+        g.bench_function(BenchmarkId::new("fast", m.key()), |b| {
+            b.iter(|| {
+                let ms = measures(black_box(&facts), as_of(), &rules);
+                pareto(&ms, m, rules.vital_share)
+            })
+        });
+    }
+    g.sample_size(10).measurement_time(Duration::from_secs(4));
+    for m in Measure::ALL {
+        g.bench_function(BenchmarkId::new("naive", m.key()), |b| {
+            b.iter(|| {
+                let ms = pareto_naive::measures(&conn, as_of(), &rules).unwrap();
+                pareto(&ms, m, rules.vital_share)
+            })
+        });
+    }
     g.finish();
 }
 
@@ -414,6 +458,12 @@ fn summary(since: SystemTime) {
         row(&naive, &naive, None, None);
     }
     println!("goal: naive/this >= 50x");
+    for m in ["revenue", "hours", "tickets", "stress"] {
+        let fast = format!("pareto/fast/{m}");
+        let naive = format!("pareto/naive/{m}");
+        row(&fast, &fast, Some(&naive), Some(Duration::from_millis(25)));
+        row(&naive, &naive, None, None);
+    }
 }
 
 fn main() {
@@ -428,6 +478,7 @@ fn main() {
     let mut c = Criterion::default().configure_from_args();
 
     bench_portfolio(&mut c, &db, &rules);
+    bench_pareto(&mut c, &db);
 
     let client = biggest_client(&Connection::open(&db).unwrap());
     let disk_dir = db.parent().unwrap().to_path_buf();
