@@ -192,7 +192,14 @@ const DOC_KEYS: &[&str] = &[
     "vital_few_share_of_clients",
     "window_days",
 ];
-const ROW_KEYS: &[&str] = &["client", "cumulative_share", "share", "value", "vital_few"];
+const ROW_KEYS: &[&str] = &[
+    "client",
+    "cumulative_share",
+    "r1_candidate",
+    "share",
+    "value",
+    "vital_few",
+];
 
 /// What a pareto document must say: its header fields, then one (client, value, share,
 /// cumulative share, vital few) per row, in order.
@@ -581,7 +588,7 @@ fn before_any_invoice_every_client_is_measured_by_its_mrr() {
     near(&stress["clients"][0]["value"], 5.0);
     assert_eq!(
         stress["headline"],
-        "1 of 6 clients (17%) cause 80% of the stress"
+        "1 of 6 clients (17%) causes 80% of the stress"
     );
 }
 
@@ -761,7 +768,7 @@ none of 2 clients has any hours in this window (as of 2026-06-30, 365 days)
     let out = sb.ok(&w("pareto"));
     assert!(
         out.ends_with(
-            "1 of 2 clients (50%) bring 80% of the revenue (as of 2026-06-30, 365 days)\n\
+            "1 of 2 clients (50%) brings 80% of the revenue (as of 2026-06-30, 365 days)\n\
              warning: Acme carries 100% of revenue, above 25%: can you afford to lose them? (C1)\n"
         ),
         "{out}"

@@ -742,9 +742,14 @@ fn an_earlier_as_of_date_sees_only_what_was_known_then() {
         Some((2.0 - 16.0 / 30.0) / 1.5 * 100.0),
         Some(1.0),
     );
+    // In date order, each invoice once: C is overdue now, so it is no longer listed as late.
     assert_eq!(
-        acme["flag_evidence"]["D5"][0],
-        "invoice C due 2026-05-31 is 31 days overdue"
+        acme["flag_evidence"]["D5"],
+        json!([
+            "2026-04-21 invoice A paid 20 days late",
+            "2026-05-25 invoice D paid 10 days late",
+            "2026-05-31 invoice C due, unpaid and 31 days overdue",
+        ])
     );
     // Today's score and the month-ends before it stay; 2026-07-01 is the new last point.
     // W = 04-03 ..= 07-01: tickets 16 -> (2 - 0.5333) / 1.5 = 97.778; reopened 2 / 16 ->

@@ -9,22 +9,22 @@ use super::Context;
 use super::table::{Align, render};
 use crate::cli::ParetoPeriod;
 use crate::domain::pareto::{
-    self, ClientMeasures, Measure, Pareto, ParetoRules, Totals, measures, r1_candidates,
+    self, ClientMeasures, Measure, Pareto, ParetoRules, Totals, hours_text, measures, r1_candidates,
 };
 use crate::domain::{Cents, ClientStatus, ValidationError};
+use crate::store::Store;
 
 /// The rules with the window asked for, and every current client measured on `as_of`.
 fn measured(
     ctx: &Context,
-    as_of: Option<NaiveDate>,
-    window: Option<u32>,
+    store: &Store,
+    period: &ParetoPeriod,
 ) -> Result<(NaiveDate, ParetoRules, Vec<ClientMeasures>)> {
-    let as_of = as_of.unwrap_or_else(|| ctx.clock.today());
+    let as_of = period.as_of.unwrap_or_else(|| ctx.clock.today());
     let mut rules = ctx.config.pareto.clone();
-    if let Some(w) = window {
+    if let Some(w) = period.window {
         rules.window_days = w;
     }
-    let store = ctx.open_existing_store()?;
     let facts = store.portfolio_facts()?;
     let ms = measures(&facts, as_of, &rules);
     Ok((as_of, rules, ms))
@@ -32,8 +32,10 @@ fn measured(
 
 /// The C1 warning, when one client carries too much of the revenue.
 pub fn concentration_warning(p: &Pareto, rules: &ParetoRules) -> Option<String> {
-    let top = p.rows.first()?;
-    (p.measure == Measure::Revenue && top.share > rules.concentration_warning).then(|| {
+    if p.measure != Measure::Revenue {
+        return None;
+    }
+    p.concentration(rules.concentration_warning).map(|top| {
         format!(
             "{} carries {:.0}% of revenue, above {:.0}%: can you afford to lose them? (C1)",
             top.client,
@@ -52,8 +54,10 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
             format!("'{by}' is not revenue, hours, tickets or stress"),
         )
     })?;
-    let (as_of, rules, ms) = measured(ctx, period.as_of, period.window)?;
+    let store = ctx.open_existing_store()?;
+    let (as_of, rules, ms) = measured(ctx, &store, period)?;
     let p = pareto::pareto(&ms, m, rules.vital_share);
+    let r1 = r1_candidates(&ms, rules.vital_share);
     if json {
         let clients: Vec<_> = p
             .rows
@@ -69,6 +73,7 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
                     "share": r.share,
                     "cumulative_share": r.cumulative_share,
                     "vital_few": r.vital_few,
+                    "r1_candidate": r1.contains(&r.id),
                 })
             })
             .collect();
@@ -94,7 +99,6 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
         println!("no clients yet: add one with 'rapport client add --name NAME'");
         return Ok(());
     }
-    let r1 = r1_candidates(&ms, rules.vital_share);
     let cur = &ctx.config.display.currency_symbol;
     let rows: Vec<Vec<String>> = p
         .rows
@@ -118,13 +122,14 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
             ]
         })
         .collect();
+    let measure_header = m.key().to_uppercase();
     print!(
         "{}",
         render(
             &[
                 ("#", Align::Right),
                 ("CLIENT", Align::Left),
-                (m.key_upper(), Align::Right),
+                (&measure_header, Align::Right),
                 ("SHARE", Align::Right),
                 ("CUMULATIVE", Align::Right),
                 ("", Align::Left),
@@ -143,7 +148,7 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
     Ok(())
 }
 
-pub fn what_if_run_json(
+fn what_if_json(
     as_of: NaiveDate,
     window: u32,
     w: &crate::domain::pareto::WhatIf,
@@ -160,8 +165,8 @@ pub fn what_if_run_json(
 
 pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<()> {
     let json = period.json;
-    let (as_of, rules, ms) = measured(ctx, period.as_of, period.window)?;
     let store = ctx.open_existing_store()?;
+    let (as_of, rules, ms) = measured(ctx, &store, period)?;
     let mut ids = Vec::new();
     for name in drop {
         let c = store.client_by_name(name)?;
@@ -186,7 +191,7 @@ pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<
     if json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&what_if_run_json(as_of, rules.window_days, &w))?
+            serde_json::to_string_pretty(&what_if_json(as_of, rules.window_days, &w))?
         );
         return Ok(());
     }
@@ -228,8 +233,8 @@ pub fn totals_table(b: &Totals, a: &Totals, cur: &str) -> String {
         ],
         vec![
             "hours".into(),
-            hours(b.hours),
-            hours(a.hours),
+            hours_text(b.hours),
+            hours_text(a.hours),
             diff(Some(b.hours), Some(a.hours), ""),
         ],
         vec![
@@ -282,11 +287,4 @@ fn diff(b: Option<f64>, a: Option<f64>, unit: &str) -> String {
         (Some(b), Some(a)) => format!("{:+.1}{unit}", one(a) - one(b)),
         _ => "-".into(),
     }
-}
-
-/// Hours to one decimal with thousands separators: 5,398.8.
-fn hours(h: f64) -> String {
-    let tenths = (h * 10.0).round() as i64;
-    let whole = Cents(tenths / 10 * 100).display_whole("");
-    format!("{whole}.{}", (tenths % 10).abs())
 }

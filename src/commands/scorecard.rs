@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::Context;
 use super::table::{Align, render};
 use crate::domain::ClientStatus;
-use crate::domain::score::card::{number, points, reason_text, sparkline};
+use crate::domain::score::card::{change_text, number, points, reason_text, sparkline};
 use crate::domain::score::{MetricKey, Metrics, Rules, Scorecard, evaluate_all, rank};
 
 pub fn run(
@@ -54,15 +54,6 @@ fn round(v: f64, places: i32) -> f64 {
 /// One decimal, rounded down.
 fn floor1(v: f64) -> f64 {
     (v * 10.0 + 1e-9).floor() / 10.0
-}
-
-/// "+3", "-12", and "0" rather than "-0" for a change that rounds to nothing.
-fn signed_whole(v: f64) -> String {
-    if v.abs() < 0.5 {
-        "0".to_string()
-    } else {
-        format!("{v:+.0}")
-    }
 }
 
 fn opt(v: Option<f64>) -> Value {
@@ -169,7 +160,7 @@ fn table(cards: &[Scorecard]) -> String {
             let change = c
                 .change
                 .as_ref()
-                .map_or_else(|| "-".to_string(), |ch| signed_whole(ch.delta));
+                .map_or_else(|| "-".to_string(), |ch| change_text(ch.delta));
             let reason = c.reasons.first().map_or_else(String::new, |(k, lost)| {
                 let v = c
                     .scored

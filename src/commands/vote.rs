@@ -4,16 +4,29 @@ use anyhow::Result;
 use chrono::Datelike;
 
 use super::Context;
+use crate::domain::{ClientStatus, ValidationError};
 
 pub fn run(ctx: &Context, year: Option<i32>, staff: &str, clients: &[String]) -> Result<()> {
     let year = year.unwrap_or_else(|| ctx.clock.today().year());
     // The list's own rules first (at most five, none twice), before any name is looked up.
     crate::domain::evidence::check_votes(year, staff, clients)?;
     let mut store = ctx.open_existing_store()?;
-    let ids = clients
-        .iter()
-        .map(|name| store.client_by_name(name).map(|c| c.id))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut ids = Vec::new();
+    for name in clients {
+        let c = store.client_by_name(name)?;
+        // As in the gut check screen: staff name the clients they work for now.
+        if c.fields.status == ClientStatus::Former {
+            return Err(ValidationError::one(
+                "gut check list",
+                format!(
+                    "names '{}', a former client: name current clients",
+                    c.fields.name
+                ),
+            )
+            .into());
+        }
+        ids.push(c.id);
+    }
     store.set_votes(year, staff, &ids)?;
     if clients.is_empty() {
         println!("cleared {}'s gut check of {year}", staff.trim());

@@ -477,15 +477,17 @@ pub fn vote_form(year: i32, list: Option<&StaffList>, rows: &[ClientRow]) -> For
 }
 
 /// The staff member and their clients, worst first, from a filled-in gut check form.
-pub fn vote_entry(
-    year: i32,
-    form: &Form,
-    _rows: &[ClientRow],
-) -> Result<(String, Vec<ClientId>), ValidationError> {
+pub fn vote_entry(year: i32, form: &Form) -> Result<(String, Vec<ClientId>), ValidationError> {
     let clients: Vec<ClientId> = ["1", "2", "3", "4", "5"]
         .iter()
         .filter_map(|k| form.value(k).parse::<i64>().ok().map(ClientId))
         .collect();
     let staff = check_votes(year, form.value("staff"), &clients)?;
+    if clients.is_empty() {
+        return Err(ValidationError::one(
+            "gut check list",
+            "names nobody: choose at least one client (d on the list clears one)",
+        ));
+    }
     Ok((staff, clients))
 }

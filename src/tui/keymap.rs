@@ -11,7 +11,7 @@ use super::widgets::form::FormKey;
 const COMMON_KEYS: &[(&str, &str)] = &[
     ("j k ↑ ↓", "move the selection"),
     ("PgUp PgDn Home End", "page, first, last"),
-    ("Tab ⇧Tab 1-9", "switch screens"),
+    ("Tab ⇧Tab 1-4", "switch screens"),
     ("?", "this help"),
     ("q  Ctrl-C", "quit"),
 ];
@@ -35,7 +35,7 @@ pub const CLIENTS_KEYS: &[(&str, &str)] = &[
 pub const SCORECARDS_KEYS: &[(&str, &str)] = &[
     ("mouse", "wheel scrolls, click selects"),
     ("w", "window: 30, 60, 90, 180 or 365 days"),
-    ("[  ]", "as-of date one month-end earlier, later"),
+    ("[  ]  ←  →", "as-of date one month-end earlier, later"),
     ("t", "as-of date back to today"),
     ("l", "quick log on the selected client"),
     ("u", "undo the last log of this session"),

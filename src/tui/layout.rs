@@ -94,7 +94,7 @@ pub fn scorecards_list_rows(viewport: Rect) -> Rect {
 pub fn pareto(body: Rect) -> (Rect, Rect, Rect) {
     let panel_h = if body.height >= 30 { 7 } else { 6 };
     let [head, charts, panel] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Min(5),
         Constraint::Length(panel_h),
     ])

@@ -35,29 +35,24 @@ impl Measure {
         }
     }
 
-    /// The key in capitals, for table headers.
-    pub fn key_upper(self) -> &'static str {
-        match self {
-            Measure::Revenue => "REVENUE",
-            Measure::Hours => "HOURS",
-            Measure::Tickets => "TICKETS",
-            Measure::Stress => "STRESS",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<Measure> {
         Self::ALL
             .into_iter()
             .find(|m| m.key() == s.trim().to_ascii_lowercase())
     }
 
-    /// The verb phrase of the headline: "6 of 31 clients (19%) bring 80% of revenue".
-    fn phrase(self) -> &'static str {
-        match self {
-            Measure::Revenue => "bring {p} of the revenue",
-            Measure::Hours => "take {p} of the hours",
-            Measure::Tickets => "open {p} of the tickets",
-            Measure::Stress => "cause {p} of the stress",
+    /// The verb phrase of the headline, for one client or more: "6 of 31 clients (19%)
+    /// bring 80% of the revenue", "1 of 1 client (100%) brings ...".
+    fn phrase(self, one: bool) -> &'static str {
+        match (self, one) {
+            (Measure::Revenue, false) => "bring {p} of the revenue",
+            (Measure::Revenue, true) => "brings {p} of the revenue",
+            (Measure::Hours, false) => "take {p} of the hours",
+            (Measure::Hours, true) => "takes {p} of the hours",
+            (Measure::Tickets, false) => "open {p} of the tickets",
+            (Measure::Tickets, true) => "opens {p} of the tickets",
+            (Measure::Stress, false) => "cause {p} of the stress",
+            (Measure::Stress, true) => "causes {p} of the stress",
         }
     }
 
@@ -65,7 +60,7 @@ impl Measure {
     pub fn format(self, v: f64, currency: &str) -> String {
         match self {
             Measure::Revenue => crate::domain::Cents(v.round() as i64).display_whole(currency),
-            Measure::Hours => format!("{v:.1} h"),
+            Measure::Hours => format!("{} h", hours_text(v)),
             Measure::Tickets | Measure::Stress => format!("{v:.0}"),
         }
     }
@@ -75,6 +70,13 @@ impl Measure {
         let i = Self::ALL.iter().position(|m| *m == self).unwrap_or(0);
         Self::ALL[(i + 1) % Self::ALL.len()]
     }
+}
+
+/// Hours to one decimal with thousands separators: "5,398.8".
+pub fn hours_text(h: f64) -> String {
+    let tenths = (h * 10.0).round() as i64;
+    let whole = crate::domain::Cents(tenths / 10 * 100).display_whole("");
+    format!("{whole}.{}", (tenths % 10).abs())
 }
 
 /// How stress is counted: each ticket, reopened ticket, escalation, incident and staff
@@ -234,7 +236,11 @@ pub fn pareto(ms: &[ClientMeasures], m: Measure, vital_share: f64) -> Pareto {
             .total_cmp(&a.value(m))
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });
-    let total: f64 = ranked.iter().map(|c| c.value(m).max(0.0)).sum();
+    // Folded from +0.0: an empty f64 sum is -0.0, which would print as "-0".
+    let total: f64 = ranked
+        .iter()
+        .map(|c| c.value(m).max(0.0))
+        .fold(0.0, |a, b| a + b);
     // Shares come from running sums of values, so they add up without drift.
     let mut running = 0.0;
     let mut reached = total <= 0.0;
@@ -284,20 +290,27 @@ impl Pareto {
         if n == 0 {
             return "no clients yet".to_string();
         }
+        let plural = if n == 1 { "" } else { "s" };
         if self.total <= 0.0 {
             return format!(
-                "none of {n} clients has any {} in this window",
+                "none of {n} client{plural} has any {} in this window",
                 self.measure.key()
             );
         }
         let pct = format!("{:.0}%", self.vital_share * 100.0);
         format!(
-            "{} of {n} client{} ({:.0}%) {}",
+            "{} of {n} client{plural} ({:.0}%) {}",
             self.vital_few_count,
-            if n == 1 { "" } else { "s" },
             self.vital_few_share_of_clients * 100.0,
-            self.measure.phrase().replace("{p}", &pct)
+            self.measure
+                .phrase(self.vital_few_count == 1)
+                .replace("{p}", &pct)
         )
+    }
+
+    /// Guide C1: the top client, when it carries more than `limit` of the total.
+    pub fn concentration(&self, limit: f64) -> Option<&ParetoRow> {
+        self.rows.first().filter(|top| top.share > limit)
     }
 
     pub fn is_vital(&self, id: ClientId) -> bool {

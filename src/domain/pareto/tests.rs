@@ -68,7 +68,7 @@ fn one_client_is_the_whole_story_and_an_empty_portfolio_has_none() {
     let p = pareto(&[m(1, "Solo", 10, 60, 1, 1.0)], Measure::Hours, 0.8);
     assert_eq!(p.vital_few_count, 1);
     assert_eq!(p.rows[0].share, 1.0);
-    assert_eq!(p.headline(), "1 of 1 client (100%) take 80% of the hours");
+    assert_eq!(p.headline(), "1 of 1 client (100%) takes 80% of the hours");
     let empty = pareto(&[], Measure::Stress, 0.8);
     assert_eq!(
         (empty.vital_few_count, empty.total, empty.rows.len()),

@@ -256,6 +256,17 @@ pub fn reason_text(card: &Scorecard, key: MetricKey, lost: f64, rules: &Rules) -
     )
 }
 
+/// A change in whole points, cut toward zero like the scores: a fall of 9.6 reads "-9", so
+/// it never looks like the 10 points that raise an alert; "0" rather than "-0".
+pub fn change_text(delta: f64) -> String {
+    let whole = delta.trunc();
+    if whole == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{whole:+.0}")
+    }
+}
+
 /// A score in whole points reached, rounded down: 69.9 shows as 69, a C, never as a 70
 /// that would read as a B.
 pub fn points(score: f64) -> i64 {

@@ -94,7 +94,9 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
         .filter(|d| d.decided >= year_from && d.decided <= as_of)
         .collect();
     let ignored: Vec<_> = decided.iter().filter(|d| d.ignored).collect();
-    let ratio_hit = decided.len() as u32 >= r.ignored_min_decided.max(1)
+    // A ratio of 0 turns the rule off (0 ignored of n would otherwise always "reach" it).
+    let ratio_hit = r.ignored_ratio > 0.0
+        && decided.len() as u32 >= r.ignored_min_decided.max(1)
         && ignored.len() as f64 / decided.len() as f64 >= r.ignored_ratio;
     let disrespect = incidents(IncidentKind::Disrespect);
     let disrespect_hit =
@@ -150,41 +152,61 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
             overdue.push(inv);
         }
     }
+    // 0 turns a part off: no late-payment count (unless strict), no overdue limit.
     let needed = if r.strict_payments {
         1
     } else {
-        r.late_payments.max(1)
-    } as usize;
-    if late.len() >= needed || !overdue.is_empty() {
-        let mut evidence: Vec<String> = overdue
-            .into_iter()
+        r.late_payments as usize
+    };
+    let late_hit = needed > 0 && late.len() >= needed;
+    if r.overdue_days == 0 {
+        overdue.clear();
+    }
+    if late_hit || !overdue.is_empty() {
+        // One line per invoice, in date order: an overdue invoice is not listed as late too.
+        let mut lines: Vec<(Day, String)> = overdue
+            .iter()
             .map(|inv| {
-                format!(
-                    "invoice {} due {} is {} days overdue",
-                    inv.number,
-                    iso(date(inv.due)),
-                    as_of - inv.due
+                (
+                    inv.due,
+                    format!(
+                        "{} invoice {} due, unpaid and {} days overdue",
+                        iso(date(inv.due)),
+                        inv.number,
+                        as_of - inv.due
+                    ),
                 )
             })
             .collect();
-        if late.len() >= needed {
-            evidence.extend(late.into_iter().map(|inv| match inv.paid {
-                Some(p) if p <= as_of => format!(
-                    "{} invoice {} paid {} days late",
-                    iso(date(p)),
-                    inv.number,
-                    p - inv.due
-                ),
-                _ => format!(
-                    "{} invoice {} due, still unpaid",
-                    iso(date(inv.due)),
-                    inv.number
-                ),
-            }));
+        if late_hit {
+            lines.extend(
+                late.iter()
+                    .filter(|inv| !overdue.iter().any(|o| o.number == inv.number))
+                    .map(|inv| match inv.paid {
+                        Some(p) if p <= as_of => (
+                            p,
+                            format!(
+                                "{} invoice {} paid {} days late",
+                                iso(date(p)),
+                                inv.number,
+                                p - inv.due
+                            ),
+                        ),
+                        _ => (
+                            inv.due,
+                            format!(
+                                "{} invoice {} due, still unpaid",
+                                iso(date(inv.due)),
+                                inv.number
+                            ),
+                        ),
+                    }),
+            );
         }
+        lines.sort();
         flags.push(Flag {
             code: Dealbreaker::D5,
-            evidence,
+            evidence: lines.into_iter().map(|(_, l)| l).collect(),
         });
     }
     flags

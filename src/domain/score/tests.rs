@@ -287,8 +287,18 @@ fn dealbreakers_carry_their_evidence() {
         .find(|f| f.code == Dealbreaker::D5)
         .unwrap();
     assert!(
-        d5.evidence[0].contains("invoice C due 2026-05-31 is 31 days overdue"),
+        d5.evidence
+            .iter()
+            .any(|e| e == "2026-05-31 invoice C due, unpaid and 31 days overdue"),
         "{d5:?}"
+    );
+    assert_eq!(
+        d5.evidence
+            .iter()
+            .filter(|e| e.contains("invoice C"))
+            .count(),
+        1,
+        "each invoice once: {d5:?}"
     );
 }
 
@@ -348,6 +358,60 @@ fn d1_d2_d4_and_the_strict_payment_rule() {
         !codes(&rules).contains(&Dealbreaker::D2),
         "3 decided are too few now"
     );
+}
+
+#[test]
+fn a_zero_in_the_rules_turns_that_rule_off() {
+    let ev = RawEvents {
+        incidents: vec![(d("2026-06-01"), IncidentKind::Abuse)],
+        recommendations: vec![
+            rec(
+                "2026-01-01",
+                RecStatus::Implemented,
+                Some("2026-02-01"),
+                false,
+            ),
+            rec(
+                "2026-01-01",
+                RecStatus::Implemented,
+                Some("2026-02-02"),
+                false,
+            ),
+            rec(
+                "2026-01-01",
+                RecStatus::Implemented,
+                Some("2026-02-03"),
+                false,
+            ),
+        ],
+        invoices: vec![
+            invoice("L", "2026-05-01", "2026-05-15", Some("2026-05-20"), 100),
+            invoice("O", "2026-04-01", "2026-04-15", None, 100),
+        ],
+        ..RawEvents::default()
+    };
+    let f = facts(1, 0, &ev);
+    let p = PortfolioFacts::default();
+    let codes = |rules: &Rules| -> Vec<Dealbreaker> {
+        evaluate(&f, &p, d(AS_OF), rules)
+            .flags
+            .iter()
+            .map(|f| f.code)
+            .collect()
+    };
+    let mut rules = Rules::default();
+    assert_eq!(codes(&rules), [Dealbreaker::D1, Dealbreaker::D5]);
+    rules.dealbreakers.abuse_incidents = 0;
+    rules.dealbreakers.ignored_ratio = 0.0;
+    assert_eq!(
+        codes(&rules),
+        [Dealbreaker::D5],
+        "no D1, and 0 of 3 ignored is no D2"
+    );
+    rules.dealbreakers.overdue_days = 0;
+    assert_eq!(codes(&rules), [Dealbreaker::D5], "still two late payments");
+    rules.dealbreakers.late_payments = 0;
+    assert!(codes(&rules).is_empty(), "both D5 rules off");
 }
 
 #[test]

@@ -232,14 +232,8 @@ impl App {
     }
 
     /// Selects the client with this id on the clients list and the scorecards, if shown.
+    /// The Pareto ranking keeps its own selection: it opens on its top, on the vital few.
     pub fn select_id(&mut self, id: ClientId) -> Option<Effect> {
-        if let Some(pos) = self.pareto.position(id) {
-            let (len, page) = (
-                self.pareto.primary.rows.len(),
-                self.page_rows(Screen::Pareto),
-            );
-            self.pareto.cursor.move_to(pos, len, page);
-        }
         if let Some(pos) = self.scores.position(id) {
             let (len, page) = (self.scores.cards.len(), self.page_rows(Screen::Scorecards));
             self.scores.cursor.move_to(pos, len, page);
@@ -283,11 +277,8 @@ impl App {
                 }
                 keymap::main_action(&k, self.screen).and_then(|a| self.act(a))
             }
-            Overlay::Help => {
-                // Any key closes help; q still quits.
-                self.quit = k.code == KeyCode::Char('q');
-                None
-            }
+            // Any key closes help (q too: it never quits from here).
+            Overlay::Help => None,
             Overlay::ClientForm { form, editing } => self.form_key(
                 k,
                 form,
@@ -342,24 +333,19 @@ impl App {
                     "Cancelled: nothing was logged",
                 )
             }
-            Overlay::VoteForm { form, year } => {
-                let clients = self.clients.rows.clone();
-                self.form_key(
-                    k,
-                    form,
-                    |form| Overlay::VoteForm { form, year },
-                    |form| {
-                        forms::vote_entry(year, form, &clients).map(|(staff, clients)| {
-                            Effect::SaveVotes {
-                                year,
-                                staff,
-                                clients,
-                            }
-                        })
-                    },
-                    "Cancelled: the gut check is unchanged",
-                )
-            }
+            Overlay::VoteForm { form, year } => self.form_key(
+                k,
+                form,
+                |form| Overlay::VoteForm { form, year },
+                |form| {
+                    forms::vote_entry(year, form).map(|(staff, clients)| Effect::SaveVotes {
+                        year,
+                        staff,
+                        clients,
+                    })
+                },
+                "Cancelled: the gut check is unchanged",
+            ),
             Overlay::ConfirmArchive { client, name } => match k.code {
                 KeyCode::Char('y') | KeyCode::Enter => Some(Effect::Archive { id: client, name }),
                 KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
@@ -601,7 +587,7 @@ impl App {
                     client,
                 }),
                 None => {
-                    self.info("Nothing to undo: no log in this session yet");
+                    self.info("Nothing left to undo in this session");
                     None
                 }
             },

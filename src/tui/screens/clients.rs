@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::Look;
-use crate::domain::score::card::points;
+use crate::domain::score::card::{change_text, points};
 use crate::domain::score::{Band, Scorecard, sparkline};
 use crate::domain::{Client, ClientStatus, EventKind, TimelineEvent};
 use crate::tui::app::{App, SortKey};
@@ -51,7 +51,7 @@ const COLUMNS: [Column; 10] = [
     Column {
         title: "Flags",
         sorts: &[],
-        width: 10,
+        width: 13,
         drop: u8::MAX,
         right: false,
     },
@@ -267,8 +267,8 @@ fn score_summary<'a>(card: &Scorecard, look: &Look) -> Line<'a> {
     spans.push(Span::raw(format!("  {}", sparkline(&card.trend))));
     if let Some(ch) = &card.change {
         spans.push(Span::raw(format!(
-            "  {:+.0} since {}",
-            ch.delta,
+            "  {} since {}",
+            change_text(ch.delta),
             look.date(ch.since)
         )));
     }

@@ -87,6 +87,18 @@ fn draw_header(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
             Span::styled(label, t.muted)
         });
     }
+    // Scores looked at as of another day, or over another window, say so on every screen.
+    let s = &app.scores;
+    if s.as_of != app.today || s.window_days != s.rules.window_days {
+        spans.push(Span::styled(
+            format!(
+                " scores as of {} · {} days ",
+                look.date(s.as_of),
+                s.window_days
+            ),
+            t.warn,
+        ));
+    }
     let used: usize = spans.iter().map(|s| s.width()).sum();
     // The longest right-hand text that fits: clients and today, today only, or nothing.
     let right = [

@@ -10,7 +10,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use super::Look;
 use crate::domain::Cents;
-use crate::domain::pareto::{Measure, Totals, value_effort};
+use crate::domain::pareto::{Measure, Totals, hours_text, value_effort};
 use crate::tui::app::App;
 use crate::tui::layout::{self, PARETO_WIDE};
 use crate::tui::text::truncate;
@@ -37,52 +37,59 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
     let p = &app.pareto;
     let w = usize::from(area.width);
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {}", p.primary.headline()), t.title),
-        Span::styled(
-            format!(
-                " · as of {} · {} days",
-                look.date(app.scores.as_of),
-                p.rules.window_days
-            ),
-            t.muted,
-        ),
-    ])];
+    let line = |text: String, style| Line::styled(truncate(&text, w), style);
     let revenue = if p.measure == Measure::Revenue {
         &p.primary
     } else {
         &p.counterpart
     };
-    let warning = revenue
-        .rows
-        .first()
-        .filter(|top| top.share > p.rules.concentration_warning);
-    lines.push(match warning {
-        Some(top) => Line::styled(
-            truncate(
-                &format!(
-                    " C1: {} carries {:.0}% of revenue (over {:.0}%): can you afford to lose them?",
-                    truncate(&top.client, 24),
-                    top.share * 100.0,
-                    p.rules.concentration_warning * 100.0
-                ),
-                w,
+    let top = revenue.rows.first();
+    // Guide C1: how much rests on the largest clients, in warning colours when too much.
+    let concentration = match (top, revenue.concentration(p.rules.concentration_warning)) {
+        (_, Some(top)) => line(
+            format!(
+                " C1: {} carries {:.0}% of revenue (over {:.0}%): can you afford to lose them? Top 5: {:.0}%",
+                truncate(&top.client, 24),
+                top.share * 100.0,
+                p.rules.concentration_warning * 100.0,
+                revenue.top5_share * 100.0
             ),
             t.warn,
         ),
-        None => Line::styled(
-            truncate(
-                &format!(
-                    " {} · {} R1 candidate{} (vital few for stress or hours, not for revenue)",
-                    p.counterpart.headline(),
-                    p.r1.len(),
-                    if p.r1.len() == 1 { "" } else { "s" }
-                ),
-                w,
+        (Some(top), None) => line(
+            format!(
+                " Largest client {} {:.0}% of revenue · top 5 {:.0}%",
+                truncate(&top.client, 24),
+                top.share * 100.0,
+                revenue.top5_share * 100.0
             ),
             t.muted,
         ),
-    });
+        (None, None) => Line::default(),
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(format!(" {}", p.primary.headline()), t.title),
+            Span::styled(
+                format!(
+                    " · as of {} · {} days",
+                    look.date(app.scores.as_of),
+                    p.rules.window_days
+                ),
+                t.muted,
+            ),
+        ]),
+        line(
+            format!(
+                " {} · {} R1 candidate{} (vital few for stress or hours, not for revenue)",
+                p.counterpart.headline(),
+                p.r1.len(),
+                if p.r1.len() == 1 { "" } else { "s" }
+            ),
+            t.muted,
+        ),
+        concentration,
+    ];
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -120,8 +127,8 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let selected = p.selected_id();
     let n = map.len().max(1) as f64;
     let even = 1.0 / n;
-    let xmax = map.iter().map(|m| m.2).fold(even * 2.0, f64::max) * 1.1;
-    let ymax = map.iter().map(|m| m.1).fold(even * 2.0, f64::max) * 1.1;
+    let xmax = (map.iter().map(|m| m.2).fold(even * 2.0, f64::max) * 1.1).min(1.0);
+    let ymax = (map.iter().map(|m| m.1).fold(even * 2.0, f64::max) * 1.1).min(1.0);
     let points = |keep: &dyn Fn(crate::domain::ClientId) -> bool| -> Vec<(f64, f64)> {
         map.iter()
             .filter(|(id, ..)| keep(*id))
@@ -177,7 +184,13 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             })
         })
         .unwrap_or_default();
-    let pct = |v: f64| format!("{:.0}%", v * 100.0);
+    let pct = |v: f64| {
+        if v < 0.1 {
+            format!("{:.1}%", v * 100.0)
+        } else {
+            format!("{:.0}%", v * 100.0)
+        }
+    };
     let chart = Chart::new(datasets)
         .block(
             Block::default()
@@ -287,11 +300,7 @@ fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     };
     let pairs = [
         ("revenue", money(b.revenue_cents), money(a.revenue_cents)),
-        (
-            "hours",
-            format!("{:.0}", b.hours),
-            format!("{:.0}", a.hours),
-        ),
+        ("hours", hours_text(b.hours), hours_text(a.hours)),
         (
             "labour cost",
             money(b.labour_cost_cents),

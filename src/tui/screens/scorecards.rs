@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 
 use super::Look;
 use super::clients::{band_style, flags_line, score_line};
-use crate::domain::score::card::{number, points, reason_text};
+use crate::domain::pareto::hours_text;
+use crate::domain::score::card::{change_text, number, points, reason_text};
 use crate::domain::score::{MetricKey, Scorecard, sparkline};
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -52,7 +53,7 @@ fn heading(app: &App, look: &Look) -> String {
 
 fn draw_list(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
-    let name_w = area.width.saturating_sub(2 + 1 + 3 + 6 + 12 + 9 + 4);
+    let name_w = area.width.saturating_sub(2 + 1 + 3 + 6 + 12 + 13 + 4);
     let rows: Vec<Row> = app
         .scores
         .cards
@@ -83,7 +84,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             Constraint::Length(name_w),
             Constraint::Length(6),
             Constraint::Length(12),
-            Constraint::Length(9),
+            Constraint::Length(13),
         ],
     )
     .header(header)
@@ -126,8 +127,8 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     }
     if let Some(ch) = &c.change {
         first.push(Span::raw(format!(
-            "   {:+.0} since {}",
-            ch.delta,
+            "   {} since {}",
+            change_text(ch.delta),
             look.date(ch.since)
         )));
     }
@@ -175,25 +176,14 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
                 spans.push(Span::raw(format!(" {s:>3.0}  ")));
                 spans.push(Span::raw(number(p.weight)));
             }
+            None if p.key == MetricKey::MarginPct && app.scores.rules.hourly_cost_cents == 0 => {
+                spans.push(Span::styled("no labour cost in the config", t.muted))
+            }
             None => spans.push(Span::styled("no data, left out", t.muted)),
         }
         top.push(Line::from(spans));
     }
-    if c.flags.is_empty() {
-        top.push(Line::from(vec![
-            Span::styled("Dealbreakers ", t.muted),
-            Span::raw("none"),
-        ]));
-    }
-    for f in &c.flags {
-        let text = format!(
-            "{} {}: {}",
-            f.code.code(),
-            f.code.title(),
-            f.evidence.join("; ")
-        );
-        top.push(Line::styled(truncate(&text, width), t.error));
-    }
+    top.extend(other_facts(c, look, width));
 
     let mut bottom: Vec<Line> = Vec::new();
     for (k, lost) in &c.reasons {
@@ -220,6 +210,23 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
             ),
             width,
         )));
+    }
+
+    // The dealbreakers with their evidence, as many lines each as the room allows (1 to 3).
+    if c.flags.is_empty() {
+        top.push(Line::from(vec![
+            Span::styled("Dealbreakers ", t.muted),
+            Span::raw("none"),
+        ]));
+    } else {
+        let room = usize::from(inner.height).saturating_sub(top.len() + bottom.len() + 1);
+        let each = (room / c.flags.len()).clamp(1, 3);
+        for f in &c.flags {
+            let head = format!("{} {}: ", f.code.code(), f.code.title());
+            for line in wrap(&head, &f.evidence, width, each) {
+                top.push(Line::styled(line, t.error));
+            }
+        }
     }
 
     let used = (top.len() + bottom.len()) as u16;
@@ -261,6 +268,78 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
         Paragraph::new(bottom),
         Rect::new(inner.x, y, inner.width, left),
     );
+}
+
+/// The facts that are not scored but matter: money and time, advice and incidents.
+fn other_facts<'a>(c: &Scorecard, look: &Look, width: usize) -> Vec<Line<'a>> {
+    let t = &look.theme;
+    let m = &c.metrics;
+    let mut money = format!(
+        "{}{} · {} h worked",
+        crate::domain::Cents(m.revenue_cents).display_whole(&look.currency),
+        if m.revenue_from_mrr {
+            " (from MRR: no invoices)"
+        } else {
+            ""
+        },
+        hours_text(m.hours)
+    );
+    if let Some(rate) = m.effective_rate_cents {
+        money.push_str(&format!(
+            " · {}/h",
+            crate::domain::Cents(rate).display_whole(&look.currency)
+        ));
+    }
+    money.push_str(&format!(
+        " · {} late payment{}",
+        m.late_payments,
+        if m.late_payments == 1 { "" } else { "s" }
+    ));
+    let kinds: Vec<String> = crate::domain::IncidentKind::ALL
+        .iter()
+        .filter(|k| m.incidents.get(**k) > 0)
+        .map(|k| format!("{} {}", k.as_str().replace('_', " "), m.incidents.get(*k)))
+        .collect();
+    let advice = format!(
+        "{} implemented, {} ignored · incidents (365 days): {}",
+        m.implemented_recommendations,
+        m.ignored_recommendations,
+        if kinds.is_empty() {
+            "none".to_string()
+        } else {
+            kinds.join(", ")
+        }
+    );
+    vec![
+        Line::from(vec![
+            Span::styled("Window  ", t.muted),
+            Span::raw(truncate(&money, width.saturating_sub(8))),
+        ]),
+        Line::from(vec![
+            Span::styled("Advice  ", t.muted),
+            Span::raw(truncate(&advice, width.saturating_sub(8))),
+        ]),
+    ]
+}
+
+/// `head` then the items joined by "; ", filled into at most `max` lines of `width`; the
+/// last line ends in "…" when items did not fit.
+fn wrap(head: &str, items: &[String], width: usize, max: usize) -> Vec<String> {
+    let mut lines = vec![head.to_string()];
+    for (i, item) in items.iter().enumerate() {
+        let sep = if i == 0 { "" } else { "; " };
+        let last = lines.len() - 1;
+        if lines[last].chars().count() + sep.len() + item.chars().count() <= width {
+            lines[last].push_str(sep);
+            lines[last].push_str(item);
+        } else if lines.len() < max {
+            lines.push(format!("  {item}"));
+        } else {
+            lines[last] = truncate(&format!("{}{sep}{item}", lines[last]), width);
+            break;
+        }
+    }
+    lines.into_iter().map(|l| truncate(&l, width)).collect()
 }
 
 /// A raw value in its own unit.

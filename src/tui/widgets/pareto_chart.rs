@@ -85,7 +85,10 @@ impl Widget for ParetoChart<'_> {
         let w = usize::from(inner.width);
         // "  1 " mark " " name " value " bar " share% " gauge " cum%"
         let fixed = 4 + 1 + 1 + 11 + 8 + GAUGE + 5;
-        let name_w = (w.saturating_sub(fixed) / 2).clamp(8, 28);
+        // The rank column grows with the list (1,000 clients need four digits).
+        let rank_w = n.to_string().len().max(3);
+        let fixed = fixed + rank_w - 3;
+        let name_w = (w.saturating_sub(fixed) / 2).clamp(8, 40);
         let bar_w = w.saturating_sub(fixed + name_w).max(4);
         let max_share = p.rows.first().map_or(1.0, |r| r.share).max(1e-9);
         let mut y = inner.y;
@@ -99,7 +102,7 @@ impl Widget for ParetoChart<'_> {
             Line::styled(
                 truncate(
                     &format!(
-                        "{:>3}  {} {:>9} {} {:>6} {}",
+                        "{:>rank_w$}  {} {:>9} {} {:>6} {}",
                         "#",
                         pad("Client", name_w),
                         p.measure.key(),
@@ -136,7 +139,7 @@ impl Widget for ParetoChart<'_> {
                 (name_w, "")
             };
             let mut spans = vec![
-                Span::raw(format!("{:>3} ", i + 1)),
+                Span::raw(format!("{:>rank_w$} ", i + 1)),
                 Span::styled(marked, t.warn),
                 Span::raw(" "),
                 Span::styled(pad(&r.client, name_room), name_style),
@@ -175,16 +178,14 @@ impl Widget for ParetoChart<'_> {
         if rest > 0 {
             let share: f64 = p.rows[offset + shown..].iter().map(|r| r.share).sum();
             let value: f64 = p.rows[offset + shown..].iter().map(|r| r.value).sum();
-            let label = format!("{rest} others (PgDn)");
+            // The rest, grouped: its value and share, without a bar (it is no one client).
+            let label = format!("{rest} other{} (PgDn)", if rest == 1 { "" } else { "s" });
             put(
                 Line::from(vec![
-                    Span::raw("    "),
-                    Span::styled(pad(&truncate(&label, name_w + 1), name_w + 1), t.muted),
-                    Span::raw(format!(
-                        " {:>9} ",
-                        truncate(&p.measure.format(value, self.currency), 9)
-                    )),
-                    Span::styled(pad(&bar(share / max_share, bar_w), bar_w), t.muted),
+                    Span::raw(" ".repeat(rank_w + 1)),
+                    Span::styled(pad(&label, name_w + 1), t.muted),
+                    Span::raw(format!(" {:>9} ", p.measure.format(value, self.currency))),
+                    Span::raw(" ".repeat(bar_w)),
                     Span::raw(format!(" {:>5.1}% ", share * 100.0)),
                     Span::styled(gauge(1.0, p.vital_share), t.muted),
                     Span::raw(" 100%"),
