@@ -47,6 +47,24 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
 impl Store {
     /// All clients, by name, with their 90-day ticket count and last activity at `as_of`.
     pub fn client_rows(&self, as_of: NaiveDate) -> Result<Vec<ClientRow>> {
+        self.rows_where(as_of, "", None)
+    }
+
+    /// One client's row: what to read again after a write that touched only that client
+    /// (reading every row again costs a fifth of a second at 1,000 clients).
+    pub fn client_row(&self, id: ClientId, as_of: NaiveDate) -> Result<Option<ClientRow>> {
+        Ok(self
+            .rows_where(as_of, "WHERE c.id = ?3", Some(id))?
+            .into_iter()
+            .next())
+    }
+
+    fn rows_where(
+        &self,
+        as_of: NaiveDate,
+        filter: &str,
+        id: Option<ClientId>,
+    ) -> Result<Vec<ClientRow>> {
         let since = as_of.checked_sub_days(Days::new(89)).unwrap_or(as_of);
         let sql = format!(
             "SELECT {COLUMNS},
@@ -59,16 +77,20 @@ impl Store {
                   UNION ALL SELECT max(made_on) FROM recommendations WHERE client_id = c.id AND made_on <= ?2
                   UNION ALL SELECT max(decided_on) FROM recommendations WHERE client_id = c.id AND decided_on <= ?2
                   UNION ALL SELECT max(occurred_on) FROM incidents WHERE client_id = c.id AND occurred_on <= ?2))
-             FROM clients c ORDER BY c.name COLLATE NOCASE"
+             FROM clients c {filter} ORDER BY c.name COLLATE NOCASE"
         );
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt.query_map(params![since, as_of], |r| {
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let read = |r: &Row<'_>| {
             Ok(ClientRow {
                 client: client_from_row(r)?,
                 tickets_90d: r.get(17)?,
                 last_activity: r.get(18)?,
             })
-        })?;
+        };
+        let rows = match id {
+            Some(id) => stmt.query_map(params![since, as_of, id.0], read)?,
+            None => stmt.query_map(params![since, as_of], read)?,
+        };
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -147,7 +147,11 @@ impl Driver {
 
     /// After a write that touched one client: its row, its facts and its card.
     fn refresh_client(&mut self, id: ClientId) {
-        self.read_rows();
+        match self.store.client_row(id, self.app.today) {
+            Ok(Some(row)) => self.app.set_row(row),
+            Ok(None) => self.read_rows(),
+            Err(e) => self.app.error(format!("cannot read the client: {e}")),
+        }
         match self.store.client_facts(id) {
             Ok(Some(f)) => {
                 let active = f.status != ClientStatus::Former;

@@ -159,6 +159,21 @@ impl App {
         self.rebuild(keep);
     }
 
+    /// One client's row anew (after a write that touched only it).
+    pub fn set_row(&mut self, row: ClientRow) {
+        let keep = self.clients.selected_id();
+        match self
+            .clients
+            .rows
+            .iter_mut()
+            .find(|r| r.client.id == row.client.id)
+        {
+            Some(slot) => *slot = row,
+            None => self.clients.rows.push(row),
+        }
+        self.rebuild(keep);
+    }
+
     /// Every client's scorecard anew.
     pub fn set_cards(&mut self, cards: Vec<Scorecard>) {
         let page = self.page_rows(Screen::Scorecards);
