@@ -1,0 +1,232 @@
+//! Input: key presses, pasted text and the mouse, routed to the open overlay (a form, a
+//! menu, a confirmation), the filter line, or the screen's actions.
+
+use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+
+use super::cursor::Move;
+use super::{App, Overlay, Screen};
+use crate::domain::ValidationError;
+use crate::tui::action::{Action, Effect};
+use crate::tui::forms::{self, LogKind};
+use crate::tui::keymap;
+use crate::tui::widgets::form::{Form, FormKey};
+
+impl App {
+    pub fn on_key(&mut self, k: KeyEvent) -> Option<Effect> {
+        if keymap::is_ctrl_c(&k) {
+            self.quit = true;
+            return None;
+        }
+        match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::None => {
+                if self.filtering() {
+                    return self.filter_key(k);
+                }
+                keymap::main_action(&k, self.screen).and_then(|a| self.act(a))
+            }
+            // Any key closes help (q too: it never quits from here).
+            Overlay::Help => None,
+            Overlay::ClientForm { form, editing } => self.form_key(
+                k,
+                form,
+                |form| Overlay::ClientForm { form, editing },
+                |form| {
+                    forms::client_draft(form)
+                        .validate()
+                        .map(|fields| Effect::SaveClient {
+                            id: editing,
+                            fields,
+                        })
+                },
+                "Cancelled: nothing was saved",
+            ),
+            Overlay::LogMenu { client, name } => match k.code {
+                KeyCode::Char(c) => match LogKind::from_key(c) {
+                    Some(kind) => Some(Effect::OpenLog { client, kind }),
+                    None => {
+                        self.overlay = Overlay::LogMenu { client, name };
+                        None
+                    }
+                },
+                KeyCode::Esc => None,
+                _ => {
+                    self.overlay = Overlay::LogMenu { client, name };
+                    None
+                }
+            },
+            Overlay::LogForm {
+                form,
+                kind,
+                client,
+                choices,
+            } => {
+                let keep = choices.clone();
+                self.form_key(
+                    k,
+                    form,
+                    move |form| Overlay::LogForm {
+                        form,
+                        kind,
+                        client,
+                        choices: keep,
+                    },
+                    |form| {
+                        forms::log_entry(kind, form, &choices).map(|(entry, label)| Effect::Log {
+                            client,
+                            entry,
+                            label,
+                        })
+                    },
+                    "Cancelled: nothing was logged",
+                )
+            }
+            Overlay::VoteForm { form, year } => self.form_key(
+                k,
+                form,
+                |form| Overlay::VoteForm { form, year },
+                |form| {
+                    forms::vote_entry(year, form).map(|(staff, clients)| Effect::SaveVotes {
+                        year,
+                        staff,
+                        clients,
+                    })
+                },
+                "Cancelled: the gut check is unchanged",
+            ),
+            Overlay::ConfirmArchive { client, name } => match k.code {
+                KeyCode::Char('y') | KeyCode::Enter => Some(Effect::Archive { id: client, name }),
+                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
+                    self.info(format!("Kept '{name}'"));
+                    None
+                }
+                _ => {
+                    self.overlay = Overlay::ConfirmArchive { client, name };
+                    None
+                }
+            },
+            Overlay::ConfirmClearVotes { year, staff } => match k.code {
+                KeyCode::Char('y') | KeyCode::Enter => Some(Effect::SaveVotes {
+                    year,
+                    staff,
+                    clients: Vec::new(),
+                }),
+                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
+                    self.info(format!("Kept {staff}'s list of {year}"));
+                    None
+                }
+                _ => {
+                    self.overlay = Overlay::ConfirmClearVotes { year, staff };
+                    None
+                }
+            },
+        }
+    }
+
+    /// Keys in a form: Esc cancels, Enter validates and submits, anything else edits.
+    fn form_key(
+        &mut self,
+        k: KeyEvent,
+        mut form: Form,
+        reopen: impl FnOnce(Form) -> Overlay,
+        submit: impl FnOnce(&Form) -> Result<Effect, ValidationError>,
+        cancelled: &str,
+    ) -> Option<Effect> {
+        match k.code {
+            KeyCode::Esc => {
+                self.info(cancelled);
+                None
+            }
+            KeyCode::Enter => {
+                let outcome = submit(&form);
+                let effect = match outcome {
+                    Ok(effect) => Some(effect),
+                    Err(e) => {
+                        form.show_errors(&e);
+                        None
+                    }
+                };
+                self.overlay = reopen(form);
+                effect
+            }
+            _ => {
+                if let Some(fk) = keymap::form_key(&k) {
+                    form.key(fk);
+                }
+                self.overlay = reopen(form);
+                None
+            }
+        }
+    }
+
+    fn filtering(&self) -> bool {
+        self.screen == Screen::Clients && self.clients.filtering
+    }
+
+    fn filter_key(&mut self, k: KeyEvent) -> Option<Effect> {
+        match k.code {
+            KeyCode::Enter => {
+                self.clients.filtering = false;
+                None
+            }
+            KeyCode::Esc => {
+                self.clients.filtering = false;
+                self.clients.filter.clear();
+                self.rebuild(self.clients.selected_id());
+                self.detail_effect()
+            }
+            KeyCode::Up => self.act(Action::Move(Move::Up)),
+            KeyCode::Down => self.act(Action::Move(Move::Down)),
+            _ => {
+                match keymap::form_key(&k) {
+                    Some(FormKey::Char(c)) => self.clients.filter.push(c),
+                    Some(FormKey::Backspace) => {
+                        self.clients.filter.pop();
+                    }
+                    Some(FormKey::ClearField) => self.clients.filter.clear(),
+                    _ => return None,
+                }
+                self.rebuild(self.clients.selected_id());
+                self.detail_effect()
+            }
+        }
+    }
+
+    /// Pasted text goes into the focused field or the filter, as typed text on one line
+    /// (a pasted newline never submits a form).
+    pub fn on_paste(&mut self, text: &str) -> Option<Effect> {
+        let flat: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let flat = flat.trim();
+        let filtering = self.filtering();
+        match &mut self.overlay {
+            Overlay::ClientForm { form, .. }
+            | Overlay::LogForm { form, .. }
+            | Overlay::VoteForm { form, .. } => {
+                for c in flat.chars() {
+                    form.key(FormKey::Char(c));
+                }
+                None
+            }
+            Overlay::None if filtering => {
+                self.clients.filter.push_str(flat);
+                self.rebuild(self.clients.selected_id());
+                self.detail_effect()
+            }
+            _ => None,
+        }
+    }
+
+    pub fn on_mouse(&mut self, m: MouseEvent) -> Option<Effect> {
+        if self.overlay != Overlay::None {
+            return None;
+        }
+        match m.kind {
+            MouseEventKind::ScrollUp => self.act(Action::Move(Move::Up)),
+            MouseEventKind::ScrollDown => self.act(Action::Move(Move::Down)),
+            MouseEventKind::Down(_) => self.act(Action::Click(m.column, m.row)),
+            _ => None,
+        }
+    }
+}
