@@ -14,89 +14,82 @@ use crate::tui::app::{App, SortKey};
 use crate::tui::layout;
 use crate::tui::text::truncate;
 
-/// A column of the clients table. Columns with a `drop` rank are left out, lowest rank
-/// first, when the terminal is too narrow for all of them; the name takes what is left.
+/// A column of the clients table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Name,
+    Score,
+    Trend,
+    Flags,
+    Status,
+    Mrr,
+    Tickets,
+    LastSeen,
+    Ends,
+    Seats,
+}
+
+/// What a column looks like and how it gives way: columns with a drop rank are left out,
+/// lowest rank first, when the terminal is too narrow for all of them; the name takes what
+/// is left.
 struct Column {
+    col: Col,
     title: &'static str,
     sorts: &'static [SortKey],
+    /// 0 for the name: the rest of the width.
     width: u16,
+    /// `u8::MAX`: never left out.
     drop: u8,
     right: bool,
 }
 
 const NAME_MIN: u16 = 18;
 
+const fn column(
+    col: Col,
+    title: &'static str,
+    sorts: &'static [SortKey],
+    width: u16,
+    drop: u8,
+    right: bool,
+) -> Column {
+    Column {
+        col,
+        title,
+        sorts,
+        width,
+        drop,
+        right,
+    }
+}
+
+const KEEP: u8 = u8::MAX;
+
 const COLUMNS: [Column; 10] = [
-    Column {
-        title: "Name",
-        sorts: &[SortKey::Name],
-        width: 0,
-        drop: u8::MAX,
-        right: false,
-    },
-    Column {
-        title: "Score",
-        sorts: &[SortKey::Score, SortKey::Grade],
-        width: 6,
-        drop: u8::MAX,
-        right: false,
-    },
-    Column {
-        title: "Trend",
-        sorts: &[SortKey::Change],
-        width: 12,
-        drop: 5,
-        right: false,
-    },
-    Column {
-        title: "Flags",
-        sorts: &[],
-        width: 13,
-        drop: u8::MAX,
-        right: false,
-    },
-    Column {
-        title: "Status",
-        sorts: &[SortKey::Status],
-        width: 8,
-        drop: 3,
-        right: false,
-    },
-    Column {
-        title: "MRR",
-        sorts: &[SortKey::Mrr],
-        width: 9,
-        drop: u8::MAX,
-        right: true,
-    },
-    Column {
-        title: "Tkt 90d",
-        sorts: &[SortKey::Tickets],
-        width: 7,
-        drop: 4,
-        right: true,
-    },
-    Column {
-        title: "Last seen",
-        sorts: &[SortKey::LastActivity],
-        width: 10,
-        drop: 2,
-        right: false,
-    },
-    Column {
-        title: "Ends",
-        sorts: &[SortKey::ContractEnd],
-        width: 10,
-        drop: 1,
-        right: false,
-    },
-    Column {
-        title: "Seats",
-        sorts: &[SortKey::Seats],
-        width: 5,
-        drop: 0,
-        right: true,
-    },
+    column(Col::Name, "Name", &[SortKey::Name], 0, KEEP, false),
+    column(
+        Col::Score,
+        "Score",
+        &[SortKey::Score, SortKey::Grade],
+        6,
+        KEEP,
+        false,
+    ),
+    column(Col::Trend, "Trend", &[SortKey::Change], 12, 5, false),
+    column(Col::Flags, "Flags", &[], 13, KEEP, false),
+    column(Col::Status, "Status", &[SortKey::Status], 8, 3, false),
+    column(Col::Mrr, "MRR", &[SortKey::Mrr], 9, KEEP, true),
+    column(Col::Tickets, "Tkt 90d", &[SortKey::Tickets], 7, 4, true),
+    column(
+        Col::LastSeen,
+        "Last seen",
+        &[SortKey::LastActivity],
+        10,
+        2,
+        false,
+    ),
+    column(Col::Ends, "Ends", &[SortKey::ContractEnd], 10, 1, false),
+    column(Col::Seats, "Seats", &[SortKey::Seats], 5, 0, true),
 ];
 
 /// The columns that fit in `width` cells (borders and the selection mark included), and
@@ -112,7 +105,7 @@ fn fitting(width: u16) -> (Vec<&'static Column>, u16) {
         match cols
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.drop != u8::MAX)
+            .filter(|(_, c)| c.drop != KEEP)
             .min_by_key(|(_, c)| c.drop)
         {
             Some((i, _)) => {
@@ -154,19 +147,19 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         let f = &r.client.fields;
         let card = app.scores.card(r.client.id);
         let cells = cols.iter().map(|c| {
-            let line: Line = match c.title {
-                "Name" if app.marks.contains(&r.client.id) => Line::from(vec![
+            let line: Line = match c.col {
+                Col::Name if app.marks.contains(&r.client.id) => Line::from(vec![
                     Span::styled("● ", t.warn),
                     Span::raw(truncate(&f.name, usize::from(name_w).saturating_sub(2))),
                 ]),
-                "Name" => Line::from(truncate(&f.name, name_w.into())),
-                "Score" => score_line(card, look),
-                "Trend" => Line::styled(
+                Col::Name => Line::from(truncate(&f.name, name_w.into())),
+                Col::Score => score_line(card, look),
+                Col::Trend => Line::styled(
                     card.map_or_else(String::new, |c| sparkline(&c.trend)),
                     t.accent,
                 ),
-                "Flags" => flags_line(card, app.pareto.r1.contains(&r.client.id), look),
-                "Status" => Line::styled(
+                Col::Flags => flags_line(card, app.pareto.r1.contains(&r.client.id), look),
+                Col::Status => Line::styled(
                     f.status.as_str(),
                     match f.status {
                         ClientStatus::Active => t.base,
@@ -174,11 +167,11 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                         ClientStatus::Former => t.muted,
                     },
                 ),
-                "MRR" => Line::from(f.mrr.display_whole(&look.currency)),
-                "Tkt 90d" => Line::from(r.tickets_90d.to_string()),
-                "Last seen" => Line::from(date(r.last_activity)),
-                "Ends" => Line::from(date(f.contract_end)),
-                _ => Line::from(f.seats.to_string()),
+                Col::Mrr => Line::from(f.mrr.display_whole(&look.currency)),
+                Col::Tickets => Line::from(r.tickets_90d.to_string()),
+                Col::LastSeen => Line::from(date(r.last_activity)),
+                Col::Ends => Line::from(date(f.contract_end)),
+                Col::Seats => Line::from(f.seats.to_string()),
             };
             Cell::from(if c.right { line.right_aligned() } else { line })
         });
