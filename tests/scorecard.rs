@@ -487,9 +487,9 @@ fn every_field_of_a_hand_computed_scorecard() {
     assert_eq!(
         acme["reasons"],
         json!([
-            "avg days to pay 40, bad at 45 (−13 points)",
-            "escalations per month 1, bad at 2 (−6 points)",
-            "margin % 37.5, bad at 10 (−5 points)",
+            "avg days to pay 40, bad at 45 (-13 points)",
+            "escalations per month 1, bad at 2 (-6 points)",
+            "margin % 37.5, bad at 10 (-5 points)",
         ])
     );
 }
@@ -727,7 +727,7 @@ fn an_earlier_as_of_date_sees_only_what_was_known_then() {
     // Losses: days to pay 2 / 12 x 40 = 6.7, escalations 6.25, reopen rate 63.2 / 12 = 5.3.
     assert_eq!(
         acme["reasons"][0],
-        "avg days to pay 30, bad at 45 (−7 points)"
+        "avg days to pay 30, bad at 45 (-7 points)"
     );
 
     // A day later than today: W starts on 04-03, so the 8 tickets of 04-02 fall out, and C is

@@ -550,7 +550,7 @@ fn scorecards_screen_80x24_shows_one_card() {
         "{s}"
     );
     assert!(
-        s.contains("Why: ignored advice ratio 1, bad at 0.6 (−21 points)"),
+        s.contains("Why: ignored advice ratio 1, bad at 0.6 (-21 points)"),
         "{s}"
     );
     insta::assert_snapshot!(s);

@@ -38,6 +38,8 @@ pub fn run(
             "{}",
             serde_json::to_string_pretty(&to_json(&cards, as_of, &rules))?
         );
+    } else if cards.is_empty() && !facts.clients.is_empty() {
+        println!("every client is former: --all scores them too");
     } else if cards.is_empty() {
         println!("no clients to score yet: add one with 'rapport client add --name NAME'");
     } else {

@@ -236,7 +236,7 @@ pub fn evaluate_all(p: &PortfolioFacts, as_of: NaiveDate, rules: &Rules) -> Vec<
         .collect()
 }
 
-/// A reason in words: "avg days to pay 52, bad at 45 (−12 points)".
+/// A reason in words: "avg days to pay 52, bad at 45 (-12 points)".
 pub fn reason_text(card: &Scorecard, key: MetricKey, lost: f64, rules: &Rules) -> String {
     let t = rules.threshold(key);
     let v = card
@@ -247,7 +247,7 @@ pub fn reason_text(card: &Scorecard, key: MetricKey, lost: f64, rules: &Rules) -
         .and_then(|p| p.normalized)
         .unwrap_or(0.0);
     format!(
-        "{} {}, bad at {} (−{:.0} point{})",
+        "{} {}, bad at {} (-{:.0} point{})",
         key.label(),
         number(v),
         number(t.bad),

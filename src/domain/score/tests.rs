@@ -485,7 +485,7 @@ fn a_fall_of_ten_points_raises_the_alert_and_the_change_is_explained_exactly() {
         &Rules::default(),
     );
     assert!(
-        text.starts_with("avg days to pay 59, bad at 45 (−"),
+        text.starts_with("avg days to pay 59, bad at 45 (-"),
         "{text}"
     );
     assert_eq!(card.grade, Some(Grade::of(card.score().unwrap())));
