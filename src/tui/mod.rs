@@ -27,7 +27,7 @@ use self::theme::Theme;
 use crate::commands::Context;
 use crate::domain::pareto::measures;
 use crate::domain::score::{PortfolioFacts, evaluate};
-use crate::domain::{ClientId, ClientStatus};
+use crate::domain::{ClientId, ClientStatus, LogEntry};
 use crate::store::{Store, StoreError};
 
 /// How many events the detail pane reads for the selected client.
@@ -146,32 +146,38 @@ impl Driver {
     }
 
     /// After a write that touched one client: its row, its facts and its card.
-    fn refresh_client(&mut self, id: ClientId) {
+    /// After a write that touched one client: its row, its facts and its card. A new
+    /// entry the facts can take in place (`logged`) is applied without reading them again.
+    fn refresh_client(&mut self, id: ClientId, logged: Option<&LogEntry>) {
         match self.store.client_row(id, self.app.today) {
             Ok(Some(row)) => self.app.set_row(row),
             Ok(None) => self.read_rows(),
             Err(e) => self.app.error(format!("cannot read the client: {e}")),
         }
-        match self.store.client_facts(id) {
-            Ok(Some(f)) => {
-                let active = f.status != ClientStatus::Former;
-                self.facts.replace(f);
-                match self.facts.client(id).filter(|_| active) {
-                    Some(f) => {
-                        let card = evaluate(
-                            f,
-                            &self.facts,
-                            self.app.scores.as_of,
-                            &self.app.scores.rules_now(),
-                        );
-                        self.app.set_card(card);
-                        self.remeasure();
-                    }
-                    None => self.rescore(),
-                }
+        let applied = logged.is_some_and(|entry| self.facts.apply(id, entry));
+        if !applied {
+            match self.store.client_facts(id) {
+                Ok(Some(f)) => self.facts.replace(f),
+                Ok(None) => {}
+                Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
             }
-            Ok(None) => self.rescore(),
-            Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
+        }
+        let active = self
+            .facts
+            .client(id)
+            .filter(|f| f.status != ClientStatus::Former);
+        match active {
+            Some(f) => {
+                let card = evaluate(
+                    f,
+                    &self.facts,
+                    self.app.scores.as_of,
+                    &self.app.scores.rules_now(),
+                );
+                self.app.set_card(card);
+                self.remeasure();
+            }
+            None => self.rescore(),
         }
         let effect = self.app.reload_detail();
         self.run(effect);
@@ -237,7 +243,7 @@ impl Driver {
                         self.app.close_overlay();
                         let verb = if id.is_some() { "Saved" } else { "Added" };
                         self.app.success(format!("{verb} '{}'", fields.name));
-                        self.refresh_client(saved);
+                        self.refresh_client(saved, None);
                         self.app.select_id(saved)
                     }
                     Err(e) => {
@@ -252,7 +258,7 @@ impl Driver {
                         self.app.success(format!(
                             "Archived '{name}': status former, its evidence is kept (e edits it back)"
                         ));
-                        self.refresh_client(id);
+                        self.refresh_client(id, None);
                     }
                     Err(e) => self.app.error(format!("could not archive '{name}': {e}")),
                 }
@@ -280,7 +286,7 @@ impl Driver {
                             .push((undo, format!("{label} for '{name}'"), client));
                         self.app
                             .success(format!("Logged {label} for '{name}' (u undoes it)"));
-                        self.refresh_client(client);
+                        self.refresh_client(client, Some(&entry));
                     }
                     Err(e) => self.rejected(e),
                 }
@@ -294,7 +300,7 @@ impl Driver {
                 match self.store.undo(&undo) {
                     Ok(()) => {
                         self.app.success(format!("Undone: {label}"));
-                        self.refresh_client(client);
+                        self.refresh_client(client, None);
                     }
                     Err(e) => self.app.error(format!("could not undo {label}: {e}")),
                 }

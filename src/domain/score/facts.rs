@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::{Cents, ClientId, ClientStatus, IncidentKind, RecStatus, TicketKind};
+use crate::domain::{Cents, ClientId, ClientStatus, IncidentKind, LogEntry, RecStatus, TicketKind};
 
 /// A date as a day number (days since 1 January of year 1), for cheap arithmetic.
 pub type Day = i32;
@@ -97,6 +97,26 @@ impl Tallies {
             totals,
             first_ticket,
             first_time,
+        }
+    }
+
+    /// Adds one day's tally in place, keeping the running totals: what a new ticket or time
+    /// entry does, without reading anything again.
+    pub fn add(&mut self, day: Day, t: &DayTally) {
+        let pos = self.days.partition_point(|&d| d < day);
+        if self.days.get(pos) != Some(&day) {
+            self.days.insert(pos, day);
+            let before = self.totals[pos];
+            self.totals.insert(pos + 1, before);
+        }
+        for total in &mut self.totals[pos + 1..] {
+            total.add(t);
+        }
+        if t.tickets > 0 {
+            self.first_ticket = Some(self.first_ticket.map_or(day, |f| f.min(day)));
+        }
+        if t.minutes > 0 {
+            self.first_time = Some(self.first_time.map_or(day, |f| f.min(day)));
         }
     }
 
@@ -239,6 +259,93 @@ impl ClientFacts {
         self
     }
 
+    /// Takes one newly logged entry into the facts in place, as the store's rollup takes it
+    /// in. Returns false for the entries that change rows the facts do not identify (a
+    /// reopen, an escalation, a payment, a decision, an invoice the store numbers): read the
+    /// client's facts again for those.
+    pub fn apply(&mut self, entry: &LogEntry) -> bool {
+        let seen = |f: &mut Self, d: Day| {
+            f.first_evidence = Some(f.first_evidence.map_or(d, |e| e.min(d)));
+        };
+        match entry {
+            LogEntry::Ticket(t) => {
+                let d = day(t.opened_on);
+                self.tallies.add(
+                    d,
+                    &DayTally {
+                        tickets: 1,
+                        reopened: u32::from(t.reopen_count > 0),
+                        admin: u32::from(t.kind == TicketKind::Admin),
+                        escalated: u32::from(t.escalated),
+                        minutes: 0,
+                    },
+                );
+                seen(self, d);
+            }
+            LogEntry::Time(t) => {
+                let d = day(t.worked_on);
+                self.tallies.add(
+                    d,
+                    &DayTally {
+                        minutes: t.minutes,
+                        ..DayTally::default()
+                    },
+                );
+                seen(self, d);
+            }
+            LogEntry::Invoice(inv) => {
+                let Some(number) = &inv.number else {
+                    return false;
+                };
+                let fact = InvoiceFact {
+                    number: number.clone(),
+                    issued: day(inv.issued_on),
+                    due: day(inv.due_on),
+                    paid: inv.paid_on.map(day),
+                    amount_cents: inv.amount.0,
+                    disputed: inv.disputed,
+                };
+                let pos = self
+                    .invoices
+                    .partition_point(|i| (i.issued, &i.number) < (fact.issued, &fact.number));
+                self.invoice_days.insert(pos, fact.issued);
+                seen(self, fact.issued);
+                self.invoices.insert(pos, fact);
+            }
+            LogEntry::Recommendation(r) => {
+                if let (Some(decided), true) = (r.decided_on, r.status != RecStatus::Open) {
+                    let fact = DecisionFact {
+                        decided: day(decided),
+                        ignored: r.status == RecStatus::Ignored,
+                        security: r.security,
+                        title: r.title.clone(),
+                    };
+                    let key =
+                        |d: &DecisionFact| (d.decided, d.title.clone(), d.ignored, d.security);
+                    let pos = self.decisions.partition_point(|d| key(d) < key(&fact));
+                    self.decisions.insert(pos, fact);
+                }
+                seen(self, day(r.made_on));
+            }
+            LogEntry::Incident(i) => {
+                let fact = IncidentFact {
+                    day: day(i.occurred_on),
+                    kind: i.kind,
+                };
+                let pos = self
+                    .incidents
+                    .partition_point(|x| (x.day, x.kind) < (fact.day, fact.kind));
+                seen(self, fact.day);
+                self.incidents.insert(pos, fact);
+            }
+            LogEntry::Reopen { .. }
+            | LogEntry::Escalate { .. }
+            | LogEntry::Payment { .. }
+            | LogEntry::Decide { .. } => return false,
+        }
+        true
+    }
+
     /// The invoices issued in `from..=to`.
     pub fn invoices_between(&self, from: Day, to: Day) -> &[InvoiceFact] {
         let hi = self.invoice_days.partition_point(|&d| d <= to);
@@ -342,6 +449,15 @@ impl PortfolioFacts {
 
     pub fn client(&self, id: ClientId) -> Option<&ClientFacts> {
         self.clients.iter().find(|c| c.id == id)
+    }
+
+    /// Takes one logged entry into that client's facts in place; false when the facts must
+    /// be read again instead (see [`ClientFacts::apply`]).
+    pub fn apply(&mut self, id: ClientId, entry: &LogEntry) -> bool {
+        self.clients
+            .iter_mut()
+            .find(|c| c.id == id)
+            .is_some_and(|c| c.apply(entry))
     }
 
     /// Replaces (or adds) one client's facts, after a write that touched only that client.

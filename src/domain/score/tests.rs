@@ -620,6 +620,70 @@ mod properties {
         }
 
         #[test]
+        fn a_logged_entry_taken_in_place_equals_reading_everything_again(
+            ev in events(), extra in events(), pick in 0usize..5, at in 0usize..40
+        ) {
+            use crate::domain::{
+                LogEntry, NewIncident, NewInvoice, NewRecommendation, NewTicket, NewTimeEntry,
+            };
+            let mut after = ev.clone();
+            let entry = match pick {
+                0 if !extra.tickets.is_empty() => {
+                    let t = extra.tickets[at % extra.tickets.len()].clone();
+                    after.tickets.push(t.clone());
+                    LogEntry::Ticket(NewTicket {
+                        opened_on: t.opened_on,
+                        closed_on: None,
+                        kind: t.kind,
+                        escalated: t.escalated,
+                        reopen_count: t.reopen_count,
+                        external_ref: None,
+                    })
+                }
+                1 if !extra.time.is_empty() => {
+                    let (d, m) = extra.time[at % extra.time.len()];
+                    after.time.push((d, m));
+                    LogEntry::Time(NewTimeEntry { worked_on: d, minutes: m, note: None, external_ref: None })
+                }
+                2 if !extra.invoices.is_empty() => {
+                    let mut i = extra.invoices[at % extra.invoices.len()].clone();
+                    i.number = format!("X{at}");
+                    after.invoices.push(i.clone());
+                    LogEntry::Invoice(NewInvoice {
+                        number: Some(i.number),
+                        issued_on: i.issued_on,
+                        due_on: i.due_on,
+                        paid_on: i.paid_on,
+                        amount: i.amount,
+                        disputed: i.disputed,
+                        external_ref: None,
+                    })
+                }
+                3 if !extra.recommendations.is_empty() => {
+                    let r = extra.recommendations[at % extra.recommendations.len()].clone();
+                    after.recommendations.push(r.clone());
+                    LogEntry::Recommendation(NewRecommendation {
+                        made_on: r.made_on,
+                        title: r.title,
+                        security: r.security,
+                        status: r.status,
+                        decided_on: r.decided_on,
+                        external_ref: None,
+                    })
+                }
+                _ if !extra.incidents.is_empty() => {
+                    let (d, k) = extra.incidents[at % extra.incidents.len()];
+                    after.incidents.push((d, k));
+                    LogEntry::Incident(NewIncident { occurred_on: d, kind: k, note: None })
+                }
+                _ => return Ok(()),
+            };
+            let mut f = facts(7, 0, &ev);
+            prop_assert!(f.apply(&entry));
+            prop_assert_eq!(f, facts(7, 0, &after));
+        }
+
+        #[test]
         fn no_data_never_scores_as_perfect(seats in 0u32..50, mrr in 0i64..1_000_000, votes in proptest::option::of(0u32..4)) {
             let mut f = facts(seats, mrr, &RawEvents::default());
             let mut p = PortfolioFacts::default();
