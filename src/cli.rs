@@ -121,6 +121,16 @@ pub enum Command {
         /// Where to write the copy (must not exist)
         file: PathBuf,
     },
+    /// Check the database: SQLite's integrity check and a recount of the per-day rollup
+    Check,
+    /// Put a backup back in place of the database (its current contents are kept first)
+    Restore {
+        /// The backup to restore, e.g. one from the backups folder next to the database
+        file: PathBuf,
+        /// Do not ask for confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,7 +8,7 @@ use rapport::cli::{Cli, Command};
 use rapport::clock::Clock;
 use rapport::commands::{self, Context};
 use rapport::config::Config;
-use rapport::{paths, tui};
+use rapport::paths;
 
 fn main() -> ExitCode {
     restore_sigpipe();
@@ -43,7 +43,7 @@ fn run(cli: Cli) -> Result<()> {
         let mut store = ctx.open_store()?;
         rapport::demo::populate(&mut store, clock.today())?;
         drop(store);
-        return tui::run(&ctx, no_color);
+        return commands::ui::run(&ctx, no_color);
     }
     let ctx = Context {
         db_path: paths::db_path(cli.db)?,
@@ -51,11 +51,13 @@ fn run(cli: Cli) -> Result<()> {
         clock,
     };
     match cli.command {
-        None => tui::run(&ctx, no_color),
+        None => commands::ui::run(&ctx, no_color),
         Some(Command::Client(c)) => commands::client::run(&ctx, c),
         Some(Command::Log(c)) => commands::log::run(&ctx, c),
         Some(Command::Demo) => commands::demo::run(&ctx),
         Some(Command::Backup { file }) => commands::backup::run(&ctx, &file),
+        Some(Command::Check) => commands::check::run(&ctx),
+        Some(Command::Restore { file, yes }) => commands::backup::restore(&ctx, &file, yes),
         Some(Command::Scorecard {
             as_of,
             window,

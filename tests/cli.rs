@@ -1181,7 +1181,12 @@ fn a_damaged_database_is_refused_untouched() {
     let before = common::folder_state(sb.dir.path());
     let db = sb.db.display().to_string();
     for args in ["client list", "log ticket --client Acme", "backup copy.db"] {
-        let words = [db.as_str(), "is damaged", "restore it from a backup"];
+        let words = [
+            db.as_str(),
+            "is damaged",
+            "restore a backup",
+            "rapport restore",
+        ];
         refused(&sb, &w(args), 1, &words);
     }
     assert_eq!(common::folder_state(sb.dir.path()), before);

@@ -245,7 +245,7 @@ fn a_rapport_file_with_a_damaged_first_page_is_refused_untouched() {
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
     let msg = err.to_string();
     assert!(
-        msg.contains("is damaged") && msg.contains("restore it from a backup"),
+        msg.contains("is damaged") && msg.contains("restore a backup"),
         "{msg}"
     );
 }

@@ -6,8 +6,8 @@ use serde::Serialize;
 use super::Context;
 use super::table::{Align, render};
 use crate::cli::{ClientArgs, ClientCommand};
+use crate::domain::ClientRow;
 use crate::domain::{Client, ClientDraft};
-use crate::store::ClientRow;
 
 pub fn run(ctx: &Context, cmd: ClientCommand) -> Result<()> {
     match cmd {
@@ -75,7 +75,7 @@ struct JsonRow<'a> {
 }
 
 fn list(ctx: &Context, json: bool) -> Result<()> {
-    let store = ctx.open_existing_store()?;
+    let store = ctx.open_read_store()?;
     let rows = store.client_rows(ctx.clock.today())?;
     if json {
         let out: Vec<JsonRow> = rows

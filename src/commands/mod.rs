@@ -2,12 +2,14 @@
 //! job) and compute nothing themselves (that is the domain's): they fetch, call and print.
 
 pub mod backup;
+pub mod check;
 pub mod client;
 pub mod demo;
 pub mod log;
 pub mod pareto;
 pub mod scorecard;
 pub mod table;
+pub mod ui;
 pub mod vote;
 
 use std::path::PathBuf;
@@ -27,20 +29,29 @@ pub struct Context {
 }
 
 impl Context {
-    /// Opens the database for a command that only makes sense on one that exists (listing,
-    /// scoring, logging for a client): a mistyped path creates nothing.
-    pub fn open_existing_store(&self) -> Result<Store> {
-        if !self.db_path.exists() {
-            anyhow::bail!(
-                "there is no database at {}: check --db or RAPPORT_DB, or start one with 'rapport client add' or 'rapport demo'",
-                self.db_path.display()
-            );
-        }
-        self.open_store()
+    /// Opens an existing database for a command that only reads: the file is never
+    /// created, migrated or changed.
+    pub fn open_read_store(&self) -> Result<Store> {
+        Store::open_read(&self.db_path).context("cannot open the database")
     }
 
-    /// Opens the database, creating it (and its folder) when it does not exist yet.
+    /// Opens an existing database for a command that writes (logging for a client, a
+    /// vote): a mistyped path creates nothing.
+    pub fn open_existing_store(&self) -> Result<Store> {
+        let mut store = Store::open_existing(&self.db_path).context("cannot open the database")?;
+        self.daily_backups(&mut store);
+        Ok(store)
+    }
+
+    /// Opens the database for writing, creating it (and its folder) when it does not
+    /// exist yet.
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db_path).context("cannot open the database")
+        let mut store = Store::open(&self.db_path).context("cannot open the database")?;
+        self.daily_backups(&mut store);
+        Ok(store)
+    }
+
+    fn daily_backups(&self, store: &mut Store) {
+        store.daily_backups(self.clock.today(), self.config.backup.keep);
     }
 }

@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
             format!("'{by}' is not revenue, hours, tickets or stress"),
         )
     })?;
-    let store = ctx.open_existing_store()?;
+    let store = ctx.open_read_store()?;
     let (as_of, rules, ms) = measured(ctx, &store, period)?;
     let p = pareto::pareto(&ms, m, rules.vital_share);
     let r1 = r1_candidates(&ms, rules.vital_share);
@@ -165,7 +165,7 @@ fn what_if_json(
 
 pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<()> {
     let json = period.json;
-    let store = ctx.open_existing_store()?;
+    let store = ctx.open_read_store()?;
     let (as_of, rules, ms) = measured(ctx, &store, period)?;
     let mut ids = Vec::new();
     for name in drop {

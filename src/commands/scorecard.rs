@@ -22,7 +22,7 @@ pub fn run(
     if let Some(w) = window {
         rules.window_days = w;
     }
-    let store = ctx.open_existing_store()?;
+    let store = ctx.open_read_store()?;
     let facts = store.portfolio_facts()?;
     let mut cards: Vec<Scorecard> = evaluate_all(&facts, as_of, &rules)
         .into_iter()

@@ -23,6 +23,21 @@ pub struct Config {
     pub scoring: Rules,
     /// The Pareto view's window, vital share and stress weights ([pareto]).
     pub pareto: ParetoRules,
+    /// The automatic daily backups ([backup]).
+    pub backup: Backup,
+}
+
+/// How many automatic daily backups to keep next to the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backup {
+    /// 0 turns the automatic backups off.
+    pub keep: usize,
+}
+
+impl Default for Backup {
+    fn default() -> Self {
+        Self { keep: 14 }
+    }
 }
 
 impl Config {
@@ -100,6 +115,13 @@ struct RawConfig {
     costs: RawCosts,
     scoring: scoring::RawScoring,
     pareto: pareto::RawPareto,
+    backup: RawBackup,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawBackup {
+    keep: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -219,6 +241,20 @@ impl Config {
         }
         cfg.scoring = raw.scoring.rules(&at)?;
         cfg.pareto = raw.pareto.rules(&at)?;
+        if let Some(keep) = raw.backup.keep {
+            cfg.backup.keep = match usize::try_from(*keep.get_ref()) {
+                Ok(n) if n <= 1000 => n,
+                _ => {
+                    return Err(at(
+                        keep.span().start,
+                        format!(
+                            "backup.keep {} is out of range: expected 0 (off) to 1000",
+                            keep.get_ref()
+                        ),
+                    ));
+                }
+            };
+        }
         Ok(cfg)
     }
 }

@@ -79,6 +79,16 @@ pub struct Client {
     pub updated_at: String,
 }
 
+/// A client with the figures the clients list shows next to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientRow {
+    pub client: Client,
+    /// Tickets opened in the 90 days ending on (and including) `as_of`.
+    pub tickets_90d: u32,
+    /// The date of the client's latest event of any kind, up to `as_of`.
+    pub last_activity: Option<NaiveDate>,
+}
+
 /// The facts of a client that the operator enters and edits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClientFields {

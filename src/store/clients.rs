@@ -5,17 +5,9 @@ use rusqlite::{OptionalExtension, Row, ToSql, Transaction, params};
 
 use super::sql::{enum_col, now_stamp};
 use super::{Result, Store, StoreError};
-use crate::domain::{Cents, Client, ClientFields, ClientId, ClientStatus, ValidationError};
-
-/// A client with the figures the clients list shows next to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClientRow {
-    pub client: Client,
-    /// Tickets opened in the 90 days ending on (and including) `as_of`.
-    pub tickets_90d: u32,
-    /// The date of the client's latest event of any kind, up to `as_of`.
-    pub last_activity: Option<NaiveDate>,
-}
+use crate::domain::{
+    Cents, Client, ClientFields, ClientId, ClientRow, ClientStatus, ValidationError,
+};
 
 const COLUMNS: &str = "id, name, contact_name, email, phone, mrr_cents, seats, contract_start, \
      contract_end, notice_days, prepaid, payment_terms_days, segment, status, notes, created_at, updated_at";

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::app::gut_check::StaffList;
 use super::widgets::form::{Field, Form};
+use crate::domain::ClientRow;
 use crate::domain::date::{iso, parse_date};
 use crate::domain::evidence::{
     IncidentDraft, InvoiceDraft, RecommendationDraft, TicketDraft, TimeDraft,
@@ -14,7 +15,6 @@ use crate::domain::{
     Cents, ClientDraft, ClientId, ClientStatus, IncidentKind, Invoice, LogEntry, Recommendation,
     Ticket, TicketKind, ValidationError,
 };
-use crate::store::ClientRow;
 
 fn opts<T: Copy>(all: &[T], text: fn(T) -> &'static str) -> Vec<(String, String)> {
     all.iter()

@@ -19,12 +19,13 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use crossterm::event::{self, Event, KeyEventKind};
 
+use chrono::NaiveDate;
+
 use self::action::Effect;
-use self::app::{App, Settings};
+pub use self::app::{App, Settings};
 use self::forms::LogChoices;
-use self::screens::Look;
-use self::theme::Theme;
-use crate::commands::Context;
+pub use self::screens::Look;
+pub use self::theme::Theme;
 use crate::domain::pareto::measures;
 use crate::domain::score::{PortfolioFacts, evaluate};
 use crate::domain::{ClientId, ClientStatus, LogEntry};
@@ -33,18 +34,9 @@ use crate::store::{Store, StoreError};
 /// How many events the detail pane reads for the selected client.
 const TIMELINE_LEN: usize = 40;
 
-pub fn run(ctx: &Context, no_color: bool) -> Result<()> {
-    // Open the database before taking over the terminal, so its errors print plainly.
-    let store = ctx.open_store()?;
-    let look = look(ctx, no_color);
-    let app = App::new(
-        ctx.clock.today(),
-        Settings {
-            rules: ctx.config.rules(),
-            pareto: ctx.config.pareto.clone(),
-            staff: ctx.config.company.staff.clone(),
-        },
-    );
+/// Runs the terminal UI on an open store until the user quits.
+pub fn run(store: Store, today: NaiveDate, settings: Settings, look: Look) -> Result<()> {
+    let app = App::new(today, settings);
     let mut driver = Driver::new(store, app, &look.currency);
     driver.refresh();
     let mut guard = terminal::TerminalGuard::enter().context("cannot start the terminal UI")?;
@@ -73,15 +65,6 @@ pub fn run(ctx: &Context, no_color: bool) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The look of the UI from the config and the colour switches.
-pub fn look(ctx: &Context, no_color: bool) -> Look {
-    Look {
-        theme: Theme::new(ctx.config.display.theme, no_color),
-        currency: ctx.config.display.currency_symbol.clone(),
-        date_format: ctx.config.display.date_format.clone(),
-    }
 }
 
 /// Runs the app's effects against the store.

@@ -7,7 +7,7 @@ use chrono::Datelike;
 use super::cursor::{Cursor, Move};
 use super::scores::Scores;
 use crate::domain::ClientId;
-use crate::store::ClientRow;
+use crate::domain::ClientRow;
 
 /// Columns the clients list can be sorted by, in the order `s` cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -24,10 +24,10 @@ use super::action::{Action, Effect};
 use super::forms::{self, LogChoices, LogKind};
 use super::layout;
 use super::widgets::form::Form;
+use crate::domain::ClientRow;
 use crate::domain::pareto::{ClientMeasures, ParetoRules};
 use crate::domain::score::{Rules, Scorecard};
 use crate::domain::{ClientDraft, ClientId, ClientStatus, TimelineEvent, Undo, ValidationError};
-use crate::store::ClientRow;
 
 /// The screens, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

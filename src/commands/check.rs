@@ -1,0 +1,38 @@
+//! `rapport check`: is the database sound? Reads only; exit 1 when anything is wrong.
+
+use anyhow::{Result, bail};
+
+use super::Context;
+use crate::store::{StoreError, restore_advice};
+
+pub fn run(ctx: &Context) -> Result<()> {
+    let path = &ctx.db_path;
+    let store = ctx.open_read_store()?;
+    let report = match store.check() {
+        Ok(r) => r,
+        Err(e @ StoreError::Corrupt { .. }) => return Err(e.into()),
+        Err(e) if e.is_corrupt() => {
+            bail!("{} is damaged: {}", path.display(), restore_advice(path))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if report.is_ok() {
+        println!(
+            "ok: {} is sound ({} clients, {} events; the rollup agrees with the rows)",
+            path.display(),
+            report.clients,
+            report.events
+        );
+        return Ok(());
+    }
+    for problem in &report.problems {
+        println!("{problem}");
+    }
+    bail!(
+        "{} has {} problem{}: {}",
+        path.display(),
+        report.problems.len(),
+        if report.problems.len() == 1 { "" } else { "s" },
+        restore_advice(path)
+    )
+}
