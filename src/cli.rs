@@ -153,7 +153,7 @@ pub enum ClientCommand {
     },
 }
 
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Args, Default, Clone)]
 pub struct ClientArgs {
     /// The client's name (unique, any case)
     #[arg(long)]
@@ -166,26 +166,26 @@ pub struct ClientArgs {
     #[arg(long)]
     pub phone: Option<String>,
     /// Monthly recurring revenue, e.g. 1500 or 1,500.50
-    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = non_empty)]
     pub mrr: Option<String>,
     /// Number of seats (users or devices) under contract
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
     pub seats: Option<String>,
     #[arg(long, value_name = "DATE")]
     pub contract_start: Option<String>,
     #[arg(long, value_name = "DATE")]
     pub contract_end: Option<String>,
     /// Notice period in days
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
     pub notice_days: Option<String>,
     /// Managed services are paid before the month starts
-    #[arg(long, overrides_with = "not_prepaid")]
+    #[arg(long, conflicts_with = "not_prepaid")]
     pub prepaid: bool,
     /// Not prepaid (to undo --prepaid when editing)
     #[arg(long)]
     pub not_prepaid: bool,
     /// Payment terms in days (a new client gets 30)
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
     pub terms_days: Option<String>,
     /// Archetype or segment label, e.g. "dental", "legal"
     #[arg(long, value_name = "LABEL")]
@@ -195,6 +195,48 @@ pub struct ClientArgs {
     pub status: Option<String>,
     #[arg(long)]
     pub notes: Option<String>,
+}
+
+impl ClientArgs {
+    /// True when not one field was given.
+    pub fn is_empty(&self) -> bool {
+        let ClientArgs {
+            name,
+            contact,
+            email,
+            phone,
+            mrr,
+            seats,
+            contract_start,
+            contract_end,
+            notice_days,
+            prepaid,
+            not_prepaid,
+            terms_days,
+            segment,
+            status,
+            notes,
+        } = self;
+        [
+            name,
+            contact,
+            email,
+            phone,
+            mrr,
+            seats,
+            contract_start,
+            contract_end,
+            notice_days,
+            terms_days,
+            segment,
+            status,
+            notes,
+        ]
+        .iter()
+        .all(|v| v.is_none())
+            && !prepaid
+            && !not_prepaid
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -334,6 +376,15 @@ pub struct ClientRef {
     /// The client's name (any case)
     #[arg(long, value_name = "NAME")]
     pub client: String,
+}
+
+/// A value that must not be empty: `--mrr ''` is a mistake, not a way to reset a field.
+fn non_empty(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        Err("is empty: give a value (0 for none)".into())
+    } else {
+        Ok(s.to_string())
+    }
 }
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {

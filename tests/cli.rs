@@ -439,7 +439,7 @@ fn client_edit_changes_only_the_given_fields() {
     ));
     let before = sb.clients_json().remove(0);
     let out = sb.ok(&w("client edit ACME --mrr 2,000 --not-prepaid --seats 20"));
-    assert_eq!(out, "updated client 'Acme'\n");
+    assert_eq!(out, "updated client 'Acme': MRR, seats, prepaid\n");
     let after = sb.clients_json().remove(0);
     assert_eq!(after["mrr_cents"], 200_000);
     assert_eq!(after["prepaid"], false);

@@ -120,7 +120,7 @@ fn a_new_database_is_migrated_and_runs_with_rapports_pragmas() {
         assert!(!p.trusted_schema, "{round}");
         assert_eq!(store.integrity_check().unwrap(), "ok");
     }
-    assert_eq!(schema_version(), 2, "schema_version counts the migrations");
+    assert_eq!(schema_version(), 3, "schema_version counts the migrations");
     let tables: Vec<String> = dump(&path).into_keys().collect();
     assert_eq!(
         tables,
@@ -972,7 +972,8 @@ fn clients_are_found_by_name_in_any_case_and_listed_by_name() {
         err.to_string().contains("no client named 'Initech'"),
         "{err}"
     );
-    f.store.archive_client(f.acme).unwrap();
+    let seen = f.store.client(f.acme).unwrap().fields;
+    f.store.archive_client(f.acme, &seen).unwrap();
     assert_eq!(
         f.store.client(f.acme).unwrap().fields.status,
         ClientStatus::Former
@@ -1093,4 +1094,154 @@ fn a_backup_taken_while_another_connection_writes_is_a_consistent_snapshot() {
     let refs = common::column(&copy, "SELECT external_ref FROM tickets ORDER BY id");
     let expected: Vec<String> = (0..n).map(|i| format!("W-{i}")).collect();
     assert_eq!(refs, expected);
+}
+
+// ---- two windows on one file -----------------------------------------------------------------
+
+#[test]
+fn an_edit_over_facts_another_window_changed_is_refused_and_says_what_changed() {
+    let dir = tempdir();
+    let path = dir.path().join("r.db");
+    let mut tui = open(&path);
+    let mut cli = open(&path);
+    let id = add_client(&mut tui, "Bravo");
+    let opened = tui.client(id).unwrap().fields;
+    let mut theirs = opened.clone();
+    theirs.mrr = Cents(99_900);
+    theirs.seats = 7;
+    theirs.notes = Some("from cli".into());
+    cli.update_client(id, &theirs).unwrap();
+
+    let mut mine = opened.clone();
+    mine.phone = Some("+31 20 555 0101".into());
+    let err = tui.save_edit(id, &opened, &mine).unwrap_err();
+    match &err {
+        StoreError::Conflict { what, changes } => {
+            assert_eq!(what, "'Bravo'");
+            assert_eq!(
+                changes,
+                "MRR 0.00 -> 999.00, seats 1 -> 7, notes - -> from cli"
+            );
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(tui.client(id).unwrap().fields, theirs, "nothing was saved");
+
+    // Over the facts as they are now, only the changed field is written.
+    let mut mine = theirs.clone();
+    mine.phone = Some("+31 20 555 0101".into());
+    let changed = tui.save_edit(id, &theirs, &mine).unwrap();
+    assert_eq!(changed, [rapport::domain::ClientField::Phone]);
+    assert_eq!(tui.client(id).unwrap().fields, mine);
+}
+
+#[test]
+fn a_command_line_edit_reads_and_writes_in_one_transaction_and_only_the_given_fields() {
+    let dir = tempdir();
+    let path = dir.path().join("r.db");
+    let mut a = open(&path);
+    let mut b = open(&path);
+    let id = add_client(&mut a, "Bravo");
+    let mut notes = a.client(id).unwrap().fields;
+    notes.notes = Some("written by the other window".into());
+    b.update_client(id, &notes).unwrap();
+    let (before, after, changed) = a
+        .edit_client("BRAVO", |current| {
+            let mut d = ClientDraft::from(current);
+            d.mrr = "1500".into();
+            d.validate()
+        })
+        .unwrap();
+    assert_eq!(
+        before.fields.notes.as_deref(),
+        Some("written by the other window")
+    );
+    assert_eq!(changed, [rapport::domain::ClientField::Mrr]);
+    assert_eq!(after.notes.as_deref(), Some("written by the other window"));
+    assert_eq!(a.client(id).unwrap().fields, after);
+    // The same values again: nothing to write.
+    let (_, _, changed) = a
+        .edit_client("bravo", |current| Ok(current.clone()))
+        .unwrap();
+    assert!(changed.is_empty());
+}
+
+#[test]
+fn an_archive_or_a_gut_check_over_changes_made_elsewhere_is_refused() {
+    let dir = tempdir();
+    let path = dir.path().join("r.db");
+    let mut tui = open(&path);
+    let mut cli = open(&path);
+    let id = add_client(&mut tui, "Bravo");
+    let seen = tui.client(id).unwrap().fields;
+    let mut renamed = seen.clone();
+    renamed.name = "Bravo Bouw".into();
+    cli.update_client(id, &renamed).unwrap();
+    let err = tui.archive_client(id, &seen).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err:?}");
+    assert_eq!(tui.client(id).unwrap().fields.status, ClientStatus::Active);
+    tui.archive_client(id, &renamed).unwrap();
+    assert_eq!(tui.client(id).unwrap().fields.status, ClientStatus::Former);
+
+    let other = add_client(&mut tui, "Charlie");
+    tui.set_votes_if(2026, "Sanne", &[], &[other]).unwrap();
+    cli.set_votes(2026, "Sanne", &[]).unwrap();
+    let err = tui
+        .set_votes_if(2026, "Sanne", &[other], &[other, id])
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("Sanne's gut check of 2026 changed in another window"),
+        "{err}"
+    );
+    assert!(tui.votes(2026).unwrap().is_empty(), "nothing was saved");
+}
+
+#[test]
+fn every_change_to_a_client_or_its_evidence_moves_its_revision_and_data_version_tells() {
+    let dir = tempdir();
+    let path = dir.path().join("r.db");
+    let mut tui = open(&path);
+    let mut cli = open(&path);
+    let acme = add_client(&mut tui, "Acme");
+    let globex = add_client(&mut tui, "Globex");
+    let rev = |s: &Store, id: ClientId| {
+        s.revisions()
+            .unwrap()
+            .into_iter()
+            .find(|(c, _)| *c == id)
+            .unwrap()
+            .1
+    };
+    let version = tui.data_version().unwrap();
+    let (acme0, globex0) = (rev(&tui, acme), rev(&tui, globex));
+    let undo = cli
+        .log(acme, &LogEntry::Ticket(ticket("2026-03-01", None)))
+        .unwrap();
+    assert_ne!(
+        tui.data_version().unwrap(),
+        version,
+        "another connection wrote"
+    );
+    assert!(
+        rev(&tui, acme) > acme0,
+        "a ticket moves its client's revision"
+    );
+    assert_eq!(rev(&tui, globex), globex0, "and no other's");
+    let acme1 = rev(&tui, acme);
+    cli.undo(&undo).unwrap();
+    assert!(rev(&tui, acme) > acme1, "so does taking it back");
+    let before = tui.data_version().unwrap();
+    tui.log(globex, &LogEntry::Ticket(ticket("2026-03-01", None)))
+        .unwrap();
+    assert_eq!(
+        tui.data_version().unwrap(),
+        before,
+        "a connection's own writes do not count as another's"
+    );
+    cli.set_votes(2026, "Sanne", &[globex]).unwrap();
+    assert!(
+        rev(&tui, globex) > globex0 + 1,
+        "a vote moves the named client's revision"
+    );
 }

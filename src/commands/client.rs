@@ -7,7 +7,7 @@ use super::Context;
 use super::table::{Align, render};
 use crate::cli::{ClientArgs, ClientCommand};
 use crate::domain::ClientRow;
-use crate::domain::{Client, ClientDraft};
+use crate::domain::{Client, ClientDraft, ValidationError};
 
 pub fn run(ctx: &Context, cmd: ClientCommand) -> Result<()> {
     match cmd {
@@ -28,13 +28,28 @@ fn add(ctx: &Context, args: ClientArgs) -> Result<()> {
 }
 
 fn edit(ctx: &Context, name: &str, args: ClientArgs) -> Result<()> {
+    if args.is_empty() {
+        return Err(ValidationError::one(
+            "client edit",
+            "has nothing to change: give a field to change, e.g. --mrr 1500 (see --help)",
+        )
+        .into());
+    }
     let mut store = ctx.open_existing_store()?;
-    let client = store.client_by_name(name)?;
-    let mut draft = ClientDraft::from(&client.fields);
-    overlay(&mut draft, args);
-    let fields = draft.validate()?;
-    store.update_client(client.id, &fields)?;
-    println!("updated client '{}'", fields.name);
+    let (before, after, changed) = store.edit_client(name, |current| {
+        let mut draft = ClientDraft::from(current);
+        overlay(&mut draft, args.clone());
+        draft.validate()
+    })?;
+    if changed.is_empty() {
+        println!(
+            "nothing changed: '{}' already has these values",
+            before.fields.name
+        );
+        return Ok(());
+    }
+    let what: Vec<&str> = changed.iter().map(|f| f.label()).collect();
+    println!("updated client '{}': {}", after.name, what.join(", "));
     Ok(())
 }
 

@@ -109,6 +109,142 @@ pub struct ClientFields {
     pub notes: Option<String>,
 }
 
+/// One of the facts a client has, for saying which ones an edit changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClientField {
+    Name,
+    Contact,
+    Email,
+    Phone,
+    Mrr,
+    Seats,
+    ContractStart,
+    ContractEnd,
+    NoticeDays,
+    Prepaid,
+    PaymentTerms,
+    Segment,
+    Status,
+    Notes,
+}
+
+impl ClientField {
+    pub const ALL: [ClientField; 14] = [
+        ClientField::Name,
+        ClientField::Contact,
+        ClientField::Email,
+        ClientField::Phone,
+        ClientField::Mrr,
+        ClientField::Seats,
+        ClientField::ContractStart,
+        ClientField::ContractEnd,
+        ClientField::NoticeDays,
+        ClientField::Prepaid,
+        ClientField::PaymentTerms,
+        ClientField::Segment,
+        ClientField::Status,
+        ClientField::Notes,
+    ];
+
+    /// The field's name as validation messages use it ("MRR must not be negative").
+    pub fn label(self) -> &'static str {
+        match self {
+            ClientField::Name => "name",
+            ClientField::Contact => "contact",
+            ClientField::Email => "email",
+            ClientField::Phone => "phone",
+            ClientField::Mrr => "MRR",
+            ClientField::Seats => "seats",
+            ClientField::ContractStart => "contract start",
+            ClientField::ContractEnd => "contract end",
+            ClientField::NoticeDays => "notice days",
+            ClientField::Prepaid => "prepaid",
+            ClientField::PaymentTerms => "payment terms",
+            ClientField::Segment => "segment",
+            ClientField::Status => "status",
+            ClientField::Notes => "notes",
+        }
+    }
+}
+
+impl ClientFields {
+    /// The fields whose values differ between `self` and `other`, in form order.
+    pub fn changed(&self, other: &ClientFields) -> Vec<ClientField> {
+        ClientField::ALL
+            .into_iter()
+            .filter(|f| self.shown(*f) != other.shown(*f))
+            .collect()
+    }
+
+    /// One field's value as typed in a form, for comparing and for messages.
+    pub fn shown(&self, field: ClientField) -> String {
+        let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+        let date = |d: Option<NaiveDate>| d.map(iso).unwrap_or_default();
+        match field {
+            ClientField::Name => self.name.clone(),
+            ClientField::Contact => opt(&self.contact_name),
+            ClientField::Email => opt(&self.email),
+            ClientField::Phone => opt(&self.phone),
+            ClientField::Mrr => self.mrr.plain(),
+            ClientField::Seats => self.seats.to_string(),
+            ClientField::ContractStart => date(self.contract_start),
+            ClientField::ContractEnd => date(self.contract_end),
+            ClientField::NoticeDays => self.notice_days.map(|d| d.to_string()).unwrap_or_default(),
+            ClientField::Prepaid => if self.prepaid { "yes" } else { "no" }.into(),
+            ClientField::PaymentTerms => self.payment_terms_days.to_string(),
+            ClientField::Segment => opt(&self.segment),
+            ClientField::Status => self.status.as_str().into(),
+            ClientField::Notes => opt(&self.notes),
+        }
+    }
+
+    /// Copies one field's value from `other`.
+    pub fn take(&mut self, field: ClientField, other: &ClientFields) {
+        match field {
+            ClientField::Name => self.name = other.name.clone(),
+            ClientField::Contact => self.contact_name = other.contact_name.clone(),
+            ClientField::Email => self.email = other.email.clone(),
+            ClientField::Phone => self.phone = other.phone.clone(),
+            ClientField::Mrr => self.mrr = other.mrr,
+            ClientField::Seats => self.seats = other.seats,
+            ClientField::ContractStart => self.contract_start = other.contract_start,
+            ClientField::ContractEnd => self.contract_end = other.contract_end,
+            ClientField::NoticeDays => self.notice_days = other.notice_days,
+            ClientField::Prepaid => self.prepaid = other.prepaid,
+            ClientField::PaymentTerms => self.payment_terms_days = other.payment_terms_days,
+            ClientField::Segment => self.segment = other.segment.clone(),
+            ClientField::Status => self.status = other.status,
+            ClientField::Notes => self.notes = other.notes.clone(),
+        }
+    }
+
+    /// What changed from `before` to `self`, in words: "MRR 1500.00 -> 999.00, seats 3 ->
+    /// 7, notes changed" (long or many-line values are only said to have changed).
+    pub fn describe_changes_from(&self, before: &ClientFields) -> String {
+        let parts: Vec<String> = before
+            .changed(self)
+            .into_iter()
+            .map(|f| {
+                let (old, new) = (before.shown(f), self.shown(f));
+                let short = |v: &str| v.chars().count() <= 24 && !v.contains('\n');
+                let value = |v: &str| {
+                    if v.is_empty() {
+                        "-".to_string()
+                    } else {
+                        v.to_string()
+                    }
+                };
+                if short(&old) && short(&new) {
+                    format!("{} {} -> {}", f.label(), value(&old), value(&new))
+                } else {
+                    format!("{} changed", f.label())
+                }
+            })
+            .collect();
+        parts.join(", ")
+    }
+}
+
 /// Client input as typed (in a form or on the command line): every field a string, so that
 /// both faces validate the same way and report the same messages.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -148,19 +284,16 @@ impl ClientDraft {
         let contact_name = c.take(opt_text("contact", &self.contact_name, SHORT_MAX));
         let email = c.take(parse_email(&self.email));
         let phone = c.take(opt_text("phone", &self.phone, SHORT_MAX));
-        let mrr = c.take(if self.mrr.trim().is_empty() {
-            Ok(Cents::ZERO)
-        } else {
-            Cents::parse("MRR", &self.mrr)
-        });
-        let seats = c.take(parse_count("seats", &self.seats, SEATS_MAX).map(|s| s.unwrap_or(0)));
+        let mrr = c.take(Cents::parse("MRR", &self.mrr));
+        let seats = c.take(required_count("seats", &self.seats, SEATS_MAX));
         let contract_start = c.take(parse_opt_date("contract start", &self.contract_start));
         let contract_end = c.take(parse_opt_date("contract end", &self.contract_end));
         let notice_days = c.take(parse_count("notice days", &self.notice_days, DAYS_MAX));
-        let payment_terms_days = c.take(
-            parse_count("payment terms", &self.payment_terms_days, 365)
-                .map(|d| d.unwrap_or(DEFAULT_TERMS_DAYS)),
-        );
+        let payment_terms_days = c.take(required_count(
+            "payment terms",
+            &self.payment_terms_days,
+            365,
+        ));
         let segment = c.take(opt_text("segment", &self.segment, SHORT_MAX));
         let status = c.take(if self.status.trim().is_empty() {
             Ok(ClientStatus::Active)
@@ -268,6 +401,13 @@ fn parse_email(input: &str) -> Result<Option<String>, FieldError> {
     }
 }
 
+/// Parses a whole number from 0 to `max` that must be given (0 is a value; empty is not,
+/// so clearing a field never silently resets it).
+pub fn required_count(field: &'static str, input: &str, max: u32) -> Result<u32, FieldError> {
+    parse_count(field, input, max)?
+        .ok_or_else(|| FieldError::new(field, "is empty: give a whole number (0 for none)"))
+}
+
 /// Parses an optional whole number from 0 to `max`.
 pub fn parse_count(field: &'static str, input: &str, max: u32) -> Result<Option<u32>, FieldError> {
     let s = input.trim();
@@ -277,13 +417,16 @@ pub fn parse_count(field: &'static str, input: &str, max: u32) -> Result<Option<
     if s.starts_with('-') {
         return Err(FieldError::new(field, "must not be negative"));
     }
-    match s.parse::<u32>() {
-        Ok(n) if n <= max => Ok(Some(n)),
-        Ok(_) => Err(FieldError::new(field, format!("must be at most {max}"))),
-        Err(_) => Err(FieldError::new(
+    if !s.chars().all(|c| c.is_ascii_digit()) {
+        return Err(FieldError::new(
             field,
             format!("'{s}' is not a whole number"),
-        )),
+        ));
+    }
+    match s.parse::<u32>() {
+        Ok(n) if n <= max => Ok(Some(n)),
+        // Only digits, so it failed for being too large.
+        _ => Err(FieldError::new(field, format!("must be at most {max}"))),
     }
 }
 

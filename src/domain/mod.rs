@@ -11,7 +11,9 @@ pub mod portfolio;
 pub mod score;
 pub mod text;
 
-pub use client::{Client, ClientDraft, ClientFields, ClientId, ClientRow, ClientStatus};
+pub use client::{
+    Client, ClientDraft, ClientField, ClientFields, ClientId, ClientRow, ClientStatus,
+};
 pub use error::{FieldError, ValidationError};
 pub use evidence::*;
 pub use money::Cents;

@@ -60,15 +60,19 @@ impl Cents {
             Some(f) if f.len() == 1 => f.parse::<i64>().unwrap_or(0) * 10,
             Some(f) => f.parse::<i64>().unwrap_or(0),
         };
-        let whole: i64 = digits
-            .parse()
-            .map_err(|_| FieldError::new(field, "is too large"))?;
+        let too_large = || {
+            FieldError::new(
+                field,
+                format!("must be at most {}", Cents(MAX_CENTS).display_whole("")),
+            )
+        };
+        let whole: i64 = digits.parse().map_err(|_| too_large())?;
         whole
             .checked_mul(100)
             .and_then(|c| c.checked_add(frac_cents))
             .filter(|c| *c <= MAX_CENTS)
             .map(Cents)
-            .ok_or_else(|| FieldError::new(field, "is too large"))
+            .ok_or_else(too_large)
     }
 
     /// Plain decimal form without symbol or separators, e.g. `1500.50`: what the edit form shows.
@@ -152,7 +156,11 @@ mod tests {
         assert!(p("").unwrap_err().contains("empty"));
         assert!(p("1.").unwrap_err().contains("not a number"));
         assert!(p(".5").unwrap_err().contains("no whole part"));
-        assert!(p("99999999999999999999").unwrap_err().contains("too large"));
+        assert!(
+            p("99999999999999999999")
+                .unwrap_err()
+                .contains("must be at most 1,000,000,000,000")
+        );
     }
 
     #[test]

@@ -63,6 +63,28 @@ impl Store {
     }
 }
 
+impl Store {
+    /// SQLite's quick check of the file at `path`, on a connection of its own (so it can
+    /// run beside the app's): None when sound, else what is wrong, in a few words.
+    pub fn quick_check(path: &std::path::Path) -> Option<String> {
+        let store = match Store::open_read(path) {
+            Ok(s) => s,
+            Err(e) if e.is_corrupt() => return Some("SQLite cannot read it".into()),
+            Err(_) => return None,
+        };
+        match strings(store.conn(), "PRAGMA quick_check") {
+            Ok(lines) if lines == ["ok"] => None,
+            Ok(lines) => Some(format!(
+                "{} problem{} found by SQLite's quick check",
+                lines.len(),
+                if lines.len() == 1 { "" } else { "s" }
+            )),
+            Err(e) if e.is_corrupt() => Some("SQLite cannot read all of it".into()),
+            Err(_) => None,
+        }
+    }
+}
+
 fn strings(conn: &Connection, sql: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;

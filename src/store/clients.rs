@@ -1,12 +1,12 @@
 //! The clients table, and the per-client figures the clients screen lists.
 
 use chrono::{Days, NaiveDate};
-use rusqlite::{OptionalExtension, Row, ToSql, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, Transaction, params};
 
 use super::sql::{enum_col, now_stamp};
 use super::{Result, Store, StoreError};
 use crate::domain::{
-    Cents, Client, ClientFields, ClientId, ClientRow, ClientStatus, ValidationError,
+    Cents, Client, ClientField, ClientFields, ClientId, ClientRow, ClientStatus, ValidationError,
 };
 
 const COLUMNS: &str = "id, name, contact_name, email, phone, mrr_cents, seats, contract_start, \
@@ -96,26 +96,12 @@ impl Store {
     }
 
     pub fn client(&self, id: ClientId) -> Result<Client> {
-        self.conn()
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM clients WHERE id = ?1"),
-                [id.0],
-                client_from_row,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("client #{} no longer exists", id.0)))
+        by_id_in(self.conn(), id)
     }
 
     /// Finds a client by name, ignoring case.
     pub fn client_by_name(&self, name: &str) -> Result<Client> {
-        self.conn()
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM clients WHERE name = ?1 COLLATE NOCASE"),
-                [name.trim()],
-                client_from_row,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::UnknownClient(name.trim().to_string()))
+        by_name_in(self.conn(), name)
     }
 
     pub fn client_count(&self) -> Result<i64> {
@@ -128,41 +114,162 @@ impl Store {
         self.write(|tx| insert_client(tx, f))
     }
 
+    /// Replaces every fact of a client (an import, a test). Edits made by a person go
+    /// through [`Store::save_edit`] or [`Store::edit_client`], which write only what changed.
     pub fn update_client(&mut self, id: ClientId, f: &ClientFields) -> Result<()> {
         self.write(|tx| {
-            ensure_unique_name(tx, &f.name, Some(id))?;
-            let now = now_stamp();
-            let mut params = facts_params(f, &now).to_vec();
-            params.push((":id", &id.0));
-            let changed = tx.execute(
-                "UPDATE clients SET name = :name, contact_name = :contact_name, email = :email,
-                   phone = :phone, mrr_cents = :mrr_cents, seats = :seats,
-                   contract_start = :contract_start, contract_end = :contract_end,
-                   notice_days = :notice_days, prepaid = :prepaid,
-                   payment_terms_days = :payment_terms_days, segment = :segment,
-                   status = :status, notes = :notes, updated_at = :now
-                 WHERE id = :id",
-                params.as_slice(),
-            )?;
-            if changed == 0 {
-                return Err(StoreError::NotFound(format!(
-                    "client #{} no longer exists",
-                    id.0
-                )));
-            }
-            Ok(())
+            let current = fields_in(tx, id)?;
+            write_changes(tx, id, &current, f)
         })
     }
 
-    /// Sets a client's status to former. Nothing is deleted.
-    pub fn archive_client(&mut self, id: ClientId) -> Result<()> {
+    /// Saves an edit made in a form that opened on `original`. Only the fields that differ
+    /// from it are written; if the client changed in the meantime (another window, a
+    /// script), nothing is written and the conflict says what changed. Returns the fields
+    /// written (none when the form was saved unchanged).
+    pub fn save_edit(
+        &mut self,
+        id: ClientId,
+        original: &ClientFields,
+        edited: &ClientFields,
+    ) -> Result<Vec<ClientField>> {
         self.write(|tx| {
-            tx.execute(
-                "UPDATE clients SET status = 'former', updated_at = ?2 WHERE id = ?1",
-                params![id.0, now_stamp()],
-            )?;
-            Ok(())
+            let current = fields_in(tx, id)?;
+            if current != *original {
+                return Err(changed_underneath(&current, original));
+            }
+            let changed = original.changed(edited);
+            write_changes(tx, id, &current, edited)?;
+            Ok(changed)
         })
+    }
+
+    /// Finds a client by name and applies `edit` to its facts, all in one transaction, so
+    /// nothing can change in between. Writes only the fields that differ; returns the
+    /// client as it was and the fields written (none: nothing to change).
+    pub fn edit_client(
+        &mut self,
+        name: &str,
+        mut edit: impl FnMut(&ClientFields) -> std::result::Result<ClientFields, ValidationError>,
+    ) -> Result<(Client, ClientFields, Vec<ClientField>)> {
+        self.write(|tx| {
+            let client = by_name_in(tx, name)?;
+            let edited = edit(&client.fields)?;
+            let changed = client.fields.changed(&edited);
+            write_changes(tx, client.id, &client.fields, &edited)?;
+            Ok((client.clone(), edited, changed))
+        })
+    }
+
+    /// Sets a client's status to former, if it is still as `expected` (what the
+    /// confirmation showed). Nothing is deleted.
+    pub fn archive_client(&mut self, id: ClientId, expected: &ClientFields) -> Result<()> {
+        self.write(|tx| {
+            let current = fields_in(tx, id)?;
+            if current != *expected {
+                return Err(changed_underneath(&current, expected));
+            }
+            let archived = ClientFields {
+                status: ClientStatus::Former,
+                ..current.clone()
+            };
+            write_changes(tx, id, &current, &archived)
+        })
+    }
+
+    /// Each client's revision: raised by every change to the client or its evidence,
+    /// whoever made it. What a window compares to find what another one changed.
+    pub fn revisions(&self) -> Result<Vec<(ClientId, i64)>> {
+        let mut stmt = self.conn().prepare_cached("SELECT id, rev FROM clients")?;
+        let rows = stmt.query_map([], |r| Ok((ClientId(r.get(0)?), r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The conflict when a client changed between reading it and saving over it.
+fn changed_underneath(current: &ClientFields, seen: &ClientFields) -> StoreError {
+    StoreError::Conflict {
+        what: format!("'{}'", seen.name),
+        changes: current.describe_changes_from(seen),
+    }
+}
+
+fn fields_in(conn: &Connection, id: ClientId) -> Result<ClientFields> {
+    by_id_in(conn, id).map(|c| c.fields)
+}
+
+fn by_id_in(conn: &Connection, id: ClientId) -> Result<Client> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM clients WHERE id = ?1"),
+        [id.0],
+        client_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(format!("client #{} no longer exists", id.0)))
+}
+
+fn by_name_in(conn: &Connection, name: &str) -> Result<Client> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM clients WHERE name = ?1 COLLATE NOCASE"),
+        [name.trim()],
+        client_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::UnknownClient(name.trim().to_string()))
+}
+
+/// Writes the fields that differ between `current` and `new`, and only those.
+fn write_changes(
+    tx: &Transaction<'_>,
+    id: ClientId,
+    current: &ClientFields,
+    new: &ClientFields,
+) -> Result<()> {
+    let changed = current.changed(new);
+    if changed.is_empty() {
+        return Ok(());
+    }
+    if changed.contains(&ClientField::Name) {
+        ensure_unique_name(tx, &new.name, Some(id))?;
+    }
+    let now = now_stamp();
+    let all = facts_params(new, &now);
+    let mut sets: Vec<String> = Vec::new();
+    let mut params: Vec<(&str, &dyn ToSql)> = vec![(":now", &now), (":id", &id.0)];
+    for field in &changed {
+        let name = param(*field);
+        sets.push(format!("{} = {name}", &name[1..]));
+        if let Some(p) = all.iter().find(|(n, _)| *n == name) {
+            params.push(*p);
+        }
+    }
+    tx.execute(
+        &format!(
+            "UPDATE clients SET {}, updated_at = :now WHERE id = :id",
+            sets.join(", ")
+        ),
+        params.as_slice(),
+    )?;
+    Ok(())
+}
+
+/// The named parameter (and, without its colon, the column) of a field.
+fn param(field: ClientField) -> &'static str {
+    match field {
+        ClientField::Name => ":name",
+        ClientField::Contact => ":contact_name",
+        ClientField::Email => ":email",
+        ClientField::Phone => ":phone",
+        ClientField::Mrr => ":mrr_cents",
+        ClientField::Seats => ":seats",
+        ClientField::ContractStart => ":contract_start",
+        ClientField::ContractEnd => ":contract_end",
+        ClientField::NoticeDays => ":notice_days",
+        ClientField::Prepaid => ":prepaid",
+        ClientField::PaymentTerms => ":payment_terms_days",
+        ClientField::Segment => ":segment",
+        ClientField::Status => ":status",
+        ClientField::Notes => ":notes",
     }
 }
 

@@ -32,9 +32,9 @@ pub enum StoreError {
     #[error("{0}")]
     NotFound(String),
 
-    /// Another window changed what this one was about to change.
-    #[error("{0}")]
-    Conflict(String),
+    /// Another window changed what this one was about to change: nothing was written.
+    #[error("{what} changed in another window meanwhile ({changes}): nothing was saved")]
+    Conflict { what: String, changes: String },
 
     #[error("there is no database at {}: check --db or RAPPORT_DB, or start one with 'rapport client add' or 'rapport demo'", path.display())]
     Missing { path: PathBuf },

@@ -96,6 +96,14 @@ impl Store {
         Ok(value)
     }
 
+    /// The same database opened anew for writing, with the same daily backups: after a
+    /// restore replaced the file under this connection.
+    pub fn reopen(&self) -> Result<Store> {
+        let mut store = Store::open_existing(&self.path)?;
+        store.daily = self.daily.clone();
+        Ok(store)
+    }
+
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self

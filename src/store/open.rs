@@ -21,12 +21,13 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../../migrations/0001_evidence.sql")),
         M::up(include_str!("../../migrations/0002_client_days.sql")),
+        M::up(include_str!("../../migrations/0003_revisions.sql")),
     ])
 }
 
 /// The schema version this build knows.
 pub fn schema_version() -> i64 {
-    2
+    3
 }
 
 /// The SQLite library rapport runs on (bundled, not the system's).

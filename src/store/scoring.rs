@@ -48,15 +48,9 @@ impl Store {
     /// Every client's scoring facts, and the years that had a staff gut check.
     pub fn portfolio_facts(&self) -> Result<PortfolioFacts> {
         let clients = self.facts(Which::All)?;
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT DISTINCT year FROM staff_votes ORDER BY year")?;
-        let years = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i32>>>()?;
         Ok(PortfolioFacts {
             clients,
-            gut_check_years: years,
+            gut_check_years: self.gut_check_years()?,
         })
     }
 

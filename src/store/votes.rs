@@ -1,8 +1,8 @@
 //! The staff gut check (guide O2): each staff member names up to five worst clients a year.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::domain::{ClientId, StaffVote, check_votes};
 
 impl Store {
@@ -10,6 +10,41 @@ impl Store {
     /// list clears it. More than five clients, or one client twice, is refused.
     pub fn set_votes(&mut self, year: i32, staff: &str, clients: &[ClientId]) -> Result<()> {
         self.write(|tx| set_votes_in(tx, year, staff, clients))
+    }
+
+    /// Replaces `staff`'s list for `year`, if it is still `expected` (what the form showed
+    /// when it opened); another window's change in between is refused, not overwritten.
+    pub fn set_votes_if(
+        &mut self,
+        year: i32,
+        staff: &str,
+        expected: &[ClientId],
+        clients: &[ClientId],
+    ) -> Result<()> {
+        self.write(|tx| {
+            let current = list_in(tx, year, staff)?;
+            if current != expected {
+                return Err(StoreError::Conflict {
+                    what: format!("{}'s gut check of {year}", staff.trim()),
+                    changes: format!("it names {} now", current.len()),
+                });
+            }
+            set_votes_in(tx, year, staff, clients)
+        })
+    }
+
+    /// One staff member's list of a year, worst first.
+    pub fn staff_list(&self, year: i32, staff: &str) -> Result<Vec<ClientId>> {
+        list_in(self.conn(), year, staff)
+    }
+
+    /// The years that have a gut check, oldest first.
+    pub fn gut_check_years(&self) -> Result<Vec<i32>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT DISTINCT year FROM staff_votes ORDER BY year")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every vote cast for `year`, by staff member (any case) and rank.
@@ -28,6 +63,14 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+fn list_in(conn: &Connection, year: i32, staff: &str) -> Result<Vec<ClientId>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id FROM staff_votes WHERE year = ?1 AND staff = ?2 ORDER BY rank",
+    )?;
+    let rows = stmt.query_map(params![year, staff.trim()], |r| Ok(ClientId(r.get(0)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Replaces one staff member's list inside a write, with every check `set_votes` makes.
@@ -56,7 +99,6 @@ pub(super) fn set_votes_in(
 mod tests {
     use super::*;
     use crate::domain::{ClientDraft, ClientFields};
-    use crate::store::StoreError;
 
     fn store_with(names: &[&str]) -> (tempfile::TempDir, Store, Vec<ClientId>) {
         let dir = tempfile::tempdir().unwrap();

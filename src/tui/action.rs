@@ -1,6 +1,8 @@
 //! What the user asked for (actions, from keys) and what the app asks the driver to do
 //! (effects, which touch the store).
 
+use std::path::PathBuf;
+
 use crate::domain::{ClientFields, ClientId, LogEntry, Undo};
 use crate::tui::app::cursor::Move;
 use crate::tui::forms::LogKind;
@@ -44,6 +46,67 @@ pub enum Action {
     EditVotes,
     AddStaff,
     ClearVotes,
+    /// The file is damaged: put the newest backup back (after a confirmation).
+    Restore,
+}
+
+impl Action {
+    /// True for the actions that lead to a write: refused while the file is damaged.
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            Action::Add
+                | Action::Edit
+                | Action::Archive
+                | Action::QuickLog
+                | Action::Undo
+                | Action::EditVotes
+                | Action::AddStaff
+                | Action::ClearVotes
+        )
+    }
+}
+
+impl Effect {
+    /// True for the effects that write to the database.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Effect::SaveClient { .. }
+                | Effect::Archive { .. }
+                | Effect::Log { .. }
+                | Effect::Undo(_)
+                | Effect::SaveVotes { .. }
+        )
+    }
+}
+
+/// Something done in this session that `u` can take back, newest last on the stack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undoable {
+    /// A logged entry.
+    Log(Undo),
+    /// An edit of a client's facts (an archive is one: its status became former).
+    Edit {
+        id: ClientId,
+        before: Box<ClientFields>,
+        after: Box<ClientFields>,
+    },
+    /// A staff member's gut check of a year, as it was before and after.
+    Votes {
+        year: i32,
+        staff: String,
+        before: Vec<ClientId>,
+        after: Vec<ClientId>,
+    },
+}
+
+/// One entry of the undo stack: what to take back, in words, and for which client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoEntry {
+    pub what: Undoable,
+    pub label: String,
+    pub client: Option<ClientId>,
 }
 
 /// Work for the driver: everything that reads or writes the database.
@@ -51,13 +114,18 @@ pub enum Action {
 pub enum Effect {
     /// Read the selected client's timeline.
     LoadDetail(ClientId),
+    /// Add a client (`editing` None), or save an edit of one over the facts the form
+    /// opened on.
     SaveClient {
-        id: Option<ClientId>,
+        editing: Option<(ClientId, ClientFields)>,
         fields: ClientFields,
     },
+    /// Read the client again and put the other window's values into the open edit form.
+    RebaseEdit(ClientId),
+    /// Archive a client that is still as the confirmation showed it.
     Archive {
         id: ClientId,
-        name: String,
+        expected: ClientFields,
     },
     /// Read what a log form offers to choose from, then open it.
     OpenLog {
@@ -69,18 +137,23 @@ pub enum Effect {
         entry: LogEntry,
         label: String,
     },
-    Undo {
-        undo: Undo,
-        label: String,
-        client: ClientId,
-    },
+    Undo(UndoEntry),
     /// Score every client again (the window or the as-of date changed).
     Rescore,
     /// Read a year's gut check.
     LoadVotes(i32),
+    /// Replace a staff member's list of a year, if it is still `expected`.
     SaveVotes {
         year: i32,
         staff: String,
+        expected: Vec<ClientId>,
         clients: Vec<ClientId>,
     },
+    /// Put the current list of a staff member into the open gut check form.
+    RebaseVotes {
+        year: i32,
+        staff: String,
+    },
+    /// Replace the damaged database with this backup.
+    Restore(PathBuf),
 }

@@ -24,7 +24,7 @@ pub const CLIENTS_KEYS: &[(&str, &str)] = &[
     ("a", "add a client"),
     ("e  Enter", "edit the selected client"),
     ("l", "quick log on the selected client (then a letter)"),
-    ("u", "undo the last log of this session"),
+    ("u", "undo the last log, edit, archive or list of this session"),
     ("d", "archive the selected client (status former)"),
     (
         "space  x",
@@ -38,7 +38,7 @@ pub const SCORECARDS_KEYS: &[(&str, &str)] = &[
     ("[  ]  ←  →", "as-of date one month-end earlier, later"),
     ("t", "as-of date back to today"),
     ("l", "quick log on the selected client"),
-    ("u", "undo the last log of this session"),
+    ("u", "undo the last log, edit, archive or list of this session"),
     ("e", "edit the selected client"),
 ];
 
@@ -119,6 +119,11 @@ pub fn footer(screen: Screen) -> &'static [(&'static str, &'static str)] {
     }
 }
 
+/// Ctrl-R in a form: take the values another window saved meanwhile.
+pub fn is_reload(k: &KeyEvent) -> bool {
+    k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('r'))
+}
+
 pub fn is_ctrl_c(k: &KeyEvent) -> bool {
     k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c'))
 }
@@ -131,6 +136,7 @@ pub fn main_action(k: &KeyEvent, screen: Screen) -> Option<Action> {
     let common = match k.code {
         KeyCode::Char('q') => Some(Action::Quit),
         KeyCode::Char('?') | KeyCode::F(1) => Some(Action::Help),
+        KeyCode::Char('R') => Some(Action::Restore),
         KeyCode::Tab => Some(Action::NextScreen),
         KeyCode::BackTab => Some(Action::PrevScreen),
         KeyCode::Char(c @ '1'..='9') => Some(Action::GoScreen(c as usize - '1' as usize)),

@@ -31,9 +31,49 @@ pub fn pad(s: &str, width: usize) -> String {
     format!("{t}{}", " ".repeat(fill))
 }
 
+/// Breaks `s` into lines of at most `width` columns at spaces (a word longer than a line is
+/// cut into pieces), so a message can be read whole where a line would cut it.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let sep = usize::from(!line.is_empty());
+        if line.width() + sep + word.width() <= width {
+            if sep == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            if line.width() + c.width().unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_at_spaces_by_columns() {
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("Café De Hoek", 20), ["Café De Hoek"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("東京商事", 5), ["東京", "商事"]);
+        assert_eq!(wrap("", 5), [""]);
+    }
 
     #[test]
     fn cuts_by_columns_not_bytes() {

@@ -78,16 +78,22 @@ pub fn try_dump(path: &Path) -> rusqlite::Result<Dump> {
     tables
         .into_iter()
         .map(|t| {
-            // Every column in order: rowid tables start with their id, and WITHOUT ROWID
-            // tables (the rollup) have none to order by.
-            let n = conn
-                .prepare(&format!("SELECT * FROM \"{t}\""))?
-                .column_count();
-            let order: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
-            let mut stmt = conn.prepare(&format!(
-                "SELECT * FROM \"{t}\" ORDER BY {}",
-                order.join(", ")
-            ))?;
+            // Every column in order (rowid tables start with their id, and WITHOUT ROWID
+            // tables, the rollup, have none to order by), but for a client's revision: a
+            // counter of changes, which an undo moves on rather than back.
+            let cols: Vec<String> = conn
+                .prepare(&format!(
+                    "SELECT name FROM pragma_table_info('{t}') ORDER BY cid"
+                ))?
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .filter(|c| !(t == "clients" && c == "rev"))
+                .map(|c| format!("\"{c}\""))
+                .collect();
+            let n = cols.len();
+            let list = cols.join(", ");
+            let mut stmt = conn.prepare(&format!("SELECT {list} FROM \"{t}\" ORDER BY {list}"))?;
             let rows = stmt
                 .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())?
                 .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;

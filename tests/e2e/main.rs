@@ -1,7 +1,9 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keys, checked by what a user
 //! would see on the screen, in the database and in the terminal left behind.
 
+mod damage;
 mod harness;
+mod two_windows;
 
 use harness::{Key, Sandbox, Tui, cells, find, find_from, framed, text_at};
 

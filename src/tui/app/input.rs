@@ -26,20 +26,30 @@ impl App {
             }
             // Any key closes help (q too: it never quits from here).
             Overlay::Help => None,
-            Overlay::ClientForm { form, editing } => self.form_key(
-                k,
-                form,
-                |form| Overlay::ClientForm { form, editing },
-                |form| {
-                    forms::client_draft(form)
-                        .validate()
-                        .map(|fields| Effect::SaveClient {
-                            id: editing,
-                            fields,
-                        })
-                },
-                "Cancelled: nothing was saved",
-            ),
+            Overlay::ClientForm { form, editing } => {
+                if keymap::is_reload(&k)
+                    && let Some((id, _)) = &editing
+                {
+                    let id = *id;
+                    self.overlay = Overlay::ClientForm { form, editing };
+                    return Some(Effect::RebaseEdit(id));
+                }
+                let keep = editing.clone();
+                self.form_key(
+                    k,
+                    form,
+                    |form| Overlay::ClientForm {
+                        form,
+                        editing: keep,
+                    },
+                    |form| {
+                        forms::client_draft(form)
+                            .validate()
+                            .map(|fields| Effect::SaveClient { editing, fields })
+                    },
+                    "Cancelled: nothing was saved",
+                )
+            }
             Overlay::LogMenu { client, name } => match k.code {
                 KeyCode::Char(c) => match LogKind::from_key(c) {
                     Some(kind) => Some(Effect::OpenLog { client, kind }),
@@ -80,34 +90,73 @@ impl App {
                     "Cancelled: nothing was logged",
                 )
             }
-            Overlay::VoteForm { form, year } => self.form_key(
-                k,
+            Overlay::VoteForm {
                 form,
-                |form| Overlay::VoteForm { form, year },
-                |form| {
-                    forms::vote_entry(year, form).map(|(staff, clients)| Effect::SaveVotes {
+                year,
+                original,
+            } => {
+                if keymap::is_reload(&k) {
+                    let staff = form.value("staff").trim().to_string();
+                    self.overlay = Overlay::VoteForm {
+                        form,
                         year,
-                        staff,
-                        clients,
-                    })
-                },
-                "Cancelled: the gut check is unchanged",
-            ),
-            Overlay::ConfirmArchive { client, name } => match k.code {
-                KeyCode::Char('y') | KeyCode::Enter => Some(Effect::Archive { id: client, name }),
+                        original,
+                    };
+                    return Some(Effect::RebaseVotes { year, staff });
+                }
+                let keep = original.clone();
+                let lists = self.gut.lists.clone();
+                let effect = self.form_key(
+                    k,
+                    form,
+                    |form| Overlay::VoteForm {
+                        form,
+                        year,
+                        original: keep,
+                    },
+                    |form| {
+                        forms::vote_entry(year, form).map(|(staff, clients)| Effect::SaveVotes {
+                            year,
+                            staff,
+                            expected: original,
+                            clients,
+                        })
+                    },
+                    "Cancelled: the gut check is unchanged",
+                );
+                self.open_existing_list(effect, &lists)
+            }
+            Overlay::ConfirmArchive {
+                client,
+                name,
+                expected,
+            } => match k.code {
+                KeyCode::Char('y') | KeyCode::Enter => Some(Effect::Archive {
+                    id: client,
+                    expected,
+                }),
                 KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
                     self.info(format!("Kept '{name}'"));
                     None
                 }
                 _ => {
-                    self.overlay = Overlay::ConfirmArchive { client, name };
+                    self.overlay = Overlay::ConfirmArchive {
+                        client,
+                        name,
+                        expected,
+                    };
                     None
                 }
             },
-            Overlay::ConfirmClearVotes { year, staff } => match k.code {
+            Overlay::ConfirmClearVotes {
+                year,
+                staff,
+                expected,
+            } => match k.code {
                 KeyCode::Char('y') | KeyCode::Enter => Some(Effect::SaveVotes {
                     year,
                     staff,
+                    expected,
                     clients: Vec::new(),
                 }),
                 KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
@@ -115,11 +164,65 @@ impl App {
                     None
                 }
                 _ => {
-                    self.overlay = Overlay::ConfirmClearVotes { year, staff };
+                    self.overlay = Overlay::ConfirmClearVotes {
+                        year,
+                        staff,
+                        expected,
+                    };
+                    None
+                }
+            },
+            Overlay::ConfirmRestore { from } => match k.code {
+                KeyCode::Char('y') => Some(Effect::Restore(from)),
+                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
+                    self.info("Not restored: the file is as it was (read-only)");
+                    None
+                }
+                _ => {
+                    self.overlay = Overlay::ConfirmRestore { from };
                     None
                 }
             },
         }
+    }
+
+    /// A new staff member's list whose name already has one this year: open that list to
+    /// edit instead of replacing it unseen.
+    fn open_existing_list(
+        &mut self,
+        effect: Option<Effect>,
+        lists: &[super::gut_check::StaffList],
+    ) -> Option<Effect> {
+        let Some(Effect::SaveVotes {
+            year,
+            staff,
+            expected,
+            ..
+        }) = &effect
+        else {
+            return effect;
+        };
+        if !expected.is_empty() {
+            return effect;
+        }
+        let Some(existing) = lists
+            .iter()
+            .find(|l| l.staff.to_lowercase() == staff.to_lowercase() && !l.clients.is_empty())
+        else {
+            return effect;
+        };
+        let year = *year;
+        let mut form = forms::vote_form(year, Some(existing), &self.clients.rows);
+        form.message = Some(format!(
+            "{} already named clients in {year}: here is that list. Change it and press Enter",
+            existing.staff
+        ));
+        self.overlay = Overlay::VoteForm {
+            form,
+            year,
+            original: existing.clients.clone(),
+        };
+        None
     }
 
     /// Keys in a form: Esc cancels, Enter validates and submits, anything else edits.

@@ -10,6 +10,7 @@ pub mod pareto;
 pub mod scores;
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::layout::Rect;
@@ -20,14 +21,16 @@ use self::cursor::Move;
 use self::gut_check::GutCheck;
 use self::pareto::ParetoView;
 use self::scores::Scores;
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, UndoEntry};
 use super::forms::{self, LogChoices, LogKind};
 use super::layout;
 use super::widgets::form::Form;
 use crate::domain::ClientRow;
 use crate::domain::pareto::{ClientMeasures, ParetoRules};
 use crate::domain::score::{Rules, Scorecard};
-use crate::domain::{ClientDraft, ClientId, ClientStatus, TimelineEvent, Undo, ValidationError};
+use crate::domain::{
+    ClientDraft, ClientFields, ClientId, ClientStatus, TimelineEvent, ValidationError,
+};
 
 /// The screens, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +65,8 @@ pub enum Overlay {
     Help,
     ClientForm {
         form: Form,
-        editing: Option<ClientId>,
+        /// The client being edited and its facts as the form opened on them; None adds.
+        editing: Option<(ClientId, ClientFields)>,
     },
     LogMenu {
         client: ClientId,
@@ -77,14 +81,24 @@ pub enum Overlay {
     ConfirmArchive {
         client: ClientId,
         name: String,
+        /// The client as the confirmation showed it.
+        expected: ClientFields,
     },
     VoteForm {
         form: Form,
         year: i32,
+        /// The list of the staff member as the form opened on it (empty for a new one).
+        original: Vec<ClientId>,
+    },
+    /// The file is damaged: put this backup back?
+    ConfirmRestore {
+        from: PathBuf,
     },
     ConfirmClearVotes {
         year: i32,
         staff: String,
+        /// The list as the confirmation showed it.
+        expected: Vec<ClientId>,
     },
 }
 
@@ -99,6 +113,15 @@ pub enum Tone {
 pub struct Status {
     pub text: String,
     pub tone: Tone,
+}
+
+/// The database file failed its check: the app is read-only until a backup is restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    /// What is wrong, in a few words.
+    pub problem: String,
+    /// The newest daily backup, if there is one.
+    pub backup: Option<PathBuf>,
 }
 
 /// What the app takes from the config.
@@ -123,11 +146,15 @@ pub struct App {
     pub detail: Option<(ClientId, Vec<TimelineEvent>)>,
     pub overlay: Overlay,
     pub status: Option<Status>,
-    /// Logs of this session, newest last, for `u`: how to undo, what it was, for whom.
-    pub undo: Vec<(Undo, String, ClientId)>,
+    /// What this session did, newest last, for `u`.
+    pub undo: Vec<UndoEntry>,
+    /// Set when the file is damaged: nothing is written until a backup is restored.
+    pub damaged: Option<Damage>,
     /// The terminal's size at the last draw, for paging and mouse hits.
     pub viewport: Rect,
     pub quit: bool,
+    /// The database file, as messages name it.
+    pub db_name: String,
 }
 
 impl App {
@@ -144,8 +171,10 @@ impl App {
             overlay: Overlay::None,
             status: None,
             undo: Vec::new(),
+            damaged: None,
             viewport: Rect::new(0, 0, 80, 24),
             quit: false,
+            db_name: String::new(),
         }
     }
 
@@ -278,6 +307,10 @@ impl App {
     }
 
     pub fn act(&mut self, a: Action) -> Option<Effect> {
+        if a.writes() && self.damaged.is_some() {
+            self.refuse_damaged();
+            return None;
+        }
         match a {
             Action::Quit => {
                 self.quit = true;
@@ -337,7 +370,7 @@ impl App {
                         );
                         self.overlay = Overlay::ClientForm {
                             form,
-                            editing: Some(r.client.id),
+                            editing: Some((r.client.id, r.client.fields.clone())),
                         };
                     }
                     None => {
@@ -356,6 +389,7 @@ impl App {
                         self.overlay = Overlay::ConfirmArchive {
                             client: r.client.id,
                             name: r.client.fields.name.clone(),
+                            expected: r.client.fields.clone(),
                         }
                     }
                     None => self.info("No client selected"),
@@ -375,11 +409,7 @@ impl App {
                 None
             }
             Action::Undo => match self.undo.pop() {
-                Some((undo, label, client)) => Some(Effect::Undo {
-                    undo,
-                    label,
-                    client,
-                }),
+                Some(entry) => Some(Effect::Undo(entry)),
                 None => {
                     self.info("Nothing left to undo in this session");
                     None
@@ -460,7 +490,22 @@ impl App {
                 self.overlay = Overlay::VoteForm {
                     form,
                     year: self.gut.year,
+                    original: list.map(|l| l.clients).unwrap_or_default(),
                 };
+                None
+            }
+            Action::Restore => {
+                match &self.damaged {
+                    Some(Damage {
+                        backup: Some(from), ..
+                    }) => {
+                        self.overlay = Overlay::ConfirmRestore { from: from.clone() };
+                    }
+                    Some(_) => self.error(
+                        "No automatic backup to restore: quit, then 'rapport restore FILE' with a copy you made",
+                    ),
+                    None => self.info("The file is sound: nothing to restore"),
+                }
                 None
             }
             Action::ClearVotes => {
@@ -469,6 +514,7 @@ impl App {
                         self.overlay = Overlay::ConfirmClearVotes {
                             year: self.gut.year,
                             staff: l.staff.clone(),
+                            expected: l.clients.clone(),
                         }
                     }
                     Some(l) => {
@@ -588,6 +634,44 @@ impl App {
 
     // ---- results from the driver --------------------------------------------------------
 
+    /// The file failed a check or a write met damage: from now on nothing is written.
+    pub fn set_damaged(&mut self, damage: Damage) {
+        self.damaged = Some(damage);
+        self.status = None;
+        if !matches!(self.overlay, Overlay::None | Overlay::Help) {
+            self.overlay = Overlay::None;
+        }
+    }
+
+    /// The line that says the file is damaged and what to do, while it is.
+    pub fn banner(&self) -> Option<String> {
+        let d = self.damaged.as_ref()?;
+        let name = |p: &std::path::Path| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        };
+        let db = name(std::path::Path::new(&self.db_name));
+        Some(match &d.backup {
+            Some(b) => format!(
+                "Read-only: {db} is damaged ({}) · R restores the newest backup, {}",
+                d.problem,
+                name(b)
+            ),
+            None => format!(
+                "Read-only: {db} is damaged ({}) · no backup yet: quit, then 'rapport restore FILE'",
+                d.problem
+            ),
+        })
+    }
+
+    pub fn refuse_damaged(&mut self) {
+        if let Some(b) = self.banner() {
+            self.error(b);
+        }
+    }
+
     pub fn open_log_form(
         &mut self,
         client: ClientId,
@@ -608,6 +692,69 @@ impl App {
         }
     }
 
+    /// The client changed in another window while its edit form was open: the form takes
+    /// the other window's values for every field this user did not change, and keeps this
+    /// user's values where they did. Enter then saves over the new values.
+    pub fn rebase_edit(&mut self, id: ClientId, current: ClientFields) {
+        let Overlay::ClientForm {
+            form,
+            editing: Some((editing, original)),
+        } = &mut self.overlay
+        else {
+            return;
+        };
+        if *editing != id {
+            return;
+        }
+        let mut kept = Vec::new();
+        for field in crate::domain::ClientField::ALL {
+            let key = field.label();
+            if form.value(key) == original.shown(field) {
+                form.set_value(key, &current.shown(field));
+            } else if original.shown(field) != current.shown(field) {
+                kept.push(key);
+            }
+        }
+        form.message = Some(if kept.is_empty() {
+            "Took the other window's values; your changes are kept. Enter saves".to_string()
+        } else {
+            format!(
+                "Took the other window's values, but kept yours for {} (they changed there too). Enter saves",
+                kept.join(", ")
+            )
+        });
+        *original = current;
+    }
+
+    /// A staff member's list changed in another window while the gut check form was open:
+    /// the form shows the list as it is now.
+    pub fn rebase_votes(&mut self, year: i32, staff: &str, current: Vec<ClientId>) {
+        let Overlay::VoteForm {
+            year: y, original, ..
+        } = &self.overlay
+        else {
+            return;
+        };
+        if *y != year {
+            return;
+        }
+        let _ = original;
+        let list = gut_check::StaffList {
+            staff: staff.to_string(),
+            clients: current.clone(),
+        };
+        let mut form = forms::vote_form(year, Some(&list), &self.clients.rows);
+        form.message = Some(format!(
+            "This is {staff}'s list as saved now ({} names). Change it and press Enter",
+            current.len()
+        ));
+        self.overlay = Overlay::VoteForm {
+            form,
+            year,
+            original: current,
+        };
+    }
+
     /// A write the driver could not do because the input was wrong: back to the form.
     pub fn rejected(&mut self, e: &ValidationError) {
         match &mut self.overlay {
@@ -615,6 +762,20 @@ impl App {
             | Overlay::LogForm { form, .. }
             | Overlay::VoteForm { form, .. } => form.show_errors(e),
             _ => self.error(e.to_string()),
+        }
+    }
+
+    /// Another window changed what an open form was about to save: the form stays open
+    /// with the reason and the way out (Ctrl-R takes the other window's values).
+    pub fn conflicted(&mut self, what: &str, changes: &str) {
+        let why = format!("{what} changed in another window meanwhile ({changes}): not saved");
+        match &mut self.overlay {
+            Overlay::ClientForm { form, .. } | Overlay::VoteForm { form, .. } => {
+                form.message = Some(format!(
+                    "{why}. Ctrl-R takes their values and keeps your changes; Esc cancels"
+                ));
+            }
+            _ => self.error(why),
         }
     }
 

@@ -15,7 +15,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Overlay, Screen, Tone};
 use super::keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::text::truncate;
+use super::text::{truncate, wrap};
 use super::theme::Theme;
 
 /// Settings the drawing needs that are not state.
@@ -60,16 +60,22 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
         Screen::Pareto => pareto::draw(frame, areas.body, app, look),
         Screen::GutCheck => gut_check::draw(frame, areas.body, app, look),
     }
-    draw_status(frame, areas.status, app, look);
-    draw_footer(frame, areas.footer, app.screen, look);
+    // A message too long for its line takes the footer's line too, to be read whole.
+    if !draw_status(frame, areas.status, areas.footer, app, look) {
+        draw_footer(frame, areas.footer, app.screen, look);
+    }
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help => overlays::help(frame, area, app.screen, look),
         Overlay::ClientForm { form, .. }
         | Overlay::LogForm { form, .. }
         | Overlay::VoteForm { form, .. } => form.render(frame, area, &look.theme),
-        Overlay::ConfirmClearVotes { year, staff } => {
+        Overlay::ConfirmClearVotes { year, staff, .. } => {
             overlays::confirm_clear_votes(frame, area, *year, staff, look)
+        }
+        Overlay::ConfirmRestore { from } => {
+            let db = app.db_name.as_str();
+            overlays::confirm_restore(frame, area, db, &from.display().to_string(), look)
         }
         Overlay::LogMenu { name, .. } => overlays::log_menu(frame, area, name, look),
         Overlay::ConfirmArchive { name, .. } => overlays::confirm_archive(frame, area, name, look),
@@ -99,6 +105,9 @@ fn draw_header(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
             t.warn,
         ));
     }
+    if app.damaged.is_some() {
+        spans.push(Span::styled(" READ-ONLY: damaged file ", t.error));
+    }
     let used: usize = spans.iter().map(|s| s.width()).sum();
     // The longest right-hand text that fits: clients and today, today only, or nothing.
     let right = [
@@ -119,15 +128,50 @@ fn draw_header(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn draw_status(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: &Look) {
-    let Some(s) = &app.status else { return };
-    let style = match s.tone {
-        Tone::Info => look.theme.base,
-        Tone::Success => look.theme.ok,
-        Tone::Error => look.theme.error,
+/// Draws the status line; true when the message needed the footer's line as well.
+fn draw_status(
+    frame: &mut Frame,
+    area: ratatui::layout::Rect,
+    below: ratatui::layout::Rect,
+    app: &App,
+    look: &Look,
+) -> bool {
+    let (text, style) = match (&app.status, app.banner()) {
+        (Some(s), _) => (
+            s.text.clone(),
+            match s.tone {
+                Tone::Info => look.theme.base,
+                Tone::Success => look.theme.ok,
+                Tone::Error => look.theme.error,
+            },
+        ),
+        // While the file is damaged, the line says so whenever nothing else is to be said.
+        (None, Some(banner)) => (banner, look.theme.error),
+        (None, None) => return false,
     };
-    let text = truncate(&format!(" {}", s.text), area.width as usize);
-    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+    let width = area.width.saturating_sub(1) as usize;
+    let lines = wrap(&text, width);
+    let fits = lines.len() <= 1;
+    let first = if fits { text.clone() } else { lines[0].clone() };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&format!(" {first}"), area.width as usize),
+            style,
+        )),
+        area,
+    );
+    if fits {
+        return false;
+    }
+    let rest = lines[1..].join(" ");
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&format!(" {rest}"), below.width as usize),
+            style,
+        )),
+        below,
+    );
+    true
 }
 
 fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, screen: Screen, look: &Look) {

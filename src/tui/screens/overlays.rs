@@ -125,3 +125,32 @@ pub fn confirm_clear_votes(frame: &mut Frame, area: Rect, year: i32, staff: &str
         rect,
     );
 }
+
+/// The confirmation before a backup replaces the damaged file: names both files.
+pub fn confirm_restore(frame: &mut Frame, area: Rect, db: &str, from: &str, look: &Look) {
+    let lines = vec![
+        Line::from(vec![
+            Span::raw("Replace everything in "),
+            Span::styled(db.to_string(), look.theme.title),
+            Span::raw(" with the backup "),
+            Span::styled(from.to_string(), look.theme.title),
+            Span::raw("?"),
+        ]),
+        Line::raw(""),
+        Line::raw(
+            "Changes made after that backup are lost from the database. What the damaged file holds now is kept in the backups folder first.",
+        ),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", look.theme.key),
+            Span::raw(" restore    "),
+            Span::styled("n", look.theme.key),
+            Span::raw(" / Esc keep it as it is (read-only)"),
+        ]),
+    ];
+    let (rect, block) = popup(frame, area, 70, 12, "Restore a backup".into(), look);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        rect,
+    );
+}

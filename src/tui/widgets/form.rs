@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::ValidationError;
-use crate::tui::text::{pad, truncate};
+use crate::tui::text::{pad, truncate, wrap};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,6 +247,15 @@ impl Form {
         f.error = None;
     }
 
+    /// Puts a value into a field (the cursor to its end).
+    pub fn set_value(&mut self, key: &str, value: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key) {
+            f.value = value.to_string();
+            f.cursor = f.value.chars().count();
+            f.error = None;
+        }
+    }
+
     /// Shows validation errors next to their fields and focuses the first one.
     pub fn show_errors(&mut self, e: &ValidationError) {
         for f in &mut self.fields {
@@ -270,7 +279,18 @@ impl Form {
     /// Draws the form as a centred popup over `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let width = area.width.min(76).max(40.min(area.width));
-        let height = (self.fields.len() as u16 + 5).min(area.height);
+        let focused_error = self.fields.get(self.focus).and_then(|f| f.error.clone());
+        let msg = self
+            .message
+            .clone()
+            .or_else(|| focused_error.map(|e| format!("{}: {e}", self.fields[self.focus].label)));
+        // A message is read whole: up to three lines, more only when it must be cut.
+        let msg_lines = msg
+            .as_deref()
+            .map(|m| wrap(m, width.saturating_sub(2) as usize))
+            .unwrap_or_default();
+        let msg_h = (msg_lines.len().clamp(1, 3)) as u16;
+        let height = (self.fields.len() as u16 + 4 + msg_h).min(area.height);
         let popup = centred(area, width, height);
         frame.render_widget(Clear, popup);
         let block = Block::default()
@@ -281,7 +301,7 @@ impl Form {
         frame.render_widget(block, popup);
         let [fields_area, msg_area, help_area] = Layout::vertical([
             Constraint::Min(1),
-            Constraint::Length(1),
+            Constraint::Length(msg_h),
             Constraint::Length(1),
         ])
         .areas(inner);
@@ -330,19 +350,20 @@ impl Form {
         }
         frame.render_widget(Paragraph::new(lines), fields_area);
 
-        let focused_error = self.fields.get(self.focus).and_then(|f| f.error.clone());
-        let msg = self
-            .message
-            .clone()
-            .or_else(|| focused_error.map(|e| format!("{}: {e}", self.fields[self.focus].label)));
-        if let Some(m) = msg {
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    truncate(&m, msg_area.width as usize),
-                    theme.error,
-                )),
-                msg_area,
-            );
+        if !msg_lines.is_empty() {
+            let shown = usize::from(msg_area.height);
+            let mut lines: Vec<Line> = msg_lines
+                .iter()
+                .take(shown)
+                .map(|l| Line::styled(l.clone(), theme.error))
+                .collect();
+            if msg_lines.len() > shown
+                && let Some(last) = lines.last_mut()
+            {
+                let text = format!("{} {}", msg_lines[shown - 1], msg_lines[shown]);
+                *last = Line::styled(truncate(&text, msg_area.width as usize), theme.error);
+            }
+            frame.render_widget(Paragraph::new(lines), msg_area);
         }
         let help = match self.fields.get(self.focus).map(|f| &f.kind) {
             Some(FieldKind::Text) => {

@@ -1,0 +1,580 @@
+//! The driver: runs the [`Effect`]s the pure app returns against the store, and keeps the
+//! app in step with the file, also when another window (another rapport, a script) writes
+//! to it: on every tick and before every write it asks SQLite whether anyone else
+//! committed, and if so reads again only the clients whose revision moved.
+
+use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use crossterm::event::{Event, KeyEventKind, MouseEventKind};
+
+use super::action::{Effect, UndoEntry, Undoable};
+use super::app::{App, Damage};
+use super::forms::LogChoices;
+use crate::domain::pareto::measures;
+use crate::domain::score::{PortfolioFacts, evaluate};
+use crate::domain::{ClientId, ClientStatus, LogEntry};
+use crate::store::{Store, StoreError};
+
+/// How many events the detail pane reads for the selected client.
+const TIMELINE_LEN: usize = 40;
+/// Past this many clients changed elsewhere at once, everything is read again.
+const RELOAD_ALL_AT: usize = 50;
+
+/// Runs the app's effects against the store.
+pub struct Driver {
+    pub store: Store,
+    pub app: App,
+    /// The currency symbol, for amounts in messages.
+    pub currency: String,
+    /// Every client's scoring evidence, kept in step with each write.
+    pub facts: PortfolioFacts,
+    /// SQLite's data_version when this window last read, and each client's revision.
+    seen_version: i64,
+    seen_revs: HashMap<ClientId, i64>,
+    /// The background check of the file, until it answers.
+    check: Option<mpsc::Receiver<Option<String>>>,
+}
+
+impl Driver {
+    pub fn new(store: Store, mut app: App, currency: &str) -> Self {
+        app.db_name = store.path().display().to_string();
+        Self {
+            store,
+            app,
+            currency: currency.to_string(),
+            facts: PortfolioFacts::default(),
+            seen_version: 0,
+            seen_revs: HashMap::new(),
+            check: None,
+        }
+    }
+
+    /// Feeds one terminal event to the app; true when the screen needs a redraw.
+    pub fn handle(&mut self, ev: Event) -> bool {
+        let effect = match ev {
+            // Key presses only: releases and repeats from enhanced keyboards are ignored.
+            Event::Key(k) if k.kind == KeyEventKind::Press => self.app.on_key(k),
+            // The pointer moving over the screen changes nothing: no redraw for it.
+            Event::Mouse(m)
+                if matches!(m.kind, MouseEventKind::Moved | MouseEventKind::Drag(_)) =>
+            {
+                return false;
+            }
+            Event::Mouse(m) => self.app.on_mouse(m),
+            Event::Paste(text) => self.app.on_paste(&text),
+            Event::Resize(w, h) => {
+                self.app.resize(w, h);
+                None
+            }
+            _ => return false,
+        };
+        self.run(effect);
+        true
+    }
+
+    /// Runs an effect and any effects that follow from it.
+    pub fn run(&mut self, first: Option<Effect>) {
+        let mut queue: VecDeque<Effect> = first.into_iter().collect();
+        while let Some(effect) = queue.pop_front() {
+            if let Some(next) = self.apply(effect) {
+                queue.push_back(next);
+            }
+        }
+    }
+
+    /// What the loop calls when it wakes: the background check's answer, and changes
+    /// other windows made. True when the screen needs a redraw.
+    pub fn tick(&mut self) -> bool {
+        let checked = self.poll_check();
+        checked | self.sync()
+    }
+
+    /// Starts SQLite's quick check of the file on a thread of its own.
+    pub fn start_check(&mut self) {
+        let path = self.store.path().to_path_buf();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(Store::quick_check(&path));
+        });
+        self.check = Some(rx);
+    }
+
+    /// Takes the background check's answer if it came.
+    fn poll_check(&mut self) -> bool {
+        let Some(rx) = &self.check else {
+            return false;
+        };
+        match rx.try_recv() {
+            Ok(Some(problem)) => {
+                self.check = None;
+                self.damaged(problem);
+                true
+            }
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.check = None;
+                false
+            }
+            Err(mpsc::TryRecvError::Empty) => false,
+        }
+    }
+
+    /// The file is damaged: the app turns read-only and offers the newest backup.
+    fn damaged(&mut self, problem: String) {
+        let backup = self.store.daily_backup_files().pop();
+        self.app.set_damaged(Damage { problem, backup });
+    }
+
+    /// Reads again what another window changed since this one last looked. True when
+    /// anything did.
+    pub fn sync(&mut self) -> bool {
+        let version = match self.store.data_version() {
+            Ok(v) => v,
+            Err(_) => return false,
+        };
+        if version == self.seen_version {
+            return false;
+        }
+        self.seen_version = version;
+        let revs = match self.store.revisions() {
+            Ok(r) => r,
+            Err(e) => {
+                self.app.error(format!("cannot read what changed: {e}"));
+                return true;
+            }
+        };
+        let moved: Vec<ClientId> = revs
+            .iter()
+            .filter(|(id, rev)| self.seen_revs.get(id) != Some(rev))
+            .map(|(id, _)| *id)
+            .collect();
+        if moved.is_empty() {
+            return false;
+        }
+        if moved.len() > RELOAD_ALL_AT {
+            self.refresh();
+        } else {
+            for id in &moved {
+                self.refresh_client(*id, None);
+            }
+            self.reload_gut_check();
+        }
+        self.seen_revs = revs.into_iter().collect();
+        true
+    }
+
+    /// The gut check years (scores count the latest) and the list on screen, after votes
+    /// may have changed elsewhere.
+    fn reload_gut_check(&mut self) {
+        if let Ok(years) = self.store.gut_check_years()
+            && years != self.facts.gut_check_years
+        {
+            self.facts.gut_check_years = years;
+            self.rescore();
+        }
+        if self.app.gut.loaded {
+            let year = self.app.gut.year;
+            self.run(Some(Effect::LoadVotes(year)));
+        }
+    }
+
+    /// Notes the revisions this window's own writes made, so they are not read again as
+    /// another window's changes.
+    fn mark_seen(&mut self) {
+        if let Ok(revs) = self.store.revisions() {
+            self.seen_revs = revs.into_iter().collect();
+        }
+        if let Ok(v) = self.store.data_version() {
+            self.seen_version = v;
+        }
+    }
+
+    /// Reads everything again: the clients list, every scorecard, the selected detail.
+    pub fn refresh(&mut self) {
+        self.read_rows();
+        match self.store.portfolio_facts() {
+            Ok(facts) => {
+                self.facts = facts;
+                self.rescore();
+            }
+            Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
+        }
+        self.mark_seen();
+        let effect = self.app.reload_detail();
+        self.run(effect);
+    }
+
+    /// After a write that touched one client: its row, its facts and its card. A new
+    /// entry the facts can take in place (`logged`) is applied without reading them again.
+    fn refresh_client(&mut self, id: ClientId, logged: Option<&LogEntry>) {
+        match self.store.client_row(id, self.app.today) {
+            Ok(Some(row)) => self.app.set_row(row),
+            Ok(None) => self.read_rows(),
+            Err(e) => self.app.error(format!("cannot read the client: {e}")),
+        }
+        let applied = logged.is_some_and(|entry| self.facts.apply(id, entry));
+        if !applied {
+            match self.store.client_facts(id) {
+                Ok(Some(f)) => self.facts.replace(f),
+                Ok(None) => {}
+                Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
+            }
+        }
+        let active = self
+            .facts
+            .client(id)
+            .filter(|f| f.status != ClientStatus::Former);
+        match active {
+            Some(f) => {
+                let card = evaluate(
+                    f,
+                    &self.facts,
+                    self.app.scores.as_of,
+                    &self.app.scores.rules_now(),
+                );
+                self.app.set_card(card);
+                self.remeasure();
+            }
+            None => self.rescore(),
+        }
+        let effect = self.app.reload_detail();
+        self.run(effect);
+    }
+
+    fn read_rows(&mut self) {
+        match self.store.client_rows(self.app.today) {
+            Ok(rows) => self.app.set_rows(rows),
+            Err(e) => self.app.error(format!("cannot read clients: {e}")),
+        }
+    }
+
+    /// Measures every active client for the Pareto view (cheap: the facts are in memory).
+    fn remeasure(&mut self) {
+        let ms = measures(&self.facts, self.app.scores.as_of, &self.app.pareto.rules);
+        self.app.set_measures(ms);
+    }
+
+    /// Scores every current client from the facts in memory, and measures them for the
+    /// Pareto view.
+    fn rescore(&mut self) {
+        self.remeasure();
+        let rules = self.app.scores.rules_now();
+        let as_of = self.app.scores.as_of;
+        let cards = self
+            .facts
+            .clients
+            .iter()
+            .filter(|f| f.status != ClientStatus::Former)
+            .map(|f| evaluate(f, &self.facts, as_of, &rules))
+            .collect();
+        self.app.set_cards(cards);
+    }
+
+    fn client_name(&self, id: ClientId) -> String {
+        self.app.clients.row(id).map_or_else(
+            || format!("client #{}", id.0),
+            |r| r.client.fields.name.clone(),
+        )
+    }
+
+    fn apply(&mut self, effect: Effect) -> Option<Effect> {
+        if effect.writes() {
+            // Whatever another window did first is on screen before this write.
+            self.sync();
+            if self.app.damaged.is_some() {
+                self.app.close_overlay();
+                self.app.refuse_damaged();
+                return None;
+            }
+        }
+        let next = self.apply_now(effect);
+        self.mark_seen();
+        next
+    }
+
+    fn apply_now(&mut self, effect: Effect) -> Option<Effect> {
+        match effect {
+            Effect::LoadDetail(id) => {
+                match self.store.timeline(id, self.app.today, TIMELINE_LEN) {
+                    Ok(events) => self.app.set_detail(id, events),
+                    Err(e) => self.app.error(format!("cannot read the timeline: {e}")),
+                }
+                None
+            }
+            Effect::SaveClient { editing, fields } => self.save_client(editing, fields),
+            Effect::RebaseEdit(id) => {
+                match self.store.client(id) {
+                    Ok(c) => self.app.rebase_edit(id, c.fields),
+                    Err(e) => self.app.error(format!("cannot read the client: {e}")),
+                }
+                None
+            }
+            Effect::Archive { id, expected } => {
+                let name = expected.name.clone();
+                match self.store.archive_client(id, &expected) {
+                    Ok(()) => {
+                        let after = crate::domain::ClientFields {
+                            status: ClientStatus::Former,
+                            ..expected.clone()
+                        };
+                        self.app.undo.push(UndoEntry {
+                            what: Undoable::Edit {
+                                id,
+                                before: Box::new(expected),
+                                after: Box::new(after),
+                            },
+                            label: format!("the archiving of '{name}'"),
+                            client: Some(id),
+                        });
+                        self.app.success(format!(
+                            "Archived '{name}': status former, its evidence is kept (u undoes it)"
+                        ));
+                        self.refresh_client(id, None);
+                    }
+                    Err(e) => self.failed("Not archived", e),
+                }
+                None
+            }
+            Effect::OpenLog { client, kind } => {
+                let name = self.client_name(client);
+                match self.log_choices(client) {
+                    Ok(choices) => self.app.open_log_form(client, kind, &name, choices),
+                    Err(e) => self.app.error(format!("cannot prepare the log: {e}")),
+                }
+                None
+            }
+            Effect::Log {
+                client,
+                entry,
+                label,
+            } => {
+                let name = self.client_name(client);
+                match self.store.log(client, &entry) {
+                    Ok(undo) => {
+                        self.app.close_overlay();
+                        self.app.undo.push(UndoEntry {
+                            what: Undoable::Log(undo),
+                            label: format!("{label} for '{name}'"),
+                            client: Some(client),
+                        });
+                        self.app
+                            .success(format!("Logged {label} for '{name}' (u undoes it)"));
+                        self.refresh_client(client, Some(&entry));
+                    }
+                    Err(e) => self.rejected(e),
+                }
+                None
+            }
+            Effect::Undo(entry) => self.undo(entry),
+            Effect::Rescore => {
+                self.rescore();
+                None
+            }
+            Effect::LoadVotes(year) => {
+                match self.store.votes(year) {
+                    Ok(votes) => self.app.gut.set(year, votes),
+                    Err(e) => self
+                        .app
+                        .error(format!("cannot read the gut check of {year}: {e}")),
+                }
+                None
+            }
+            Effect::SaveVotes {
+                year,
+                staff,
+                expected,
+                clients,
+            } => match self.store.set_votes_if(year, &staff, &expected, &clients) {
+                Ok(()) => {
+                    self.app.close_overlay();
+                    self.app.success(if clients.is_empty() {
+                        format!("Cleared {staff}'s gut check of {year} (u undoes it)")
+                    } else {
+                        format!(
+                            "Saved {staff}'s {} worst of {year} (u undoes it)",
+                            clients.len()
+                        )
+                    });
+                    self.app.undo.push(UndoEntry {
+                        what: Undoable::Votes {
+                            year,
+                            staff: staff.clone(),
+                            before: expected,
+                            after: clients,
+                        },
+                        label: format!("{staff}'s gut check of {year}"),
+                        client: None,
+                    });
+                    // Staff votes can move every client's score: score them all again.
+                    self.refresh();
+                    Some(Effect::LoadVotes(year))
+                }
+                Err(e) => {
+                    self.rejected(e);
+                    None
+                }
+            },
+            Effect::RebaseVotes { year, staff } => {
+                match self.store.staff_list(year, &staff) {
+                    Ok(list) => self.app.rebase_votes(year, &staff, list),
+                    Err(e) => self.app.error(format!("cannot read the gut check: {e}")),
+                }
+                None
+            }
+            Effect::Restore(from) => {
+                self.restore(from);
+                None
+            }
+        }
+    }
+
+    fn save_client(
+        &mut self,
+        editing: Option<(ClientId, crate::domain::ClientFields)>,
+        fields: crate::domain::ClientFields,
+    ) -> Option<Effect> {
+        let result = match &editing {
+            None => self.store.add_client(&fields).map(|id| (id, Vec::new())),
+            Some((id, original)) => self
+                .store
+                .save_edit(*id, original, &fields)
+                .map(|changed| (*id, changed)),
+        };
+        match result {
+            Ok((saved, changed)) => {
+                self.app.close_overlay();
+                match editing {
+                    None => self.app.success(format!("Added '{}'", fields.name)),
+                    Some(_) if changed.is_empty() => self
+                        .app
+                        .info(format!("Nothing changed: '{}' is as it was", fields.name)),
+                    Some((id, before)) => {
+                        let what: Vec<&str> = changed.iter().map(|f| f.label()).collect();
+                        self.app.success(format!(
+                            "Saved '{}': {} (u undoes it)",
+                            fields.name,
+                            what.join(", ")
+                        ));
+                        self.app.undo.push(UndoEntry {
+                            what: Undoable::Edit {
+                                id,
+                                before: Box::new(before),
+                                after: Box::new(fields.clone()),
+                            },
+                            label: format!("the edit of '{}'", fields.name),
+                            client: Some(id),
+                        });
+                    }
+                }
+                self.refresh_client(saved, None);
+                self.app.select_id(saved)
+            }
+            Err(e) => {
+                self.rejected(e);
+                None
+            }
+        }
+    }
+
+    fn undo(&mut self, entry: UndoEntry) -> Option<Effect> {
+        let UndoEntry {
+            what,
+            label,
+            client,
+        } = entry;
+        let result = match &what {
+            Undoable::Log(undo) => self.store.undo(undo),
+            Undoable::Edit { id, before, after } => {
+                self.store.save_edit(*id, after, before).map(|_| ())
+            }
+            Undoable::Votes {
+                year,
+                staff,
+                before,
+                after,
+            } => self.store.set_votes_if(*year, staff, after, before),
+        };
+        match result {
+            Ok(()) => {
+                self.app.success(format!("Undone: {label}"));
+                match (&what, client) {
+                    (Undoable::Votes { year, .. }, _) => {
+                        let year = *year;
+                        self.refresh();
+                        return Some(Effect::LoadVotes(year));
+                    }
+                    (_, Some(id)) => self.refresh_client(id, None),
+                    (_, None) => self.refresh(),
+                }
+            }
+            Err(e) => self.failed(&format!("Could not undo {label}"), e),
+        }
+        None
+    }
+
+    /// Replaces the damaged file with a backup, then reads everything from it.
+    fn restore(&mut self, from: PathBuf) {
+        let path = self.store.path().to_path_buf();
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+        match crate::store::restore(&path, &from, &stamp) {
+            Ok(restored) => match self.store.reopen() {
+                Ok(store) => {
+                    self.store = store;
+                    self.app.damaged = None;
+                    self.app.undo.clear();
+                    self.refresh();
+                    self.start_check();
+                    self.app.success(format!(
+                        "Restored from {}; what the file held before is kept in {}",
+                        from.display(),
+                        restored.kept_copy.display()
+                    ));
+                }
+                Err(e) => self
+                    .app
+                    .error(format!("Restored, but cannot open it again: {e}")),
+            },
+            Err(e) => self.app.error(format!("Could not restore: {e}")),
+        }
+    }
+
+    /// A write refused or failed: the form shows why, damage turns the app read-only.
+    fn rejected(&mut self, e: StoreError) {
+        match e {
+            StoreError::Invalid(v) => self.app.rejected(&v),
+            StoreError::Conflict { what, changes } => self.app.conflicted(&what, &changes),
+            other => self.failed("Not saved", other),
+        }
+    }
+
+    fn failed(&mut self, what: &str, e: StoreError) {
+        if e.is_corrupt() {
+            self.app.close_overlay();
+            self.damaged("a write met damaged pages".into());
+            self.app.refuse_damaged();
+            return;
+        }
+        match e {
+            StoreError::Conflict {
+                what: whose,
+                changes,
+            } => self.app.error(format!(
+                "{what}: {whose} changed in another window ({changes})"
+            )),
+            other => self.app.error(format!("{what}: {other}")),
+        }
+    }
+
+    fn log_choices(&self, client: ClientId) -> Result<LogChoices, StoreError> {
+        let c = self.store.client(client)?;
+        Ok(LogChoices {
+            tickets: self.store.tickets(client, 30)?,
+            unpaid: self.store.unpaid_invoices(client)?,
+            open_recommendations: self.store.open_recommendations(client)?,
+            mrr: c.fields.mrr,
+            terms_days: c.fields.payment_terms_days,
+            currency: self.currency.clone(),
+        })
+    }
+}
