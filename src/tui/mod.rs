@@ -8,12 +8,14 @@ pub mod forms;
 pub mod keymap;
 pub mod layout;
 pub mod screens;
+pub mod signals;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod widgets;
 
 use std::collections::VecDeque;
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -33,7 +35,9 @@ use crate::store::{Store, StoreError};
 /// How many events the detail pane reads for the selected client.
 const TIMELINE_LEN: usize = 40;
 
-pub fn run(ctx: &Context, no_color: bool) -> Result<()> {
+/// Runs the UI until the user quits. A termination signal ends the process from
+/// [`signals`] instead, with the terminal restored and `scratch` (the demo's folder) removed.
+pub fn run(ctx: &Context, no_color: bool, scratch: Option<&Path>) -> Result<()> {
     // Open the database before taking over the terminal, so its errors print plainly.
     let store = ctx.open_store()?;
     let look = look(ctx, no_color);
@@ -47,12 +51,20 @@ pub fn run(ctx: &Context, no_color: bool) -> Result<()> {
     );
     let mut driver = Driver::new(store, app, &look.currency);
     driver.refresh();
-    let mut guard = terminal::TerminalGuard::enter().context("cannot start the terminal UI")?;
+    // Watch first and take the terminal over while `busy`: a signal that arrives meanwhile
+    // restores it once it is taken, never halfway.
+    let signals = signals::Signals::watch(scratch.map(Path::to_path_buf))
+        .context("cannot watch for termination signals")?;
+    let mut guard = {
+        let _busy = signals.busy();
+        terminal::TerminalGuard::enter().context("cannot start the terminal UI")?
+    };
     let size = guard.terminal.size()?;
     driver.app.resize(size.width, size.height);
     let mut dirty = true;
     loop {
         if dirty {
+            let _busy = signals.busy();
             guard
                 .terminal
                 .draw(|f| screens::draw(f, &driver.app, &look))?;
@@ -62,9 +74,13 @@ pub fn run(ctx: &Context, no_color: bool) -> Result<()> {
             break;
         }
         // Block until something happens, then take everything already queued before drawing.
+        // Reading is outside `busy`: a signal must not wait for a key.
         let mut next = Some(event::read()?);
         while let Some(ev) = next {
-            dirty |= driver.handle(ev);
+            dirty |= {
+                let _busy = signals.busy();
+                driver.handle(ev)
+            };
             next = if event::poll(Duration::ZERO)? {
                 Some(event::read()?)
             } else {
