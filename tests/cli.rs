@@ -1260,6 +1260,38 @@ fn a_named_config_that_cannot_be_read_is_an_error() {
 }
 
 #[test]
+fn a_config_too_large_or_not_text_is_refused_in_one_line() {
+    let sb = Sandbox::new();
+    // Refused after 1 MB, not read until memory runs out.
+    #[cfg(unix)]
+    refused(
+        &sb,
+        &["client", "list", "--config", "/dev/zero"],
+        1,
+        &["config /dev/zero is larger than 1 MB: is it the right file?"],
+    );
+    let big = sb.path("big.toml");
+    fs::write(&big, "# a comment, over and over\n".repeat(40_000)).unwrap();
+    let b = big.to_str().unwrap();
+    refused(
+        &sb,
+        &["client", "list", "--config", b],
+        1,
+        &[&format!("config {b} is larger than 1 MB")],
+    );
+    let latin1 = sb.path("latin1.toml");
+    fs::write(&latin1, b"[company]\nname = \"Caf\xe9\"\n").unwrap();
+    let l = latin1.to_str().unwrap();
+    refused(
+        &sb,
+        &["client", "list", "--config", l],
+        1,
+        &[&format!("{l}: line 2, column 12 is not UTF-8 text")],
+    );
+    assert!(!sb.db.exists());
+}
+
+#[test]
 fn a_missing_default_config_means_defaults() {
     let sb = Sandbox::new();
     let db = sb.db.to_str().unwrap();

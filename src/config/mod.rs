@@ -3,6 +3,7 @@
 mod pareto;
 mod scoring;
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -11,6 +12,10 @@ use toml::Spanned;
 use crate::domain::Cents;
 use crate::domain::pareto::ParetoRules;
 use crate::domain::score::Rules;
+
+/// The largest config file read. A config is a few kilobytes: anything past this is the
+/// wrong file (a log, a database, `/dev/zero`), refused before it fills memory.
+pub const MAX_BYTES: u64 = 1024 * 1024;
 
 /// Everything in config.toml. Every key is optional; unknown keys are errors.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -82,6 +87,17 @@ pub enum ConfigError {
         #[source]
         source: std::io::Error,
     },
+    #[error("config {} is larger than 1 MB: is it the right file?", path.display())]
+    TooLarge { path: PathBuf },
+    #[error(
+        "cannot read config {}: line {line}, column {column} is not UTF-8 text: is it the right file? (save it as UTF-8)",
+        path.display()
+    )]
+    NotText {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
     #[error("config {} line {line}, column {column}: {message}: fix it (see config.example.toml)", path.display())]
     Invalid {
         path: PathBuf,
@@ -144,18 +160,41 @@ impl Number {
 }
 
 impl Config {
-    /// Loads `path`. A missing file gives the defaults unless `must_exist`.
+    /// Loads `path`. A missing file gives the defaults unless `must_exist`. Reads at most
+    /// [`MAX_BYTES`] (and one more, to tell a larger file).
     pub fn load(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse(path, &text),
+        let read_error = |source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        let file = match std::fs::File::open(path) {
+            Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
-                Ok(Config::default())
+                return Ok(Config::default());
             }
-            Err(source) => Err(ConfigError::Read {
+            Err(e) => return Err(read_error(e)),
+        };
+        let mut bytes = Vec::new();
+        file.take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+        if bytes.len() as u64 > MAX_BYTES {
+            return Err(ConfigError::TooLarge {
                 path: path.to_path_buf(),
-                source,
-            }),
+            });
         }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            // The bytes before the first bad one are valid UTF-8 by definition.
+            let before = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, column) = line_col(before, before.len());
+            ConfigError::NotText {
+                path: path.to_path_buf(),
+                line,
+                column,
+            }
+        })?;
+        Config::parse(path, &text)
     }
 
     /// Parses config text; `path` only names the file in errors.
@@ -271,6 +310,60 @@ mod tests {
         let e = parse("[display]\ntheme = \"dark\"\ncolour = \"red\"\n").unwrap_err();
         assert!(e.contains("line 3, column 1"), "{e}");
         assert!(e.contains("colour"), "{e}");
+    }
+
+    fn load(bytes: &[u8]) -> (tempfile::TempDir, PathBuf, Result<Config, String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, bytes).unwrap();
+        let result = Config::load(&path, true).map_err(|e| e.to_string());
+        (dir, path, result)
+    }
+
+    #[test]
+    fn a_file_over_1_mb_is_refused_naming_it() {
+        // Valid TOML all the way: only the size is wrong.
+        let line = "# a comment line to fill the file with\n";
+        let mut text = line.repeat(MAX_BYTES as usize / line.len() + 1);
+        text.truncate(MAX_BYTES as usize - 1);
+        text.push('\n');
+        let (_dir, _, result) = load(text.as_bytes());
+        assert_eq!(result, Ok(Config::default()), "1 MB exactly is read");
+        text.push('\n');
+        let (_dir, path, result) = load(text.as_bytes());
+        assert_eq!(
+            result.unwrap_err(),
+            format!(
+                "config {} is larger than 1 MB: is it the right file?",
+                path.display()
+            )
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dev_zero_is_refused_without_reading_it_all() {
+        let started = std::time::Instant::now();
+        let e = Config::load(Path::new("/dev/zero"), true).unwrap_err();
+        assert!(matches!(e, ConfigError::TooLarge { .. }), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "config /dev/zero is larger than 1 MB: is it the right file?"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_says_where() {
+        let (_dir, path, result) = load(b"[company]\nname = \"Caf\xe9 Noord\"\n");
+        let e = result.unwrap_err();
+        assert_eq!(
+            e,
+            format!(
+                "cannot read config {}: line 2, column 12 is not UTF-8 text: is it the right file? (save it as UTF-8)",
+                path.display()
+            )
+        );
     }
 
     #[test]
