@@ -1192,25 +1192,56 @@ fn a_damaged_database_is_refused_untouched() {
 #[test]
 fn bad_config_files_stop_start_up_naming_file_place_and_key() {
     let cases = [
-        ("unknown_key.toml", 4, 1, "unknown field `colour`"),
-        ("unknown_section.toml", 5, 2, "unknown field `colours`"),
-        ("bad_theme.toml", 4, 9, "display.theme 'pink'"),
+        (
+            "unknown_key.toml",
+            4,
+            1,
+            "unknown field `colour`",
+            "display.colour",
+        ),
+        (
+            "unknown_section.toml",
+            5,
+            2,
+            "unknown field `colours`",
+            "colours",
+        ),
+        (
+            "bad_theme.toml",
+            4,
+            9,
+            "display.theme 'pink'",
+            "display.theme",
+        ),
         (
             "negative_hourly_cost.toml",
             3,
             22,
             "costs.hourly_labour_cost must not be negative",
+            "costs.hourly_labour_cost",
         ),
-        ("bad_date_format.toml", 3, 15, "display.date_format '%d-%Q'"),
-        // A syntax error names no key, only where the TOML stops making sense.
-        ("invalid_syntax.toml", 3, 28, "invalid basic string"),
+        (
+            "bad_date_format.toml",
+            3,
+            15,
+            "display.date_format '%d-%Q'",
+            "display.date_format",
+        ),
+        // A syntax error: where the TOML stops making sense, and the key it was reading.
+        (
+            "invalid_syntax.toml",
+            3,
+            28,
+            "invalid basic string",
+            "company.name",
+        ),
     ];
-    for (file, line, column, what) in cases {
+    for (file, line, column, what, key) in cases {
         let sb = Sandbox::new();
         let path = fixture(file);
         let p = path.to_str().unwrap();
         let place = format!("{p} line {line}, column {column}: {what}");
-        refused(&sb, &["client", "list", "--config", p], 1, &[&place]);
+        refused(&sb, &["client", "list", "--config", p], 1, &[&place, key]);
         let mut by_env = sb.cmd();
         by_env
             .env("RAPPORT_CONFIG", p)
