@@ -43,7 +43,8 @@ fn run(cli: Cli) -> Result<()> {
         let mut store = ctx.open_store()?;
         rapport::demo::populate(&mut store, clock.today())?;
         drop(store);
-        return commands::ui::run(&ctx, no_color);
+        // Removed when this returns, or by the UI's signal handling if a signal ends it.
+        return commands::ui::run(&ctx, no_color, Some(dir.path()));
     }
     let ctx = Context {
         db_path: paths::db_path(cli.db)?,
@@ -51,7 +52,7 @@ fn run(cli: Cli) -> Result<()> {
         clock,
     };
     match cli.command {
-        None => commands::ui::run(&ctx, no_color),
+        None => commands::ui::run(&ctx, no_color, None),
         Some(Command::Client(c)) => commands::client::run(&ctx, c),
         Some(Command::Log(c)) => commands::log::run(&ctx, c),
         Some(Command::Demo) => commands::demo::run(&ctx),

@@ -1197,25 +1197,56 @@ fn a_damaged_database_is_refused_untouched() {
 #[test]
 fn bad_config_files_stop_start_up_naming_file_place_and_key() {
     let cases = [
-        ("unknown_key.toml", 4, 1, "unknown field `colour`"),
-        ("unknown_section.toml", 5, 2, "unknown field `colours`"),
-        ("bad_theme.toml", 4, 9, "display.theme 'pink'"),
+        (
+            "unknown_key.toml",
+            4,
+            1,
+            "unknown field `colour`",
+            "display.colour",
+        ),
+        (
+            "unknown_section.toml",
+            5,
+            2,
+            "unknown field `colours`",
+            "colours",
+        ),
+        (
+            "bad_theme.toml",
+            4,
+            9,
+            "display.theme 'pink'",
+            "display.theme",
+        ),
         (
             "negative_hourly_cost.toml",
             3,
             22,
             "costs.hourly_labour_cost must not be negative",
+            "costs.hourly_labour_cost",
         ),
-        ("bad_date_format.toml", 3, 15, "display.date_format '%d-%Q'"),
-        // A syntax error names no key, only where the TOML stops making sense.
-        ("invalid_syntax.toml", 3, 28, "invalid basic string"),
+        (
+            "bad_date_format.toml",
+            3,
+            15,
+            "display.date_format '%d-%Q'",
+            "display.date_format",
+        ),
+        // A syntax error: where the TOML stops making sense, and the key it was reading.
+        (
+            "invalid_syntax.toml",
+            3,
+            28,
+            "invalid basic string",
+            "company.name",
+        ),
     ];
-    for (file, line, column, what) in cases {
+    for (file, line, column, what, key) in cases {
         let sb = Sandbox::new();
         let path = fixture(file);
         let p = path.to_str().unwrap();
         let place = format!("{p} line {line}, column {column}: {what}");
-        refused(&sb, &["client", "list", "--config", p], 1, &[&place]);
+        refused(&sb, &["client", "list", "--config", p], 1, &[&place, key]);
         let mut by_env = sb.cmd();
         by_env
             .env("RAPPORT_CONFIG", p)
@@ -1260,6 +1291,38 @@ fn a_named_config_that_cannot_be_read_is_an_error() {
         &["client", "list", "--config", b],
         1,
         &["cannot read config", b],
+    );
+    assert!(!sb.db.exists());
+}
+
+#[test]
+fn a_config_too_large_or_not_text_is_refused_in_one_line() {
+    let sb = Sandbox::new();
+    // Refused after 1 MB, not read until memory runs out.
+    #[cfg(unix)]
+    refused(
+        &sb,
+        &["client", "list", "--config", "/dev/zero"],
+        1,
+        &["config /dev/zero is larger than 1 MB: is it the right file?"],
+    );
+    let big = sb.path("big.toml");
+    fs::write(&big, "# a comment, over and over\n".repeat(40_000)).unwrap();
+    let b = big.to_str().unwrap();
+    refused(
+        &sb,
+        &["client", "list", "--config", b],
+        1,
+        &[&format!("config {b} is larger than 1 MB")],
+    );
+    let latin1 = sb.path("latin1.toml");
+    fs::write(&latin1, b"[company]\nname = \"Caf\xe9\"\n").unwrap();
+    let l = latin1.to_str().unwrap();
+    refused(
+        &sb,
+        &["client", "list", "--config", l],
+        1,
+        &[&format!("{l}: line 2, column 12 is not UTF-8 text")],
     );
     assert!(!sb.db.exists());
 }

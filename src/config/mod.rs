@@ -1,8 +1,10 @@
 //! User settings: defaults, TOML loading, and errors that point at the line, column and key.
 
+mod key;
 mod pareto;
 mod scoring;
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -11,6 +13,10 @@ use toml::Spanned;
 use crate::domain::Cents;
 use crate::domain::pareto::ParetoRules;
 use crate::domain::score::Rules;
+
+/// The largest config file read. A config is a few kilobytes: anything past this is the
+/// wrong file (a log, a database, `/dev/zero`), refused before it fills memory.
+pub const MAX_BYTES: u64 = 1024 * 1024;
 
 /// Everything in config.toml. Every key is optional; unknown keys are errors.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -51,7 +57,7 @@ impl Config {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "a table")]
 pub struct Company {
     pub name: String,
     pub signature: String,
@@ -97,6 +103,19 @@ pub enum ConfigError {
         #[source]
         source: std::io::Error,
     },
+    #[error("config {} is larger than 1 MB: is it the right file?", path.display())]
+    TooLarge { path: PathBuf },
+    #[error(
+        "cannot read config {}: line {line}, column {column} is not UTF-8 text: is it the right file? (save it as UTF-8)",
+        path.display()
+    )]
+    NotText {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    /// `message` always names the dotted key (`scoring.weights.escalations`) when one is in
+    /// force at the place.
     #[error("config {} line {line}, column {column}: {message}: fix it (see config.example.toml)", path.display())]
     Invalid {
         path: PathBuf,
@@ -108,7 +127,7 @@ pub enum ConfigError {
 
 // The file as written, with spans kept for the values that are checked after parsing.
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "a table")]
 struct RawConfig {
     company: Company,
     display: RawDisplay,
@@ -125,7 +144,7 @@ struct RawBackup {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "a table")]
 struct RawDisplay {
     currency_symbol: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
@@ -133,18 +152,47 @@ struct RawDisplay {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "a table")]
 struct RawCosts {
     hourly_labour_cost: Option<Spanned<Number>>,
 }
 
-/// A number as written: TOML integers and floats both read as numbers.
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A number as written: TOML integers and floats both read as numbers; text is kept to be
+/// refused with the key's own rule.
 enum Number {
     Int(i64),
     Float(f64),
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Number;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number")
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Number, E> {
+                Ok(Number::Int(v))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Number, E> {
+                Ok(i64::try_from(v).map_or(Number::Float(v as f64), Number::Int))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Number, E> {
+                Ok(Number::Float(v))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Number, E> {
+                Ok(Number::Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 impl Number {
@@ -166,34 +214,49 @@ impl Number {
 }
 
 impl Config {
-    /// Loads `path`. A missing file gives the defaults unless `must_exist`.
+    /// Loads `path`. A missing file gives the defaults unless `must_exist`. Reads at most
+    /// [`MAX_BYTES`] (and one more, to tell a larger file).
     pub fn load(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse(path, &text),
+        let read_error = |source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        let file = match std::fs::File::open(path) {
+            Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
-                Ok(Config::default())
+                return Ok(Config::default());
             }
-            Err(source) => Err(ConfigError::Read {
+            Err(e) => return Err(read_error(e)),
+        };
+        let mut bytes = Vec::new();
+        file.take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+        if bytes.len() as u64 > MAX_BYTES {
+            return Err(ConfigError::TooLarge {
                 path: path.to_path_buf(),
-                source,
-            }),
+            });
         }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            // The bytes before the first bad one are valid UTF-8 by definition.
+            let before = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, column) = line_col(before, before.len());
+            ConfigError::NotText {
+                path: path.to_path_buf(),
+                line,
+                column,
+            }
+        })?;
+        Config::parse(path, &text)
     }
 
     /// Parses config text; `path` only names the file in errors.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        let at = |offset: usize, message: String| {
-            let (line, column) = line_col(text, offset);
-            ConfigError::Invalid {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message,
-            }
-        };
+        let at = |offset: usize, message: String| invalid(path, text, Some(offset), message);
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            at(offset, e.message().trim().replace('\n', " "))
+            let offset = e.span().map(|s| s.start);
+            invalid(path, text, offset, plain(e.message()))
         })?;
         let mut cfg = Config {
             company: raw.company,
@@ -259,6 +322,33 @@ impl Config {
     }
 }
 
+/// The error for a mistake at `offset` of `text`. The message gets the dotted key in force
+/// there when it does not name it already (the TOML parser's messages never do).
+fn invalid(path: &Path, text: &str, offset: Option<usize>, message: String) -> ConfigError {
+    let (line, column) = line_col(text, offset.unwrap_or(0));
+    let message = match offset.and_then(|o| key::key_at(text, o)) {
+        Some(key) if !message.contains(&key) => format!("{message} (at {key})"),
+        _ => message,
+    };
+    ConfigError::Invalid {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// The TOML parser's message on one line, with Rust's type names in words.
+fn plain(message: &str) -> String {
+    message
+        .trim()
+        .replace('\n', " ")
+        .replace(" as i128", "")
+        .replace("expected i64", "expected a whole number")
+        .replace("expected a sequence", "expected a list")
+        .replace("expected a map", "expected a table")
+}
+
 fn valid_date_format(fmt: &str) -> bool {
     use chrono::format::{Item, StrftimeItems};
     !fmt.trim().is_empty() && StrftimeItems::new(fmt).all(|i| !matches!(i, Item::Error))
@@ -307,6 +397,338 @@ mod tests {
         let e = parse("[display]\ntheme = \"dark\"\ncolour = \"red\"\n").unwrap_err();
         assert!(e.contains("line 3, column 1"), "{e}");
         assert!(e.contains("colour"), "{e}");
+    }
+
+    /// Every mistake, whoever finds it (the TOML parser or the checks after it), is one line
+    /// that names the dotted key and the line: (what, config text, line, key).
+    const MISTAKES: &[(&str, &str, usize, &str)] = &[
+        // Keys given twice.
+        (
+            "duplicate key",
+            "[display]\ntheme = \"dark\"\ntheme = \"light\"\n",
+            3,
+            "display.theme",
+        ),
+        (
+            "duplicate table",
+            "[display]\ntheme = \"dark\"\n\n[display]\n",
+            4,
+            "display",
+        ),
+        (
+            "duplicate key in an inline table",
+            "[scoring.thresholds]\nreopen_rate = { good = 0.1, good = 0.2, bad = 1 }\n",
+            2,
+            "scoring.thresholds.reopen_rate.good",
+        ),
+        (
+            "duplicate dotted key",
+            "[scoring]\nweights.escalations = 1\nweights.escalations = 2\n",
+            3,
+            "scoring.weights.escalations",
+        ),
+        // A wrong type, in each section.
+        ("company name", "[company]\nname = 3\n", 2, "company.name"),
+        (
+            "company staff member",
+            "[company]\nstaff = [\"Sam\",\n  3,\n]\n",
+            3,
+            "company.staff",
+        ),
+        (
+            "company staff",
+            "[company]\nstaff = \"Sam\"\n",
+            2,
+            "company.staff",
+        ),
+        (
+            "display theme",
+            "[display]\ntheme = 3\n",
+            2,
+            "display.theme",
+        ),
+        ("display table", "display = \"dark\"\n", 1, "display"),
+        (
+            "costs",
+            "[costs]\nhourly_labour_cost = true\n",
+            2,
+            "costs.hourly_labour_cost",
+        ),
+        (
+            "scoring window",
+            "[scoring]\nwindow_days = \"90\"\n",
+            2,
+            "scoring.window_days",
+        ),
+        (
+            "scoring alert",
+            "[scoring]\nalert_drop = [10]\n",
+            2,
+            "scoring.alert_drop",
+        ),
+        (
+            "threshold",
+            "[scoring.thresholds]\nreopen_rate = 3\n",
+            2,
+            "scoring.thresholds.reopen_rate",
+        ),
+        (
+            "threshold bound",
+            "[scoring.thresholds]\nreopen_rate = { good = 0.1, bad = true }\n",
+            2,
+            "scoring.thresholds.reopen_rate.bad",
+        ),
+        (
+            "weight",
+            "[scoring.weights]\nescalations = [1.5]\n",
+            2,
+            "scoring.weights.escalations",
+        ),
+        (
+            "weight in an inline table",
+            "[scoring]\nweights = { margin_pct = false }\n",
+            2,
+            "scoring.weights.margin_pct",
+        ),
+        (
+            "dealbreaker switch",
+            "[scoring.dealbreakers]\nstrict_payments = \"yes\"\n",
+            2,
+            "scoring.dealbreakers.strict_payments",
+        ),
+        (
+            "dealbreaker count",
+            "[scoring.dealbreakers]\nlate_payments = 1.5\n",
+            2,
+            "scoring.dealbreakers.late_payments",
+        ),
+        (
+            "pareto window",
+            "[pareto]\nwindow_days = 365.0\n",
+            2,
+            "pareto.window_days",
+        ),
+        (
+            "stress",
+            "[pareto.stress]\nticket = false\n",
+            2,
+            "pareto.stress.ticket",
+        ),
+        (
+            "dotted key at the top",
+            "# tuned\npareto.stress.incident = \"many\"\n",
+            2,
+            "pareto.stress.incident",
+        ),
+        // Unknown keys.
+        (
+            "unknown key",
+            "[display]\ntheme = \"dark\"\ncolour = \"red\"\n",
+            3,
+            "display.colour",
+        ),
+        (
+            "unknown table",
+            "[company]\nname = \"A\"\n\n[colours]\naccent = \"red\"\n",
+            4,
+            "colours",
+        ),
+        (
+            "unknown top-level key",
+            "hourly_labour_cost = 65\n",
+            1,
+            "hourly_labour_cost",
+        ),
+        (
+            "unknown scoring key",
+            "[scoring]\nalert_dropp = 5\n",
+            2,
+            "scoring.alert_dropp",
+        ),
+        (
+            "unknown metric",
+            "[scoring.weights]\nticket_count = 2\n",
+            2,
+            "scoring.weights.ticket_count",
+        ),
+        (
+            "unknown threshold bound",
+            "[scoring.thresholds]\nreopen_rate = { good = 0.1, bad = 0.2, ugly = 1 }\n",
+            2,
+            "scoring.thresholds.reopen_rate.ugly",
+        ),
+        (
+            "unknown dealbreaker",
+            "[scoring.dealbreakers]\nlate_paymentz = 2\n",
+            2,
+            "scoring.dealbreakers.late_paymentz",
+        ),
+        (
+            "unknown stress",
+            "[pareto.stress]\nangry_emails = 3\n",
+            2,
+            "pareto.stress.angry_emails",
+        ),
+        // Bad values.
+        (
+            "currency symbol",
+            "[display]\ncurrency_symbol = \"euros!\"\n",
+            2,
+            "display.currency_symbol",
+        ),
+        (
+            "date format",
+            "[display]\ndate_format = \"%Q\"\n",
+            2,
+            "display.date_format",
+        ),
+        ("theme", "[display]\ntheme = \"pink\"\n", 2, "display.theme"),
+        (
+            "labour cost",
+            "[costs]\nhourly_labour_cost = \"lots\"\n",
+            2,
+            "costs.hourly_labour_cost",
+        ),
+        (
+            "scoring window",
+            "[scoring]\nwindow_days = 3\n",
+            2,
+            "scoring.window_days",
+        ),
+        (
+            "alert months",
+            "[scoring]\nalert_months = 12\n",
+            2,
+            "scoring.alert_months",
+        ),
+        (
+            "threshold without bad",
+            "[scoring.thresholds]\nreopen_rate = { good = 0.1 }\n",
+            2,
+            "scoring.thresholds.reopen_rate",
+        ),
+        (
+            "weight out of range",
+            "[scoring.weights]\nmargin_pct = -1\n",
+            2,
+            "scoring.weights.margin_pct",
+        ),
+        (
+            "every weight 0",
+            "[scoring.weights]\ntickets_opened = 0\nreopen_rate = 0\nadmin_requests = 0\n\
+             escalations = 0\ndisputed_invoices = 0\navg_days_to_pay = 0\nmargin_pct = 0\n\
+             ignored_ratio = 0\nstaff_votes = 0\n",
+            2,
+            "scoring.weights",
+        ),
+        (
+            "dealbreaker ratio",
+            "[scoring.dealbreakers]\nignored_ratio = 2\n",
+            2,
+            "scoring.dealbreakers.ignored_ratio",
+        ),
+        (
+            "vital share",
+            "[pareto]\nvital_share = 2\n",
+            2,
+            "pareto.vital_share",
+        ),
+        (
+            "stress points",
+            "[pareto.stress]\nstaff_vote = 1001\n",
+            2,
+            "pareto.stress.staff_vote",
+        ),
+        // Not TOML.
+        (
+            "unterminated string",
+            "[company]\nname = \"Example IT\nsignature = \"Sam\"\n",
+            2,
+            "company.name",
+        ),
+        ("missing value", "[display]\ntheme =\n", 2, "display.theme"),
+    ];
+
+    #[test]
+    fn every_mistake_names_the_dotted_key_and_the_line() {
+        for (what, text, line, key) in MISTAKES {
+            let e = parse(text).expect_err(what);
+            assert!(
+                e.contains(&format!("c.toml line {line}, column ")),
+                "{what}: {e}"
+            );
+            assert!(e.contains(key), "{what}: does not name {key}: {e}");
+            assert!(!e.contains('\n'), "{what}: more than one line: {e}");
+            assert!(!e.contains("Raw") && !e.contains("i64"), "{what}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_parsers_messages_get_the_key_they_lack() {
+        let e = parse("[display]\ntheme = \"dark\"\ntheme = \"light\"\n").unwrap_err();
+        assert_eq!(
+            e,
+            "config c.toml line 3, column 1: duplicate key (at display.theme): fix it (see config.example.toml)"
+        );
+        let e = parse("[scoring]\nwindow_days = \"90\"\n").unwrap_err();
+        assert!(
+            e.contains("line 2, column 15: invalid type: string \"90\", expected a whole number (at scoring.window_days)"),
+            "{e}"
+        );
+    }
+
+    fn load(bytes: &[u8]) -> (tempfile::TempDir, PathBuf, Result<Config, String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, bytes).unwrap();
+        let result = Config::load(&path, true).map_err(|e| e.to_string());
+        (dir, path, result)
+    }
+
+    #[test]
+    fn a_file_over_1_mb_is_refused_naming_it() {
+        // Valid TOML all the way: only the size is wrong.
+        let line = "# a comment line to fill the file with\n";
+        let mut text = line.repeat(MAX_BYTES as usize / line.len() + 1);
+        text.truncate(MAX_BYTES as usize - 1);
+        text.push('\n');
+        let (_dir, _, result) = load(text.as_bytes());
+        assert_eq!(result, Ok(Config::default()), "1 MB exactly is read");
+        text.push('\n');
+        let (_dir, path, result) = load(text.as_bytes());
+        assert_eq!(
+            result.unwrap_err(),
+            format!(
+                "config {} is larger than 1 MB: is it the right file?",
+                path.display()
+            )
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dev_zero_is_refused_without_reading_it_all() {
+        let started = std::time::Instant::now();
+        let e = Config::load(Path::new("/dev/zero"), true).unwrap_err();
+        assert!(matches!(e, ConfigError::TooLarge { .. }), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "config /dev/zero is larger than 1 MB: is it the right file?"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_says_where() {
+        let (_dir, path, result) = load(b"[company]\nname = \"Caf\xe9 Noord\"\n");
+        let e = result.unwrap_err();
+        assert_eq!(
+            e,
+            format!(
+                "cannot read config {}: line 2, column 12 is not UTF-8 text: is it the right file? (save it as UTF-8)",
+                path.display()
+            )
+        );
     }
 
     #[test]

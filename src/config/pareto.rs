@@ -10,7 +10,7 @@ use crate::domain::pareto::ParetoRules;
 type At<'a> = &'a dyn Fn(usize, String) -> ConfigError;
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "a table")]
 pub(super) struct RawPareto {
     window_days: Option<Spanned<i64>>,
     vital_share: Option<Spanned<Number>>,
@@ -19,7 +19,7 @@ pub(super) struct RawPareto {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "a table")]
 struct RawStress {
     ticket: Option<Spanned<Number>>,
     reopened: Option<Spanned<Number>>,

@@ -12,7 +12,7 @@ use crate::domain::score::{MetricKey, Rules, Threshold};
 type At<'a> = &'a dyn Fn(usize, String) -> ConfigError;
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "a table")]
 pub(super) struct RawScoring {
     window_days: Option<Spanned<i64>>,
     alert_drop: Option<Spanned<Number>>,
@@ -23,14 +23,14 @@ pub(super) struct RawScoring {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a table like { good = 1, bad = 2 }")]
 struct RawThreshold {
     good: Number,
     bad: Number,
 }
 
 #[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "a table")]
 struct RawDealbreakers {
     abuse_incidents: Option<Spanned<i64>>,
     ignored_ratio: Option<Spanned<Number>>,
@@ -119,7 +119,9 @@ impl RawScoring {
             r.weights[k.index()] = real(w, &format!("weights.{}", k.key()), 0.0, 100.0, at)?;
         }
         if r.weights.iter().all(|w| *w == 0.0) {
-            let start = self.weights.values().next().map_or(0, |w| w.span().start);
+            // The first weight in the file (the map is in key order).
+            let start = self.weights.values().map(|w| w.span().start).min();
+            let start = start.unwrap_or(0);
             return Err(at(
                 start,
                 "scoring.weights are all 0: give at least one metric a weight".into(),

@@ -24,7 +24,10 @@ pub const CLIENTS_KEYS: &[(&str, &str)] = &[
     ("a", "add a client"),
     ("e  Enter", "edit the selected client"),
     ("l", "quick log on the selected client (then a letter)"),
-    ("u", "undo the last log, edit, archive or list of this session"),
+    (
+        "u",
+        "undo the last log, edit, archive or list of this session",
+    ),
     ("d", "archive the selected client (status former)"),
     (
         "space  x",
@@ -38,7 +41,10 @@ pub const SCORECARDS_KEYS: &[(&str, &str)] = &[
     ("[  ]  ←  →", "as-of date one month-end earlier, later"),
     ("t", "as-of date back to today"),
     ("l", "quick log on the selected client"),
-    ("u", "undo the last log, edit, archive or list of this session"),
+    (
+        "u",
+        "undo the last log, edit, archive or list of this session",
+    ),
     ("e", "edit the selected client"),
 ];
 

@@ -9,11 +9,13 @@ pub mod forms;
 pub mod keymap;
 pub mod layout;
 pub mod screens;
+pub mod signals;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod widgets;
 
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -30,19 +32,35 @@ use crate::store::Store;
 /// a script) changed the file: one cheap question to SQLite, so an idle app costs nothing.
 const TICK: Duration = Duration::from_millis(500);
 
-/// Runs the terminal UI on an open store until the user quits.
-pub fn run(store: Store, today: NaiveDate, settings: Settings, look: Look) -> Result<()> {
+/// Runs the terminal UI on an open store until the user quits. A termination signal ends
+/// the process from [`signals`] instead, with the terminal restored and `scratch` (the
+/// demo's folder) removed.
+pub fn run(
+    store: Store,
+    today: NaiveDate,
+    settings: Settings,
+    look: Look,
+    scratch: Option<&Path>,
+) -> Result<()> {
     let app = App::new(today, settings);
     let mut driver = Driver::new(store, app, &look.currency);
     driver.refresh();
     // Checked in the background: the first frame does not wait for it.
     driver.start_check();
-    let mut guard = terminal::TerminalGuard::enter().context("cannot start the terminal UI")?;
+    // Watch first and take the terminal over while `busy`: a signal that arrives meanwhile
+    // restores it once it is taken, never halfway.
+    let signals = signals::Signals::watch(scratch.map(Path::to_path_buf))
+        .context("cannot watch for termination signals")?;
+    let mut guard = {
+        let _busy = signals.busy();
+        terminal::TerminalGuard::enter().context("cannot start the terminal UI")?
+    };
     let size = guard.terminal.size()?;
     driver.app.resize(size.width, size.height);
     let mut dirty = true;
     loop {
         if dirty {
+            let _busy = signals.busy();
             guard
                 .terminal
                 .draw(|f| screens::draw(f, &driver.app, &look))?;
@@ -51,15 +69,21 @@ pub fn run(store: Store, today: NaiveDate, settings: Settings, look: Look) -> Re
         if driver.app.quit {
             break;
         }
+        // Waiting is outside `busy`: a signal must not wait for a key.
         if event::poll(TICK)? {
             // Take everything already queued before drawing again.
             loop {
-                dirty |= driver.handle(event::read()?);
+                let ev = event::read()?;
+                dirty |= {
+                    let _busy = signals.busy();
+                    driver.handle(ev)
+                };
                 if !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
+        let _busy = signals.busy();
         dirty |= driver.tick();
     }
     Ok(())

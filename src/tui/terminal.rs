@@ -1,5 +1,6 @@
 //! Entering and leaving the terminal UI. The terminal is restored on quit, on error (the
-//! guard's Drop) and on panic (a hook that restores before the panic message prints).
+//! guard's Drop), on panic (a hook that restores before the panic message prints) and on a
+//! termination signal ([`super::signals`]).
 
 use std::io::{self, Stdout, Write};
 

@@ -367,6 +367,21 @@ impl Tui {
         }
     }
 
+    /// Sends `signal` to rapport, as `kill -SIGNAL PID` from another shell does.
+    #[cfg(unix)]
+    pub fn kill(&self, signal: libc::c_int) {
+        let pid = self.child.process_id().expect("rapport's process id");
+        let pid = libc::pid_t::try_from(pid).expect("a process id that fits pid_t");
+        // SAFETY: kill(2) only sends a signal, to our own child that has not been reaped.
+        let rc = unsafe { libc::kill(pid, signal) };
+        assert_eq!(
+            rc,
+            0,
+            "kill -{signal} {pid}: {}",
+            std::io::Error::last_os_error()
+        );
+    }
+
     /// Resizes the terminal, as dragging the window does (the child gets SIGWINCH).
     pub fn resize(&self, cols: u16, rows: u16) {
         // The emulator first, so everything drawn for the new size lands on a screen that big.

@@ -45,6 +45,7 @@ fn assert_terminal_restored(tui: &mut Tui) {
         vt100::MouseProtocolMode::None,
         "the mouse is still captured"
     );
+    assert!(!s.bracketed_paste(), "bracketed paste is still on");
     assert!(
         !s.contents().contains("Clients"),
         "the UI was left on the main screen:\n{shown}"
@@ -229,6 +230,65 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     tui.send_key(Key::CtrlC);
     tui.exits_with(0);
     assert_terminal_restored(&mut tui);
+}
+
+/// `kill -SIGNAL` from another shell while the UI waits for a key: rapport exits with
+/// 128 + the signal's number, as a shell reports it, and the terminal is the shell's again.
+#[cfg(unix)]
+fn a_signal_ends_the_ui_and_restores_the_terminal(signal: libc::c_int) {
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.tui(80, 24, &[]);
+    let s = tui.see_that("the UI", |s| s.contents().contains("No clients yet"));
+    assert!(
+        s.alternate_screen() && s.hide_cursor() && s.bracketed_paste(),
+        "the UI owns the screen"
+    );
+    tui.kill(signal);
+    tui.exits_with(128 + u32::try_from(signal).unwrap());
+    assert_terminal_restored(&mut tui);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_ends_the_ui_with_143_and_restores_the_terminal() {
+    a_signal_ends_the_ui_and_restores_the_terminal(libc::SIGTERM);
+}
+
+#[cfg(unix)]
+#[test]
+fn sighup_ends_the_ui_with_129_and_restores_the_terminal() {
+    a_signal_ends_the_ui_and_restores_the_terminal(libc::SIGHUP);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigquit_ends_the_ui_with_131_and_restores_the_terminal() {
+    a_signal_ends_the_ui_and_restores_the_terminal(libc::SIGQUIT);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_from_kill_ends_the_ui_with_130_and_restores_the_terminal() {
+    a_signal_ends_the_ui_and_restores_the_terminal(libc::SIGINT);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signal_during_the_demo_restores_the_terminal_and_removes_the_demo_folder() {
+    let sandbox = Sandbox::new();
+    let mut tui = sandbox.tui(120, 40, &["--demo"]);
+    tui.see(" 1 Clients ");
+    let folders: Vec<_> = std::fs::read_dir(sandbox.tmp()).unwrap().collect();
+    assert_eq!(
+        folders.len(),
+        1,
+        "the demo's folder while it runs: {folders:?}"
+    );
+    tui.kill(libc::SIGTERM);
+    tui.exits_with(128 + 15);
+    assert_terminal_restored(&mut tui);
+    let left: Vec<_> = std::fs::read_dir(sandbox.tmp()).unwrap().collect();
+    assert!(left.is_empty(), "--demo left its folder behind: {left:?}");
 }
 
 #[test]
