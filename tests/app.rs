@@ -189,3 +189,27 @@ fn adding_a_staff_member_who_already_has_a_list_opens_that_list_instead_of_repla
     };
     assert_eq!((staff.as_str(), expected), ("Sanne", vec![ClientId(2)]));
 }
+
+#[test]
+fn the_clients_list_sorts_names_with_accents_folded_and_filters_without_them() {
+    let mut app = App::new(today(), Settings::default());
+    app.resize(120, 40);
+    app.set_rows(vec![
+        row(1, "Rijnmond", "0"),
+        row(2, "Özdemir", "0"),
+        row(3, "Noordzee", "0"),
+    ]);
+    let shown: Vec<String> = app
+        .clients
+        .view
+        .iter()
+        .map(|&i| app.clients.rows[i].client.fields.name.clone())
+        .collect();
+    assert_eq!(shown, ["Noordzee", "Özdemir", "Rijnmond"]);
+    key(&mut app, KeyCode::Char('/'));
+    for c in "ozd".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.clients.view.len(), 1, "'ozd' finds Özdemir");
+    assert_eq!(app.clients.selected_id(), Some(ClientId(2)));
+}

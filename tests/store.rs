@@ -120,7 +120,7 @@ fn a_new_database_is_migrated_and_runs_with_rapports_pragmas() {
         assert!(!p.trusted_schema, "{round}");
         assert_eq!(store.integrity_check().unwrap(), "ok");
     }
-    assert_eq!(schema_version(), 3, "schema_version counts the migrations");
+    assert_eq!(schema_version(), 4, "schema_version counts the migrations");
     let tables: Vec<String> = dump(&path).into_keys().collect();
     assert_eq!(
         tables,
@@ -657,7 +657,8 @@ fn a_ticket_logs_and_undoes_exactly() {
                 Text("request".into()),
                 Integer(1),
                 Integer(2),
-                Text("PSA-1".into())
+                Text("PSA-1".into()),
+                Text("psa-1".into())
             ]
         );
     });
@@ -728,7 +729,8 @@ fn an_invoice_logs_and_undoes_exactly() {
                 Null,
                 Integer(150_050),
                 Integer(1),
-                Null
+                Null,
+                Text("inv-0001".into())
             ]
         );
     });

@@ -23,6 +23,9 @@ pub fn run(ctx: &Context) -> Result<()> {
             report.clients,
             report.events
         );
+        for clash in store.identity_clashes()? {
+            println!("note: {clash}");
+        }
         return Ok(());
     }
     for problem in &report.problems {

@@ -51,7 +51,13 @@ impl Context {
         Ok(store)
     }
 
+    /// Daily backups as the config says, and a note of what an upgrade found.
     fn daily_backups(&self, store: &mut Store) {
         store.daily_backups(self.clock.today(), self.config.backup.keep);
+        if store.upgraded() {
+            for clash in store.identity_clashes().unwrap_or_default() {
+                eprintln!("rapport: note: {clash}");
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::date::{iso, parse_opt_date};
 use super::error::{Checker, FieldError, ValidationError};
 use super::money::Cents;
-use super::text::{opt_text, required_text};
+use super::text::{opt_note, opt_text, required_name};
 
 /// Database id of a client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -280,7 +280,7 @@ impl ClientDraft {
     /// Checks every field and returns the validated facts, or every problem found.
     pub fn validate(&self) -> Result<ClientFields, ValidationError> {
         let mut c = Checker::default();
-        let name = c.take(required_text("name", &self.name, NAME_MAX));
+        let name = c.take(required_name("name", &self.name, NAME_MAX));
         let contact_name = c.take(opt_text("contact", &self.contact_name, SHORT_MAX));
         let email = c.take(parse_email(&self.email));
         let phone = c.take(opt_text("phone", &self.phone, SHORT_MAX));
@@ -300,7 +300,7 @@ impl ClientDraft {
         } else {
             ClientStatus::parse("status", &self.status)
         });
-        let notes = c.take(opt_text("notes", &self.notes, NOTES_MAX));
+        let notes = c.take(opt_note("notes", &self.notes, NOTES_MAX));
         if let (Some(Some(start)), Some(Some(end))) = (contract_start, contract_end)
             && end < start
         {

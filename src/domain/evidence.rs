@@ -9,7 +9,7 @@ use super::client::{ClientId, parse_count, text_enum};
 use super::date::{iso, parse_date, parse_opt_date};
 use super::error::{Checker, FieldError, ValidationError};
 use super::money::Cents;
-use super::text::{opt_text, required_text};
+use super::text::{opt_code, opt_note, required_text};
 
 pub const REF_MAX: usize = 100;
 pub const NOTE_MAX: usize = 2000;
@@ -299,7 +299,7 @@ impl TicketDraft {
             TicketKind::parse("kind", &self.kind)
         });
         let reopens = c.take(parse_count("reopens", &self.reopens, 1000));
-        let reference = c.take(opt_text("reference", &self.reference, REF_MAX));
+        let reference = c.take(opt_code("reference", &self.reference, REF_MAX));
         if let (Some(o), Some(Some(cl))) = (opened, closed)
             && cl < o
         {
@@ -332,12 +332,12 @@ pub struct InvoiceDraft {
 impl InvoiceDraft {
     pub fn validate(&self, terms_days: u32) -> Result<NewInvoice, ValidationError> {
         let mut c = Checker::default();
-        let number = c.take(opt_text("number", &self.number, REF_MAX));
+        let number = c.take(opt_code("number", &self.number, REF_MAX));
         let amount = c.take(Cents::parse("amount", &self.amount));
         let issued = c.take(parse_date("issued", &self.issued));
         let due = c.take(parse_opt_date("due", &self.due));
         let paid = c.take(parse_opt_date("paid", &self.paid));
-        let reference = c.take(opt_text("reference", &self.reference, REF_MAX));
+        let reference = c.take(opt_code("reference", &self.reference, REF_MAX));
         if let Some(i) = issued {
             if let Some(Some(d)) = due
                 && d < i
@@ -405,7 +405,7 @@ impl TimeDraft {
         let mut c = Checker::default();
         let date = c.take(parse_date("date", &self.date));
         let minutes = c.take(parse_minutes("time", &self.duration));
-        let note = c.take(opt_text("note", &self.note, NOTE_MAX));
+        let note = c.take(opt_note("note", &self.note, NOTE_MAX));
         c.finish()?;
         Ok(NewTimeEntry {
             worked_on: need(date)?,
@@ -504,7 +504,7 @@ impl RecommendationDraft {
             RecStatus::parse("status", &self.status)
         });
         let decided = c.take(parse_opt_date("decided", &self.decided));
-        let reference = c.take(opt_text("reference", &self.reference, REF_MAX));
+        let reference = c.take(opt_code("reference", &self.reference, REF_MAX));
         if let (Some(RecStatus::Open), Some(Some(_))) = (status, decided) {
             c.push(FieldError::new(
                 "decided",
@@ -565,7 +565,7 @@ impl IncidentDraft {
         let mut c = Checker::default();
         let date = c.take(parse_date("date", &self.date));
         let kind = c.take(IncidentKind::parse("kind", &self.kind));
-        let note = c.take(opt_text("note", &self.note, NOTE_MAX));
+        let note = c.take(opt_note("note", &self.note, NOTE_MAX));
         c.finish()?;
         Ok(NewIncident {
             occurred_on: need(date)?,

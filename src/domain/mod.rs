@@ -5,6 +5,7 @@ pub mod client;
 pub mod date;
 pub mod error;
 pub mod evidence;
+pub mod identity;
 pub mod money;
 pub mod pareto;
 pub mod portfolio;

@@ -1,8 +1,13 @@
-//! Free-text fields: trimmed, length-checked by characters, control characters refused.
+//! Free-text fields: trimmed, length-checked by characters. A one-line field (a name, an
+//! email, a title) refuses every control character, newline and tab included, so a value
+//! never splits a row of a table; a note may hold newlines. Names, invoice numbers and
+//! ticket references also refuse invisible characters and are kept tidy (see
+//! [`super::identity`]).
 
 use super::error::FieldError;
+use super::identity::{check_visible, tidy};
 
-/// A text that must be present.
+/// A one-line text that must be present.
 pub fn required_text(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
     match opt_text(field, input, max)? {
         Some(s) => Ok(s),
@@ -10,12 +15,60 @@ pub fn required_text(field: &'static str, input: &str, max: usize) -> Result<Str
     }
 }
 
-/// A text that may be left empty (empty means none).
+/// A one-line text that may be left empty (empty means none).
 pub fn opt_text(
     field: &'static str,
     input: &str,
     max: usize,
 ) -> Result<Option<String>, FieldError> {
+    let Some(s) = trimmed(field, input, max)? else {
+        return Ok(None);
+    };
+    if let Some(c) = s.chars().find(|c| c.is_control()) {
+        return Err(FieldError::new(
+            field,
+            format!("contains {}: it must fit on one line", describe(c)),
+        ));
+    }
+    Ok(Some(s))
+}
+
+/// A note: may hold several lines (Windows line ends become plain ones), but no other
+/// control characters.
+pub fn opt_note(
+    field: &'static str,
+    input: &str,
+    max: usize,
+) -> Result<Option<String>, FieldError> {
+    let Some(s) = trimmed(field, &input.replace("\r\n", "\n"), max)? else {
+        return Ok(None);
+    };
+    if let Some(c) = s.chars().find(|c| c.is_control() && *c != '\n') {
+        return Err(FieldError::new(
+            field,
+            format!("contains {}: remove it", describe(c)),
+        ));
+    }
+    Ok(Some(s))
+}
+
+/// A name that identifies something (a client): one line, nothing invisible, tidy.
+pub fn required_name(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
+    check_visible(field, input)?;
+    required_text(field, input, max).map(|s| tidy(&s))
+}
+
+/// A code that identifies something if given (an invoice number, a ticket reference).
+pub fn opt_code(
+    field: &'static str,
+    input: &str,
+    max: usize,
+) -> Result<Option<String>, FieldError> {
+    check_visible(field, input)?;
+    Ok(opt_text(field, input, max)?.map(|s| tidy(&s)))
+}
+
+fn trimmed(field: &'static str, input: &str, max: usize) -> Result<Option<String>, FieldError> {
     let s = input.trim();
     if s.is_empty() {
         return Ok(None);
@@ -27,8 +80,49 @@ pub fn opt_text(
             format!("is {len} characters long: at most {max} are allowed"),
         ));
     }
-    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(FieldError::new(field, "contains control characters"));
-    }
     Ok(Some(s.to_string()))
+}
+
+fn describe(c: char) -> String {
+    match c {
+        '\n' | '\r' => "a line break".into(),
+        '\t' => "a tab".into(),
+        c => format!("a control character (U+{:04X})", u32::from(c)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_fields_refuse_line_breaks_and_tabs_and_notes_keep_lines() {
+        let e = opt_text("name", "Acme\nBV", 100).unwrap_err();
+        assert!(e.message.contains("a line break"), "{e}");
+        assert!(
+            opt_text("name", "Acme\tBV", 100)
+                .unwrap_err()
+                .message
+                .contains("a tab")
+        );
+        assert!(opt_text("name", "Acme\u{7}", 100).is_err());
+        assert_eq!(
+            opt_note("notes", "first\r\nsecond", 100),
+            Ok(Some("first\nsecond".into()))
+        );
+        assert!(opt_note("notes", "a\u{1b}[31m", 100).is_err());
+    }
+
+    #[test]
+    fn names_and_codes_are_tidy_and_visible() {
+        assert_eq!(
+            required_name("name", " Cafe\u{301}\u{a0}De  Hoek ", 100),
+            Ok("Café De Hoek".into())
+        );
+        assert!(required_name("name", "Café\u{200B}", 100).is_err());
+        assert_eq!(
+            opt_code("number", " INV\u{a0}7 ", 100),
+            Ok(Some("INV 7".into()))
+        );
+    }
 }

@@ -11,6 +11,7 @@ use super::clients::insert_client;
 use super::events::{log_in, next_invoice_number};
 use super::votes::set_votes_in;
 use super::{Result, Store, StoreError};
+use crate::domain::identity::key;
 use crate::domain::money::group_thousands;
 use crate::domain::{
     ClientFields, ClientId, FieldError, LogEntry, NewIncident, NewInvoice, NewRecommendation,
@@ -91,10 +92,10 @@ impl BulkWriter<'_> {
     pub fn ticket(&mut self, client: ClientId, t: &NewTicket) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref, ref_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
-            .execute(params![client.0, t.opened_on, t.closed_on, t.kind.as_str(), t.escalated, t.reopen_count, t.external_ref])?;
+            .execute(params![client.0, t.opened_on, t.closed_on, t.kind.as_str(), t.escalated, t.reopen_count, t.external_ref, t.external_ref.as_deref().map(key)])?;
         Ok(())
     }
 
@@ -106,10 +107,10 @@ impl BulkWriter<'_> {
         };
         self.tx
             .prepare_cached(
-                "INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_cents, disputed, external_ref)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_cents, disputed, external_ref, number_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
-            .execute(params![client.0, number, inv.issued_on, inv.due_on, inv.paid_on, inv.amount.0, inv.disputed, inv.external_ref])?;
+            .execute(params![client.0, number, inv.issued_on, inv.due_on, inv.paid_on, inv.amount.0, inv.disputed, inv.external_ref, key(&number)])?;
         Ok(())
     }
 

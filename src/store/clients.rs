@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, ToSql, Transaction, params};
 
 use super::sql::{enum_col, now_stamp};
 use super::{Result, Store, StoreError};
+use crate::domain::identity::{key, name_order, tidy};
 use crate::domain::{
     Cents, Client, ClientField, ClientFields, ClientId, ClientRow, ClientStatus, ValidationError,
 };
@@ -83,7 +84,9 @@ impl Store {
             Some(id) => stmt.query_map(params![since, as_of, id.0], read)?,
             None => stmt.query_map(params![since, as_of], read)?,
         };
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows: Vec<ClientRow> = rows.collect::<rusqlite::Result<_>>()?;
+        rows.sort_by(|a, b| name_order(&a.client.fields.name, &b.client.fields.name));
+        Ok(rows)
     }
 
     /// All clients, by name.
@@ -92,7 +95,15 @@ impl Store {
             "SELECT {COLUMNS} FROM clients ORDER BY name COLLATE NOCASE"
         ))?;
         let rows = stmt.query_map([], client_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut clients: Vec<Client> = rows.collect::<rusqlite::Result<_>>()?;
+        clients.sort_by(|a, b| name_order(&a.fields.name, &b.fields.name));
+        Ok(clients)
+    }
+
+    /// Names and numbers that became one when the identity keys were made (an upgrade
+    /// from schema 3), in words.
+    pub fn identity_clashes(&self) -> Result<Vec<String>> {
+        super::identity::clashes(self.conn())
     }
 
     pub fn client(&self, id: ClientId) -> Result<Client> {
@@ -208,10 +219,15 @@ fn by_id_in(conn: &Connection, id: ClientId) -> Result<Client> {
     .ok_or_else(|| StoreError::NotFound(format!("client #{} no longer exists", id.0)))
 }
 
+/// A client by its name as typed: the one with that identity key, or (for the later of
+/// two names an older rapport let clash) the one with exactly that name.
 fn by_name_in(conn: &Connection, name: &str) -> Result<Client> {
     conn.query_row(
-        &format!("SELECT {COLUMNS} FROM clients WHERE name = ?1 COLLATE NOCASE"),
-        [name.trim()],
+        &format!(
+            "SELECT {COLUMNS} FROM clients WHERE name = ?2 OR name_key = ?1
+             ORDER BY name = ?2 DESC LIMIT 1"
+        ),
+        params![key(name), tidy(name)],
         client_from_row,
     )
     .optional()?
@@ -233,9 +249,14 @@ fn write_changes(
         ensure_unique_name(tx, &new.name, Some(id))?;
     }
     let now = now_stamp();
+    let name_key = key(&new.name);
     let all = facts_params(new, &now);
     let mut sets: Vec<String> = Vec::new();
     let mut params: Vec<(&str, &dyn ToSql)> = vec![(":now", &now), (":id", &id.0)];
+    if changed.contains(&ClientField::Name) {
+        sets.push("name_key = :name_key".into());
+        params.push((":name_key", &name_key));
+    }
     for field in &changed {
         let name = param(*field);
         sets.push(format!("{} = {name}", &name[1..]));
@@ -277,14 +298,17 @@ fn param(field: ClientField) -> &'static str {
 pub(super) fn insert_client(tx: &Transaction<'_>, f: &ClientFields) -> Result<ClientId> {
     ensure_unique_name(tx, &f.name, None)?;
     let now = now_stamp();
+    let name_key = key(&f.name);
+    let mut params = facts_params(f, &now).to_vec();
+    params.push((":name_key", &name_key));
     tx.execute(
-        "INSERT INTO clients (name, contact_name, email, phone, mrr_cents, seats,
+        "INSERT INTO clients (name, name_key, contact_name, email, phone, mrr_cents, seats,
            contract_start, contract_end, notice_days, prepaid, payment_terms_days, segment,
            status, notes, created_at, updated_at)
-         VALUES (:name, :contact_name, :email, :phone, :mrr_cents, :seats, :contract_start,
-           :contract_end, :notice_days, :prepaid, :payment_terms_days, :segment, :status,
-           :notes, :now, :now)",
-        facts_params(f, &now).as_slice(),
+         VALUES (:name, :name_key, :contact_name, :email, :phone, :mrr_cents, :seats,
+           :contract_start, :contract_end, :notice_days, :prepaid, :payment_terms_days,
+           :segment, :status, :notes, :now, :now)",
+        params.as_slice(),
     )?;
     Ok(ClientId(tx.last_insert_rowid()))
 }
@@ -313,11 +337,13 @@ fn facts_params<'a>(
     ]
 }
 
+/// Refuses a name whose identity key another client has (any case, accents composed or
+/// not, any spacing).
 fn ensure_unique_name(tx: &Transaction<'_>, name: &str, except: Option<ClientId>) -> Result<()> {
     let existing: Option<(i64, String)> = tx
         .query_row(
-            "SELECT id, name FROM clients WHERE name = ?1 COLLATE NOCASE",
-            [name],
+            "SELECT id, name FROM clients WHERE name_key = ?1",
+            [key(name)],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::sql::enum_col;
 use super::{Result, Store, StoreError};
+use crate::domain::identity::key;
 use crate::domain::{
     Cents, ClientId, EventKind, IncidentKind, Invoice, LogEntry, RecStatus, Recommendation, Ticket,
     TicketKind, TimelineEvent, Undo, ValidationError, check_decision, check_payment,
@@ -89,9 +90,9 @@ impl Store {
         self.conn()
             .query_row(
                 &format!(
-                    "SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 AND number = ?2 COLLATE NOCASE"
+                    "SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 AND number_key = ?2"
                 ),
-                params![client.0, number.trim()],
+                params![client.0, key(number)],
                 invoice_from_row,
             )
             .optional()?
@@ -186,9 +187,9 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
         LogEntry::Ticket(t) => {
             insert_unique(
                 tx,
-                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![client.0, t.opened_on, t.closed_on, t.kind.as_str(), t.escalated, t.reopen_count, t.external_ref],
+                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref, ref_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![client.0, t.opened_on, t.closed_on, t.kind.as_str(), t.escalated, t.reopen_count, t.external_ref, t.external_ref.as_deref().map(key)],
                 "reference",
                 "a ticket with this reference is already logged for this client",
             )?;
@@ -229,9 +230,9 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
             };
             insert_unique(
                 tx,
-                "INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_cents, disputed, external_ref)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![client.0, number, inv.issued_on, inv.due_on, inv.paid_on, inv.amount.0, inv.disputed, inv.external_ref],
+                "INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_cents, disputed, external_ref, number_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![client.0, number, inv.issued_on, inv.due_on, inv.paid_on, inv.amount.0, inv.disputed, inv.external_ref, key(&number)],
                 "number",
                 "is already used by another invoice of this client: choose another number",
             )?;
@@ -401,8 +402,8 @@ pub(super) fn next_invoice_number(tx: &Transaction<'_>, client: ClientId) -> Res
     loop {
         let candidate = format!("INV-{n:04}");
         let taken: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM invoices WHERE client_id = ?1 AND number = ?2)",
-            params![client.0, candidate],
+            "SELECT EXISTS (SELECT 1 FROM invoices WHERE client_id = ?1 AND number_key = ?2)",
+            params![client.0, key(&candidate)],
             |r| r.get(0),
         )?;
         if !taken {

@@ -8,6 +8,7 @@ mod clients;
 mod diagnostics;
 mod error;
 mod events;
+mod identity;
 mod open;
 mod scoring;
 mod sql;
@@ -34,6 +35,8 @@ pub struct Store {
     read_only: bool,
     /// The automatic daily backup, when the face asked for it.
     daily: Option<backup::Daily>,
+    /// This open brought the file's schema up to date.
+    upgraded: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -53,6 +56,12 @@ const WRITE_ATTEMPTS: u32 = 12;
 impl Store {
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// True when opening this store brought the file's schema up to date (a newer rapport
+    /// met an older file): the moment to tell what the upgrade found.
+    pub fn upgraded(&self) -> bool {
+        self.upgraded
     }
 
     /// True when this store was opened for reading only.

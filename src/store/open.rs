@@ -22,12 +22,16 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0001_evidence.sql")),
         M::up(include_str!("../../migrations/0002_client_days.sql")),
         M::up(include_str!("../../migrations/0003_revisions.sql")),
+        M::up_with_hook(
+            include_str!("../../migrations/0004_identity.sql"),
+            |tx: &rusqlite::Transaction<'_>| super::identity::fill_keys(tx).map_err(Into::into),
+        ),
     ])
 }
 
 /// The schema version this build knows.
 pub fn schema_version() -> i64 {
-    3
+    4
 }
 
 /// The SQLite library rapport runs on (bundled, not the system's).
@@ -61,7 +65,8 @@ impl Store {
         let mut conn = connect(path, flags)?;
         let version = identify(&conn, path)?;
         set_pragmas(&conn).map_err(|e| StoreError::from(e).at(path))?;
-        if version < schema_version() {
+        let upgraded = version < schema_version();
+        if upgraded {
             migrate(&mut conn, path)?;
         }
         Ok(Store {
@@ -69,6 +74,7 @@ impl Store {
             path: path.to_path_buf(),
             read_only: false,
             daily: None,
+            upgraded,
         })
     }
 
@@ -96,6 +102,7 @@ impl Store {
             path: path.to_path_buf(),
             read_only: true,
             daily: None,
+            upgraded: false,
         })
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::evidence::{
     IncidentDraft, InvoiceDraft, RecommendationDraft, TicketDraft, TimeDraft,
 };
 use crate::domain::evidence::{VOTES_MAX, check_votes};
+use crate::domain::identity::name_order;
 use crate::domain::{
     Cents, ClientDraft, ClientId, ClientStatus, IncidentKind, Invoice, LogEntry, Recommendation,
     Ticket, TicketKind, ValidationError,
@@ -436,7 +437,7 @@ pub fn vote_form(year: i32, list: Option<&StaffList>, rows: &[ClientRow]) -> For
                 || list.is_some_and(|l| l.clients.contains(&r.client.id))
         })
         .collect();
-    named.sort_by_key(|r| r.client.fields.name.to_lowercase());
+    named.sort_by(|a, b| name_order(&a.client.fields.name, &b.client.fields.name));
     options.extend(
         named
             .iter()

@@ -234,7 +234,7 @@ pub fn pareto(ms: &[ClientMeasures], m: Measure, vital_share: f64) -> Pareto {
     ranked.sort_by(|a, b| {
         b.value(m)
             .total_cmp(&a.value(m))
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| crate::domain::identity::name_order(&a.name, &b.name))
     });
     // Folded from +0.0: an empty f64 sum is -0.0, which would print as "-0".
     let total: f64 = ranked

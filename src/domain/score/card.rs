@@ -301,9 +301,10 @@ pub fn sparkline(trend: &[Option<f64>]) -> String {
         .collect()
 }
 
-/// Best first: by score (no score last), then by name in any case.
+/// Best first: by score (no score last), then by name as a person reads a list.
 pub fn rank(cards: &mut [Scorecard]) {
-    let by_name = |a: &Scorecard, b: &Scorecard| a.name.to_lowercase().cmp(&b.name.to_lowercase());
+    let by_name =
+        |a: &Scorecard, b: &Scorecard| crate::domain::identity::name_order(&a.name, &b.name);
     cards.sort_by(|a, b| match (a.score(), b.score()) {
         (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| by_name(a, b)),
         (Some(_), None) => std::cmp::Ordering::Less,

@@ -8,6 +8,7 @@ use super::cursor::{Cursor, Move};
 use super::scores::Scores;
 use crate::domain::ClientId;
 use crate::domain::ClientRow;
+use crate::domain::identity::{name_order, sort_key};
 
 /// Columns the clients list can be sorted by, in the order `s` cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,7 +145,7 @@ impl ClientList {
 
     /// Filters and sorts again, keeping `keep` selected when it is still shown.
     pub fn rebuild(&mut self, keep: Option<ClientId>, scores: &Scores, page: usize) {
-        let needle = self.filter.to_lowercase();
+        let needle = sort_key(&self.filter);
         let mut view: Vec<usize> = (0..self.rows.len())
             .filter(|&i| needle.is_empty() || matches_filter(&self.rows[i], &needle))
             .collect();
@@ -152,12 +153,7 @@ impl ClientList {
         view.sort_by(|&a, &b| {
             let (ra, rb) = (&rows[a], &rows[b]);
             key.compare(ra, rb, scores, desc).then_with(|| {
-                let by_name = ra
-                    .client
-                    .fields
-                    .name
-                    .to_lowercase()
-                    .cmp(&rb.client.fields.name.to_lowercase());
+                let by_name = name_order(&ra.client.fields.name, &rb.client.fields.name);
                 if key == SortKey::Name && desc {
                     by_name.reverse()
                 } else {
@@ -201,5 +197,5 @@ fn matches_filter(r: &ClientRow, needle: &str) -> bool {
     ]
     .into_iter()
     .flatten()
-    .any(|s| s.to_lowercase().contains(needle))
+    .any(|s| sort_key(s).contains(needle))
 }

@@ -102,7 +102,7 @@ fn draw_tally(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .collect();
     named.sort_by(|a, b| {
         b.1.cmp(&a.1)
-            .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
+            .then_with(|| crate::domain::identity::name_order(&a.0, &b.0))
     });
     let width = usize::from(area.width.saturating_sub(2));
     let lines: Vec<Line> = if named.is_empty() {
