@@ -573,32 +573,39 @@ fn client_list_shows_a_table_sorted_by_name() {
 fn client_list_counts_tickets_of_the_last_90_days_and_the_latest_activity() {
     let sb = with_clients();
     // The 90 days ending on 2026-06-30 start on 2026-04-02.
-    for opened in ["2026-04-01", "2026-04-02", "2026-06-30", "2026-07-01"] {
+    for opened in ["2026-04-01", "2026-04-02", "2026-06-30"] {
         sb.ok(&["log", "ticket", "--client", "Acme", "--opened", opened]);
     }
     sb.ok(&w(
         "log incident --client Globex --kind abuse --date 2026-05-05",
     ));
-    sb.ok(&w(
-        "log time --client Globex --duration 1h --date 2026-07-02",
-    ));
     let rows = sb.clients_json();
     let acme = client(&rows, "Acme");
     assert_eq!(acme["tickets_90d"], 2);
-    assert_eq!(
-        acme["last_activity"], "2026-06-30",
-        "a future ticket is no activity yet"
-    );
+    assert_eq!(acme["last_activity"], "2026-06-30");
     let globex = client(&rows, "Globex");
     assert_eq!(globex["tickets_90d"], 0);
     assert_eq!(globex["last_activity"], "2026-05-05");
 
-    let later = common::run(sb.cmd().args(w("client list --json --today 2026-07-02")));
-    let rows: Vec<Value> = serde_json::from_str(later.ok()).unwrap();
+    // Two days later, with a ticket and time logged then.
+    let on = |day: &str, args: &str| {
+        common::run(sb.cmd().env("RAPPORT_TODAY", day).args(w(args)))
+            .ok()
+            .to_string()
+    };
+    on("2026-07-02", "log ticket --client Acme --opened 2026-07-01");
+    on(
+        "2026-07-02",
+        "log time --client Globex --duration 1h --date 2026-07-02",
+    );
+    let rows: Vec<Value> = serde_json::from_str(&on("2026-07-02", "client list --json")).unwrap();
     let acme = client(&rows, "Acme");
     assert_eq!(acme["tickets_90d"], 2, "04-02 fell out, 07-01 came in");
     assert_eq!(acme["last_activity"], "2026-07-01");
     assert_eq!(client(&rows, "Globex")["last_activity"], "2026-07-02");
+    // Looked at as of the day before, the later ticket is no activity yet.
+    let rows = sb.clients_json();
+    assert_eq!(client(&rows, "Acme")["last_activity"], "2026-06-30");
 }
 
 // ---- log -----------------------------------------------------------------------------------
@@ -663,14 +670,14 @@ fn log_reopen_and_escalation_pick_the_right_ticket() {
     refused(
         &sb,
         &w("log reopen --client Acme"),
-        1,
-        &["'Acme' has no ticket to reopen"],
+        2,
+        &["ticket to reopen is missing: 'Acme' has no ticket yet"],
     );
     refused(
         &sb,
         &w("log escalation --client Acme"),
-        1,
-        &["'Acme' has no ticket to escalate"],
+        2,
+        &["ticket to escalate is missing: 'Acme' has no ticket yet"],
     );
     sb.ok(&w("log ticket --client Acme --opened 2026-06-01")); // #1
     sb.ok(&w("log ticket --client Acme --opened 2026-06-20")); // #2
@@ -702,8 +709,8 @@ fn log_reopen_and_escalation_pick_the_right_ticket() {
     refused(
         &sb,
         &w("log escalation --client Acme"),
-        1,
-        &["no ticket to escalate"],
+        2,
+        &["ticket to escalate is missing: every ticket of 'Acme' is escalated already"],
     );
     let again = w("log escalation --client Acme --ticket 1");
     refused(&sb, &again, 2, &["#1 is already escalated"]);
@@ -849,13 +856,13 @@ fn log_payment_refuses_bad_input_and_writes_nothing() {
         ),
         (
             "Acme --invoice INV-0042",
-            1,
-            "no invoice numbered 'INV-0042'",
+            2,
+            "'INV-0042' is not one of this client's invoice numbers",
         ),
         (
             "Globex --invoice INV-0001",
-            1,
-            "no invoice numbered 'INV-0001'",
+            2,
+            "'INV-0001' is not one of this client's invoice numbers",
         ),
     ];
     for (args, code, word) in cases {
@@ -946,7 +953,7 @@ fn log_recommendation_records_open_and_decided_ones() {
         ),
         (
             "X",
-            "--decided 2026-07-01",
+            "--decided 2026-06-01",
             "decided is set but the status is open",
         ),
         (

@@ -1195,7 +1195,13 @@ fn staff_votes_count_the_latest_gut_check_on_or_before_the_as_of_year() {
 
     sb.ok(&w("vote --year 2025 --staff Sanne Acme"));
     sb.ok(&w("vote --year 2025 --staff Joris Globex Acme"));
-    sb.ok(&w("vote --year 2027 --staff Sanne Globex"));
+    // Cast in 2027 (a gut check is of a year that has begun).
+    common::run(
+        sb.cmd()
+            .env("RAPPORT_TODAY", "2027-02-01")
+            .args(w("vote --year 2027 --staff Sanne Globex")),
+    )
+    .ok();
     // 2026 had no gut check: 2025's counts. Acme named twice (bad at 2: 0), Globex once (50).
     for as_of in ["2025-03-01", "2026-06-30", "2026-12-31"] {
         let (acme, globex) = votes_of(as_of);

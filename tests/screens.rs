@@ -42,7 +42,7 @@ fn ticket(store: &mut Store, c: rapport::domain::ClientId, opened: &str, escalat
         ..Default::default()
     };
     store
-        .log(c, &LogEntry::Ticket(t.validate().unwrap()))
+        .log(c, &LogEntry::Ticket(t.validate(today()).unwrap()))
         .unwrap();
 }
 
@@ -100,7 +100,7 @@ fn fixture() -> (TempDir, Store) {
         paid: "2026-06-12".into(),
         ..Default::default()
     };
-    s.log(acme, &LogEntry::Invoice(inv.validate(30).unwrap()))
+    s.log(acme, &LogEntry::Invoice(inv.validate(30, today()).unwrap()))
         .unwrap();
     let late = InvoiceDraft {
         number: "2026-0031".into(),
@@ -109,14 +109,17 @@ fn fixture() -> (TempDir, Store) {
         paid: "2026-06-20".into(),
         ..Default::default()
     };
-    s.log(cafe, &LogEntry::Invoice(late.validate(14).unwrap()))
-        .unwrap();
+    s.log(
+        cafe,
+        &LogEntry::Invoice(late.validate(14, today()).unwrap()),
+    )
+    .unwrap();
     let time = TimeDraft {
         date: "2026-06-25".into(),
         duration: "2h30".into(),
         note: "printer again".into(),
     };
-    s.log(cafe, &LogEntry::Time(time.validate().unwrap()))
+    s.log(cafe, &LogEntry::Time(time.validate(today()).unwrap()))
         .unwrap();
     let rec = RecommendationDraft {
         made: "2026-03-01".into(),
@@ -126,14 +129,17 @@ fn fixture() -> (TempDir, Store) {
         decided: "2026-04-01".into(),
         reference: String::new(),
     };
-    s.log(cafe, &LogEntry::Recommendation(rec.validate().unwrap()))
-        .unwrap();
+    s.log(
+        cafe,
+        &LogEntry::Recommendation(rec.validate(today()).unwrap()),
+    )
+    .unwrap();
     let inc = IncidentDraft {
         date: "2026-06-28".into(),
         kind: "abuse".into(),
         note: "shouted at the help desk on a Saturday".into(),
     };
-    s.log(cafe, &LogEntry::Incident(inc.validate().unwrap()))
+    s.log(cafe, &LogEntry::Incident(inc.validate(today()).unwrap()))
         .unwrap();
     (dir, s)
 }
@@ -743,7 +749,7 @@ fn big_portfolio(n: usize) -> (TempDir, Store) {
                 paid: issued,
                 ..Default::default()
             };
-            entries.push(LogEntry::Invoice(inv.validate(30).unwrap()));
+            entries.push(LogEntry::Invoice(inv.validate(30, today()).unwrap()));
         }
         // Every seventh small client is noisy: many tickets and hours.
         let noisy = i > 20 && i % 7 == 0;
@@ -755,7 +761,7 @@ fn big_portfolio(n: usize) -> (TempDir, Store) {
                     opened: day.clone(),
                     ..Default::default()
                 }
-                .validate()
+                .validate(today())
                 .unwrap(),
             ));
             entries.push(LogEntry::Time(
@@ -764,7 +770,7 @@ fn big_portfolio(n: usize) -> (TempDir, Store) {
                     duration: if noisy { "3h".into() } else { "45m".into() },
                     note: String::new(),
                 }
-                .validate()
+                .validate(today())
                 .unwrap(),
             ));
         }

@@ -1,10 +1,11 @@
 //! `rapport log ...`: the quick log's entries from the command line.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::Context;
 use crate::cli::LogCommand;
-use crate::domain::date::{iso, parse_date};
+use crate::domain::ValidationError;
+use crate::domain::date::{iso, parse_past_date};
 use crate::domain::evidence::{
     IncidentDraft, InvoiceDraft, RecommendationDraft, TicketDraft, TimeDraft,
 };
@@ -12,7 +13,8 @@ use crate::domain::{Client, LogEntry};
 use crate::store::Store;
 
 pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
-    let today = iso(ctx.clock.today());
+    let now = ctx.clock.today();
+    let today = iso(now);
     let or_today = |d: Option<String>| d.unwrap_or_else(|| today.clone());
     let mut store = ctx.open_existing_store()?;
     let (client, entry, what) = match cmd {
@@ -34,7 +36,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 reopens: reopens.unwrap_or_default(),
                 reference: reference.unwrap_or_default(),
             }
-            .validate()?;
+            .validate(now)?;
             let what = format!("{} ticket opened {}", t.kind, iso(t.opened_on));
             (c, LogEntry::Ticket(t), what)
         }
@@ -75,7 +77,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 disputed,
                 reference: String::new(),
             }
-            .validate(c.fields.payment_terms_days)?;
+            .validate(c.fields.payment_terms_days, now)?;
             let what = format!(
                 "invoice of {} issued {}, due {}",
                 inv.amount.display(&ctx.config.display.currency_symbol),
@@ -90,7 +92,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
             date,
         } => {
             let c = store.client_by_name(&client.client)?;
-            let paid_on = parse_date("date", &or_today(date))?;
+            let paid_on = parse_past_date("date", &or_today(date), now)?;
             let inv = store.invoice_by_number(c.id, &invoice)?;
             let what = format!("payment of invoice {} on {}", inv.number, iso(paid_on));
             (
@@ -114,7 +116,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 duration,
                 note: note.unwrap_or_default(),
             }
-            .validate()?;
+            .validate(now)?;
             let what = format!("{} minutes on {}", t.minutes, iso(t.worked_on));
             (c, LogEntry::Time(t), what)
         }
@@ -135,7 +137,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 decided: decided.unwrap_or_default(),
                 reference: String::new(),
             }
-            .validate()?;
+            .validate(now)?;
             let what = format!("recommendation '{}' ({})", r.title, r.status);
             (c, LogEntry::Recommendation(r), what)
         }
@@ -151,7 +153,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 kind,
                 note: note.unwrap_or_default(),
             }
-            .validate()?;
+            .validate(now)?;
             let what = format!("{} incident on {}", i.kind, iso(i.occurred_on));
             (c, LogEntry::Incident(i), what)
         }
@@ -174,11 +176,24 @@ fn pick_ticket(
     let tickets = store.tickets(client.id, 200)?;
     match tickets.iter().find(|t| !for_escalation || !t.escalated) {
         Some(t) => Ok(t.id),
-        None => bail!(
-            "'{}' has no ticket to {}: log one first with 'rapport log ticket --client \"{}\"'",
-            client.fields.name,
-            if for_escalation { "escalate" } else { "reopen" },
-            client.fields.name
-        ),
+        None => Err(ValidationError::one(
+            if for_escalation {
+                "ticket to escalate"
+            } else {
+                "ticket to reopen"
+            },
+            if for_escalation && !tickets.is_empty() {
+                format!(
+                    "is missing: every ticket of '{}' is escalated already",
+                    client.fields.name
+                )
+            } else {
+                format!(
+                    "is missing: '{}' has no ticket yet; log one first with 'rapport log ticket --client \"{}\"'",
+                    client.fields.name, client.fields.name
+                )
+            },
+        )
+        .into()),
     }
 }

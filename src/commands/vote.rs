@@ -8,7 +8,9 @@ use crate::domain::{ClientStatus, ValidationError};
 
 pub fn run(ctx: &Context, year: Option<i32>, staff: &str, clients: &[String]) -> Result<()> {
     let year = year.unwrap_or_else(|| ctx.clock.today().year());
-    // The list's own rules first (at most five, none twice), before any name is looked up.
+    // The list's own rules first (a year that has begun, at most five, none twice), before
+    // any name is looked up.
+    crate::domain::evidence::check_vote_year(year, ctx.clock.today())?;
     crate::domain::evidence::check_votes(year, staff, clients)?;
     let mut store = ctx.open_existing_store()?;
     let mut ids = Vec::new();

@@ -293,7 +293,8 @@ fn every_event_falls_within_the_last_eighteen_months() {
 /// Every client and entry, typed into the forms, gives back exactly the same value.
 #[test]
 fn every_client_and_entry_passes_the_checks_of_typed_input() {
-    let p = portfolio(day("2027-01-02"));
+    let today = day("2027-01-02");
+    let p = portfolio(today);
     let opt = |d: Option<NaiveDate>| d.map(iso).unwrap_or_default();
     for c in &p.clients {
         let f = &c.fields;
@@ -308,7 +309,7 @@ fn every_client_and_entry_passes_the_checks_of_typed_input() {
                     reopens: t.reopen_count.to_string(),
                     reference: String::new(),
                 }
-                .validate()
+                .validate(today)
                 .map(LogEntry::Ticket),
                 LogEntry::Invoice(i) => InvoiceDraft {
                     number: i.number.clone().unwrap_or_default(),
@@ -319,14 +320,14 @@ fn every_client_and_entry_passes_the_checks_of_typed_input() {
                     disputed: i.disputed,
                     reference: String::new(),
                 }
-                .validate(f.payment_terms_days)
+                .validate(f.payment_terms_days, today)
                 .map(LogEntry::Invoice),
                 LogEntry::Time(t) => TimeDraft {
                     date: iso(t.worked_on),
                     duration: t.minutes.to_string(),
                     note: t.note.clone().unwrap_or_default(),
                 }
-                .validate()
+                .validate(today)
                 .map(LogEntry::Time),
                 LogEntry::Recommendation(r) => RecommendationDraft {
                     made: iso(r.made_on),
@@ -336,14 +337,14 @@ fn every_client_and_entry_passes_the_checks_of_typed_input() {
                     decided: opt(r.decided_on),
                     reference: String::new(),
                 }
-                .validate()
+                .validate(today)
                 .map(LogEntry::Recommendation),
                 LogEntry::Incident(i) => IncidentDraft {
                     date: iso(i.occurred_on),
                     kind: i.kind.to_string(),
                     note: i.note.clone().unwrap_or_default(),
                 }
-                .validate()
+                .validate(today)
                 .map(LogEntry::Incident),
                 other => panic!("{other:?} cannot be imported"),
             };

@@ -27,7 +27,62 @@ pub fn parse_date(field: &'static str, input: &str) -> Result<NaiveDate, FieldEr
             format!("'{s}' is not a date: expected YYYY-MM-DD, like 2026-03-31"),
         ));
     }
-    from_iso(s).ok_or_else(|| FieldError::new(field, format!("'{s}' is not a real calendar date")))
+    let d = from_iso(s)
+        .ok_or_else(|| FieldError::new(field, format!("'{s}' is not a real calendar date")))?;
+    if d.year() < EARLIEST_YEAR {
+        return Err(FieldError::new(
+            field,
+            format!("'{s}' is before {EARLIEST_YEAR}: check the year"),
+        ));
+    }
+    Ok(d)
+}
+
+/// No date rapport keeps is older than this year: an earlier one is a typing error.
+pub const EARLIEST_YEAR: i32 = 1970;
+
+/// Parses the date of something that happened: not after `today` (evidence is logged once
+/// it has happened, so a date in the future is a typing error).
+pub fn parse_past_date(
+    field: &'static str,
+    input: &str,
+    today: NaiveDate,
+) -> Result<NaiveDate, FieldError> {
+    let d = parse_date(field, input)?;
+    not_after_today(field, d, today)?;
+    Ok(d)
+}
+
+/// An optional [`parse_past_date`]: empty input means none.
+pub fn parse_opt_past_date(
+    field: &'static str,
+    input: &str,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>, FieldError> {
+    if input.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_past_date(field, input, today).map(Some)
+    }
+}
+
+/// Refuses a date after `today` for something that must have happened.
+pub fn not_after_today(
+    field: &'static str,
+    d: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), FieldError> {
+    if d > today {
+        return Err(FieldError::new(
+            field,
+            format!(
+                "{} is after today ({}): log it once it has happened",
+                iso(d),
+                iso(today)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The date written exactly as `YYYY-MM-DD`, or None. No trimming and no messages: for

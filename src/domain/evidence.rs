@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use super::client::{ClientId, parse_count, text_enum};
-use super::date::{iso, parse_date, parse_opt_date};
+use super::date::{iso, parse_opt_date, parse_opt_past_date, parse_past_date};
 use super::error::{Checker, FieldError, ValidationError};
 use super::money::Cents;
 use super::text::{opt_code, opt_note, required_text};
@@ -192,6 +192,21 @@ pub fn check_votes<T: PartialEq>(
     need(staff)
 }
 
+/// A gut check is of a year that has begun: one for a later year is a typing error.
+pub fn check_vote_year(year: i32, today: NaiveDate) -> Result<(), FieldError> {
+    use chrono::Datelike;
+    if year > today.year() {
+        return Err(FieldError::new(
+            "year",
+            format!(
+                "{year} has not begun (today is {}): a gut check is of this year or an earlier one",
+                iso(today)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// One thing to log about a client: what the quick log and `rapport log` both produce.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LogEntry {
@@ -289,10 +304,10 @@ pub struct TicketDraft {
 }
 
 impl TicketDraft {
-    pub fn validate(&self) -> Result<NewTicket, ValidationError> {
+    pub fn validate(&self, today: NaiveDate) -> Result<NewTicket, ValidationError> {
         let mut c = Checker::default();
-        let opened = c.take(parse_date("opened", &self.opened));
-        let closed = c.take(parse_opt_date("closed", &self.closed));
+        let opened = c.take(parse_past_date("opened", &self.opened, today));
+        let closed = c.take(parse_opt_past_date("closed", &self.closed, today));
         let kind = c.take(if self.kind.trim().is_empty() {
             Ok(TicketKind::Incident)
         } else {
@@ -330,13 +345,24 @@ pub struct InvoiceDraft {
 }
 
 impl InvoiceDraft {
-    pub fn validate(&self, terms_days: u32) -> Result<NewInvoice, ValidationError> {
+    pub fn validate(
+        &self,
+        terms_days: u32,
+        today: NaiveDate,
+    ) -> Result<NewInvoice, ValidationError> {
         let mut c = Checker::default();
         let number = c.take(opt_code("number", &self.number, REF_MAX));
-        let amount = c.take(Cents::parse("amount", &self.amount));
-        let issued = c.take(parse_date("issued", &self.issued));
+        let amount = c.take(Cents::parse("amount", &self.amount).and_then(|a| {
+            if a > Cents::ZERO {
+                Ok(a)
+            } else {
+                Err(FieldError::new("amount", "must be more than zero"))
+            }
+        }));
+        let issued = c.take(parse_past_date("issued", &self.issued, today));
+        // Due may lie ahead: an invoice sent today is due in a month.
         let due = c.take(parse_opt_date("due", &self.due));
-        let paid = c.take(parse_opt_date("paid", &self.paid));
+        let paid = c.take(parse_opt_past_date("paid", &self.paid, today));
         let reference = c.take(opt_code("reference", &self.reference, REF_MAX));
         if let Some(i) = issued {
             if let Some(Some(d)) = due
@@ -401,9 +427,9 @@ pub struct TimeDraft {
 }
 
 impl TimeDraft {
-    pub fn validate(&self) -> Result<NewTimeEntry, ValidationError> {
+    pub fn validate(&self, today: NaiveDate) -> Result<NewTimeEntry, ValidationError> {
         let mut c = Checker::default();
-        let date = c.take(parse_date("date", &self.date));
+        let date = c.take(parse_past_date("date", &self.date, today));
         let minutes = c.take(parse_minutes("time", &self.duration));
         let note = c.take(opt_note("note", &self.note, NOTE_MAX));
         c.finish()?;
@@ -494,16 +520,16 @@ pub struct RecommendationDraft {
 }
 
 impl RecommendationDraft {
-    pub fn validate(&self) -> Result<NewRecommendation, ValidationError> {
+    pub fn validate(&self, today: NaiveDate) -> Result<NewRecommendation, ValidationError> {
         let mut c = Checker::default();
-        let made = c.take(parse_date("made", &self.made));
+        let made = c.take(parse_past_date("made", &self.made, today));
         let title = c.take(required_text("title", &self.title, TITLE_MAX));
         let status = c.take(if self.status.trim().is_empty() {
             Ok(RecStatus::Open)
         } else {
             RecStatus::parse("status", &self.status)
         });
-        let decided = c.take(parse_opt_date("decided", &self.decided));
+        let decided = c.take(parse_opt_past_date("decided", &self.decided, today));
         let reference = c.take(opt_code("reference", &self.reference, REF_MAX));
         if let (Some(RecStatus::Open), Some(Some(_))) = (status, decided) {
             c.push(FieldError::new(
@@ -561,9 +587,9 @@ pub struct IncidentDraft {
 }
 
 impl IncidentDraft {
-    pub fn validate(&self) -> Result<NewIncident, ValidationError> {
+    pub fn validate(&self, today: NaiveDate) -> Result<NewIncident, ValidationError> {
         let mut c = Checker::default();
-        let date = c.take(parse_date("date", &self.date));
+        let date = c.take(parse_past_date("date", &self.date, today));
         let kind = c.take(IncidentKind::parse("kind", &self.kind));
         let note = c.take(opt_note("note", &self.note, NOTE_MAX));
         c.finish()?;
@@ -593,7 +619,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        parse_date("d", s).unwrap()
+        crate::domain::date::parse_date("d", s).unwrap()
     }
 
     #[test]
@@ -628,7 +654,7 @@ mod tests {
             closed: "2026-03-09".into(),
             ..Default::default()
         };
-        let e = t.validate().unwrap_err();
+        let e = t.validate(d("2026-06-30")).unwrap_err();
         assert!(e.for_field("closed").unwrap().contains("before opened"));
     }
 
@@ -639,7 +665,7 @@ mod tests {
             issued: "2026-03-01".into(),
             ..Default::default()
         };
-        let v = inv.validate(14).unwrap();
+        let v = inv.validate(14, d("2026-06-30")).unwrap();
         assert_eq!(v.due_on, d("2026-03-15"));
         assert_eq!(v.amount, Cents(120_000));
         let early = InvoiceDraft {
@@ -648,7 +674,7 @@ mod tests {
         };
         assert!(
             early
-                .validate(30)
+                .validate(30, d("2026-06-30"))
                 .unwrap_err()
                 .for_field("paid")
                 .unwrap()
@@ -667,13 +693,18 @@ mod tests {
             status: "ignored".into(),
             ..Default::default()
         };
-        let v = r.validate().unwrap();
+        let v = r.validate(d("2026-06-30")).unwrap();
         assert_eq!(v.decided_on, Some(d("2026-01-05")));
         let bad = RecommendationDraft {
             status: "maybe".into(),
             ..r
         };
-        assert!(bad.validate().unwrap_err().for_field("status").is_some());
+        assert!(
+            bad.validate(d("2026-06-30"))
+                .unwrap_err()
+                .for_field("status")
+                .is_some()
+        );
     }
 
     #[test]
@@ -683,13 +714,16 @@ mod tests {
             kind: "unreasonable-demand".into(),
             note: String::new(),
         };
-        assert_eq!(i.validate().unwrap().kind, IncidentKind::UnreasonableDemand);
+        assert_eq!(
+            i.validate(d("2026-06-30")).unwrap().kind,
+            IncidentKind::UnreasonableDemand
+        );
         let bad = IncidentDraft {
             kind: "rude".into(),
             ..i
         };
         assert!(
-            bad.validate()
+            bad.validate(d("2026-06-30"))
                 .unwrap_err()
                 .for_field("kind")
                 .unwrap()

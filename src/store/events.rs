@@ -97,10 +97,14 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| {
-                StoreError::NotFound(format!(
-                    "no invoice numbered '{}' for this client: check the number",
-                    number.trim()
-                ))
+                ValidationError::one(
+                    "invoice",
+                    format!(
+                        "'{}' is not one of this client's invoice numbers: check it (the client's list shows them)",
+                        number.trim()
+                    ),
+                )
+                .into()
             })
     }
 

@@ -575,6 +575,7 @@ impl Driver {
             mrr: c.fields.mrr,
             terms_days: c.fields.payment_terms_days,
             currency: self.currency.clone(),
+            today: self.app.today,
         })
     }
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::app::gut_check::StaffList;
 use super::widgets::form::{Field, Form};
 use crate::domain::ClientRow;
-use crate::domain::date::{iso, parse_date};
+use crate::domain::date::{iso, parse_past_date};
 use crate::domain::evidence::{
     IncidentDraft, InvoiceDraft, RecommendationDraft, TicketDraft, TimeDraft,
 };
@@ -111,7 +111,7 @@ impl LogKind {
 }
 
 /// What some log forms offer to pick from, read from the store for the selected client.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogChoices {
     /// Newest first.
     pub tickets: Vec<Ticket>,
@@ -123,6 +123,8 @@ pub struct LogChoices {
     pub terms_days: u32,
     /// For amounts in the status line.
     pub currency: String,
+    /// Nothing logged may be dated after it.
+    pub today: NaiveDate,
 }
 
 fn ticket_options(tickets: &[Ticket], skip_escalated: bool) -> Vec<(String, String)> {
@@ -321,7 +323,7 @@ pub fn log_entry(
                 reopens: String::new(),
                 reference: form.value("reference").into(),
             }
-            .validate()?;
+            .validate(c.today)?;
             let what = format!("{} ticket", t.kind);
             (LogEntry::Ticket(t), what)
         }
@@ -349,13 +351,13 @@ pub fn log_entry(
                 disputed: form.is_on("disputed"),
                 reference: String::new(),
             }
-            .validate(c.terms_days)?;
+            .validate(c.terms_days, c.today)?;
             let what = format!("invoice of {}", inv.amount.display(&c.currency));
             (LogEntry::Invoice(inv), what)
         }
         LogKind::Payment => {
             let id = id_of(form, "invoice")?;
-            let paid_on = parse_date("date", form.value("date"))?;
+            let paid_on = parse_past_date("date", form.value("date"), c.today)?;
             let number = c
                 .unpaid
                 .iter()
@@ -375,7 +377,7 @@ pub fn log_entry(
                 duration: form.value("time").into(),
                 note: form.value("note").into(),
             }
-            .validate()?;
+            .validate(c.today)?;
             let what = format!("{} min of work", t.minutes);
             (LogEntry::Time(t), what)
         }
@@ -391,7 +393,7 @@ pub fn log_entry(
                     decided: String::new(),
                     reference: String::new(),
                 }
-                .validate()?;
+                .validate(c.today)?;
                 let what = format!("recommendation '{}' ({})", r.title, r.status);
                 (LogEntry::Recommendation(r), what)
             } else {
@@ -403,7 +405,7 @@ pub fn log_entry(
                         "is 'made' but an existing recommendation is chosen: pick implemented or ignored",
                     ));
                 }
-                let decided_on = parse_date("date", form.value("date"))?;
+                let decided_on = parse_past_date("date", form.value("date"), c.today)?;
                 (
                     LogEntry::Decide {
                         recommendation_id: id,
@@ -420,7 +422,7 @@ pub fn log_entry(
                 kind: form.value("kind").into(),
                 note: form.value("note").into(),
             }
-            .validate()?;
+            .validate(c.today)?;
             let what = format!("{} incident", i.kind.as_str().replace('_', " "));
             (LogEntry::Incident(i), what)
         }
@@ -478,7 +480,12 @@ pub fn vote_form(year: i32, list: Option<&StaffList>, rows: &[ClientRow]) -> For
 }
 
 /// The staff member and their clients, worst first, from a filled-in gut check form.
-pub fn vote_entry(year: i32, form: &Form) -> Result<(String, Vec<ClientId>), ValidationError> {
+pub fn vote_entry(
+    year: i32,
+    today: NaiveDate,
+    form: &Form,
+) -> Result<(String, Vec<ClientId>), ValidationError> {
+    crate::domain::evidence::check_vote_year(year, today)?;
     let clients: Vec<ClientId> = ["1", "2", "3", "4", "5"]
         .iter()
         .filter_map(|k| form.value(k).parse::<i64>().ok().map(ClientId))

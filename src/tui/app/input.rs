@@ -106,6 +106,7 @@ impl App {
                 }
                 let keep = original.clone();
                 let lists = self.gut.lists.clone();
+                let today = self.today;
                 let effect = self.form_key(
                     k,
                     form,
@@ -115,11 +116,13 @@ impl App {
                         original: keep,
                     },
                     |form| {
-                        forms::vote_entry(year, form).map(|(staff, clients)| Effect::SaveVotes {
-                            year,
-                            staff,
-                            expected: original,
-                            clients,
+                        forms::vote_entry(year, today, form).map(|(staff, clients)| {
+                            Effect::SaveVotes {
+                                year,
+                                staff,
+                                expected: original,
+                                clients,
+                            }
                         })
                     },
                     "Cancelled: the gut check is unchanged",
