@@ -71,6 +71,9 @@ pub enum Command {
     /// Log evidence about a client: tickets, invoices, payments, time, recommendations, incidents
     #[command(subcommand)]
     Log(LogCommand),
+    /// Correct the record: list a client's events with their ids, edit one, void one
+    #[command(subcommand)]
+    Events(EventsCommand),
     /// Write the demo portfolio into a new (empty) database
     Demo,
     /// Grade every client on the guide's criteria: score, grade, dealbreakers, trend, reasons
@@ -262,21 +265,24 @@ pub enum LogCommand {
         /// Your PSA's ticket number
         #[arg(long = "ref", value_name = "REF")]
         reference: Option<String>,
+        /// What it was about, in a few words
+        #[arg(long, value_name = "TEXT")]
+        subject: Option<String>,
     },
     /// A ticket came back: its reopen count goes up
     Reopen {
         #[command(flatten)]
         client: ClientRef,
-        /// The ticket's id [default: the client's latest ticket]
-        #[arg(long)]
+        /// The ticket's id, e.g. t12 (see 'events list') [default: the client's latest ticket]
+        #[arg(long, value_name = "ID", value_parser = ticket_id)]
         ticket: Option<i64>,
     },
     /// A ticket was escalated to management
     Escalation {
         #[command(flatten)]
         client: ClientRef,
-        /// The ticket's id [default: the client's latest ticket that is not escalated]
-        #[arg(long)]
+        /// The ticket's id, e.g. t12 [default: the client's latest ticket not escalated]
+        #[arg(long, value_name = "ID", value_parser = ticket_id)]
         ticket: Option<i64>,
     },
     /// An invoice sent
@@ -357,6 +363,127 @@ pub enum LogCommand {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum EventsCommand {
+    /// A client's events, newest first, with the ids that edit and void take
+    List {
+        #[command(flatten)]
+        client: ClientRef,
+        /// Only one kind: ticket, invoice, time, recommendation or incident
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// Only events whose text holds this (any case, accents ignored)
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a logged event: only the fields you pass change, with the checks of a new one
+    Edit {
+        /// The event's id, e.g. t12 (see 'events list')
+        #[arg(value_name = "ID")]
+        id: String,
+        #[command(flatten)]
+        fields: Box<EventArgs>,
+    },
+    /// Void an event: it stays in the file, struck through, and counts nowhere
+    Void {
+        /// The event's id, e.g. t12
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Why (required): shown beside it from now on
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Restore a voided event: it counts again
+    Unvoid {
+        /// The event's id, e.g. t12
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+}
+
+/// The fields an event edit may change; each applies to some kinds of event only.
+#[derive(Debug, Args, Default, Clone)]
+pub struct EventArgs {
+    /// Ticket: opened on
+    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    pub opened: Option<String>,
+    /// Ticket: closed on
+    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    pub closed: Option<String>,
+    /// Ticket: incident, request or admin; incident: abuse, disrespect, security, ...
+    #[arg(long, value_parser = non_empty)]
+    pub kind: Option<String>,
+    /// Ticket: it went to management
+    #[arg(long, conflicts_with = "not_escalated")]
+    pub escalated: bool,
+    /// Ticket: it did not go to management
+    #[arg(long)]
+    pub not_escalated: bool,
+    /// Ticket: how often it was reopened
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
+    pub reopens: Option<String>,
+    /// Ticket: your PSA's ticket number
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: Option<String>,
+    /// Ticket: what it was about
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+    /// Invoice: the amount
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = non_empty)]
+    pub amount: Option<String>,
+    /// Invoice: issued on
+    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    pub issued: Option<String>,
+    /// Invoice: due on
+    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    pub due: Option<String>,
+    /// Invoice: paid on
+    #[arg(long, value_name = "DATE", value_parser = non_empty, conflicts_with = "unpaid")]
+    pub paid: Option<String>,
+    /// Invoice: not paid after all
+    #[arg(long)]
+    pub unpaid: bool,
+    /// Invoice: disputed
+    #[arg(long, conflicts_with = "not_disputed")]
+    pub disputed: bool,
+    /// Invoice: not disputed
+    #[arg(long)]
+    pub not_disputed: bool,
+    /// Invoice: its number
+    #[arg(long, value_parser = non_empty)]
+    pub number: Option<String>,
+    /// Time: how long (90, 1.5h, 1h30)
+    #[arg(long, value_name = "DURATION", allow_hyphen_values = true, value_parser = non_empty)]
+    pub duration: Option<String>,
+    /// Time and incident: the day
+    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    pub date: Option<String>,
+    /// Time and incident: the note
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Recommendation: the title
+    #[arg(long, value_parser = non_empty)]
+    pub title: Option<String>,
+    /// Recommendation: made on
+    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    pub made: Option<String>,
+    /// Recommendation: it concerns security
+    #[arg(long, conflicts_with = "not_security")]
+    pub security: bool,
+    /// Recommendation: it does not concern security
+    #[arg(long)]
+    pub not_security: bool,
+    /// Recommendation: open, implemented or ignored
+    #[arg(long, value_parser = non_empty)]
+    pub status: Option<String>,
+    /// Recommendation: decided on
+    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    pub decided: Option<String>,
+}
+
 /// When and over how long the Pareto commands measure, and how they print.
 #[derive(Debug, Args)]
 pub struct ParetoPeriod {
@@ -384,6 +511,24 @@ fn non_empty(s: &str) -> Result<String, String> {
         Err("is empty: give a value (0 for none)".into())
     } else {
         Ok(s.to_string())
+    }
+}
+
+/// A ticket's id as `events list` shows it (t12), or the bare number.
+fn ticket_id(s: &str) -> Result<i64, String> {
+    use crate::domain::record::EventRef;
+    let t = s.trim();
+    let text = if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+        format!("t{t}")
+    } else {
+        t.to_string()
+    };
+    match EventRef::parse("ticket", &text).map_err(|e| e.message)? {
+        EventRef::Ticket(row) => Ok(row),
+        other => Err(format!(
+            "{other} is a {}, not a ticket",
+            other.table().name()
+        )),
     }
 }
 

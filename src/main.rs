@@ -55,6 +55,7 @@ fn run(cli: Cli) -> Result<()> {
         None => commands::ui::run(&ctx, no_color, None),
         Some(Command::Client(c)) => commands::client::run(&ctx, c),
         Some(Command::Log(c)) => commands::log::run(&ctx, c),
+        Some(Command::Events(c)) => commands::events::run(&ctx, c),
         Some(Command::Demo) => commands::demo::run(&ctx),
         Some(Command::Backup { file }) => commands::backup::run(&ctx, &file),
         Some(Command::Check) => commands::check::run(&ctx),

@@ -54,6 +54,7 @@ fn crash_child() {
             escalated: false,
             reopen_count: 0,
             external_ref: Some(r.clone()),
+            subject: None,
         };
         store
             .log(client, &LogEntry::Ticket(ticket))

@@ -12,6 +12,7 @@ use proptest::sample::Index;
 use rusqlite::{Connection, params};
 
 use common::{date, raw_read, tempdir};
+use rapport::domain::record::{EventDraft, EventRef};
 use rapport::domain::score::facts::RawEvents;
 use rapport::domain::score::{ClientFacts, PortfolioFacts, Rules, evaluate};
 use rapport::domain::{
@@ -91,6 +92,17 @@ enum Op {
         clients: Vec<Index>,
     },
     Undo(Index),
+    /// Void one of the events logged so far (it stays, and counts nowhere).
+    Void(Index),
+    /// Restore one of the voided events.
+    Unvoid(Index),
+    /// Move a ticket or a time entry to another day, with another kind or length.
+    Edit {
+        event: Index,
+        day: u16,
+        kind: TicketKind,
+        minutes: u32,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -130,6 +142,14 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (2025i32..=2026, 0usize..3, proptest::collection::vec(any::<Index>(), 0..4))
             .prop_map(|(year, staff, clients)| Op::Votes { year, staff, clients }),
         4 => any::<Index>().prop_map(Op::Undo),
+        3 => any::<Index>().prop_map(Op::Void),
+        2 => any::<Index>().prop_map(Op::Unvoid),
+        3 => (any::<Index>(), day(), prop_oneof![
+                Just(TicketKind::Incident),
+                Just(TicketKind::Request),
+                Just(TicketKind::Admin)
+            ], 1u32..=600)
+            .prop_map(|(event, day, kind, minutes)| Op::Edit { event, day, kind, minutes }),
     ]
 }
 
@@ -143,6 +163,8 @@ struct World {
     recommendations: Vec<(ClientId, i64, NaiveDate)>,
     /// Undos not yet used, oldest first.
     undos: Vec<Undo>,
+    /// Every event logged and not deleted, to void, restore and edit.
+    events: Vec<EventRef>,
 }
 
 fn add_client(store: &mut Store, n: usize, seats: u32, mrr: i64) -> ClientId {
@@ -158,10 +180,16 @@ fn add_client(store: &mut Store, n: usize, seats: u32, mrr: i64) -> ClientId {
 }
 
 /// A write the store refuses (a second escalation, paying a paid invoice, deciding a
-/// decided recommendation) must leave everything as it was; anything else is a failure.
+/// decided recommendation, anything about a voided row) must leave everything as it was;
+/// anything else is a failure.
 fn logged(result: Result<Undo, StoreError>, world: &mut World) {
     match result {
-        Ok(undo) => world.undos.push(undo),
+        Ok(undo) => {
+            if let Some(e) = event_of(&undo) {
+                world.events.push(e);
+            }
+            world.undos.push(undo)
+        }
         Err(StoreError::Invalid(_)) => {}
         Err(e) => panic!("unexpected store error: {e}"),
     }
@@ -194,12 +222,14 @@ fn run(store: &mut Store, world: &mut World, op: &Op) {
                         escalated: *escalated,
                         reopen_count: *reopens,
                         external_ref: None,
+                        subject: None,
                     }),
                 )
                 .unwrap();
             if let Undo::DeleteTicket(id) = undo {
                 world.tickets.push((c, id, opened_on));
             }
+            world.events.extend(event_of(&undo));
             world.undos.push(undo);
         }
         Op::Reopen(i) | Op::Escalate(i) => {
@@ -230,6 +260,7 @@ fn run(store: &mut Store, world: &mut World, op: &Op) {
                     }),
                 )
                 .unwrap();
+            world.events.extend(event_of(&undo));
             world.undos.push(undo);
         }
         Op::Invoice {
@@ -259,6 +290,7 @@ fn run(store: &mut Store, world: &mut World, op: &Op) {
             if let Undo::DeleteInvoice(id) = undo {
                 world.invoices.push((c, id, issued_on));
             }
+            world.events.extend(event_of(&undo));
             world.undos.push(undo);
         }
         Op::Payment { invoice, after } => {
@@ -310,6 +342,7 @@ fn run(store: &mut Store, world: &mut World, op: &Op) {
             if let Undo::DeleteRecommendation(id) = undo {
                 world.recommendations.push((c, id, made_on));
             }
+            world.events.extend(event_of(&undo));
             world.undos.push(undo);
         }
         Op::Decide {
@@ -350,6 +383,7 @@ fn run(store: &mut Store, world: &mut World, op: &Op) {
                     }),
                 )
                 .unwrap();
+            world.events.extend(event_of(&undo));
             world.undos.push(undo);
         }
         Op::Votes {
@@ -376,12 +410,70 @@ fn run(store: &mut Store, world: &mut World, op: &Op) {
                 forget(world, &undo);
             }
         }
+        Op::Void(i) | Op::Unvoid(i) => {
+            if let Some(k) = pick(i, world.events.len()) {
+                let id = world.events[k];
+                let seen = store.event(id).unwrap();
+                let result = match (op, &seen.voided) {
+                    (Op::Void(_), None) => store.void_event(&seen, "a test"),
+                    (Op::Unvoid(_), Some(_)) => store.unvoid_event(id),
+                    _ => Ok(()),
+                };
+                result.unwrap_or_else(|e| panic!("{op:?} of {id}: {e}"));
+            }
+        }
+        Op::Edit {
+            event,
+            day: d,
+            kind,
+            minutes,
+        } => {
+            if let Some(k) = pick(event, world.events.len()) {
+                let id = world.events[k];
+                let seen = store.event(id).unwrap();
+                let mut draft = seen.record.draft();
+                match &mut draft {
+                    EventDraft::Ticket(t) => {
+                        t.opened = day(*d).to_string();
+                        t.closed.clear();
+                        t.kind = kind.as_str().into();
+                    }
+                    EventDraft::Time(t) => {
+                        t.date = day(*d).to_string();
+                        t.duration = minutes.to_string();
+                    }
+                    _ => return,
+                }
+                let Ok(update) = draft.validate(30, date("2027-12-31")) else {
+                    return;
+                };
+                match store.update_event(&seen, &update) {
+                    Ok(()) | Err(StoreError::Invalid(_)) => {}
+                    Err(e) => panic!("edit of {id}: {e}"),
+                }
+            }
+        }
+    }
+}
+
+/// The event a logged entry created, if it created one (not a reopen or a payment).
+fn event_of(undo: &Undo) -> Option<EventRef> {
+    match *undo {
+        Undo::DeleteTicket(id) => Some(EventRef::Ticket(id)),
+        Undo::DeleteInvoice(id) => Some(EventRef::Invoice(id)),
+        Undo::DeleteTime(id) => Some(EventRef::Time(id)),
+        Undo::DeleteRecommendation(id) => Some(EventRef::Recommendation(id)),
+        Undo::DeleteIncident(id) => Some(EventRef::Incident(id)),
+        _ => None,
     }
 }
 
 /// After a row is deleted, nothing may point at it any more: neither later ops nor the
 /// undos of what was logged against it (a reopen, an escalation, a payment, a decision).
 fn forget(world: &mut World, undo: &Undo) {
+    if let Some(e) = event_of(undo) {
+        world.events.retain(|x| *x != e);
+    }
     match *undo {
         Undo::DeleteTicket(id) => {
             world.tickets.retain(|t| t.1 != id);
@@ -438,7 +530,7 @@ fn reference_facts(conn: &Connection, id: ClientId) -> rusqlite::Result<ClientFa
     let tickets = conn
         .prepare(
             "SELECT id, opened_on, closed_on, kind, escalated, reopen_count, external_ref
-             FROM tickets WHERE client_id = ?1 ORDER BY id",
+             FROM tickets WHERE client_id = ?1 AND voided_at IS NULL ORDER BY id",
         )?
         .query_map([id.0], |r| {
             Ok(Ticket {
@@ -450,13 +542,14 @@ fn reference_facts(conn: &Connection, id: ClientId) -> rusqlite::Result<ClientFa
                 escalated: r.get(4)?,
                 reopen_count: r.get(5)?,
                 external_ref: r.get(6)?,
+                subject: None,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let invoices = conn
         .prepare(
             "SELECT id, number, issued_on, due_on, paid_on, amount_cents, disputed, external_ref
-             FROM invoices WHERE client_id = ?1 ORDER BY id",
+             FROM invoices WHERE client_id = ?1 AND voided_at IS NULL ORDER BY id",
         )?
         .query_map([id.0], |r| {
             Ok(Invoice {
@@ -473,13 +566,13 @@ fn reference_facts(conn: &Connection, id: ClientId) -> rusqlite::Result<ClientFa
         })?
         .collect::<rusqlite::Result<_>>()?;
     let time = conn
-        .prepare("SELECT worked_on, minutes FROM time_entries WHERE client_id = ?1 ORDER BY id")?
+        .prepare("SELECT worked_on, minutes FROM time_entries WHERE client_id = ?1 AND voided_at IS NULL ORDER BY id")?
         .query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let recommendations = conn
         .prepare(
             "SELECT id, made_on, title, security, status, decided_on
-             FROM recommendations WHERE client_id = ?1 ORDER BY id",
+             FROM recommendations WHERE client_id = ?1 AND voided_at IS NULL ORDER BY id",
         )?
         .query_map([id.0], |r| {
             Ok(Recommendation {
@@ -494,7 +587,7 @@ fn reference_facts(conn: &Connection, id: ClientId) -> rusqlite::Result<ClientFa
         })?
         .collect::<rusqlite::Result<_>>()?;
     let incidents = conn
-        .prepare("SELECT occurred_on, kind FROM incidents WHERE client_id = ?1 ORDER BY id")?
+        .prepare("SELECT occurred_on, kind FROM incidents WHERE client_id = ?1 AND voided_at IS NULL ORDER BY id")?
         .query_map([id.0], |r| {
             Ok((r.get(0)?, kind(r, 1, IncidentKind::parse)?))
         })?

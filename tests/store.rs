@@ -30,6 +30,7 @@ fn ticket(opened: &str, reference: Option<&str>) -> NewTicket {
         escalated: false,
         reopen_count: 0,
         external_ref: reference.map(String::from),
+        subject: None,
     }
 }
 
@@ -120,7 +121,7 @@ fn a_new_database_is_migrated_and_runs_with_rapports_pragmas() {
         assert!(!p.trusted_schema, "{round}");
         assert_eq!(store.integrity_check().unwrap(), "ok");
     }
-    assert_eq!(schema_version(), 4, "schema_version counts the migrations");
+    assert_eq!(schema_version(), 5, "schema_version counts the migrations");
     let tables: Vec<String> = dump(&path).into_keys().collect();
     assert_eq!(
         tables,
@@ -643,11 +644,12 @@ fn a_ticket_logs_and_undoes_exactly() {
         escalated: true,
         reopen_count: 2,
         external_ref: Some("PSA-1".into()),
+        subject: None,
     });
     let undo = logs_and_undoes(&mut f.store, acme, entry, |b, a| {
         let rows = added(b, a, "tickets");
         assert_eq!(rows.len(), 1);
-        use rusqlite::types::Value::{Integer, Text};
+        use rusqlite::types::Value::{Integer, Null, Text};
         assert_eq!(
             rows[0][1..],
             [
@@ -658,7 +660,10 @@ fn a_ticket_logs_and_undoes_exactly() {
                 Integer(1),
                 Integer(2),
                 Text("PSA-1".into()),
-                Text("psa-1".into())
+                Text("psa-1".into()),
+                Null,
+                Null,
+                Null
             ]
         );
     });
@@ -730,7 +735,9 @@ fn an_invoice_logs_and_undoes_exactly() {
                 Integer(150_050),
                 Integer(1),
                 Null,
-                Text("inv-0001".into())
+                Text("inv-0001".into()),
+                Null,
+                Null
             ]
         );
     });
@@ -778,7 +785,7 @@ fn time_logs_and_undoes_exactly() {
     logs_and_undoes(&mut f.store, acme, entry, |b, a| {
         let rows = added(b, a, "time_entries");
         assert_eq!(rows.len(), 1);
-        use rusqlite::types::Value::{Integer, Text};
+        use rusqlite::types::Value::{Integer, Null, Text};
         assert_eq!(
             rows[0][1..],
             [
@@ -786,7 +793,9 @@ fn time_logs_and_undoes_exactly() {
                 Text("2026-03-02".into()),
                 Integer(95),
                 Text("printer, again".into()),
-                Text("TE-1".into())
+                Text("TE-1".into()),
+                Null,
+                Null
             ]
         );
     });
@@ -812,6 +821,8 @@ fn a_recommendation_logs_and_undoes_exactly() {
                 Integer(1),
                 Text("ignored".into()),
                 Text("2026-03-07".into()),
+                Null,
+                Null,
                 Null
             ]
         );
@@ -868,6 +879,8 @@ fn an_incident_logs_and_undoes_exactly() {
                 Text("2026-03-09".into()),
                 Text("unreasonable_demand".into()),
                 Text("wanted it done by 6am".into()),
+                Null,
+                Null,
                 Null
             ]
         );

@@ -201,6 +201,7 @@ pub fn write(w: &mut BulkWriter<'_>, size: Size, as_of: NaiveDate) -> rapport::s
                         0
                     },
                     external_ref: None,
+                    subject: None,
                 },
             )?;
         }

@@ -253,6 +253,7 @@ fn bench_log_one(c: &mut Criterion, db: &Path, label: &str, client: ClientId, ru
         escalated: true,
         reopen_count: 1,
         external_ref: None,
+        subject: None,
     });
 
     // Where the time goes (this binary's own timing of each phase), and the slow tail of

@@ -26,6 +26,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
             escalated,
             reopens,
             reference,
+            subject,
         } => {
             let c = store.client_by_name(&client.client)?;
             let t = TicketDraft {
@@ -35,6 +36,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 escalated,
                 reopens: reopens.unwrap_or_default(),
                 reference: reference.unwrap_or_default(),
+                subject: subject.unwrap_or_default(),
             }
             .validate(now)?;
             let what = format!("{} ticket opened {}", t.kind, iso(t.opened_on));

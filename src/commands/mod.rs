@@ -5,6 +5,7 @@ pub mod backup;
 pub mod check;
 pub mod client;
 pub mod demo;
+pub mod events;
 pub mod log;
 pub mod pareto;
 pub mod scorecard;

@@ -308,6 +308,7 @@ fn every_client_and_entry_passes_the_checks_of_typed_input() {
                     escalated: t.escalated,
                     reopens: t.reopen_count.to_string(),
                     reference: String::new(),
+                    subject: t.subject.clone().unwrap_or_default(),
                 }
                 .validate(today)
                 .map(LogEntry::Ticket),

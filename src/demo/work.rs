@@ -81,6 +81,7 @@ fn ticket(p: &Profile, opened: NaiveDate, today: NaiveDate, dice: &mut Dice, out
             escalated,
             reopen_count: reopens,
             external_ref: None,
+            subject: Some(subject.to_string()),
         }),
     ));
     let worked = closed.unwrap_or(opened);

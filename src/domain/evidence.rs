@@ -9,7 +9,7 @@ use super::client::{ClientId, parse_count, text_enum};
 use super::date::{iso, parse_opt_date, parse_opt_past_date, parse_past_date};
 use super::error::{Checker, FieldError, ValidationError};
 use super::money::Cents;
-use super::text::{opt_code, opt_note, required_text};
+use super::text::{opt_code, opt_note, opt_text, required_text};
 
 pub const REF_MAX: usize = 100;
 pub const NOTE_MAX: usize = 2000;
@@ -56,6 +56,8 @@ pub struct Ticket {
     pub escalated: bool,
     pub reopen_count: u32,
     pub external_ref: Option<String>,
+    /// What it was about, in a few words (optional).
+    pub subject: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +68,7 @@ pub struct NewTicket {
     pub escalated: bool,
     pub reopen_count: u32,
     pub external_ref: Option<String>,
+    pub subject: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -254,6 +257,10 @@ pub enum Undo {
 pub struct TimelineEvent {
     pub date: NaiveDate,
     pub what: EventKind,
+    /// The row it comes from: what an edit or a void points at.
+    pub id: super::record::EventRef,
+    /// Why it was voided, if it was: it is shown struck through and counts nowhere.
+    pub voided: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -262,6 +269,7 @@ pub enum EventKind {
         kind: TicketKind,
         escalated: bool,
         reopens: u32,
+        subject: Option<String>,
     },
     InvoiceIssued {
         number: String,
@@ -301,6 +309,7 @@ pub struct TicketDraft {
     pub escalated: bool,
     pub reopens: String,
     pub reference: String,
+    pub subject: String,
 }
 
 impl TicketDraft {
@@ -315,6 +324,7 @@ impl TicketDraft {
         });
         let reopens = c.take(parse_count("reopens", &self.reopens, 1000));
         let reference = c.take(opt_code("reference", &self.reference, REF_MAX));
+        let subject = c.take(opt_text("subject", &self.subject, TITLE_MAX));
         if let (Some(o), Some(Some(cl))) = (opened, closed)
             && cl < o
         {
@@ -328,6 +338,7 @@ impl TicketDraft {
             escalated: self.escalated,
             reopen_count: need(reopens)?.unwrap_or(0),
             external_ref: need(reference)?,
+            subject: need(subject)?,
         })
     }
 }

@@ -9,6 +9,7 @@ pub mod identity;
 pub mod money;
 pub mod pareto;
 pub mod portfolio;
+pub mod record;
 pub mod score;
 pub mod text;
 

@@ -110,10 +110,10 @@ WITH counted AS (
     FROM (
         SELECT client_id, opened_on AS day, count(*) AS tickets, sum(reopen_count > 0) AS reopened,
                sum(kind = 'admin') AS admin, sum(escalated) AS escalated, 0 AS minutes
-        FROM tickets GROUP BY client_id, opened_on
+        FROM tickets WHERE voided_at IS NULL GROUP BY client_id, opened_on
         UNION ALL
         SELECT client_id, worked_on, 0, 0, 0, 0, sum(minutes)
-        FROM time_entries GROUP BY client_id, worked_on)
+        FROM time_entries WHERE voided_at IS NULL GROUP BY client_id, worked_on)
     GROUP BY client_id, day)
 SELECT 'client ' || coalesce(c.client_id, r.client_id) || ' on ' || coalesce(c.day, r.day)
        || ': counted ' || coalesce(c.tickets, 0) || ' tickets, ' || coalesce(c.minutes, 0)

@@ -61,15 +61,15 @@ impl Store {
         let since = as_of.checked_sub_days(Days::new(89)).unwrap_or(as_of);
         let sql = format!(
             "SELECT {COLUMNS},
-               (SELECT count(*) FROM tickets t WHERE t.client_id = c.id AND t.opened_on BETWEEN ?1 AND ?2),
+               (SELECT count(*) FROM tickets t WHERE t.client_id = c.id AND t.opened_on BETWEEN ?1 AND ?2 AND t.voided_at IS NULL),
                (SELECT max(d) FROM (
-                  SELECT max(opened_on) AS d FROM tickets WHERE client_id = c.id AND opened_on <= ?2
-                  UNION ALL SELECT max(issued_on) FROM invoices WHERE client_id = c.id AND issued_on <= ?2
-                  UNION ALL SELECT max(paid_on) FROM invoices WHERE client_id = c.id AND paid_on <= ?2
-                  UNION ALL SELECT max(worked_on) FROM time_entries WHERE client_id = c.id AND worked_on <= ?2
-                  UNION ALL SELECT max(made_on) FROM recommendations WHERE client_id = c.id AND made_on <= ?2
-                  UNION ALL SELECT max(decided_on) FROM recommendations WHERE client_id = c.id AND decided_on <= ?2
-                  UNION ALL SELECT max(occurred_on) FROM incidents WHERE client_id = c.id AND occurred_on <= ?2))
+                  SELECT max(opened_on) AS d FROM tickets WHERE client_id = c.id AND opened_on <= ?2 AND voided_at IS NULL
+                  UNION ALL SELECT max(issued_on) FROM invoices WHERE client_id = c.id AND issued_on <= ?2 AND voided_at IS NULL
+                  UNION ALL SELECT max(paid_on) FROM invoices WHERE client_id = c.id AND paid_on <= ?2 AND voided_at IS NULL
+                  UNION ALL SELECT max(worked_on) FROM time_entries WHERE client_id = c.id AND worked_on <= ?2 AND voided_at IS NULL
+                  UNION ALL SELECT max(made_on) FROM recommendations WHERE client_id = c.id AND made_on <= ?2 AND voided_at IS NULL
+                  UNION ALL SELECT max(decided_on) FROM recommendations WHERE client_id = c.id AND decided_on <= ?2 AND voided_at IS NULL
+                  UNION ALL SELECT max(occurred_on) FROM incidents WHERE client_id = c.id AND occurred_on <= ?2 AND voided_at IS NULL))
              FROM clients c {filter} ORDER BY c.name COLLATE NOCASE"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;

@@ -6,12 +6,13 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use super::sql::enum_col;
 use super::{Result, Store, StoreError};
 use crate::domain::identity::key;
+use crate::domain::record::{EventRef, EventTable};
 use crate::domain::{
     Cents, ClientId, EventKind, IncidentKind, Invoice, LogEntry, RecStatus, Recommendation, Ticket,
     TicketKind, TimelineEvent, Undo, ValidationError, check_decision, check_payment,
 };
 
-fn ticket_from_row(r: &Row<'_>) -> rusqlite::Result<Ticket> {
+pub(super) fn ticket_from_row(r: &Row<'_>) -> rusqlite::Result<Ticket> {
     Ok(Ticket {
         id: r.get(0)?,
         client_id: ClientId(r.get(1)?),
@@ -21,12 +22,13 @@ fn ticket_from_row(r: &Row<'_>) -> rusqlite::Result<Ticket> {
         escalated: r.get(5)?,
         reopen_count: r.get(6)?,
         external_ref: r.get(7)?,
+        subject: r.get(8)?,
     })
 }
-const TICKET_COLS: &str =
-    "id, client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref";
+pub(super) const TICKET_COLS: &str =
+    "id, client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref, subject";
 
-fn invoice_from_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
+pub(super) fn invoice_from_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
     Ok(Invoice {
         id: r.get(0)?,
         client_id: ClientId(r.get(1)?),
@@ -39,10 +41,10 @@ fn invoice_from_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
         external_ref: r.get(8)?,
     })
 }
-const INVOICE_COLS: &str =
+pub(super) const INVOICE_COLS: &str =
     "id, client_id, number, issued_on, due_on, paid_on, amount_cents, disputed, external_ref";
 
-fn rec_from_row(r: &Row<'_>) -> rusqlite::Result<Recommendation> {
+pub(super) fn rec_from_row(r: &Row<'_>) -> rusqlite::Result<Recommendation> {
     Ok(Recommendation {
         id: r.get(0)?,
         client_id: ClientId(r.get(1)?),
@@ -53,7 +55,7 @@ fn rec_from_row(r: &Row<'_>) -> rusqlite::Result<Recommendation> {
         decided_on: r.get(6)?,
     })
 }
-const REC_COLS: &str = "id, client_id, made_on, title, security, status, decided_on";
+pub(super) const REC_COLS: &str = "id, client_id, made_on, title, security, status, decided_on";
 
 impl Store {
     /// Writes one log entry for a client in one transaction, and says how to undo it.
@@ -69,7 +71,7 @@ impl Store {
     /// The client's tickets, newest first.
     pub fn tickets(&self, client: ClientId, limit: usize) -> Result<Vec<Ticket>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {TICKET_COLS} FROM tickets WHERE client_id = ?1
+            "SELECT {TICKET_COLS} FROM tickets WHERE client_id = ?1 AND voided_at IS NULL
              ORDER BY opened_on DESC, id DESC LIMIT ?2"
         ))?;
         let rows = stmt.query_map(params![client.0, limit as i64], ticket_from_row)?;
@@ -80,6 +82,7 @@ impl Store {
     pub fn unpaid_invoices(&self, client: ClientId) -> Result<Vec<Invoice>> {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 AND paid_on IS NULL
+               AND voided_at IS NULL
              ORDER BY issued_on, id"
         ))?;
         let rows = stmt.query_map([client.0], invoice_from_row)?;
@@ -112,74 +115,140 @@ impl Store {
     pub fn open_recommendations(&self, client: ClientId) -> Result<Vec<Recommendation>> {
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {REC_COLS} FROM recommendations WHERE client_id = ?1 AND status = 'open'
+               AND voided_at IS NULL
              ORDER BY made_on, id"
         ))?;
         let rows = stmt.query_map([client.0], rec_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The client's latest events on or before `as_of`, newest first.
+    /// The client's latest events on or before `as_of`, newest first (voided ones too,
+    /// marked: the timeline shows them struck through).
     pub fn timeline(
         &self,
         client: ClientId,
         as_of: NaiveDate,
         limit: usize,
     ) -> Result<Vec<TimelineEvent>> {
-        let mut stmt = self.conn().prepare(
+        self.events_where(client, Some(as_of), None, limit)
+    }
+
+    /// Every event of a client (of one kind, if asked), newest first, voided ones marked.
+    pub fn events(&self, client: ClientId, only: Option<EventTable>) -> Result<Vec<TimelineEvent>> {
+        self.events_where(client, None, only, usize::MAX)
+    }
+
+    fn events_where(
+        &self,
+        client: ClientId,
+        as_of: Option<NaiveDate>,
+        only: Option<EventTable>,
+        limit: usize,
+    ) -> Result<Vec<TimelineEvent>> {
+        let mut stmt = self.conn().prepare_cached(
             "SELECT * FROM (
-               SELECT opened_on AS d, 1 AS k, kind AS a, escalated AS b, reopen_count AS c, NULL AS e, id
-                 FROM tickets WHERE client_id = ?1 AND opened_on <= ?2
-               UNION ALL SELECT issued_on, 2, number, disputed, amount_cents, NULL, id
-                 FROM invoices WHERE client_id = ?1 AND issued_on <= ?2
-               UNION ALL SELECT paid_on, 3, number, julianday(paid_on) - julianday(due_on), amount_cents, NULL, id
-                 FROM invoices WHERE client_id = ?1 AND paid_on <= ?2
-               UNION ALL SELECT worked_on, 4, note, NULL, minutes, NULL, id
-                 FROM time_entries WHERE client_id = ?1 AND worked_on <= ?2
-               UNION ALL SELECT made_on, 5, title, security, NULL, NULL, id
-                 FROM recommendations WHERE client_id = ?1 AND made_on <= ?2
-               UNION ALL SELECT decided_on, 6, title, NULL, NULL, status, id
-                 FROM recommendations WHERE client_id = ?1 AND decided_on <= ?2
-               UNION ALL SELECT occurred_on, 7, note, NULL, NULL, kind, id
-                 FROM incidents WHERE client_id = ?1 AND occurred_on <= ?2)
-             ORDER BY d DESC, k DESC, id DESC LIMIT ?3",
+               SELECT opened_on AS d, 1 AS k, kind AS a, escalated AS b, reopen_count AS c, subject AS e, id, void_reason AS v, voided_at AS va
+                 FROM tickets WHERE client_id = ?1
+               UNION ALL SELECT issued_on, 2, number, disputed, amount_cents, NULL, id, void_reason, voided_at
+                 FROM invoices WHERE client_id = ?1
+               UNION ALL SELECT paid_on, 3, number, julianday(paid_on) - julianday(due_on), amount_cents, NULL, id, void_reason, voided_at
+                 FROM invoices WHERE client_id = ?1 AND paid_on IS NOT NULL
+               UNION ALL SELECT worked_on, 4, note, NULL, minutes, NULL, id, void_reason, voided_at
+                 FROM time_entries WHERE client_id = ?1
+               UNION ALL SELECT made_on, 5, title, security, NULL, NULL, id, void_reason, voided_at
+                 FROM recommendations WHERE client_id = ?1
+               UNION ALL SELECT decided_on, 6, title, NULL, NULL, status, id, void_reason, voided_at
+                 FROM recommendations WHERE client_id = ?1 AND decided_on IS NOT NULL
+               UNION ALL SELECT occurred_on, 7, note, NULL, NULL, kind, id, void_reason, voided_at
+                 FROM incidents WHERE client_id = ?1)
+             WHERE (?2 IS NULL OR d <= ?2) AND (?3 IS NULL OR k IN (?3, ?4))
+             ORDER BY d DESC, k DESC, id DESC LIMIT ?5",
         )?;
-        let rows = stmt.query_map(params![client.0, as_of, limit as i64], |r| {
-            let date: NaiveDate = r.get(0)?;
-            let what = match r.get::<_, i64>(1)? {
-                1 => EventKind::TicketOpened {
-                    kind: enum_col(r, 2, TicketKind::parse)?,
-                    escalated: r.get(3)?,
-                    reopens: r.get(4)?,
-                },
-                2 => EventKind::InvoiceIssued {
-                    number: r.get(2)?,
-                    disputed: r.get(3)?,
-                    amount: Cents(r.get(4)?),
-                },
-                3 => EventKind::InvoicePaid {
-                    number: r.get(2)?,
-                    days_late: r.get::<_, f64>(3)?.round() as i64,
-                    amount: Cents(r.get(4)?),
-                },
-                4 => EventKind::Time {
-                    note: r.get(2)?,
-                    minutes: r.get(4)?,
-                },
-                5 => EventKind::RecommendationMade {
-                    title: r.get(2)?,
-                    security: r.get(3)?,
-                },
-                6 => EventKind::RecommendationDecided {
-                    title: r.get(2)?,
-                    status: enum_col(r, 5, RecStatus::parse)?,
-                },
-                _ => EventKind::Incident {
-                    note: r.get(2)?,
-                    kind: enum_col(r, 5, IncidentKind::parse)?,
-                },
-            };
-            Ok(TimelineEvent { date, what })
-        })?;
+        // Each kind of event and the lines it shows as (an invoice's issue and payment).
+        let kinds: Option<(i64, i64)> = only.map(|t| match t {
+            EventTable::Ticket => (1, 1),
+            EventTable::Invoice => (2, 3),
+            EventTable::Time => (4, 4),
+            EventTable::Recommendation => (5, 6),
+            EventTable::Incident => (7, 7),
+        });
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(
+            params![
+                client.0,
+                as_of,
+                kinds.map(|k| k.0),
+                kinds.map(|k| k.1),
+                limit
+            ],
+            |r| {
+                let date: NaiveDate = r.get(0)?;
+                let row: i64 = r.get(6)?;
+                let (id, what) = match r.get::<_, i64>(1)? {
+                    1 => (
+                        EventRef::Ticket(row),
+                        EventKind::TicketOpened {
+                            kind: enum_col(r, 2, TicketKind::parse)?,
+                            escalated: r.get(3)?,
+                            reopens: r.get(4)?,
+                            subject: r.get(5)?,
+                        },
+                    ),
+                    2 => (
+                        EventRef::Invoice(row),
+                        EventKind::InvoiceIssued {
+                            number: r.get(2)?,
+                            disputed: r.get(3)?,
+                            amount: Cents(r.get(4)?),
+                        },
+                    ),
+                    3 => (
+                        EventRef::Invoice(row),
+                        EventKind::InvoicePaid {
+                            number: r.get(2)?,
+                            days_late: r.get::<_, f64>(3)?.round() as i64,
+                            amount: Cents(r.get(4)?),
+                        },
+                    ),
+                    4 => (
+                        EventRef::Time(row),
+                        EventKind::Time {
+                            note: r.get(2)?,
+                            minutes: r.get(4)?,
+                        },
+                    ),
+                    5 => (
+                        EventRef::Recommendation(row),
+                        EventKind::RecommendationMade {
+                            title: r.get(2)?,
+                            security: r.get(3)?,
+                        },
+                    ),
+                    6 => (
+                        EventRef::Recommendation(row),
+                        EventKind::RecommendationDecided {
+                            title: r.get(2)?,
+                            status: enum_col(r, 5, RecStatus::parse)?,
+                        },
+                    ),
+                    _ => (
+                        EventRef::Incident(row),
+                        EventKind::Incident {
+                            note: r.get(2)?,
+                            kind: enum_col(r, 5, IncidentKind::parse)?,
+                        },
+                    ),
+                };
+                let voided_at: Option<String> = r.get(8)?;
+                let reason: Option<String> = r.get(7)?;
+                Ok(TimelineEvent {
+                    date,
+                    what,
+                    id,
+                    voided: voided_at.map(|_| reason.unwrap_or_default()),
+                })
+            },
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -191,9 +260,9 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
         LogEntry::Ticket(t) => {
             insert_unique(
                 tx,
-                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref, ref_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![client.0, t.opened_on, t.closed_on, t.kind.as_str(), t.escalated, t.reopen_count, t.external_ref, t.external_ref.as_deref().map(key)],
+                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref, ref_key, subject)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![client.0, t.opened_on, t.closed_on, t.kind.as_str(), t.escalated, t.reopen_count, t.external_ref, t.external_ref.as_deref().map(key), t.subject],
                 "reference",
                 "a ticket with this reference is already logged for this client",
             )?;
@@ -355,7 +424,7 @@ fn undo_in(tx: &Transaction<'_>, undo: &Undo) -> Result<()> {
     Ok(())
 }
 
-/// Refuses an id that does not belong to this client.
+/// Refuses an id that does not belong to this client, or a row that was voided.
 fn own_row(
     tx: &Transaction<'_>,
     table: &str,
@@ -363,15 +432,20 @@ fn own_row(
     client: ClientId,
     what: &'static str,
 ) -> Result<()> {
-    let owner: Option<i64> = tx
+    let owner: Option<(i64, bool)> = tx
         .query_row(
-            &format!("SELECT client_id FROM {table} WHERE id = ?1"),
+            &format!("SELECT client_id, voided_at IS NOT NULL FROM {table} WHERE id = ?1"),
             [id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
     match owner {
-        Some(c) if c == client.0 => Ok(()),
+        Some((c, false)) if c == client.0 => Ok(()),
+        Some((c, true)) if c == client.0 => Err(ValidationError::one(
+            what,
+            format!("#{id} was voided: it counts nowhere, pick another"),
+        )
+        .into()),
         _ => Err(ValidationError::one(what, format!("#{id} is not one of this client's")).into()),
     }
 }

@@ -10,6 +10,7 @@ mod error;
 mod events;
 mod identity;
 mod open;
+mod record;
 mod scoring;
 mod sql;
 mod votes;

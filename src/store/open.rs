@@ -26,12 +26,13 @@ fn migrations() -> Migrations<'static> {
             include_str!("../../migrations/0004_identity.sql"),
             |tx: &rusqlite::Transaction<'_>| super::identity::fill_keys(tx).map_err(Into::into),
         ),
+        M::up(include_str!("../../migrations/0005_corrections.sql")),
     ])
 }
 
 /// The schema version this build knows.
 pub fn schema_version() -> i64 {
-    4
+    5
 }
 
 /// The SQLite library rapport runs on (bundled, not the system's).

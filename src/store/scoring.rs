@@ -66,7 +66,7 @@ impl Store {
         let mut by_id: HashMap<i64, Building> = HashMap::new();
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT id, name, status, seats, mrr_cents,
-                    (SELECT min(made_on) FROM recommendations r WHERE r.client_id = c.id)
+                    (SELECT min(made_on) FROM recommendations r WHERE r.client_id = c.id AND r.voided_at IS NULL)
              FROM clients c WHERE {} ORDER BY name COLLATE NOCASE",
             which.on("id")
         ))?;
@@ -107,7 +107,7 @@ impl Store {
 
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT client_id, number, issued_on, due_on, paid_on, amount_cents, disputed
-             FROM invoices WHERE {for_client}"
+             FROM invoices WHERE voided_at IS NULL AND {for_client}"
         ))?;
         let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
@@ -125,7 +125,7 @@ impl Store {
 
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT client_id, decided_on, status = 'ignored', security, title
-             FROM recommendations WHERE status <> 'open' AND {for_client}"
+             FROM recommendations WHERE status <> 'open' AND voided_at IS NULL AND {for_client}"
         ))?;
         let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
@@ -140,7 +140,7 @@ impl Store {
         }
 
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT client_id, occurred_on, kind FROM incidents WHERE {for_client}"
+            "SELECT client_id, occurred_on, kind FROM incidents WHERE voided_at IS NULL AND {for_client}"
         ))?;
         let mut rows = stmt.query(which.params())?;
         while let Some(r) = rows.next()? {
@@ -189,14 +189,17 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The same rollup recounted from the event tables, the slow way.
+    /// The same rollup recounted from the event tables (voided rows count nowhere), the
+    /// slow way.
     pub fn client_days_recount(&self) -> Result<Vec<(ClientId, NaiveDate, [u32; 5])>> {
         let mut stmt = self.conn().prepare(
             "SELECT client_id, day, sum(t), sum(r), sum(a), sum(e), sum(m) FROM (
                 SELECT client_id, opened_on AS day, 1 AS t, reopen_count > 0 AS r,
                        kind = 'admin' AS a, escalated AS e, 0 AS m FROM tickets
+                WHERE voided_at IS NULL
                 UNION ALL
-                SELECT client_id, worked_on, 0, 0, 0, 0, minutes FROM time_entries)
+                SELECT client_id, worked_on, 0, 0, 0, 0, minutes FROM time_entries
+                WHERE voided_at IS NULL)
              GROUP BY client_id, day ORDER BY client_id, day",
         )?;
         let rows = stmt.query_map([], |r| {

@@ -133,19 +133,28 @@ fn ticket_options(tickets: &[Ticket], skip_escalated: bool) -> Vec<(String, Stri
         .filter(|t| !skip_escalated || !t.escalated)
         .take(30)
         .map(|t| {
-            let r = t
+            let subject = t
+                .subject
+                .as_deref()
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default();
+            let reference = t
                 .external_ref
                 .as_deref()
-                .map(|r| format!(" {r}"))
+                .map(|r| format!(" [{r}]"))
                 .unwrap_or_default();
+            let reopens = match t.reopen_count {
+                0 => String::new(),
+                1 => ", reopened once".into(),
+                n => format!(", reopened {n}x"),
+            };
             (
                 t.id.to_string(),
                 format!(
-                    "#{}{r} {} {} ({} reopens)",
-                    t.id,
-                    t.kind,
+                    "{} {} {}{subject}{reference}{reopens}",
+                    crate::domain::record::EventRef::Ticket(t.id),
                     iso(t.opened_on),
-                    t.reopen_count
+                    t.kind,
                 ),
             )
         })
@@ -177,6 +186,7 @@ pub fn log_form(
                 format!("Log {title}: {client}"),
                 vec![
                     Field::choice("kind", "Kind", kinds, k),
+                    Field::text("subject", "Subject", "").with_hint("optional, a few words"),
                     Field::text("opened", "Opened", &today).with_hint("YYYY-MM-DD"),
                     Field::text("closed", "Closed", "").with_hint("empty while open"),
                     Field::toggle("escalated", "Escalated", false).with_hint("went to management"),
@@ -322,6 +332,7 @@ pub fn log_entry(
                 escalated: form.is_on("escalated"),
                 reopens: String::new(),
                 reference: form.value("reference").into(),
+                subject: form.value("subject").into(),
             }
             .validate(c.today)?;
             let what = format!("{} ticket", t.kind);

@@ -28,6 +28,7 @@ pub(crate) fn ticket(opened: &str, kind: TicketKind, escalated: bool, reopens: u
         escalated,
         reopen_count: reopens,
         external_ref: None,
+        subject: None,
     }
 }
 
@@ -638,6 +639,7 @@ mod properties {
                         escalated: t.escalated,
                         reopen_count: t.reopen_count,
                         external_ref: None,
+                        subject: None,
                     })
                 }
                 1 if !extra.time.is_empty() => {

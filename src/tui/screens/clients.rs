@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
@@ -419,87 +420,34 @@ fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
 
 fn event_line<'a>(e: &TimelineEvent, look: &Look, width: usize) -> Line<'a> {
     let t = &look.theme;
-    let (what, text, style) = match &e.what {
+    let (what, text) = crate::domain::record::summary(&e.what, &look.currency);
+    let style = match &e.what {
         EventKind::TicketOpened {
-            kind,
-            escalated,
-            reopens,
-        } => {
-            let mut s = kind.to_string();
-            if *reopens > 0 {
-                s.push_str(&format!(", reopened {reopens}x"));
-            }
-            if *escalated {
-                s.push_str(", escalated");
-            }
-            let style = if *escalated { t.warn } else { t.base };
-            ("ticket", s, style)
-        }
-        EventKind::InvoiceIssued {
-            number,
-            amount,
-            disputed,
-        } => {
-            let mut s = format!("{number} {}", amount.display(&look.currency));
-            if *disputed {
-                s.push_str(", disputed");
-            }
-            ("invoice", s, if *disputed { t.warn } else { t.base })
-        }
-        EventKind::InvoicePaid {
-            number,
-            amount,
-            days_late,
-        } => {
-            let late = if *days_late > 0 {
-                format!(", {days_late} days late")
-            } else {
-                String::new()
-            };
-            let style = if *days_late > 0 { t.warn } else { t.ok };
-            (
-                "paid",
-                format!("{number} {}{late}", amount.display(&look.currency)),
-                style,
-            )
-        }
-        EventKind::Time { minutes, note } => {
-            let mut s = format!("{}h{:02}", minutes / 60, minutes % 60);
-            if let Some(n) = note {
-                s.push_str(&format!(" {n}"));
-            }
-            ("time", s, t.base)
-        }
-        EventKind::RecommendationMade { title, security } => {
-            let s = if *security {
-                format!("{title} (security)")
-            } else {
-                title.clone()
-            };
-            ("advised", s, t.base)
-        }
-        EventKind::RecommendationDecided { title, status } => {
-            let style = if status.as_str() == "ignored" {
-                t.warn
-            } else {
-                t.ok
-            };
-            ("advice", format!("{status}: {title}"), style)
-        }
-        EventKind::Incident { kind, note } => {
-            let mut s = kind.as_str().replace('_', " ");
-            if let Some(n) = note {
-                s.push_str(&format!(": {n}"));
-            }
-            ("INCIDENT", s, t.error)
-        }
+            escalated: true, ..
+        } => t.warn,
+        EventKind::InvoiceIssued { disputed: true, .. } => t.warn,
+        EventKind::InvoicePaid { days_late, .. } if *days_late > 0 => t.warn,
+        EventKind::InvoicePaid { .. } => t.ok,
+        EventKind::RecommendationDecided { status, .. } if status.as_str() == "ignored" => t.warn,
+        EventKind::RecommendationDecided { .. } => t.ok,
+        EventKind::Incident { .. } => t.error,
+        _ => t.base,
     };
     let date = look.date(e.date);
     let rest = width.saturating_sub(date.chars().count() + 10);
+    // A voided event is shown struck through, with why: it counts nowhere.
+    let (text, style, body) = match &e.voided {
+        Some(reason) => (
+            format!("{text} (void: {reason})"),
+            t.muted.add_modifier(Modifier::CROSSED_OUT),
+            t.muted.add_modifier(Modifier::CROSSED_OUT),
+        ),
+        None => (text, style, t.base),
+    };
     Line::from(vec![
         Span::styled(date, t.muted),
         Span::raw(" "),
         Span::styled(format!("{what:<8} "), style),
-        Span::raw(truncate(&text, rest)),
+        Span::styled(truncate(&text, rest), body),
     ])
 }

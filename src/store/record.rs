@@ -1,0 +1,280 @@
+//! Correcting the record: one event read back whole, edited over what was read, voided
+//! with a reason or restored. Every change is refused when the row changed underneath
+//! (another window), and the rollup's triggers follow each one.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::events::{
+    INVOICE_COLS, REC_COLS, TICKET_COLS, invoice_from_row, rec_from_row, ticket_from_row,
+};
+use super::sql::{enum_col, now_stamp};
+use super::{Result, Store, StoreError};
+use crate::domain::identity::key;
+use crate::domain::record::{EventRecord, EventRef, EventUpdate, Incident, StoredEvent, TimeEntry};
+use crate::domain::{ClientId, IncidentKind, ValidationError};
+
+impl Store {
+    /// One event, whole, with its void.
+    pub fn event(&self, id: EventRef) -> Result<StoredEvent> {
+        read(self.conn(), id)
+    }
+
+    /// Writes new values over an event that is still as `seen` (what the form or the
+    /// command read); refused when it changed since, or when it is voided.
+    pub fn update_event(&mut self, seen: &StoredEvent, update: &EventUpdate) -> Result<()> {
+        self.write(|tx| {
+            let id = seen.record.id();
+            let current = read(tx, id)?;
+            unchanged(&current, seen)?;
+            if current.voided.is_some() {
+                return Err(ValidationError::one(
+                    "event",
+                    format!("{id} is voided: restore it before editing it"),
+                )
+                .into());
+            }
+            write_update(tx, id, update)
+        })
+    }
+
+    /// Voids an event that is still as `seen`: it stays in the file and counts nowhere.
+    pub fn void_event(&mut self, seen: &StoredEvent, reason: &str) -> Result<()> {
+        self.write(|tx| {
+            let id = seen.record.id();
+            let current = read(tx, id)?;
+            unchanged(&current, seen)?;
+            if current.voided.is_some() {
+                return Err(
+                    ValidationError::one("event", format!("{id} is voided already")).into(),
+                );
+            }
+            tx.execute(
+                &format!(
+                    "UPDATE {} SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
+                    table(id)
+                ),
+                params![id.row(), now_stamp(), reason],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Restores a voided event: it counts again.
+    pub fn unvoid_event(&mut self, id: EventRef) -> Result<()> {
+        self.write(|tx| {
+            let current = read(tx, id)?;
+            if current.voided.is_none() {
+                return Err(ValidationError::one("event", format!("{id} is not voided")).into());
+            }
+            tx.execute(
+                &format!(
+                    "UPDATE {} SET voided_at = NULL, void_reason = NULL WHERE id = ?1",
+                    table(id)
+                ),
+                [id.row()],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+fn table(id: EventRef) -> &'static str {
+    match id {
+        EventRef::Ticket(_) => "tickets",
+        EventRef::Invoice(_) => "invoices",
+        EventRef::Time(_) => "time_entries",
+        EventRef::Recommendation(_) => "recommendations",
+        EventRef::Incident(_) => "incidents",
+    }
+}
+
+fn unchanged(current: &StoredEvent, seen: &StoredEvent) -> Result<()> {
+    if current == seen {
+        return Ok(());
+    }
+    Err(StoreError::Conflict {
+        what: seen.record.describe(),
+        changes: if current.voided != seen.voided {
+            "it was voided or restored".into()
+        } else {
+            "its values".into()
+        },
+    })
+}
+
+fn read(conn: &Connection, id: EventRef) -> Result<StoredEvent> {
+    let row = id.row();
+    let with_void = |cols: &str| {
+        format!(
+            "SELECT {cols}, voided_at, void_reason FROM {} WHERE id = ?1",
+            table(id)
+        )
+    };
+    let void_at = |r: &rusqlite::Row<'_>, i: usize| -> rusqlite::Result<Option<String>> {
+        let at: Option<String> = r.get(i)?;
+        let reason: Option<String> = r.get(i + 1)?;
+        Ok(at.map(|_| reason.unwrap_or_default()))
+    };
+    let found = match id {
+        EventRef::Ticket(_) => conn
+            .query_row(&with_void(TICKET_COLS), [row], |r| {
+                Ok(StoredEvent {
+                    record: EventRecord::Ticket(ticket_from_row(r)?),
+                    voided: void_at(r, 9)?,
+                })
+            })
+            .optional()?,
+        EventRef::Invoice(_) => conn
+            .query_row(&with_void(INVOICE_COLS), [row], |r| {
+                Ok(StoredEvent {
+                    record: EventRecord::Invoice(invoice_from_row(r)?),
+                    voided: void_at(r, 9)?,
+                })
+            })
+            .optional()?,
+        EventRef::Time(_) => conn
+            .query_row(
+                &with_void("id, client_id, worked_on, minutes, note"),
+                [row],
+                |r| {
+                    Ok(StoredEvent {
+                        record: EventRecord::Time(TimeEntry {
+                            id: r.get(0)?,
+                            client_id: ClientId(r.get(1)?),
+                            worked_on: r.get(2)?,
+                            minutes: r.get(3)?,
+                            note: r.get(4)?,
+                        }),
+                        voided: void_at(r, 5)?,
+                    })
+                },
+            )
+            .optional()?,
+        EventRef::Recommendation(_) => conn
+            .query_row(&with_void(REC_COLS), [row], |r| {
+                Ok(StoredEvent {
+                    record: EventRecord::Recommendation(rec_from_row(r)?),
+                    voided: void_at(r, 7)?,
+                })
+            })
+            .optional()?,
+        EventRef::Incident(_) => conn
+            .query_row(
+                &with_void("id, client_id, occurred_on, kind, note"),
+                [row],
+                |r| {
+                    Ok(StoredEvent {
+                        record: EventRecord::Incident(Incident {
+                            id: r.get(0)?,
+                            client_id: ClientId(r.get(1)?),
+                            occurred_on: r.get(2)?,
+                            kind: enum_col(r, 3, IncidentKind::parse)?,
+                            note: r.get(4)?,
+                        }),
+                        voided: void_at(r, 5)?,
+                    })
+                },
+            )
+            .optional()?,
+    };
+    found.ok_or_else(|| {
+        ValidationError::one(
+            "event",
+            format!("{id} does not exist: 'rapport events list --client NAME' shows the ids"),
+        )
+        .into()
+    })
+}
+
+fn write_update(tx: &Transaction<'_>, id: EventRef, update: &EventUpdate) -> Result<()> {
+    let row = id.row();
+    let unique = |e: rusqlite::Error, field: &'static str, what: &str| -> StoreError {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+            && e.to_string().contains("UNIQUE")
+        {
+            ValidationError::one(
+                field,
+                format!("is already used by another {what} of this client"),
+            )
+            .into()
+        } else {
+            e.into()
+        }
+    };
+    match (id, update) {
+        (EventRef::Ticket(_), EventUpdate::Ticket(t)) => {
+            tx.execute(
+                "UPDATE tickets SET opened_on = ?2, closed_on = ?3, kind = ?4, escalated = ?5,
+                   reopen_count = ?6, external_ref = ?7, ref_key = ?8, subject = ?9 WHERE id = ?1",
+                params![
+                    row,
+                    t.opened_on,
+                    t.closed_on,
+                    t.kind.as_str(),
+                    t.escalated,
+                    t.reopen_count,
+                    t.external_ref,
+                    t.external_ref.as_deref().map(key),
+                    t.subject
+                ],
+            )
+            .map_err(|e| unique(e, "reference", "ticket"))?;
+        }
+        (EventRef::Invoice(_), EventUpdate::Invoice(i)) => {
+            let number = i.number.clone().unwrap_or_default();
+            tx.execute(
+                "UPDATE invoices SET number = ?2, number_key = ?3, issued_on = ?4, due_on = ?5,
+                   paid_on = ?6, amount_cents = ?7, disputed = ?8, external_ref = ?9 WHERE id = ?1",
+                params![
+                    row,
+                    number,
+                    key(&number),
+                    i.issued_on,
+                    i.due_on,
+                    i.paid_on,
+                    i.amount.0,
+                    i.disputed,
+                    i.external_ref
+                ],
+            )
+            .map_err(|e| unique(e, "number", "invoice"))?;
+        }
+        (EventRef::Time(_), EventUpdate::Time(t)) => {
+            tx.execute(
+                "UPDATE time_entries SET worked_on = ?2, minutes = ?3, note = ?4 WHERE id = ?1",
+                params![row, t.worked_on, t.minutes, t.note],
+            )?;
+        }
+        (EventRef::Recommendation(_), EventUpdate::Recommendation(r)) => {
+            tx.execute(
+                "UPDATE recommendations SET made_on = ?2, title = ?3, security = ?4, status = ?5,
+                   decided_on = ?6 WHERE id = ?1",
+                params![
+                    row,
+                    r.made_on,
+                    r.title,
+                    r.security,
+                    r.status.as_str(),
+                    r.decided_on
+                ],
+            )?;
+        }
+        (EventRef::Incident(_), EventUpdate::Incident(i)) => {
+            tx.execute(
+                "UPDATE incidents SET occurred_on = ?2, kind = ?3, note = ?4 WHERE id = ?1",
+                params![row, i.occurred_on, i.kind.as_str(), i.note],
+            )?;
+        }
+        _ => {
+            return Err(ValidationError::one(
+                "event",
+                format!(
+                    "{id} is a {}: it takes the values of one",
+                    id.table().name()
+                ),
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
