@@ -561,8 +561,9 @@ fn scorecards_screen_120x40_ranks_beside_the_card() {
     let mut ui = on_scorecards(120, 40, "Café De Hoek");
     let s = ui.screen();
     let line_of = |what: &str| s.lines().position(|l| l.contains(what)).unwrap();
+    // 東京商事 has nothing logged in the 90 days: no score, last.
     assert!(
-        line_of("1 Acme") < line_of("3 Café De Hoek"),
+        line_of("1 Acme") < line_of("2 Café De Hoek"),
         "ranked best first:\n{s}"
     );
     insta::assert_snapshot!(s);
@@ -640,6 +641,69 @@ fn the_clients_list_sorts_by_score() {
         acme < cafe && cafe < zeeland,
         "scored first, no score last:\n{s}"
     );
+}
+
+#[test]
+fn a_client_with_nothing_logged_in_the_window_has_no_score_on_screen() {
+    // 東京商事's one ticket is from January: nothing in the 90 days to 2026-06-30.
+    let mut ui = Ui::new(120, 40);
+    let row = ui.row_of("東京商事");
+    assert!(row.contains("   -    ······███···"), "{row}");
+    assert!(!row.contains("A 100"), "{row}");
+    let card = on_scorecards(120, 40, "東京商事株式会社 Europe Holding and Partners").screen();
+    assert!(
+        card.contains("Score no score: nothing logged in the 90 days to 2026-06-30"),
+        "{card}"
+    );
+}
+
+#[test]
+fn the_screen_and_the_scorecard_command_score_the_same_clients() {
+    let (dir, mut store) = fixture();
+    // A former client with a ticket in the window: gone, so scored by neither face.
+    let old = store.client_by_name("Old Friends Accountancy").unwrap().id;
+    ticket(&mut store, old, "2026-06-15", false);
+    let db = dir.path().join("r.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[costs]\nhourly_labour_cost = 65\n").unwrap();
+    let ui = Ui::with(dir, store, 120, 40, ThemeName::Dark);
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .env("RAPPORT_CONFIG", &config)
+        .env("RAPPORT_DB", &db)
+        .env("RAPPORT_TODAY", "2026-06-30")
+        .args(["scorecard", "--json", "--all"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = doc["clients"].as_array().unwrap();
+    assert_eq!(listed.len(), 5);
+    for c in listed {
+        let name = c["client"].as_str().unwrap();
+        let id = ui.driver.store.client_by_name(name).unwrap().id;
+        // The screen's score, floored to one decimal like the JSON; None where it shows "-".
+        let on_screen = ui
+            .driver
+            .app
+            .scores
+            .card(id)
+            .and_then(|card| card.score())
+            .map(|s| (s * 10.0 + 1e-9).floor() / 10.0);
+        assert_eq!(c["score"].as_f64(), on_screen, "{name}");
+        let row = ui.driver.app.clients.row(id).unwrap();
+        if on_screen.is_none() {
+            assert_ne!(c["no_score"], serde_json::Value::Null, "{name}");
+        }
+        if row.client.fields.status == rapport::domain::ClientStatus::Former {
+            assert_eq!(c["no_score"], "former", "{name}");
+        }
+    }
+    let scored: Vec<&str> = listed
+        .iter()
+        .filter(|c| !c["score"].is_null())
+        .map(|c| c["client"].as_str().unwrap())
+        .collect();
+    assert_eq!(scored, ["Acme Logistics BV", "Café De Hoek"]);
 }
 
 // ---- gut check ----------------------------------------------------------------------------
