@@ -1213,6 +1213,43 @@ fn vote_refuses_an_unknown_client_with_exit_1_and_writes_nothing() {
 }
 
 #[test]
+fn vote_names_the_clients_staff_worked_for_that_year() {
+    let sb = six_clients();
+    sb.ok(&w(
+        "client add --name Jansen --status former --contract-end 2025-10-31",
+    ));
+    // Gone before 2026: refused, naming the client, and nothing written.
+    refused(
+        &sb,
+        &w("vote --year 2026 --staff Tom Acme Jansen"),
+        2,
+        &["'Jansen'", "former client", "2025-10-31"],
+    );
+    // But a client in 2025: last year's gut check may name it.
+    sb.ok(&w("vote --year 2025 --staff Tom Jansen Acme"));
+    // Named while a client, archived since: it stays on Tom's list when the list changes
+    // (as on the gut check screen), and no one else can name it now.
+    sb.ok(&w("vote --year 2026 --staff Tom Hooli Acme"));
+    sb.ok(&w("client edit Hooli --status former"));
+    sb.ok(&w("vote --year 2026 --staff Tom Hooli Globex"));
+    refused(
+        &sb,
+        &w("vote --year 2026 --staff Sanne Hooli"),
+        2,
+        &["'Hooli'", "former client"],
+    );
+    assert_eq!(
+        votes(&sb),
+        [
+            "2025 Tom 1 Jansen",
+            "2025 Tom 2 Acme",
+            "2026 Tom 1 Hooli",
+            "2026 Tom 2 Globex",
+        ]
+    );
+}
+
+#[test]
 fn vote_without_clients_clears_the_list() {
     let sb = six_clients();
     sb.ok(&w("vote --year 2026 --staff Sanne Acme Globex"));

@@ -14,9 +14,10 @@ use rapport::domain::evidence::{
 use rapport::domain::{ClientDraft, LogEntry};
 use rapport::store::Store;
 use rapport::tui::Driver;
-use rapport::tui::app::{App, Settings};
+use rapport::tui::app::{App, Overlay, Settings};
 use rapport::tui::screens::{self, Look};
 use rapport::tui::theme::Theme;
+use rapport::tui::widgets::form::FieldKind;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
@@ -756,6 +757,55 @@ fn a_vote_in_the_gut_check_moves_the_score_at_once() {
     ui.keys("y");
     assert!(ui.screen().contains("Cleared Joris's gut check of 2026"));
     assert!((score(&ui) - before).abs() < 1e-9);
+}
+
+#[test]
+fn the_gut_check_form_offers_the_clients_staff_worked_for_that_year() {
+    let (dir, mut store) = fixture();
+    // Let go at the end of March: staff worked for it in 2026, so this year's list may
+    // name it. Old Friends Accountancy (former, no contract end) may not.
+    client(&mut store, "Oud & Vertrouwd", |d| {
+        d.status = "former".into();
+        d.contract_end = "2026-03-31".into();
+    });
+    let mut ui = Ui::with(dir, store, 120, 40, ThemeName::Dark);
+    ui.keys("4a");
+    let offered = |ui: &Ui| -> Vec<String> {
+        let Overlay::VoteForm { form, .. } = &ui.driver.app.overlay else {
+            panic!("the gut check form is open");
+        };
+        let worst = form.fields.iter().find(|f| f.key == "1").unwrap();
+        let FieldKind::Choice(options) = &worst.kind else {
+            panic!("a choice");
+        };
+        options.iter().map(|(_, name)| name.clone()).collect()
+    };
+    let names = offered(&ui);
+    assert!(names.iter().any(|n| n == "Oud & Vertrouwd"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.starts_with("Old Friends")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n == "Zeeland Dental 🦷"),
+        "a prospect: {names:?}"
+    );
+    // Named and saved: the store takes what the form offers.
+    ui.keys("Joris").key(KeyCode::Tab).keys("o");
+    ui.key(KeyCode::Enter);
+    assert!(
+        ui.screen().contains("Saved Joris's 1 worst of 2026"),
+        "{}",
+        ui.screen()
+    );
+    let votes = ui.driver.store.votes(2026).unwrap();
+    let oud = ui
+        .driver
+        .store
+        .client_by_name("Oud & Vertrouwd")
+        .unwrap()
+        .id;
+    assert_eq!(votes.iter().map(|v| v.client_id).collect::<Vec<_>>(), [oud]);
 }
 
 #[test]
