@@ -161,6 +161,7 @@ impl Ui {
             rules,
             pareto: Default::default(),
             staff: vec!["Noor".into(), "Sam".into()],
+            note: None,
         };
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");
@@ -888,6 +889,7 @@ fn big_portfolio(n: usize) -> (TempDir, Store) {
         .import_portfolio(&Portfolio {
             clients,
             gut_checks: Vec::new(),
+            defaults: None,
         })
         .unwrap();
     (dir, store)

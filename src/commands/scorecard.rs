@@ -17,11 +17,12 @@ pub fn run(
     json: bool,
 ) -> Result<()> {
     let as_of = as_of.unwrap_or_else(|| ctx.clock.today());
-    let mut rules = ctx.config.rules();
+    let store = ctx.open_read_store()?;
+    let (config, note) = ctx.config_on(&store)?;
+    let mut rules = config.rules();
     if let Some(w) = window {
         rules.window_days = w;
     }
-    let store = ctx.open_read_store()?;
     let facts = store.portfolio_facts()?;
     // Former clients are listed on request, never scored (the domain's rule, as on screen).
     let mut cards: Vec<Scorecard> = evaluate_all(&facts, as_of, &rules)
@@ -44,6 +45,10 @@ pub fn run(
         println!("no clients to score yet: add one with 'rapport client add --name NAME'");
     } else {
         print!("{}", table(&cards));
+        // Margins judged against a labour cost the config did not set: say whose it is.
+        if let Some(note) = note {
+            println!("\n{note}");
+        }
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ mod error;
 mod events;
 mod open;
 mod scoring;
+mod settings;
 mod sql;
 mod votes;
 

@@ -22,12 +22,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0001_evidence.sql")),
         M::up(include_str!("../../migrations/0002_client_days.sql")),
         M::up(include_str!("../../migrations/0003_revisions.sql")),
+        M::up(include_str!("../../migrations/0004_settings.sql")),
     ])
 }
 
 /// The schema version this build knows.
 pub fn schema_version() -> i64 {
-    3
+    4
 }
 
 /// The SQLite library rapport runs on (bundled, not the system's).
