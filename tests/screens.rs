@@ -982,3 +982,38 @@ fn the_measure_cycles_and_the_map_is_one_key_away() {
     ui.keys("v");
     assert!(ui.screen().contains("By revenue"));
 }
+
+#[test]
+fn the_map_places_clients_by_size_and_by_their_rate_against_the_portfolios() {
+    let (dir, store) = fixture();
+    let mut ui = on_pareto(dir, store, 120, 40);
+    ui.keys("v");
+    let s = ui.screen();
+    // Big from an even share (a third of three); the vertical line is the portfolio's rate:
+    // €37,950 over 2.5 hours.
+    assert!(
+        s.contains("big from 33%; right: rate per hour, the line at the portfolio's €15,180/h"),
+        "{s}"
+    );
+    for label in [
+        "reprice: big, earns less",
+        "worth it: big, earns more",
+        "let go?: small, earns less",
+        "grow: small, earns more",
+    ] {
+        assert!(s.contains(label), "{label}: {s}");
+    }
+    // 東京商事 (two thirds of the revenue from its MRR, no hours) is big and costs no work;
+    // Café De Hoek earns €350 for 2.5 hours, €140 an hour: small and under the rate.
+    assert!(
+        s.contains("Partners: 66% of revenue, no hours, worth it"),
+        "{s}"
+    );
+    ui.keys("jj");
+    let s = ui.screen();
+    assert!(
+        s.contains("Café De Hoek: 1% of revenue, €140/h, let go?"),
+        "{s}"
+    );
+    insta::assert_snapshot!(s);
+}
