@@ -241,3 +241,104 @@ fn the_demo_command_fills_a_new_database_once_and_refuses_a_second_time() {
     assert!(output.stdout.is_empty());
     assert!(dump(&db) == before, "the second run wrote nothing");
 }
+
+/// `rapport ARGS` on `db` with `config` and today pinned; stdout.
+fn run_on(db: &Path, config: &Path, args: &[&str]) -> String {
+    let out = Command::cargo_bin("rapport")
+        .unwrap()
+        .env_remove("NO_COLOR")
+        .env("RAPPORT_DB", db)
+        .env("RAPPORT_CONFIG", config)
+        .env("RAPPORT_TODAY", TODAY)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_demo_database_carries_its_own_labour_cost_and_name_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let none = Path::new("/dev/null");
+    let out = run_on(&db, none, &["demo"]);
+    assert!(
+        out.ends_with(
+            "demo: labour cost €65/h, company Demo IT (the demo's own, used where your config sets none)\n"
+        ),
+        "{out}"
+    );
+    // Without a labour cost in the config, the demo's €65 an hour judges the margins: the
+    // physiotherapists pay well under €65 for an hour of work, lose the MSP money on every
+    // hour and score 0 on margin.
+    let doc: serde_json::Value =
+        serde_json::from_str(&run_on(&db, none, &["scorecard", "--json"])).unwrap();
+    let card = |doc: &serde_json::Value, name: &str| {
+        doc["clients"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["client"] == name)
+            .cloned()
+            .unwrap()
+    };
+    let physio = card(&doc, "Fysiotherapie Beweegwijs");
+    let margin = &physio["metrics"]["margin_pct"];
+    let rate = physio["metrics"]["effective_rate_cents"]["value"]
+        .as_f64()
+        .unwrap();
+    assert!((2_000.0..6_500.0).contains(&rate), "{rate}");
+    let at = |cost: f64| (rate - cost) / rate * 100.0;
+    assert!(
+        (margin["value"].as_f64().unwrap() - at(6_500.0)).abs() < 0.01,
+        "{margin}"
+    );
+    assert_eq!(margin["subscore"], 0.0);
+    assert!(
+        physio["score"].as_f64().unwrap() < 70.0,
+        "not a B: {physio}"
+    );
+    let table = run_on(&db, none, &["scorecard"]);
+    assert!(
+        table.ends_with("\n\ndemo: labour cost €65/h, company Demo IT\n"),
+        "{table}"
+    );
+    let what_if = run_on(&db, none, &["whatif", "--drop", "Café De Hoek"]);
+    assert!(
+        what_if.ends_with("\n\ndemo: labour cost €65/h, company Demo IT\n"),
+        "{what_if}"
+    );
+    // The user's own labour cost wins: only the name is the demo's, and the line says so.
+    let mine = dir.path().join("config.toml");
+    std::fs::write(&mine, "[costs]\nhourly_labour_cost = 20\n").unwrap();
+    let table = run_on(&db, &mine, &["scorecard"]);
+    assert!(table.ends_with("\n\ndemo: company Demo IT\n"), "{table}");
+    let doc: serde_json::Value =
+        serde_json::from_str(&run_on(&db, &mine, &["scorecard", "--json"])).unwrap();
+    let margin = card(&doc, "Fysiotherapie Beweegwijs")["metrics"]["margin_pct"]["value"].clone();
+    assert!(
+        (margin.as_f64().unwrap() - at(2_000.0)).abs() < 0.01,
+        "{margin}"
+    );
+
+    // The terminal UI takes the same: the labour cost in its rules, the line at the start
+    // and a mark in the header.
+    let ctx = rapport::commands::Context {
+        db_path: db.clone(),
+        config: rapport::config::Config::default(),
+        clock: rapport::clock::Clock::fixed(today()),
+    };
+    let store = Store::open(&db).unwrap();
+    let (settings, _) = rapport::commands::ui::prepare(&ctx, &store, true).unwrap();
+    assert_eq!(settings.rules.hourly_cost_cents, 6_500);
+    let app = rapport::tui::App::new(today(), settings);
+    assert_eq!(
+        app.status.map(|s| s.text).as_deref(),
+        Some("demo: labour cost €65/h, company Demo IT")
+    );
+    assert_eq!(
+        app.note.as_deref(),
+        Some("demo: labour cost €65/h, company Demo IT")
+    );
+}

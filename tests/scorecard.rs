@@ -238,6 +238,7 @@ const CARD_KEYS: &[&str] = &[
     "flags",
     "grade",
     "metrics",
+    "no_score",
     "reasons",
     "revenue_from_mrr",
     "score",
@@ -789,6 +790,8 @@ fn advice_and_incidents_count_over_the_365_days_ending_on_the_as_of_date() {
     let sb = Sandbox::new();
     fs::write(config(&sb), COSTS).unwrap();
     sb.ok(&w("client add --name Edge"));
+    // A ticket in both 90-day windows below, so that Edge is scored on both days.
+    sb.ok(&w("log ticket --client Edge --opened 2026-06-01"));
     // 365 days ending on 2026-06-30 start on 2025-07-01.
     sb.ok(&w(
         "log recommendation --client Edge --title Old --made 2025-06-01 --status ignored --decided 2025-06-30",
@@ -860,6 +863,7 @@ fn a_client_without_evidence_has_no_score_and_an_empty_trend() {
     for field in ["score", "grade", "band", "change"] {
         assert_eq!(globex[field], Value::Null, "{field}");
     }
+    assert_eq!(globex["no_score"], "no_evidence");
     assert_eq!(globex["trend"], json!(vec![Value::Null; 12]));
     assert_eq!(globex["flags"], json!([]));
     assert_eq!(globex["flag_evidence"], json!({}));
@@ -910,20 +914,69 @@ fn clients_are_ranked_best_first_and_former_clients_only_with_all() {
         ["beta", "Initech", "Acme", "aardvark", "Globex", "Zenith"]
     );
     score(&card(&doc, "Initech")["score"], 100.0);
-    // Hooli is a former client: only with --all. 1 seat, one escalated ticket: tickets 1 / 3
-    // = 0.33 -> 100, escalations 0.33 a month -> (2 - 0.333) / 2 = 83.3; reopens, admin and
-    // votes 100: (100 + 100 + 100 + 1.5 x 83.333 + 100) / 5.5 = 95.45.
+    // Hooli is a former client: listed only with --all, and never scored, though it has a
+    // ticket in the window (as on the clients screen, where a former client shows "-").
     let all = scorecard(&sb, "--all");
     assert_eq!(
         names(&all),
         [
-            "beta", "Initech", "Hooli", "Acme", "aardvark", "Globex", "Zenith"
+            "beta", "Initech", "Acme", "aardvark", "Globex", "Hooli", "Zenith"
         ]
     );
-    score(&card(&all, "Hooli")["score"], 95.4545);
+    let hooli = card(&all, "Hooli");
+    assert_eq!(hooli["score"], Value::Null);
+    assert_eq!(hooli["grade"], Value::Null);
+    assert_eq!(hooli["no_score"], "former");
+    assert_eq!(hooli["trend"], json!(vec![Value::Null; 12]));
+    assert_eq!(
+        hooli["metrics"]["escalations"]["value"], 1,
+        "measured all the same"
+    );
     let table = sb.ok(&["scorecard", "--all"]);
-    assert!(table.contains("Hooli"), "{table}");
+    let row = table.lines().find(|l| l.contains("Hooli")).unwrap();
+    assert!(
+        row.contains(" -  -  ") && row.ends_with("no score: former client"),
+        "{table}"
+    );
     assert!(!sb.ok(&["scorecard"]).contains("Hooli"));
+}
+
+#[test]
+fn a_client_with_nothing_logged_in_the_window_has_no_score() {
+    // Dormant: a ticket and a paid invoice 13 months ago, nothing since. Zero tickets and no
+    // disputes in the 90 days are no data: it used to score A 100 here.
+    let sb = Sandbox::new();
+    fs::write(config(&sb), COSTS).unwrap();
+    sb.ok(&w("client add --name Dormant --seats 2 --mrr 500"));
+    sb.ok(&w("log ticket --client Dormant --opened 2025-05-20"));
+    sb.ok(&w(
+        "log invoice --client Dormant --amount 500 --issued 2025-05-20 --paid 2025-06-01",
+    ));
+    let doc = scorecard(&sb, "");
+    let dormant = card(&doc, "Dormant");
+    for field in ["score", "grade", "band"] {
+        assert_eq!(dormant[field], Value::Null, "{field}");
+    }
+    assert_eq!(dormant["no_score"], "no_evidence");
+    for key in ["tickets_opened", "disputed_invoices"] {
+        // Measured (zero), but not scored.
+        metric(&dormant["metrics"][key], Some(0.0), Some(0.0), None, None);
+    }
+    // The trend scores it at the end of July 2025 (the ticket in its 90 days), not since.
+    let table = sb.ok(&w("scorecard"));
+    assert_eq!(
+        table.lines().nth(1),
+        Some(
+            "1  Dormant      -  -      █···········        -                no score: nothing logged in 90 days"
+        ),
+        "{table}"
+    );
+    // In the 90 days to 2025-06-30, and over two years, it was busy: scored.
+    for args in ["--as-of 2025-06-30", "--window 730"] {
+        let doc = scorecard(&sb, args);
+        assert_eq!(card(&doc, "Dormant")["no_score"], Value::Null, "{args}");
+        score(&card(&doc, "Dormant")["score"], 100.0);
+    }
 }
 
 #[test]
@@ -938,7 +991,7 @@ fn the_table_has_aligned_columns_under_a_header() {
 #  CLIENT   SCORE  GRADE  TREND (12 MONTHS)   3M  ALERT  FLAGS  COSTS MOST
 1  Initech    100  A      ···········█         -
 2  Acme        56  C      ········▇▆▆▅       -29  !      D1 D5  days to pay 40 (-13)
-3  Globex       -  -      ············         -
+3  Globex       -  -      ············         -                no score: nothing logged in 90 days
 ";
     assert_eq!(out, expected, "\n{out}");
 }
@@ -1160,6 +1213,43 @@ fn vote_refuses_an_unknown_client_with_exit_1_and_writes_nothing() {
 }
 
 #[test]
+fn vote_names_the_clients_staff_worked_for_that_year() {
+    let sb = six_clients();
+    sb.ok(&w(
+        "client add --name Jansen --status former --contract-end 2025-10-31",
+    ));
+    // Gone before 2026: refused, naming the client, and nothing written.
+    refused(
+        &sb,
+        &w("vote --year 2026 --staff Tom Acme Jansen"),
+        2,
+        &["'Jansen'", "former client", "2025-10-31"],
+    );
+    // But a client in 2025: last year's gut check may name it.
+    sb.ok(&w("vote --year 2025 --staff Tom Jansen Acme"));
+    // Named while a client, archived since: it stays on Tom's list when the list changes
+    // (as on the gut check screen), and no one else can name it now.
+    sb.ok(&w("vote --year 2026 --staff Tom Hooli Acme"));
+    sb.ok(&w("client edit Hooli --status former"));
+    sb.ok(&w("vote --year 2026 --staff Tom Hooli Globex"));
+    refused(
+        &sb,
+        &w("vote --year 2026 --staff Sanne Hooli"),
+        2,
+        &["'Hooli'", "former client"],
+    );
+    assert_eq!(
+        votes(&sb),
+        [
+            "2025 Tom 1 Jansen",
+            "2025 Tom 2 Acme",
+            "2026 Tom 1 Hooli",
+            "2026 Tom 2 Globex",
+        ]
+    );
+}
+
+#[test]
 fn vote_without_clients_clears_the_list() {
     let sb = six_clients();
     sb.ok(&w("vote --year 2026 --staff Sanne Acme Globex"));
@@ -1181,9 +1271,11 @@ fn staff_votes_count_the_latest_gut_check_on_or_before_the_as_of_year() {
     for name in ["Acme", "Globex"] {
         sb.ok(&["client", "add", "--name", name]);
         sb.ok(&["log", "ticket", "--client", name, "--opened", "2025-03-01"]);
+        sb.ok(&["log", "ticket", "--client", name, "--opened", "2026-06-01"]);
     }
+    // Over two years, so that every as-of date below has a ticket in its window and is scored.
     let votes_of = |as_of: &str| -> (Value, Value) {
-        let doc = scorecard(&sb, &format!("--as-of {as_of}"));
+        let doc = scorecard(&sb, &format!("--as-of {as_of} --window 730"));
         (
             card(&doc, "Acme")["metrics"]["staff_votes"].clone(),
             card(&doc, "Globex")["metrics"]["staff_votes"].clone(),
@@ -1208,10 +1300,11 @@ fn staff_votes_count_the_latest_gut_check_on_or_before_the_as_of_year() {
         metric(&acme, Some(2.0), Some(2.0), Some(0.0), Some(1.0));
         metric(&globex, Some(1.0), Some(1.0), Some(50.0), Some(1.0));
     }
-    // Acme on 2026-06-30: no tickets in W (0 -> 100 for tickets, admin and escalations; no
-    // reopen rate), votes 0: (100 + 100 + 1.5 x 100 + 0) / 4.5 = 77.8.
+    // Acme on 2026-06-30 over 90 days: one ticket, 1 seat, 3 months: 0.33 -> 100; reopens,
+    // admin 0 -> 100; escalations 0 -> 100 (weight 1.5); votes 2 -> 0:
+    // (3 x 100 + 1.5 x 100 + 0) / 5.5 = 81.8.
     let doc = scorecard(&sb, "");
-    score(&card(&doc, "Acme")["score"], 350.0 / 4.5);
+    score(&card(&doc, "Acme")["score"], 450.0 / 5.5);
     // A vote in a later year does not count for an earlier as-of date, and none before 2025.
     let (acme, globex) = votes_of("2027-01-01");
     metric(&acme, Some(0.0), Some(0.0), Some(100.0), Some(1.0));

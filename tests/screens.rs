@@ -14,9 +14,10 @@ use rapport::domain::evidence::{
 use rapport::domain::{ClientDraft, LogEntry};
 use rapport::store::Store;
 use rapport::tui::Driver;
-use rapport::tui::app::{App, Settings};
+use rapport::tui::app::{App, Overlay, Settings};
 use rapport::tui::screens::{self, Look};
 use rapport::tui::theme::Theme;
+use rapport::tui::widgets::form::FieldKind;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
@@ -166,6 +167,7 @@ impl Ui {
             rules,
             pareto: Default::default(),
             staff: vec!["Noor".into(), "Sam".into()],
+            note: None,
         };
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");
@@ -567,8 +569,9 @@ fn scorecards_screen_120x40_ranks_beside_the_card() {
     let mut ui = on_scorecards(120, 40, "Café De Hoek");
     let s = ui.screen();
     let line_of = |what: &str| s.lines().position(|l| l.contains(what)).unwrap();
+    // 東京商事 has nothing logged in the 90 days: no score, last.
     assert!(
-        line_of("1 Acme") < line_of("3 Café De Hoek"),
+        line_of("1 Acme") < line_of("2 Café De Hoek"),
         "ranked best first:\n{s}"
     );
     insta::assert_snapshot!(s);
@@ -648,6 +651,69 @@ fn the_clients_list_sorts_by_score() {
     );
 }
 
+#[test]
+fn a_client_with_nothing_logged_in_the_window_has_no_score_on_screen() {
+    // 東京商事's one ticket is from January: nothing in the 90 days to 2026-06-30.
+    let mut ui = Ui::new(120, 40);
+    let row = ui.row_of("東京商事");
+    assert!(row.contains("   -    ······███···"), "{row}");
+    assert!(!row.contains("A 100"), "{row}");
+    let card = on_scorecards(120, 40, "東京商事株式会社 Europe Holding and Partners").screen();
+    assert!(
+        card.contains("Score no score: nothing logged in the 90 days to 2026-06-30"),
+        "{card}"
+    );
+}
+
+#[test]
+fn the_screen_and_the_scorecard_command_score_the_same_clients() {
+    let (dir, mut store) = fixture();
+    // A former client with a ticket in the window: gone, so scored by neither face.
+    let old = store.client_by_name("Old Friends Accountancy").unwrap().id;
+    ticket(&mut store, old, "2026-06-15", false);
+    let db = dir.path().join("r.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[costs]\nhourly_labour_cost = 65\n").unwrap();
+    let ui = Ui::with(dir, store, 120, 40, ThemeName::Dark);
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .env("RAPPORT_CONFIG", &config)
+        .env("RAPPORT_DB", &db)
+        .env("RAPPORT_TODAY", "2026-06-30")
+        .args(["scorecard", "--json", "--all"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = doc["clients"].as_array().unwrap();
+    assert_eq!(listed.len(), 5);
+    for c in listed {
+        let name = c["client"].as_str().unwrap();
+        let id = ui.driver.store.client_by_name(name).unwrap().id;
+        // The screen's score, floored to one decimal like the JSON; None where it shows "-".
+        let on_screen = ui
+            .driver
+            .app
+            .scores
+            .card(id)
+            .and_then(|card| card.score())
+            .map(|s| (s * 10.0 + 1e-9).floor() / 10.0);
+        assert_eq!(c["score"].as_f64(), on_screen, "{name}");
+        let row = ui.driver.app.clients.row(id).unwrap();
+        if on_screen.is_none() {
+            assert_ne!(c["no_score"], serde_json::Value::Null, "{name}");
+        }
+        if row.client.fields.status == rapport::domain::ClientStatus::Former {
+            assert_eq!(c["no_score"], "former", "{name}");
+        }
+    }
+    let scored: Vec<&str> = listed
+        .iter()
+        .filter(|c| !c["score"].is_null())
+        .map(|c| c["client"].as_str().unwrap())
+        .collect();
+    assert_eq!(scored, ["Acme Logistics BV", "Café De Hoek"]);
+}
+
 // ---- gut check ----------------------------------------------------------------------------
 
 #[test]
@@ -698,6 +764,55 @@ fn a_vote_in_the_gut_check_moves_the_score_at_once() {
     ui.keys("y");
     assert!(ui.screen().contains("Cleared Joris's gut check of 2026"));
     assert!((score(&ui) - before).abs() < 1e-9);
+}
+
+#[test]
+fn the_gut_check_form_offers_the_clients_staff_worked_for_that_year() {
+    let (dir, mut store) = fixture();
+    // Let go at the end of March: staff worked for it in 2026, so this year's list may
+    // name it. Old Friends Accountancy (former, no contract end) may not.
+    client(&mut store, "Oud & Vertrouwd", |d| {
+        d.status = "former".into();
+        d.contract_end = "2026-03-31".into();
+    });
+    let mut ui = Ui::with(dir, store, 120, 40, ThemeName::Dark);
+    ui.keys("4a");
+    let offered = |ui: &Ui| -> Vec<String> {
+        let Overlay::VoteForm { form, .. } = &ui.driver.app.overlay else {
+            panic!("the gut check form is open");
+        };
+        let worst = form.fields.iter().find(|f| f.key == "1").unwrap();
+        let FieldKind::Choice(options) = &worst.kind else {
+            panic!("a choice");
+        };
+        options.iter().map(|(_, name)| name.clone()).collect()
+    };
+    let names = offered(&ui);
+    assert!(names.iter().any(|n| n == "Oud & Vertrouwd"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.starts_with("Old Friends")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n == "Zeeland Dental 🦷"),
+        "a prospect: {names:?}"
+    );
+    // Named and saved: the store takes what the form offers.
+    ui.keys("Joris").key(KeyCode::Tab).keys("o");
+    ui.key(KeyCode::Enter);
+    assert!(
+        ui.screen().contains("Saved Joris's 1 worst of 2026"),
+        "{}",
+        ui.screen()
+    );
+    let votes = ui.driver.store.votes(2026).unwrap();
+    let oud = ui
+        .driver
+        .store
+        .client_by_name("Oud & Vertrouwd")
+        .unwrap()
+        .id;
+    assert_eq!(votes.iter().map(|v| v.client_id).collect::<Vec<_>>(), [oud]);
 }
 
 #[test]
@@ -780,6 +895,7 @@ fn big_portfolio(n: usize) -> (TempDir, Store) {
         .import_portfolio(&Portfolio {
             clients,
             gut_checks: Vec::new(),
+            defaults: None,
         })
         .unwrap();
     (dir, store)
@@ -871,4 +987,39 @@ fn the_measure_cycles_and_the_map_is_one_key_away() {
     );
     ui.keys("v");
     assert!(ui.screen().contains("By revenue"));
+}
+
+#[test]
+fn the_map_places_clients_by_size_and_by_their_rate_against_the_portfolios() {
+    let (dir, store) = fixture();
+    let mut ui = on_pareto(dir, store, 120, 40);
+    ui.keys("v");
+    let s = ui.screen();
+    // Big from an even share (a third of three); the vertical line is the portfolio's rate:
+    // €37,950 over 2.5 hours.
+    assert!(
+        s.contains("big from 33%; right: rate per hour, the line at the portfolio's €15,180/h"),
+        "{s}"
+    );
+    for label in [
+        "reprice: big, earns less",
+        "worth it: big, earns more",
+        "let go?: small, earns less",
+        "grow: small, earns more",
+    ] {
+        assert!(s.contains(label), "{label}: {s}");
+    }
+    // 東京商事 (two thirds of the revenue from its MRR, no hours) is big and costs no work;
+    // Café De Hoek earns €350 for 2.5 hours, €140 an hour: small and under the rate.
+    assert!(
+        s.contains("Partners: 66% of revenue, no hours, worth it"),
+        "{s}"
+    );
+    ui.keys("jj");
+    let s = ui.screen();
+    assert!(
+        s.contains("Café De Hoek: 1% of revenue, €140/h, let go?"),
+        "{s}"
+    );
+    insta::assert_snapshot!(s);
 }

@@ -5,9 +5,9 @@
 //! SQL parsing.
 
 use chrono::{Datelike, Days, NaiveDate};
-use rapport::domain::ClientId;
 use rapport::domain::score::card::trend_dates;
 use rapport::domain::score::{Dealbreaker, Metrics, Rules, TREND_POINTS, score};
+use rapport::domain::{ClientId, ClientStatus};
 use rusqlite::{Connection, params};
 
 /// What the naive path computes for one client: the as-of metrics, the 12 trend scores and
@@ -20,35 +20,50 @@ pub struct NaiveCard {
     pub flags: Vec<Dealbreaker>,
 }
 
-/// A client's own facts: id, seats, MRR in cents.
+/// A client's own facts: id, seats, MRR in cents, status.
 #[derive(Debug, Clone, Copy)]
 pub struct Client {
     pub id: ClientId,
     pub seats: u32,
     pub mrr: i64,
+    pub status: ClientStatus,
+}
+
+fn status(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<ClientStatus> {
+    let s: String = r.get(idx)?;
+    ClientStatus::parse("status", &s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            Box::new(std::io::Error::other(e.to_string())),
+        )
+    })
 }
 
 /// Every client, in the order the store lists them (by name).
 pub fn clients(conn: &Connection) -> rusqlite::Result<Vec<Client>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT id, seats, mrr_cents FROM clients ORDER BY name COLLATE NOCASE")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, seats, mrr_cents, status FROM clients ORDER BY name COLLATE NOCASE",
+    )?;
     let rows = stmt.query_map([], |r| {
         Ok(Client {
             id: ClientId(r.get(0)?),
             seats: r.get(1)?,
             mrr: r.get(2)?,
+            status: status(r, 3)?,
         })
     })?;
     rows.collect()
 }
 
 pub fn client(conn: &Connection, id: ClientId) -> rusqlite::Result<Client> {
-    conn.prepare_cached("SELECT seats, mrr_cents FROM clients WHERE id = ?1")?
+    conn.prepare_cached("SELECT seats, mrr_cents, status FROM clients WHERE id = ?1")?
         .query_row([id.0], |r| {
             Ok(Client {
                 id,
                 seats: r.get(0)?,
                 mrr: r.get(1)?,
+                status: status(r, 2)?,
             })
         })
 }
@@ -76,7 +91,7 @@ pub fn card(
     let mut metrics = Metrics::default();
     for (i, d) in trend_dates(as_of).into_iter().enumerate() {
         let m = measure(conn, c, d, rules)?;
-        trend[i] = score(&m, rules).score;
+        trend[i] = score(&m, c.status, rules).score;
         if i == TREND_POINTS - 1 {
             metrics = m;
         }
@@ -112,28 +127,29 @@ fn measure(
         ..Metrics::default()
     };
 
-    let (has_tickets, has_time, has_invoices, has_recs, has_incidents): (
-        bool,
-        bool,
-        bool,
-        bool,
-        bool,
-    ) = conn
+    let (has_tickets, has_time, has_invoices): (bool, bool, bool) = conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM tickets WHERE client_id = ?1 AND opened_on <= ?2),
                     EXISTS (SELECT 1 FROM time_entries WHERE client_id = ?1 AND worked_on <= ?2),
-                    EXISTS (SELECT 1 FROM invoices WHERE client_id = ?1 AND issued_on <= ?2),
-                    EXISTS (SELECT 1 FROM recommendations WHERE client_id = ?1 AND made_on <= ?2),
-                    EXISTS (SELECT 1 FROM incidents WHERE client_id = ?1 AND occurred_on <= ?2)",
+                    EXISTS (SELECT 1 FROM invoices WHERE client_id = ?1 AND issued_on <= ?2)",
         )?
         .query_row(params![id, as_of], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
     m.has_tickets = has_tickets;
     m.has_time = has_time;
     m.has_invoices = has_invoices;
-    // A decision is never before its recommendation, so these five cover all evidence.
-    m.has_evidence = has_tickets || has_time || has_invoices || has_recs || has_incidents;
+    // Scored only with something measured in the window itself.
+    m.has_evidence = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM tickets WHERE client_id = ?1 AND opened_on BETWEEN ?2 AND ?3)
+                 OR EXISTS (SELECT 1 FROM time_entries WHERE client_id = ?1 AND worked_on BETWEEN ?2 AND ?3)
+                 OR EXISTS (SELECT 1 FROM invoices WHERE client_id = ?1 AND issued_on BETWEEN ?2 AND ?3)
+                 OR EXISTS (SELECT 1 FROM recommendations
+                            WHERE client_id = ?1 AND status <> 'open' AND decided_on BETWEEN ?2 AND ?3)
+                 OR EXISTS (SELECT 1 FROM incidents WHERE client_id = ?1 AND occurred_on BETWEEN ?2 AND ?3)",
+        )?
+        .query_row(params![id, from, as_of], |r| r.get(0))?;
 
     let (tickets, reopened, admin, escalated): (u32, u32, u32, u32) = conn
         .prepare_cached(

@@ -19,5 +19,8 @@ pub fn run(ctx: &Context) -> Result<()> {
         "wrote the demo portfolio to {}: {summary}",
         ctx.db_path.display()
     );
+    if let (_, Some(note)) = ctx.config_on(&store)? {
+        println!("{note} (the demo's own, used where your config sets none)");
+    }
     Ok(())
 }

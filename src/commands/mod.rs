@@ -52,6 +52,18 @@ impl Context {
         Ok(store)
     }
 
+    /// The config in force on `store`: the user's, with the database's own defaults (a
+    /// demo database's labour cost and company name) where it sets none, and the line that
+    /// says which figures are the database's ("demo: labour cost €65/h, company Demo IT").
+    pub fn config_on(&self, store: &Store) -> Result<(Config, Option<String>)> {
+        let defaults = store
+            .defaults()
+            .context("cannot read the database's settings")?;
+        let (config, supplied) = self.config.over(defaults.as_ref());
+        let note = supplied.map(|s| s.note(&config.display.currency_symbol));
+        Ok((config, note))
+    }
+
     /// Daily backups as the config says, and a note of what an upgrade found.
     fn daily_backups(&self, store: &mut Store) {
         store.daily_backups(self.clock.today(), self.config.backup.keep);

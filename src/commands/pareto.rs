@@ -187,7 +187,8 @@ pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<
             ids.push(c.id);
         }
     }
-    let w = pareto::what_if(&ms, &ids, ctx.config.hourly_labour_cost.0);
+    let (config, note) = ctx.config_on(&store)?;
+    let w = pareto::what_if(&ms, &ids, config.hourly_labour_cost.0);
     if json {
         println!(
             "{}",
@@ -203,6 +204,9 @@ pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<
         rules.window_days
     );
     print!("{}", totals_table(&w.before, &w.after, cur));
+    if let Some(note) = note {
+        println!("\n{note}");
+    }
     Ok(())
 }
 

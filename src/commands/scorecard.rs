@@ -6,9 +6,8 @@ use serde_json::{Value, json};
 
 use super::Context;
 use super::table::{Align, render};
-use crate::domain::ClientStatus;
 use crate::domain::score::card::{change_text, number, points, reason_text, sparkline};
-use crate::domain::score::{MetricKey, Metrics, Rules, Scorecard, evaluate_all, rank};
+use crate::domain::score::{MetricKey, Metrics, NoScore, Rules, Scorecard, evaluate_all, rank};
 
 pub fn run(
     ctx: &Context,
@@ -18,18 +17,20 @@ pub fn run(
     json: bool,
 ) -> Result<()> {
     let as_of = as_of.unwrap_or_else(|| ctx.clock.today());
-    let mut rules = ctx.config.rules();
+    let store = ctx.open_read_store()?;
+    let (config, note) = ctx.config_on(&store)?;
+    let mut rules = config.rules();
     if let Some(w) = window {
         rules.window_days = w;
     }
-    let store = ctx.open_read_store()?;
     let facts = store.portfolio_facts()?;
+    // Former clients are listed on request, never scored (the domain's rule, as on screen).
     let mut cards: Vec<Scorecard> = evaluate_all(&facts, as_of, &rules)
         .into_iter()
         .filter(|c| {
             all || facts
                 .client(c.client)
-                .is_some_and(|f| f.status != ClientStatus::Former)
+                .is_some_and(|f| f.status.is_current())
         })
         .collect();
     rank(&mut cards);
@@ -44,6 +45,10 @@ pub fn run(
         println!("no clients to score yet: add one with 'rapport client add --name NAME'");
     } else {
         print!("{}", table(&cards));
+        // Margins judged against a labour cost the config did not set: say whose it is.
+        if let Some(note) = note {
+            println!("\n{note}");
+        }
     }
     Ok(())
 }
@@ -123,6 +128,7 @@ fn card_json(c: &Scorecard, rules: &Rules) -> Value {
         "client": c.name,
         // Floored, like the table: a 69.96 is a C and must not read 70.0.
         "score": c.score().map(floor1),
+        "no_score": c.no_score.map(NoScore::key),
         "grade": c.grade.map(|g| g.as_str()),
         "band": c.band.map(|b| b.as_str()),
         "flags": flags,
@@ -153,6 +159,17 @@ fn unscored(m: &Metrics) -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// Why a row has no score, in the table's last column.
+fn no_score_text(c: &Scorecard) -> String {
+    match c.no_score {
+        Some(NoScore::Former) => "no score: former client".into(),
+        Some(NoScore::NoEvidence) => {
+            format!("no score: nothing logged in {} days", c.window_days)
+        }
+        None => String::new(),
+    }
+}
+
 fn table(cards: &[Scorecard]) -> String {
     let rows: Vec<Vec<String>> = cards
         .iter()
@@ -163,16 +180,19 @@ fn table(cards: &[Scorecard]) -> String {
                 .change
                 .as_ref()
                 .map_or_else(|| "-".to_string(), |ch| change_text(ch.delta));
-            let reason = c.reasons.first().map_or_else(String::new, |(k, lost)| {
-                let v = c
-                    .scored
-                    .parts
-                    .iter()
-                    .find(|p| p.key == *k)
-                    .and_then(|p| p.normalized)
-                    .unwrap_or(0.0);
-                format!("{} {} (-{:.0})", k.short(), number(v), lost)
-            });
+            let reason = c.reasons.first().map_or_else(
+                || no_score_text(c),
+                |(k, lost)| {
+                    let v = c
+                        .scored
+                        .parts
+                        .iter()
+                        .find(|p| p.key == *k)
+                        .and_then(|p| p.normalized)
+                        .unwrap_or(0.0);
+                    format!("{} {} (-{:.0})", k.short(), number(v), lost)
+                },
+            );
             vec![
                 (i + 1).to_string(),
                 c.name.clone(),

@@ -1,11 +1,14 @@
 //! `rapport` without a command: the terminal UI on the database, with the config's
-//! settings and look.
+//! settings and look (and a demo database's own labour cost and company name where the
+//! config sets none).
 
 use std::path::Path;
 
 use anyhow::Result;
 
 use super::Context;
+use crate::config::Config;
+use crate::store::Store;
 use crate::tui::{self, Look, Settings, Theme};
 
 /// Runs the UI; `scratch` (the demo's folder) is removed by the UI's signal handling if a
@@ -13,29 +16,35 @@ use crate::tui::{self, Look, Settings, Theme};
 pub fn run(ctx: &Context, no_color: bool, scratch: Option<&Path>) -> Result<()> {
     // Open the database before taking over the terminal, so its errors print plainly.
     let store = ctx.open_store()?;
-    tui::run(
-        store,
-        ctx.clock.today(),
-        settings(ctx),
-        look(ctx, no_color),
-        scratch,
-    )
+    let (settings, look) = prepare(ctx, &store, no_color)?;
+    tui::run(store, ctx.clock.today(), settings, look, scratch)
 }
 
-/// What the app takes from the config.
-pub fn settings(ctx: &Context) -> Settings {
+/// What the app takes from the config in force on `store`, and its look.
+pub fn prepare(ctx: &Context, store: &Store, no_color: bool) -> Result<(Settings, Look)> {
+    let (config, note) = ctx.config_on(store)?;
+    let settings = Settings {
+        note,
+        ..settings(&config)
+    };
+    Ok((settings, look(&config, no_color)))
+}
+
+/// What the app takes from a config.
+pub fn settings(config: &Config) -> Settings {
     Settings {
-        rules: ctx.config.rules(),
-        pareto: ctx.config.pareto.clone(),
-        staff: ctx.config.company.staff.clone(),
+        rules: config.rules(),
+        pareto: config.pareto.clone(),
+        staff: config.company.staff.clone(),
+        note: None,
     }
 }
 
 /// The look of the UI from the config and the colour switches.
-pub fn look(ctx: &Context, no_color: bool) -> Look {
+pub fn look(config: &Config, no_color: bool) -> Look {
     Look {
-        theme: Theme::new(ctx.config.display.theme, no_color),
-        currency: ctx.config.display.currency_symbol.clone(),
-        date_format: ctx.config.display.date_format.clone(),
+        theme: Theme::new(config.display.theme, no_color),
+        currency: config.display.currency_symbol.clone(),
+        date_format: config.display.date_format.clone(),
     }
 }

@@ -4,7 +4,6 @@ use anyhow::Result;
 use chrono::Datelike;
 
 use super::Context;
-use crate::domain::{ClientStatus, ValidationError};
 
 pub fn run(ctx: &Context, year: Option<i32>, staff: &str, clients: &[String]) -> Result<()> {
     let year = year.unwrap_or_else(|| ctx.clock.today().year());
@@ -15,20 +14,9 @@ pub fn run(ctx: &Context, year: Option<i32>, staff: &str, clients: &[String]) ->
     let mut store = ctx.open_existing_store()?;
     let mut ids = Vec::new();
     for name in clients {
-        let c = store.client_by_name(name)?;
-        // As in the gut check screen: staff name the clients they work for now.
-        if c.fields.status == ClientStatus::Former {
-            return Err(ValidationError::one(
-                "gut check list",
-                format!(
-                    "names '{}', a former client: name current clients",
-                    c.fields.name
-                ),
-            )
-            .into());
-        }
-        ids.push(c.id);
+        ids.push(store.client_by_name(name)?.id);
     }
+    // The store refuses a client the staff member cannot name that year (as on screen).
     store.set_votes(year, staff, &ids)?;
     if clients.is_empty() {
         println!("cleared {}'s gut check of {year}", staff.trim());

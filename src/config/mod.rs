@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::Cents;
 use crate::domain::pareto::ParetoRules;
 use crate::domain::score::Rules;
+use crate::domain::{Cents, Defaults};
 
 /// The largest config file read. A config is a few kilobytes: anything past this is the
 /// wrong file (a log, a database, `/dev/zero`), refused before it fills memory.
@@ -53,6 +53,61 @@ impl Config {
             hourly_cost_cents: self.hourly_labour_cost.0,
             ..self.scoring.clone()
         }
+    }
+
+    /// The config in force on a database that carries `defaults` (the demo's): this config
+    /// first; where it sets no labour cost (0) or no company name, the database's fill in.
+    /// Also what they supplied, for the faces to say so; None when they supplied nothing.
+    pub fn over(&self, defaults: Option<&Defaults>) -> (Config, Option<Supplied>) {
+        let mut cfg = self.clone();
+        let Some(d) = defaults else {
+            return (cfg, None);
+        };
+        let mut supplied = Supplied {
+            source: d.source.clone(),
+            hourly_labour_cost: None,
+            company_name: None,
+        };
+        if let Some(cost) = d
+            .hourly_labour_cost
+            .filter(|_| cfg.hourly_labour_cost.0 == 0)
+        {
+            cfg.hourly_labour_cost = cost;
+            supplied.hourly_labour_cost = Some(cost);
+        }
+        if let Some(name) = d
+            .company_name
+            .as_ref()
+            .filter(|_| cfg.company.name.is_empty())
+        {
+            cfg.company.name = name.clone();
+            supplied.company_name = Some(name.clone());
+        }
+        let any = supplied.hourly_labour_cost.is_some() || supplied.company_name.is_some();
+        (cfg, any.then_some(supplied))
+    }
+}
+
+/// What a database's own defaults supplied where the config said nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Supplied {
+    /// Who wrote them: "demo".
+    pub source: String,
+    pub hourly_labour_cost: Option<Cents>,
+    pub company_name: Option<String>,
+}
+
+impl Supplied {
+    /// The line that says so: "demo: labour cost €65/h, company Demo IT".
+    pub fn note(&self, currency: &str) -> String {
+        let mut what = Vec::new();
+        if let Some(cost) = self.hourly_labour_cost {
+            what.push(format!("labour cost {}/h", cost.display_whole(currency)));
+        }
+        if let Some(name) = &self.company_name {
+            what.push(format!("company {name}"));
+        }
+        format!("{}: {}", self.source, what.join(", "))
     }
 }
 
@@ -368,6 +423,36 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, String> {
         Config::parse(Path::new("c.toml"), text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_databases_defaults_fill_in_only_what_the_config_leaves_unset() {
+        let demo = Defaults {
+            source: "demo".into(),
+            hourly_labour_cost: Some(Cents(6_500)),
+            company_name: Some("Demo IT".into()),
+        };
+        let (cfg, supplied) = Config::default().over(Some(&demo));
+        assert_eq!(cfg.hourly_labour_cost, Cents(6_500));
+        assert_eq!(cfg.rules().hourly_cost_cents, 6_500);
+        assert_eq!(cfg.company.name, "Demo IT");
+        assert_eq!(
+            supplied.unwrap().note("€"),
+            "demo: labour cost €65/h, company Demo IT"
+        );
+        // The user's own labour cost wins; only the company name is the demo's.
+        let mine = Config {
+            hourly_labour_cost: Cents(8_000),
+            ..Config::default()
+        };
+        let (cfg, supplied) = mine.over(Some(&demo));
+        assert_eq!(cfg.hourly_labour_cost, Cents(8_000));
+        assert_eq!(supplied.unwrap().note("$"), "demo: company Demo IT");
+        let (cfg, supplied) = mine.over(None);
+        assert_eq!((cfg, supplied), (mine.clone(), None));
+        let mut all_mine = mine.clone();
+        all_mine.company.name = "Example IT".into();
+        assert_eq!(all_mine.over(Some(&demo)).1, None);
     }
 
     #[test]

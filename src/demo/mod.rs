@@ -4,7 +4,8 @@
 //! demanding but good. Deterministic: a fixed seed, and every date counted back from `today`.
 //!
 //! [`portfolio`] builds the values and touches nothing; [`populate`] writes them, in one
-//! transaction.
+//! transaction, with the demo company's own labour cost and name ([`defaults`]) for the
+//! database to carry.
 
 mod advice;
 mod billing;
@@ -22,7 +23,9 @@ mod tests;
 
 use chrono::NaiveDate;
 
-use crate::domain::{Cents, ClientFields, ClientStatus, LogEntry, Portfolio, PortfolioClient};
+use crate::domain::{
+    Cents, ClientFields, ClientStatus, Defaults, LogEntry, Portfolio, PortfolioClient,
+};
 use crate::store::{Result, Store};
 use calendar::{days_before, month_end, month_start, months_after, months_before};
 use dice::{Aspect, Dice};
@@ -32,6 +35,21 @@ use profile::{Profile, Span};
 pub const SEED: u64 = 0x5241_5054_4445_4D4F;
 /// How many months of evidence the demo holds, counted back from today.
 pub const MONTHS: u32 = 18;
+
+/// What an hour of the demo company's work costs: its margins and effective rates are
+/// judged against this when the user's config sets no labour cost of its own.
+pub const LABOUR_COST: Cents = Cents(6_500);
+/// The demo company's name, used when the user's config names none.
+pub const COMPANY: &str = "Demo IT";
+
+/// The defaults a demo database carries (see [`crate::domain::Defaults`]).
+pub fn defaults() -> Defaults {
+    Defaults {
+        source: "demo".into(),
+        hourly_labour_cost: Some(LABOUR_COST),
+        company_name: Some(COMPANY.into()),
+    }
+}
 
 /// An entry with the date it sorts by.
 type Dated = (NaiveDate, LogEntry);
@@ -59,6 +77,7 @@ pub fn portfolio(today: NaiveDate) -> Portfolio {
     Portfolio {
         clients,
         gut_checks: gut_check::gut_checks(today),
+        defaults: Some(defaults()),
     }
 }
 

@@ -69,6 +69,14 @@ text_enum!(
     }
 );
 
+impl ClientStatus {
+    /// Still a client (active) or about to be one (prospect): what the scorecards list and
+    /// what a staff member names in this year's gut check. A former client is gone.
+    pub fn is_current(self) -> bool {
+        self != ClientStatus::Former
+    }
+}
+
 /// A client as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Client {

@@ -2,10 +2,10 @@
 //! recommendations, incidents and staff votes. Drafts hold input as typed; `validate` turns a
 //! draft into a checked value or names every field that is wrong.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use super::client::{ClientId, parse_count, text_enum};
+use super::client::{ClientId, ClientStatus, parse_count, text_enum};
 use super::date::{iso, parse_opt_date, parse_opt_past_date, parse_past_date};
 use super::error::{Checker, FieldError, ValidationError};
 use super::money::Cents;
@@ -197,7 +197,6 @@ pub fn check_votes<T: PartialEq>(
 
 /// A gut check is of a year that has begun: one for a later year is a typing error.
 pub fn check_vote_year(year: i32, today: NaiveDate) -> Result<(), FieldError> {
-    use chrono::Datelike;
     if year > today.year() {
         return Err(FieldError::new(
             "year",
@@ -208,6 +207,43 @@ pub fn check_vote_year(year: i32, today: NaiveDate) -> Result<(), FieldError> {
         ));
     }
     Ok(())
+}
+
+/// Who a staff member may name in a year's gut check (guide O2): a client they worked for
+/// that year. A current client (active or prospect) always; a former client whose contract
+/// ended in that year or later (last year's list can still name a client let go since); and
+/// a former client already on this staff member's list of that year stays on it, so archiving
+/// a client never makes the lists that named it impossible to save. The TUI offers these
+/// clients, and the store refuses any other (which is how `rapport vote` refuses them).
+pub fn may_be_named(
+    year: i32,
+    status: ClientStatus,
+    contract_end: Option<NaiveDate>,
+    on_list: bool,
+) -> bool {
+    status.is_current() || on_list || contract_end.is_some_and(|end| end.year() >= year)
+}
+
+/// [`may_be_named`], as the validation error that names the client.
+pub fn check_named(
+    year: i32,
+    name: &str,
+    status: ClientStatus,
+    contract_end: Option<NaiveDate>,
+    on_list: bool,
+) -> Result<(), ValidationError> {
+    if may_be_named(year, status, contract_end, on_list) {
+        return Ok(());
+    }
+    let ended = contract_end.map_or_else(String::new, |end| {
+        format!(" whose contract ended on {}", iso(end))
+    });
+    Err(ValidationError::one(
+        "gut check list",
+        format!(
+            "names '{name}', a former client{ended}: name the clients staff worked for in {year}"
+        ),
+    ))
 }
 
 /// One thing to log about a client: what the quick log and `rapport log` both produce.
@@ -740,6 +776,31 @@ mod tests {
                 .unwrap()
                 .contains("abuse")
         );
+    }
+
+    #[test]
+    fn staff_name_the_clients_they_worked_for_that_year() {
+        use ClientStatus::*;
+        let ended = Some(NaiveDate::from_ymd_opt(2025, 10, 31).unwrap());
+        assert!(may_be_named(2026, Active, None, false));
+        assert!(may_be_named(2026, Prospect, None, false));
+        assert!(may_be_named(2025, Former, ended, false), "a client in 2025");
+        assert!(
+            !may_be_named(2026, Former, ended, false),
+            "gone before 2026"
+        );
+        assert!(!may_be_named(2026, Former, None, false));
+        assert!(
+            may_be_named(2026, Former, None, true),
+            "already on the list"
+        );
+        let e = check_named(2026, "Jansen", Former, ended, false).unwrap_err();
+        let message = e.for_field("gut check list").unwrap();
+        assert!(
+            message.contains("'Jansen'") && message.contains("2025-10-31"),
+            "{message}"
+        );
+        assert_eq!(check_named(2025, "Jansen", Former, ended, false), Ok(()));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod date;
+pub mod defaults;
 pub mod error;
 pub mod evidence;
 pub mod identity;
@@ -16,6 +17,7 @@ pub mod text;
 pub use client::{
     Client, ClientDraft, ClientField, ClientFields, ClientId, ClientRow, ClientStatus,
 };
+pub use defaults::Defaults;
 pub use error::{FieldError, ValidationError};
 pub use evidence::*;
 pub use money::Cents;

@@ -2,13 +2,16 @@
 //! builds and the store writes in one transaction.
 
 use super::client::ClientFields;
+use super::defaults::Defaults;
 use super::evidence::LogEntry;
 
-/// Clients, everything logged about them, and the staff's gut checks.
+/// Clients, everything logged about them, the staff's gut checks, and the defaults the
+/// database should carry (the demo's labour cost and company name).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Portfolio {
     pub clients: Vec<PortfolioClient>,
     pub gut_checks: Vec<GutCheck>,
+    pub defaults: Option<Defaults>,
 }
 
 /// One client and its evidence, oldest first. Only entries that create rows belong here

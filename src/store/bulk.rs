@@ -9,6 +9,7 @@ use rusqlite::{Transaction, params};
 
 use super::clients::insert_client;
 use super::events::{log_in, next_invoice_number};
+use super::settings::set_defaults_in;
 use super::votes::set_votes_in;
 use super::{Result, Store, StoreError};
 use crate::domain::identity::key;
@@ -55,10 +56,11 @@ impl fmt::Display for ImportSummary {
 }
 
 impl Store {
-    /// Writes every client of `portfolio`, its entries and the gut checks, in one transaction:
-    /// all or nothing. Entries pass the same checks as [`Store::log`]; entries that point at
-    /// existing rows by id (reopen, escalate, payment, decide) are refused, as are names that
-    /// are taken and gut checks that name a client the portfolio does not hold.
+    /// Writes every client of `portfolio`, its entries, the gut checks and the defaults the
+    /// database is to carry, in one transaction: all or nothing. Entries pass the same checks
+    /// as [`Store::log`]; entries that point at existing rows by id (reopen, escalate,
+    /// payment, decide) are refused, as are names that are taken and gut checks that name a
+    /// client the portfolio does not hold, or one the staff member cannot name that year.
     pub fn import_portfolio(&mut self, portfolio: &Portfolio) -> Result<ImportSummary> {
         self.write(|tx| import_in(tx, portfolio))
     }
@@ -186,6 +188,9 @@ fn import_in(tx: &Transaction<'_>, portfolio: &Portfolio) -> Result<ImportSummar
             .collect::<Result<Vec<_>, _>>()?;
         set_votes_in(tx, check.year, &check.staff, &clients)?;
         sum.votes += clients.len() as u64;
+    }
+    if let Some(d) = &portfolio.defaults {
+        set_defaults_in(tx, d)?;
     }
     Ok(sum)
 }

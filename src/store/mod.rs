@@ -12,6 +12,7 @@ mod identity;
 mod open;
 mod record;
 mod scoring;
+mod settings;
 mod sql;
 mod votes;
 

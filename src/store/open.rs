@@ -27,12 +27,13 @@ fn migrations() -> Migrations<'static> {
             |tx: &rusqlite::Transaction<'_>| super::identity::fill_keys(tx).map_err(Into::into),
         ),
         M::up(include_str!("../../migrations/0005_corrections.sql")),
+        M::up(include_str!("../../migrations/0006_settings.sql")),
     ])
 }
 
 /// The schema version this build knows.
 pub fn schema_version() -> i64 {
-    5
+    6
 }
 
 /// The SQLite library rapport runs on (bundled, not the system's).

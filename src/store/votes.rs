@@ -1,13 +1,16 @@
 //! The staff gut check (guide O2): each staff member names up to five worst clients a year.
 
-use rusqlite::{Connection, Transaction, params};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Result, Store, StoreError};
-use crate::domain::{ClientId, StaffVote, check_votes};
+use crate::domain::{ClientId, ClientStatus, StaffVote, check_named, check_votes};
 
 impl Store {
     /// Replaces `staff`'s list for `year` with `clients`, worst first (rank 1..=5). An empty
-    /// list clears it. More than five clients, or one client twice, is refused.
+    /// list clears it. More than five clients, one client twice, or a client the staff
+    /// member cannot name that year ([`crate::domain::may_be_named`]: a former client not
+    /// already on the list, whose contract ended before that year) is refused.
     pub fn set_votes(&mut self, year: i32, staff: &str, clients: &[ClientId]) -> Result<()> {
         self.write(|tx| set_votes_in(tx, year, staff, clients))
     }
@@ -73,6 +76,22 @@ fn list_in(conn: &Connection, year: i32, staff: &str) -> Result<Vec<ClientId>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// What the gut check rule needs to know of a client: its name, status and contract end.
+/// A client that is not (or no longer) there is refused.
+fn named_in(conn: &Connection, id: ClientId) -> Result<(String, ClientStatus, Option<NaiveDate>)> {
+    let row = conn
+        .prepare_cached("SELECT name, status, contract_end FROM clients WHERE id = ?1")?
+        .query_row([id.0], |r| {
+            Ok((
+                r.get(0)?,
+                super::sql::enum_col(r, 1, ClientStatus::parse)?,
+                r.get(2)?,
+            ))
+        })
+        .optional()?;
+    row.ok_or_else(|| StoreError::NotFound(format!("client #{} no longer exists", id.0)))
+}
+
 /// Replaces one staff member's list inside a write, with every check `set_votes` makes.
 pub(super) fn set_votes_in(
     tx: &Transaction<'_>,
@@ -81,12 +100,16 @@ pub(super) fn set_votes_in(
     clients: &[ClientId],
 ) -> Result<()> {
     let staff = check_votes(year, staff, clients)?;
+    let listed = list_in(tx, year, &staff)?;
+    for client in clients {
+        let (name, status, contract_end) = named_in(tx, *client)?;
+        check_named(year, &name, status, contract_end, listed.contains(client))?;
+    }
     tx.execute(
         "DELETE FROM staff_votes WHERE year = ?1 AND staff = ?2",
         params![year, staff],
     )?;
     for (rank, client) in (1..).zip(clients) {
-        super::sql::ensure_client(tx, *client)?;
         tx.execute(
             "INSERT INTO staff_votes (year, staff, client_id, rank) VALUES (?1, ?2, ?3, ?4)",
             params![year, staff, client.0, rank],
@@ -146,6 +169,52 @@ mod tests {
         assert_eq!(listed(&store, 2025), vec![("Sanne".into(), ids[2].0, 1)]);
         store.set_votes(2026, "Joris", &[]).unwrap();
         assert_eq!(listed(&store, 2026).len(), 2);
+    }
+
+    #[test]
+    fn a_former_client_is_refused_unless_on_the_list_already_or_a_client_that_year() {
+        let (_dir, mut store, ids) = store_with(&["Acme", "Globex"]);
+        let former = |d: &mut ClientDraft, end: &str| {
+            d.status = "former".into();
+            d.contract_end = end.into();
+        };
+        let mut add = |name: &str, end: &str| {
+            let mut d = ClientDraft {
+                name: name.into(),
+                ..ClientDraft::new_client()
+            };
+            former(&mut d, end);
+            store.add_client(&d.validate().unwrap()).unwrap()
+        };
+        let (jansen, smit) = (add("Jansen", "2025-10-31"), add("Smit", ""));
+        // Gone before 2026, not on Tom's list: refused, naming the client; nothing written.
+        for gone in [jansen, smit] {
+            match store.set_votes(2026, "Tom", &[ids[0], gone]) {
+                Err(StoreError::Invalid(e)) => {
+                    let message = e.for_field("gut check list").unwrap();
+                    assert!(message.contains("former client"), "{message}");
+                }
+                other => panic!("expected a validation error, got {other:?}"),
+            }
+        }
+        assert!(listed(&store, 2026).is_empty());
+        // A client until October 2025: last year's gut check may name it.
+        store.set_votes(2025, "Tom", &[jansen, ids[0]]).unwrap();
+        // On a list before it was archived, a client stays on it when the list changes.
+        store.set_votes(2026, "Tom", &[ids[1]]).unwrap();
+        let globex = ids[1];
+        let fields = store.client(globex).unwrap().fields;
+        store.archive_client(globex, &fields).unwrap();
+        store.set_votes(2026, "tom", &[globex, ids[0]]).unwrap();
+        assert_eq!(
+            listed(&store, 2026),
+            vec![("tom".into(), globex.0, 1), ("tom".into(), ids[0].0, 2)]
+        );
+        // ... but not on someone else's list.
+        assert!(matches!(
+            store.set_votes(2026, "Sanne", &[globex]),
+            Err(StoreError::Invalid(_))
+        ));
     }
 
     #[test]

@@ -221,11 +221,9 @@ impl Driver {
                 Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
             }
         }
-        let active = self
-            .facts
-            .client(id)
-            .filter(|f| f.status != ClientStatus::Former);
-        match active {
+        // The scorecards list current clients (a former one has no score, see no_score).
+        let current = self.facts.client(id).filter(|f| f.status.is_current());
+        match current {
             Some(f) => {
                 let card = evaluate(
                     f,
@@ -265,7 +263,7 @@ impl Driver {
             .facts
             .clients
             .iter()
-            .filter(|f| f.status != ClientStatus::Former)
+            .filter(|f| f.status.is_current())
             .map(|f| evaluate(f, &self.facts, as_of, &rules))
             .collect();
         self.app.set_cards(cards);

@@ -10,7 +10,7 @@ use crate::domain::date::{iso, parse_past_date};
 use crate::domain::evidence::{
     IncidentDraft, InvoiceDraft, RecommendationDraft, TicketDraft, TimeDraft,
 };
-use crate::domain::evidence::{VOTES_MAX, check_votes};
+use crate::domain::evidence::{VOTES_MAX, check_votes, may_be_named};
 use crate::domain::identity::name_order;
 use crate::domain::{
     Cents, ClientDraft, ClientId, ClientStatus, IncidentKind, Invoice, LogEntry, Recommendation,
@@ -443,11 +443,13 @@ pub fn log_entry(
 /// The gut check form: a staff member and up to five clients, worst first.
 pub fn vote_form(year: i32, list: Option<&StaffList>, rows: &[ClientRow]) -> Form {
     let mut options = vec![(String::new(), "—".to_string())];
+    // The clients the store will take for this list (the domain's rule).
     let mut named: Vec<&ClientRow> = rows
         .iter()
         .filter(|r| {
-            r.client.fields.status != ClientStatus::Former
-                || list.is_some_and(|l| l.clients.contains(&r.client.id))
+            let f = &r.client.fields;
+            let on_list = list.is_some_and(|l| l.clients.contains(&r.client.id));
+            may_be_named(year, f.status, f.contract_end, on_list)
         })
         .collect();
     named.sort_by(|a, b| name_order(&a.client.fields.name, &b.client.fields.name));

@@ -329,16 +329,19 @@ pub fn r1_candidates(ms: &[ClientMeasures], vital_share: f64) -> Vec<ClientId> {
         .collect()
 }
 
-/// Where a client sits on the value/effort map, against an even split of revenue and hours.
+/// Where a client sits on the value/effort map: big or small (its share of the revenue
+/// against an even share, 1 of N clients), and earning at, above or below the portfolio's
+/// rate per hour (its share of the revenue against its share of the hours).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Quadrant {
-    /// More than its share of revenue, less than its share of the hours.
+    /// Big, and earning at or above the portfolio's rate: the clients to keep.
     WorthIt,
-    /// More than its share of both: valuable, but the work needs paying for (H1).
+    /// Big, but earning below the portfolio's rate: valuable, but the work needs paying
+    /// for (H1, raise the rate).
     Reprice,
-    /// Less than its share of both: small and easy, room to grow.
+    /// Small, earning at or above the portfolio's rate: room to grow.
     Grow,
-    /// Less than its share of revenue, more than its share of the hours (R1).
+    /// Small and earning below the portfolio's rate: they take more than they bring (R1).
     LetGo,
 }
 
@@ -351,38 +354,94 @@ impl Quadrant {
             Quadrant::LetGo => "let go?",
         }
     }
+
+    /// The quadrant of a client this big and earning this well against the portfolio.
+    pub fn of(big: bool, earns_the_rate: bool) -> Quadrant {
+        match (big, earns_the_rate) {
+            (true, true) => Quadrant::WorthIt,
+            (true, false) => Quadrant::Reprice,
+            (false, true) => Quadrant::Grow,
+            (false, false) => Quadrant::LetGo,
+        }
+    }
 }
 
-/// Each client's revenue share and hours share, and its quadrant.
-pub fn value_effort(ms: &[ClientMeasures]) -> Vec<(ClientId, f64, f64, Quadrant)> {
-    let rev: f64 = ms.iter().map(|c| c.revenue_cents.max(0) as f64).sum();
-    let hours: f64 = ms.iter().map(|c| c.minutes as f64).sum();
-    let even = if ms.is_empty() {
-        0.0
-    } else {
-        1.0 / ms.len() as f64
-    };
-    ms.iter()
+/// One client on the value/effort map.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapPoint {
+    pub client: ClientId,
+    /// Its share of the portfolio's revenue (0 to 1): its size.
+    pub revenue_share: f64,
+    /// Its share of the portfolio's hours (0 to 1).
+    pub hours_share: f64,
+    /// Its revenue per hour against the portfolio's (revenue share / hours share): 1 earns
+    /// the portfolio's rate, 2 twice it. None without hours logged (no work to pay for) or
+    /// without revenue in the portfolio.
+    pub relative_rate: Option<f64>,
+    /// Its revenue per hour worked, in cents; None without hours.
+    pub rate_cents: Option<i64>,
+    pub quadrant: Quadrant,
+}
+
+/// The value/effort map: every client, and the share of revenue from which a client is big.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueEffort {
+    /// An even share of the revenue, 1 of N clients: at or above it a client is big.
+    pub big_from: f64,
+    /// The portfolio's revenue per hour worked, in cents; None without hours.
+    pub rate_cents: Option<i64>,
+    pub points: Vec<MapPoint>,
+}
+
+/// Places every client: big when its revenue share is at least an even share; earning the
+/// portfolio's rate when its revenue share is at least its hours share (worked out in whole
+/// cents and minutes, so a client exactly on the portfolio's rate counts as earning it). A
+/// client without hours earns at least the rate; with no revenue in the portfolio at all,
+/// nobody is big.
+pub fn value_effort(ms: &[ClientMeasures]) -> ValueEffort {
+    let rev: i128 = ms.iter().map(|c| i128::from(c.revenue_cents.max(0))).sum();
+    let minutes: i128 = ms.iter().map(|c| i128::from(c.minutes)).sum();
+    let n = ms.len() as i128;
+    let points = ms
+        .iter()
         .map(|c| {
-            let r = if rev > 0.0 {
-                c.revenue_cents.max(0) as f64 / rev
-            } else {
-                0.0
+            let r = i128::from(c.revenue_cents.max(0));
+            let h = i128::from(c.minutes);
+            let share = |part: i128, whole: i128| {
+                if whole > 0 {
+                    part as f64 / whole as f64
+                } else {
+                    0.0
+                }
             };
-            let h = if hours > 0.0 {
-                c.minutes as f64 / hours
-            } else {
-                0.0
-            };
-            let q = match (r >= even, h > even) {
-                (true, false) => Quadrant::WorthIt,
-                (true, true) => Quadrant::Reprice,
-                (false, false) => Quadrant::Grow,
-                (false, true) => Quadrant::LetGo,
-            };
-            (c.client, r, h, q)
+            let (revenue_share, hours_share) = (share(r, rev), share(h, minutes));
+            // r / rev >= 1 / n, and r / rev >= h / minutes, without dividing.
+            let big = rev > 0 && r * n >= rev;
+            let earns_the_rate = r * minutes >= h * rev;
+            MapPoint {
+                client: c.client,
+                revenue_share,
+                hours_share,
+                relative_rate: (h > 0 && rev > 0).then(|| revenue_share / hours_share),
+                rate_cents: per_hour(r, h),
+                quadrant: Quadrant::of(big, earns_the_rate),
+            }
         })
-        .collect()
+        .collect();
+    ValueEffort {
+        big_from: if ms.is_empty() {
+            0.0
+        } else {
+            1.0 / ms.len() as f64
+        },
+        rate_cents: per_hour(rev, minutes),
+        points,
+    }
+}
+
+/// Cents per hour from cents and minutes, rounded; None without minutes.
+fn per_hour(cents: i128, minutes: i128) -> Option<i64> {
+    (minutes > 0).then(|| (cents as f64 * 60.0 / minutes as f64).round() as i64)
 }
 
 /// A portfolio's totals over the window.

@@ -127,10 +127,71 @@ fn the_map_and_the_r1_candidates() {
         m(3, "Quiet", 300_000, 20 * 60, 5, 5.0),
     ];
     let map = value_effort(&ms);
-    let q: Vec<Quadrant> = map.iter().map(|(_, _, _, q)| *q).collect();
-    // Even split is a third: Anchor 60% revenue / 30% hours; Noisy 10% / 60%; Quiet 30% / 10%.
+    let q: Vec<Quadrant> = map.points.iter().map(|p| p.quadrant).collect();
+    // Big from a third of the revenue: Anchor 60% of revenue for 30% of the hours (twice the
+    // portfolio's rate); Noisy 10% / 60%; Quiet 30% (small) / 10% (three times the rate).
     assert_eq!(q, [Quadrant::WorthIt, Quadrant::LetGo, Quadrant::Grow]);
     assert_eq!(r1_candidates(&ms, 0.8), [ClientId(2)]);
+}
+
+#[test]
+fn the_map_sorts_by_size_and_by_the_rate_against_the_portfolios() {
+    // Revenue 100,000.00 over 600 h: the portfolio earns 166.67 an hour. Four clients, so a
+    // client is big from 25% of the revenue.
+    let ms = vec![
+        // 50%, big; 50,000 / 200 h = 250 an hour, above: worth it. (An even 1/4 of the hours
+        // is 150 h, so an "even share" of the work would call it reprice.)
+        m(1, "Anchor", 5_000_000, 200 * 60, 0, 0.0),
+        // 30%, big; 30,000 / 300 h = 100 an hour, below: reprice.
+        m(2, "Heavy", 3_000_000, 300 * 60, 0, 0.0),
+        // 12%, small; 12,000 / 20 h = 600 an hour, above: grow.
+        m(3, "Easy", 1_200_000, 20 * 60, 0, 0.0),
+        // 8%, small; 8,000 / 80 h = 100 an hour, below: let go? (Under an even share of the
+        // hours, 80 h of 150 h, it would read grow.)
+        m(4, "Cheap", 800_000, 80 * 60, 0, 0.0),
+    ];
+    let map = value_effort(&ms);
+    assert_eq!(map.big_from, 0.25);
+    let q: Vec<Quadrant> = map.points.iter().map(|p| p.quadrant).collect();
+    assert_eq!(
+        q,
+        [
+            Quadrant::WorthIt,
+            Quadrant::Reprice,
+            Quadrant::Grow,
+            Quadrant::LetGo
+        ]
+    );
+    let rates: Vec<f64> = map
+        .points
+        .iter()
+        .map(|p| (p.relative_rate.unwrap() * 1000.0).round() / 1000.0)
+        .collect();
+    assert_eq!(rates, [1.5, 0.6, 3.6, 0.6]);
+    assert_eq!(map.points[0].revenue_share, 0.5);
+    assert!((map.points[0].hours_share - 1.0 / 3.0).abs() < 1e-12);
+
+    // 2.00 over 2 h is 1.00 an hour. Exactly that rate earns it, and exactly an even share
+    // (0.50 of 2.00) is big; a client without hours earns at least the rate.
+    let even = vec![
+        m(1, "A", 150, 90, 0, 0.0),
+        m(2, "B", 50, 30, 0, 0.0),
+        m(3, "C", 0, 0, 0, 0.0),
+        m(4, "D", 0, 0, 0, 0.0),
+    ];
+    let map = value_effort(&even);
+    let q: Vec<Quadrant> = map.points.iter().map(|p| p.quadrant).collect();
+    assert_eq!(
+        q,
+        [
+            Quadrant::WorthIt,
+            Quadrant::WorthIt,
+            Quadrant::Grow,
+            Quadrant::Grow
+        ]
+    );
+    assert_eq!(map.points[2].relative_rate, None);
+    assert!(value_effort(&[]).points.is_empty());
 }
 
 #[test]

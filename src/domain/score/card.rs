@@ -7,7 +7,8 @@ use super::facts::{ClientFacts, PortfolioFacts, day};
 use super::flags::{Flag, dealbreakers};
 use super::metrics::{Metrics, measure};
 use super::rules::{Band, Grade, MetricKey, Rules};
-use crate::domain::ClientId;
+use super::scored::{NoScore, no_score};
+use crate::domain::{ClientId, ClientStatus};
 
 /// How many points the trend has: the as-of date and the 11 month-ends before it.
 pub const TREND_POINTS: usize = 12;
@@ -70,8 +71,10 @@ impl Scored {
 }
 
 /// The weighted mean of the sub-scores that have data. A metric without data is left out
-/// and its weight shared among the others; a client with no evidence at all has no score.
-pub fn score(m: &Metrics, rules: &Rules) -> Scored {
+/// and its weight shared among the others; a client that [`no_score`] excludes (a former
+/// client, or nothing logged in the window) has no score and no sub-scores.
+pub fn score(m: &Metrics, status: ClientStatus, rules: &Rules) -> Scored {
+    let scored = no_score(status, m).is_none();
     let parts: Vec<Part> = MetricKey::ALL
         .iter()
         .map(|&key| {
@@ -80,9 +83,8 @@ pub fn score(m: &Metrics, rules: &Rules) -> Scored {
                 key,
                 value: m.raw(key),
                 normalized,
-                // Without any evidence nothing is scored, so no sub-score either.
                 subscore: normalized
-                    .filter(|_| m.has_evidence)
+                    .filter(|_| scored)
                     .map(|v| rules.threshold(key).subscore(v)),
                 weight: rules.weight(key),
             }
@@ -92,7 +94,7 @@ pub fn score(m: &Metrics, rules: &Rules) -> Scored {
         .iter()
         .filter_map(|p| p.subscore.map(|s| (s * p.weight, p.weight)))
         .fold((0.0, 0.0), |(a, b), (s, w)| (a + s, b + w));
-    let score = (m.has_evidence && weights > 0.0).then(|| (sum / weights).clamp(0.0, 100.0));
+    let score = (scored && weights > 0.0).then(|| (sum / weights).clamp(0.0, 100.0));
     Scored { score, parts }
 }
 
@@ -113,6 +115,8 @@ pub struct Scorecard {
     pub window_days: u32,
     pub metrics: Metrics,
     pub scored: Scored,
+    /// Why there is no score on the as-of date, if there is none.
+    pub no_score: Option<NoScore>,
     pub grade: Option<Grade>,
     pub band: Option<Band>,
     pub flags: Vec<Flag>,
@@ -164,7 +168,7 @@ pub fn evaluate(
         )
     };
     let metrics = measure_on(as_of);
-    let scored = score(&metrics, rules);
+    let scored = score(&metrics, f.status, rules);
     let dates = trend_dates(as_of);
     let mut trend = [None; TREND_POINTS];
     let mut then_scored = None;
@@ -173,7 +177,7 @@ pub fn evaluate(
         if i == TREND_POINTS - 1 {
             trend[i] = scored.score;
         } else {
-            let s = score(&measure_on(*d), rules);
+            let s = score(&measure_on(*d), f.status, rules);
             trend[i] = s.score;
             if i == TREND_POINTS - 1 - back {
                 then_scored = Some(s);
@@ -218,6 +222,7 @@ pub fn evaluate(
         grade: scored.score.map(Grade::of),
         band: scored.score.map(Band::of),
         flags: dealbreakers(f, day(as_of), &rules.dealbreakers),
+        no_score: no_score(f.status, &metrics),
         metrics,
         scored,
         trend,

@@ -346,6 +346,24 @@ impl ClientFacts {
         true
     }
 
+    /// Whether anything the score measures happened in `from..=to`: a ticket opened, time
+    /// worked, an invoice issued, a recommendation decided or an incident. (A recommendation
+    /// only made, still open, scores nothing, so it is not counted.)
+    pub fn has_evidence_between(&self, from: Day, to: Day) -> bool {
+        if to < from {
+            return false;
+        }
+        let t = self.tallies.between(from, to);
+        // Both lists are sorted by day: the first one on or after `from` decides.
+        let decided = self.decisions.partition_point(|d| d.decided < from);
+        let incident = self.incidents.partition_point(|i| i.day < from);
+        t.tickets > 0
+            || t.minutes > 0
+            || !self.invoices_between(from, to).is_empty()
+            || self.decisions.get(decided).is_some_and(|d| d.decided <= to)
+            || self.incidents.get(incident).is_some_and(|i| i.day <= to)
+    }
+
     /// The invoices issued in `from..=to`.
     pub fn invoices_between(&self, from: Day, to: Day) -> &[InvoiceFact] {
         let hi = self.invoice_days.partition_point(|&d| d <= to);

@@ -62,11 +62,13 @@ pub struct Metrics {
     pub incidents: IncidentCounts,
     /// Staff members who named the client in the latest gut check; None without one.
     pub staff_votes: Option<u32>,
-    /// Whether the client has any ticket, invoice or time entry, or anything at all,
-    /// recorded by the as-of date: without it, a zero count is no data, not a good sign.
+    /// Whether the client has any ticket, invoice or time entry recorded by the as-of date:
+    /// without it, a zero count is no data, not a good sign.
     pub has_tickets: bool,
     pub has_invoices: bool,
     pub has_time: bool,
+    /// Whether anything the score measures happened in the window itself (see
+    /// [`ClientFacts::has_evidence_between`]): without it there is no score at all.
     pub has_evidence: bool,
     /// For the size-fair rates: seats (at least 1) and months (window / 30).
     pub seats: u32,
@@ -89,7 +91,7 @@ pub fn measure(
         months: f64::from(window_days.max(1)) / 30.0,
         has_tickets: f.tallies.has_tickets_by(as_of),
         has_time: f.tallies.has_time_by(as_of),
-        has_evidence: f.first_evidence.is_some_and(|d| d <= as_of),
+        has_evidence: f.has_evidence_between(from, as_of),
         ..Metrics::default()
     };
 

@@ -7,6 +7,7 @@ pub mod facts;
 pub mod flags;
 pub mod metrics;
 pub mod rules;
+pub mod scored;
 
 pub use card::{
     Change, Part, Scorecard, Scored, TREND_POINTS, evaluate, evaluate_all, rank, score, sparkline,
@@ -15,6 +16,7 @@ pub use facts::{ClientFacts, PortfolioFacts};
 pub use flags::{Dealbreaker, Flag};
 pub use metrics::{IncidentCounts, Metrics};
 pub use rules::{Band, Grade, MetricKey, Rules, Threshold};
+pub use scored::{NoScore, no_score};
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -230,7 +230,7 @@ fn the_score_is_the_weighted_mean_of_what_has_data() {
     };
     let rules = Rules::default();
     let m = measure(&facts(10, 0, &ev), day(d(AS_OF)), 90, 0, None);
-    let s = score(&m, &rules);
+    let s = score(&m, ClientStatus::Active, &rules);
     // tickets 1/10/3 = 0.033 -> 100; reopen 0 -> 100; admin 0 -> 100; escalations 0 -> 100;
     // disputed 0 -> 100; days to pay 50 -> 0 (weight 2). Margin, ignored, votes: no data.
     let expected = (100.0 * 5.5 + 0.0 * 2.0) / 7.5;

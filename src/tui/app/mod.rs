@@ -130,6 +130,9 @@ pub struct Settings {
     pub rules: Rules,
     pub pareto: ParetoRules,
     pub staff: Vec<String>,
+    /// Which settings the database supplied where the config set none ("demo: labour cost
+    /// €65/h, company Demo IT"): said at start, and marked in the header throughout.
+    pub note: Option<String>,
 }
 
 /// Everything the screens draw.
@@ -155,6 +158,8 @@ pub struct App {
     pub quit: bool,
     /// The database file, as messages name it.
     pub db_name: String,
+    /// Which settings the database supplied (see [`Settings::note`]).
+    pub note: Option<String>,
 }
 
 impl App {
@@ -169,12 +174,16 @@ impl App {
             gut: GutCheck::new(today.year(), settings.staff),
             detail: None,
             overlay: Overlay::None,
-            status: None,
+            status: settings.note.clone().map(|text| Status {
+                text,
+                tone: Tone::Info,
+            }),
             undo: Vec::new(),
             damaged: None,
             viewport: Rect::new(0, 0, 80, 24),
             quit: false,
             db_name: String::new(),
+            note: settings.note,
         }
     }
 

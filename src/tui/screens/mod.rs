@@ -108,6 +108,18 @@ fn draw_header(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
     if app.damaged.is_some() {
         spans.push(Span::styled(" READ-ONLY: damaged file ", t.error));
     }
+    // Figures that rest on the database's own settings (the demo's labour cost): the whole
+    // line where it fits, else who supplied them ("demo"); the status line says it at start.
+    if let Some(note) = &app.note {
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let source = note.split(':').next().unwrap_or(note);
+        if let Some(tag) = [format!(" {note} "), format!(" {source} ")]
+            .into_iter()
+            .find(|tag| used + tag.chars().count() <= area.width as usize)
+        {
+            spans.push(Span::styled(tag, t.warn));
+        }
+    }
     let used: usize = spans.iter().map(|s| s.width()).sum();
     // The longest right-hand text that fits: clients and today, today only, or nothing.
     let right = [

@@ -120,19 +120,40 @@ fn draw_chart(frame: &mut Frame, area: Rect, app: &App, look: &Look, primary: bo
     );
 }
 
+/// How far the map reaches either side of the portfolio's rate: a quarter of it to four
+/// times it, on a log scale so that half and twice the rate are as far from the line.
+const RATE_SPAN: f64 = 2.0;
+
+/// Where a client's rate against the portfolio's sits on the map's x axis: log2 of it,
+/// clamped to the span; a client without hours (nothing to pay for) at the right edge.
+fn rate_x(relative: Option<f64>) -> f64 {
+    relative.map_or(RATE_SPAN, |r| {
+        if r > 0.0 {
+            r.log2().clamp(-RATE_SPAN, RATE_SPAN)
+        } else {
+            -RATE_SPAN
+        }
+    })
+}
+
 fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
     let p = &app.pareto;
     let map = value_effort(&p.measures);
     let selected = p.selected_id();
-    let n = map.len().max(1) as f64;
-    let even = 1.0 / n;
-    let xmax = (map.iter().map(|m| m.2).fold(even * 2.0, f64::max) * 1.1).min(1.0);
-    let ymax = (map.iter().map(|m| m.1).fold(even * 2.0, f64::max) * 1.1).min(1.0);
+    let big = map.big_from;
+    let ymax = (map
+        .points
+        .iter()
+        .map(|m| m.revenue_share)
+        .fold(big * 2.0, f64::max)
+        * 1.1)
+        .min(1.0);
     let points = |keep: &dyn Fn(crate::domain::ClientId) -> bool| -> Vec<(f64, f64)> {
-        map.iter()
-            .filter(|(id, ..)| keep(*id))
-            .map(|(_, r, h, _)| (*h, *r))
+        map.points
+            .iter()
+            .filter(|m| keep(m.client))
+            .map(|m| (rate_x(m.relative_rate), m.revenue_share))
             .collect()
     };
     let others =
@@ -140,8 +161,9 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let r1 = points(&|id| Some(id) != selected && p.r1.contains(&id));
     let marked = points(&|id| Some(id) != selected && app.marks.contains(&id));
     let chosen = points(&|id| Some(id) == selected);
-    let vline = vec![(even, 0.0), (even, ymax)];
-    let hline = vec![(0.0, even), (xmax, even)];
+    // The portfolio's rate (up the middle) and an even share of the revenue (across).
+    let vline = vec![(0.0, 0.0), (0.0, ymax)];
+    let hline = vec![(-RATE_SPAN, big), (RATE_SPAN, big)];
     let datasets = vec![
         Dataset::default()
             .graph_type(GraphType::Line)
@@ -170,16 +192,19 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             .style(t.title)
             .data(&chosen),
     ];
+    let money = |c: i64| Cents(c).display_whole(&look.currency);
+    let rate =
+        |c: Option<i64>| c.map_or_else(|| "no hours".to_string(), |c| format!("{}/h", money(c)));
     let name = selected
-        .and_then(|id| map.iter().find(|m| m.0 == id).map(|m| (id, m)))
-        .and_then(|(id, m)| {
-            p.measures.iter().find(|c| c.client == id).map(|c| {
+        .and_then(|id| map.points.iter().find(|m| m.client == id))
+        .and_then(|m| {
+            p.measures.iter().find(|c| c.client == m.client).map(|c| {
                 format!(
-                    "{}: {:.0}% of revenue, {:.0}% of hours, {}",
+                    "{}: {:.0}% of revenue, {}, {}",
                     c.name,
-                    m.1 * 100.0,
-                    m.2 * 100.0,
-                    m.3.label()
+                    m.revenue_share * 100.0,
+                    rate(m.rate_cents),
+                    m.quadrant.label()
                 )
             })
         })
@@ -191,6 +216,21 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             format!("{:.0}%", v * 100.0)
         }
     };
+    // The plot: right of the y labels, above the x axis.
+    let y_label_w = pct(ymax).chars().count() as u16 + 1;
+    let inner = Rect {
+        x: area.x + 1 + y_label_w + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(3 + y_label_w + 1),
+        height: area.height.saturating_sub(4),
+    };
+    // A row's worth of room below 0% and above the top, so that no point lands on the first
+    // or last row, where the quadrants' names go.
+    let pad = if inner.height > 3 {
+        ymax / f64::from(inner.height - 3) * 1.01
+    } else {
+        0.0
+    };
     let chart = Chart::new(datasets)
         .block(
             Block::default()
@@ -199,7 +239,11 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 .title(Line::from(vec![
                     Span::styled(" Value/effort map ", t.title),
                     Span::styled(
-                        "(up: share of revenue, right: share of hours; lines: an even share) ",
+                        format!(
+                            "(up: share of revenue, big from {}; right: rate per hour, the line at the portfolio's {}) ",
+                            pct(big),
+                            rate(map.rate_cents)
+                        ),
                         t.muted,
                     ),
                 ]))
@@ -214,27 +258,22 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .x_axis(
             Axis::default()
                 .style(t.muted)
-                .bounds([0.0, xmax])
+                .bounds([-RATE_SPAN, RATE_SPAN])
                 .labels(vec![
-                    Span::raw("0%"),
-                    Span::raw(format!("{} of the hours", pct(xmax))),
+                    Span::raw("¼ of the rate"),
+                    Span::raw(rate(map.rate_cents)),
+                    Span::raw("4x the rate"),
                 ]),
         )
         .y_axis(
             Axis::default()
                 .style(t.muted)
-                .bounds([0.0, ymax])
+                .bounds([-pad, ymax + pad])
                 .labels(vec![Span::raw("0%"), Span::raw(pct(ymax))]),
         );
     frame.render_widget(chart, area);
-    // The quadrants' names, in the plot's corners: right of the y labels, above the x axis.
-    let y_label_w = pct(ymax).chars().count() as u16 + 1;
-    let inner = Rect {
-        x: area.x + 1 + y_label_w + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(3 + y_label_w + 1),
-        height: area.height.saturating_sub(4),
-    };
+    // The quadrants' names, in the plot's corners (big is up, earning more than the portfolio
+    // is right), on the rows the padding keeps free of points.
     let label = |text: &str, x: u16, y: u16, style: Style| {
         (
             Rect::new(x, y, text.chars().count() as u16, 1),
@@ -245,10 +284,20 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let right = |text: &str| inner.x + inner.width.saturating_sub(text.chars().count() as u16);
     let bottom = inner.y + inner.height.saturating_sub(1);
     for (rect, text, style) in [
-        label("worth it", inner.x, inner.y, t.ok),
-        label("reprice", right("reprice"), inner.y, t.accent),
-        label("grow", inner.x, bottom, t.muted),
-        label("let go?", right("let go?"), bottom, t.error),
+        label("reprice: big, earns less", inner.x, inner.y, t.accent),
+        label(
+            "worth it: big, earns more",
+            right("worth it: big, earns more"),
+            inner.y,
+            t.ok,
+        ),
+        label("let go?: small, earns less", inner.x, bottom, t.error),
+        label(
+            "grow: small, earns more",
+            right("grow: small, earns more"),
+            bottom,
+            t.muted,
+        ),
     ] {
         if rect.width <= inner.width {
             frame.render_widget(Paragraph::new(Span::styled(text, style)), rect);

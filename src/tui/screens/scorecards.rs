@@ -10,7 +10,7 @@ use super::Look;
 use super::clients::{band_style, flags_line, score_line};
 use crate::domain::pareto::hours_text;
 use crate::domain::score::card::{change_text, number, points, reason_text};
-use crate::domain::score::{MetricKey, Scorecard, sparkline};
+use crate::domain::score::{MetricKey, NoScore, Scorecard, sparkline};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text::{pad, truncate};
@@ -116,7 +116,12 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     let mut top: Vec<Line> = Vec::new();
     let score = match (c.grade, c.score()) {
         (Some(g), Some(s)) => format!("{} {}", g.as_str(), points(s)),
-        _ => "no score: nothing logged yet".to_string(),
+        _ if c.no_score == Some(NoScore::Former) => "no score: a former client".to_string(),
+        _ => format!(
+            "no score: nothing logged in the {} days to {}",
+            c.window_days,
+            look.date(c.as_of)
+        ),
     };
     let mut first = vec![
         Span::styled("Score ", t.muted),
