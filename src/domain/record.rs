@@ -277,6 +277,52 @@ pub enum EventUpdate {
     Incident(NewIncident),
 }
 
+impl From<&EventRecord> for EventUpdate {
+    /// An event's values as they are: what an undo writes back, unchecked (they were
+    /// checked when written).
+    fn from(r: &EventRecord) -> Self {
+        match r {
+            EventRecord::Ticket(t) => EventUpdate::Ticket(NewTicket {
+                opened_on: t.opened_on,
+                closed_on: t.closed_on,
+                kind: t.kind,
+                escalated: t.escalated,
+                reopen_count: t.reopen_count,
+                external_ref: t.external_ref.clone(),
+                subject: t.subject.clone(),
+            }),
+            EventRecord::Invoice(i) => EventUpdate::Invoice(NewInvoice {
+                number: Some(i.number.clone()),
+                issued_on: i.issued_on,
+                due_on: i.due_on,
+                paid_on: i.paid_on,
+                amount: i.amount,
+                disputed: i.disputed,
+                external_ref: i.external_ref.clone(),
+            }),
+            EventRecord::Time(t) => EventUpdate::Time(NewTimeEntry {
+                worked_on: t.worked_on,
+                minutes: t.minutes,
+                note: t.note.clone(),
+                external_ref: None,
+            }),
+            EventRecord::Recommendation(r) => EventUpdate::Recommendation(NewRecommendation {
+                made_on: r.made_on,
+                title: r.title.clone(),
+                security: r.security,
+                status: r.status,
+                decided_on: r.decided_on,
+                external_ref: None,
+            }),
+            EventRecord::Incident(i) => EventUpdate::Incident(NewIncident {
+                occurred_on: i.occurred_on,
+                kind: i.kind,
+                note: i.note.clone(),
+            }),
+        }
+    }
+}
+
 impl EventDraft {
     /// Checks the draft with the rules of a new entry of its kind; an invoice keeps a
     /// number (it cannot lose it to "the next free one").

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::domain::record::{EventRef, EventUpdate, StoredEvent};
 use crate::domain::{ClientFields, ClientId, LogEntry, Undo};
 use crate::tui::app::cursor::Move;
 use crate::tui::forms::LogKind;
@@ -48,6 +49,8 @@ pub enum Action {
     ClearVotes,
     /// The file is damaged: put the newest backup back (after a confirmation).
     Restore,
+    /// Open the selected client's history, to edit or void an event.
+    History,
 }
 
 impl Action {
@@ -77,6 +80,9 @@ impl Effect {
                 | Effect::Log { .. }
                 | Effect::Undo(_)
                 | Effect::SaveVotes { .. }
+                | Effect::SaveEvent { .. }
+                | Effect::VoidEvent { .. }
+                | Effect::UnvoidEvent(_)
         )
     }
 }
@@ -92,6 +98,15 @@ pub enum Undoable {
         before: Box<ClientFields>,
         after: Box<ClientFields>,
     },
+    /// An edit of an event: its values before and after.
+    EventEdit {
+        before: Box<StoredEvent>,
+        after: Box<StoredEvent>,
+    },
+    /// An event voided (undo restores it).
+    Void(EventRef),
+    /// An event restored (undo voids it again, for the same reason).
+    Unvoid { id: EventRef, reason: String },
     /// A staff member's gut check of a year, as it was before and after.
     Votes {
         year: i32,
@@ -156,4 +171,23 @@ pub enum Effect {
     },
     /// Replace the damaged database with this backup.
     Restore(PathBuf),
+    /// Read every event of a client for its history.
+    LoadHistory(ClientId),
+    /// Read one event and open its edit form (or the form that voids it).
+    OpenEvent {
+        id: EventRef,
+        void: bool,
+    },
+    /// Save an event's new values over what the form read.
+    SaveEvent {
+        seen: Box<StoredEvent>,
+        update: EventUpdate,
+    },
+    /// Void an event that is still as read, with a reason.
+    VoidEvent {
+        seen: Box<StoredEvent>,
+        reason: String,
+    },
+    /// Restore a voided event.
+    UnvoidEvent(EventRef),
 }

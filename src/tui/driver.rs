@@ -13,6 +13,7 @@ use super::action::{Effect, UndoEntry, Undoable};
 use super::app::{App, Damage};
 use super::forms::LogChoices;
 use crate::domain::pareto::measures;
+use crate::domain::record::EventUpdate;
 use crate::domain::score::{PortfolioFacts, evaluate};
 use crate::domain::{ClientId, ClientStatus, LogEntry};
 use crate::store::{Store, StoreError};
@@ -424,7 +425,110 @@ impl Driver {
                 self.restore(from);
                 None
             }
+            Effect::LoadHistory(id) => {
+                let name = self.client_name(id);
+                match self.store.events(id, None) {
+                    Ok(events) => self.app.set_history(id, &name, events),
+                    Err(e) => self.app.error(format!("cannot read the history: {e}")),
+                }
+                None
+            }
+            Effect::OpenEvent { id, void } => {
+                let read = self.store.event(id).and_then(|seen| {
+                    let terms = self
+                        .store
+                        .client(seen.record.client())?
+                        .fields
+                        .payment_terms_days;
+                    Ok((seen, terms))
+                });
+                match read {
+                    Ok((seen, _)) if void => self.app.open_void_form(seen),
+                    Ok((seen, terms)) => self.app.open_event_form(seen, terms),
+                    Err(e) => self.app.error(format!("cannot read {id}: {e}")),
+                }
+                None
+            }
+            Effect::SaveEvent { seen, update } => {
+                let what = seen.record.describe();
+                match self.store.update_event(&seen, &update) {
+                    Ok(()) => {
+                        let after = self.store.event(seen.record.id()).ok();
+                        if let Some(after) = after {
+                            self.app.undo.push(UndoEntry {
+                                what: Undoable::EventEdit {
+                                    before: seen.clone(),
+                                    after: Box::new(after),
+                                },
+                                label: format!("the edit of {what}"),
+                                client: Some(seen.record.client()),
+                            });
+                        }
+                        self.app.success(format!("Saved {what} (u undoes it)"));
+                        self.event_changed(seen.record.client())
+                    }
+                    Err(e) => {
+                        self.rejected(e);
+                        None
+                    }
+                }
+            }
+            Effect::VoidEvent { seen, reason } => {
+                let what = seen.record.describe();
+                match self.store.void_event(&seen, &reason) {
+                    Ok(()) => {
+                        self.app.undo.push(UndoEntry {
+                            what: Undoable::Void(seen.record.id()),
+                            label: format!("the void of {what}"),
+                            client: Some(seen.record.client()),
+                        });
+                        self.app.success(format!(
+                            "Voided {what}: it counts nowhere now (u undoes it, r restores it)"
+                        ));
+                        self.event_changed(seen.record.client())
+                    }
+                    Err(e) => {
+                        self.rejected(e);
+                        None
+                    }
+                }
+            }
+            Effect::UnvoidEvent(id) => {
+                let reason = self.store.event(id).ok().and_then(|e| e.voided);
+                match self.store.unvoid_event(id) {
+                    Ok(()) => {
+                        let client = self.store.event(id).map(|e| e.record.client()).ok();
+                        self.app.undo.push(UndoEntry {
+                            what: Undoable::Unvoid {
+                                id,
+                                reason: reason.unwrap_or_default(),
+                            },
+                            label: format!("the restore of {id}"),
+                            client,
+                        });
+                        self.app
+                            .success(format!("Restored {id}: it counts again (u undoes it)"));
+                        client.and_then(|c| self.event_changed(c))
+                    }
+                    Err(e) => {
+                        self.failed("Not restored", e);
+                        None
+                    }
+                }
+            }
         }
+    }
+
+    /// After an event of `client` changed: its figures, and the history read again (the
+    /// form over it closes).
+    fn event_changed(&mut self, client: ClientId) -> Option<Effect> {
+        self.refresh_client(client, None);
+        if self.app.history.is_some() {
+            self.app.overlay = super::app::Overlay::History;
+            return Some(Effect::LoadHistory(client));
+        }
+        self.app.close_overlay();
+        None
     }
 
     fn save_client(
@@ -492,6 +596,14 @@ impl Driver {
                 before,
                 after,
             } => self.store.set_votes_if(*year, staff, after, before),
+            Undoable::EventEdit { before, after } => self
+                .store
+                .update_event(after, &EventUpdate::from(&before.record)),
+            Undoable::Void(id) => self.store.unvoid_event(*id),
+            Undoable::Unvoid { id, reason } => self
+                .store
+                .event(*id)
+                .and_then(|seen| self.store.void_event(&seen, reason)),
         };
         match result {
             Ok(()) => {
@@ -502,7 +614,12 @@ impl Driver {
                         self.refresh();
                         return Some(Effect::LoadVotes(year));
                     }
-                    (_, Some(id)) => self.refresh_client(id, None),
+                    (_, Some(id)) => {
+                        self.refresh_client(id, None);
+                        if self.app.history.as_ref().is_some_and(|h| h.client == id) {
+                            return Some(Effect::LoadHistory(id));
+                        }
+                    }
                     (_, None) => self.refresh(),
                 }
             }

@@ -512,3 +512,126 @@ pub fn vote_entry(
     }
     Ok((staff, clients))
 }
+
+/// The form that edits an event: its values as typed, with the fields of its kind. The
+/// keys are the names the domain's checks use, so errors land next to their field.
+pub fn event_form(seen: &crate::domain::record::StoredEvent) -> Form {
+    use crate::domain::record::EventDraft;
+    let title = format!("Edit {}", seen.record.describe());
+    let fields = match seen.record.draft() {
+        EventDraft::Ticket(d) => vec![
+            Field::choice(
+                "kind",
+                "Kind",
+                opts(TicketKind::ALL, TicketKind::as_str),
+                &d.kind,
+            ),
+            Field::text("subject", "Subject", &d.subject).with_hint("a few words"),
+            Field::text("opened", "Opened", &d.opened).with_hint("YYYY-MM-DD"),
+            Field::text("closed", "Closed", &d.closed).with_hint("empty while open"),
+            Field::toggle("escalated", "Escalated", d.escalated),
+            Field::text("reopens", "Reopened", &d.reopens).with_hint("how often"),
+            Field::text("reference", "PSA reference", &d.reference),
+        ],
+        EventDraft::Invoice(d) => vec![
+            Field::text("number", "Number", &d.number),
+            Field::text("amount", "Amount", &d.amount).with_hint("e.g. 1,500.50"),
+            Field::text("issued", "Issued", &d.issued).with_hint("YYYY-MM-DD"),
+            Field::text("due", "Due", &d.due).with_hint("YYYY-MM-DD"),
+            Field::text("paid", "Paid", &d.paid).with_hint("empty while unpaid"),
+            Field::toggle("disputed", "Disputed", d.disputed),
+            Field::text("reference", "PSA reference", &d.reference),
+        ],
+        EventDraft::Time(d) => vec![
+            Field::text("time", "Time", &d.duration).with_hint("90, 1.5h, 1h30"),
+            Field::text("date", "Date", &d.date).with_hint("YYYY-MM-DD"),
+            Field::text("note", "Note", &d.note),
+        ],
+        EventDraft::Recommendation(d) => vec![
+            Field::text("title", "Title", &d.title),
+            Field::text("made", "Made", &d.made).with_hint("YYYY-MM-DD"),
+            Field::toggle("security", "Security", d.security),
+            Field::choice(
+                "status",
+                "Status",
+                opts(
+                    crate::domain::RecStatus::ALL,
+                    crate::domain::RecStatus::as_str,
+                ),
+                &d.status,
+            ),
+            Field::text("decided", "Decided", &d.decided).with_hint("empty while open"),
+        ],
+        EventDraft::Incident(d) => vec![
+            Field::choice(
+                "kind",
+                "Kind",
+                opts(IncidentKind::ALL, IncidentKind::as_str),
+                &d.kind,
+            ),
+            Field::text("date", "Date", &d.date).with_hint("YYYY-MM-DD"),
+            Field::text("note", "Note", &d.note),
+        ],
+    };
+    Form::new(title, fields)
+}
+
+/// The event's new values from its filled-in form, as typed input of its kind.
+pub fn event_draft(
+    seen: &crate::domain::record::StoredEvent,
+    form: &Form,
+) -> crate::domain::record::EventDraft {
+    use crate::domain::record::EventDraft;
+    let v = |k: &str| form.value(k).to_string();
+    match seen.record.draft() {
+        EventDraft::Ticket(_) => EventDraft::Ticket(TicketDraft {
+            opened: v("opened"),
+            closed: v("closed"),
+            kind: v("kind"),
+            escalated: form.is_on("escalated"),
+            reopens: v("reopens"),
+            reference: v("reference"),
+            subject: v("subject"),
+        }),
+        EventDraft::Invoice(_) => EventDraft::Invoice(InvoiceDraft {
+            number: v("number"),
+            amount: v("amount"),
+            issued: v("issued"),
+            due: v("due"),
+            paid: v("paid"),
+            disputed: form.is_on("disputed"),
+            reference: v("reference"),
+        }),
+        EventDraft::Time(_) => EventDraft::Time(TimeDraft {
+            date: v("date"),
+            duration: v("time"),
+            note: v("note"),
+        }),
+        EventDraft::Recommendation(d) => EventDraft::Recommendation(RecommendationDraft {
+            made: v("made"),
+            title: v("title"),
+            security: form.is_on("security"),
+            status: v("status"),
+            decided: v("decided"),
+            ..d
+        }),
+        EventDraft::Incident(_) => EventDraft::Incident(IncidentDraft {
+            date: v("date"),
+            kind: v("kind"),
+            note: v("note"),
+        }),
+    }
+}
+
+/// The form that voids an event: it asks why (the reason stays beside it).
+pub fn void_form(seen: &crate::domain::record::StoredEvent) -> Form {
+    let mut form = Form::new(
+        format!("Void {}", seen.record.describe()),
+        vec![Field::text("reason", "Why", "").with_hint("required, e.g. logged twice")],
+    );
+    form.message = Some(
+        "It stays in the file and in the history, struck through, and counts nowhere. Enter voids it, Esc keeps it."
+            .into(),
+    );
+    form
+}

@@ -11,6 +11,7 @@ use super::widgets::form::FormKey;
 const COMMON_KEYS: &[(&str, &str)] = &[
     ("j k ↑ ↓", "move the selection"),
     ("PgUp PgDn Home End", "page, first, last"),
+    ("h", "history: edit, void or restore an event"),
     ("Tab ⇧Tab 1-4", "switch screens"),
     ("?", "this help"),
     ("q  Ctrl-C", "quit"),
@@ -143,6 +144,7 @@ pub fn main_action(k: &KeyEvent, screen: Screen) -> Option<Action> {
         KeyCode::Char('q') => Some(Action::Quit),
         KeyCode::Char('?') | KeyCode::F(1) => Some(Action::Help),
         KeyCode::Char('R') => Some(Action::Restore),
+        KeyCode::Char('h') => Some(Action::History),
         KeyCode::Tab => Some(Action::NextScreen),
         KeyCode::BackTab => Some(Action::PrevScreen),
         KeyCode::Char(c @ '1'..='9') => Some(Action::GoScreen(c as usize - '1' as usize)),

@@ -3,6 +3,7 @@
 
 mod damage;
 mod harness;
+mod history;
 mod two_windows;
 
 use harness::{Key, Sandbox, Tui, cells, find, find_from, framed, text_at};

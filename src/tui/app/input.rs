@@ -175,6 +175,54 @@ impl App {
                     None
                 }
             },
+            Overlay::History => self.history_key(k),
+            Overlay::EventForm {
+                form,
+                seen,
+                terms_days,
+            } => {
+                let keep = seen.clone();
+                let today = self.today;
+                let effect = self.form_key(
+                    k,
+                    form,
+                    move |form| Overlay::EventForm {
+                        form,
+                        seen: keep,
+                        terms_days,
+                    },
+                    |form| {
+                        forms::event_draft(&seen, form)
+                            .validate(terms_days, today)
+                            .map(|update| Effect::SaveEvent {
+                                seen: seen.clone(),
+                                update,
+                            })
+                    },
+                    "Cancelled: the event is as it was",
+                );
+                self.back_to_history();
+                effect
+            }
+            Overlay::VoidForm { form, seen } => {
+                let keep = seen.clone();
+                let effect = self.form_key(
+                    k,
+                    form,
+                    move |form| Overlay::VoidForm { form, seen: keep },
+                    |form| {
+                        crate::domain::record::void_reason(form.value("reason"))
+                            .map(|reason| Effect::VoidEvent {
+                                seen: seen.clone(),
+                                reason,
+                            })
+                            .map_err(Into::into)
+                    },
+                    "Cancelled: the event still counts",
+                );
+                self.back_to_history();
+                effect
+            }
             Overlay::ConfirmRestore { from } => match k.code {
                 KeyCode::Char('y') => Some(Effect::Restore(from)),
                 KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
@@ -226,6 +274,13 @@ impl App {
             original: existing.clients.clone(),
         };
         None
+    }
+
+    /// A form over the history that closed (cancelled) goes back to the history.
+    fn back_to_history(&mut self) {
+        if self.overlay == Overlay::None && self.history.is_some() {
+            self.overlay = Overlay::History;
+        }
     }
 
     /// Keys in a form: Esc cancels, Enter validates and submits, anything else edits.

@@ -5,6 +5,7 @@
 pub mod clients;
 pub mod cursor;
 pub mod gut_check;
+pub mod history;
 mod input;
 pub mod pareto;
 pub mod scores;
@@ -27,6 +28,7 @@ use super::layout;
 use super::widgets::form::Form;
 use crate::domain::ClientRow;
 use crate::domain::pareto::{ClientMeasures, ParetoRules};
+use crate::domain::record::StoredEvent;
 use crate::domain::score::{Rules, Scorecard};
 use crate::domain::{
     ClientDraft, ClientFields, ClientId, ClientStatus, TimelineEvent, ValidationError,
@@ -94,6 +96,20 @@ pub enum Overlay {
     ConfirmRestore {
         from: PathBuf,
     },
+    /// A client's history ([`App::history`]): every event, to edit or void one.
+    History,
+    /// An event's values, over the history.
+    EventForm {
+        form: Form,
+        /// The event as read when the form opened: saved over only if still so.
+        seen: Box<StoredEvent>,
+        terms_days: u32,
+    },
+    /// Why an event is voided, over the history.
+    VoidForm {
+        form: Form,
+        seen: Box<StoredEvent>,
+    },
     ConfirmClearVotes {
         year: i32,
         staff: String,
@@ -153,6 +169,8 @@ pub struct App {
     pub undo: Vec<UndoEntry>,
     /// Set when the file is damaged: nothing is written until a backup is restored.
     pub damaged: Option<Damage>,
+    /// The history of a client, while it is open.
+    pub history: Option<history::History>,
     /// The terminal's size at the last draw, for paging and mouse hits.
     pub viewport: Rect,
     pub quit: bool,
@@ -180,6 +198,7 @@ impl App {
             }),
             undo: Vec::new(),
             damaged: None,
+            history: None,
             viewport: Rect::new(0, 0, 80, 24),
             quit: false,
             db_name: String::new(),
@@ -503,6 +522,13 @@ impl App {
                 };
                 None
             }
+            Action::History => match self.current_row() {
+                Some(r) => Some(Effect::LoadHistory(r.client.id)),
+                None => {
+                    self.info("No client selected");
+                    None
+                }
+            },
             Action::Restore => {
                 match &self.damaged {
                     Some(Damage {
@@ -769,7 +795,9 @@ impl App {
         match &mut self.overlay {
             Overlay::ClientForm { form, .. }
             | Overlay::LogForm { form, .. }
-            | Overlay::VoteForm { form, .. } => form.show_errors(e),
+            | Overlay::VoteForm { form, .. }
+            | Overlay::EventForm { form, .. }
+            | Overlay::VoidForm { form, .. } => form.show_errors(e),
             _ => self.error(e.to_string()),
         }
     }
@@ -783,6 +811,9 @@ impl App {
                 form.message = Some(format!(
                     "{why}. Ctrl-R takes their values and keeps your changes; Esc cancels"
                 ));
+            }
+            Overlay::EventForm { form, .. } | Overlay::VoidForm { form, .. } => {
+                form.message = Some(format!("{why}. Esc, then look at it again"));
             }
             _ => self.error(why),
         }

@@ -3,6 +3,7 @@
 
 pub mod clients;
 pub mod gut_check;
+pub mod history;
 pub mod overlays;
 pub mod pareto;
 pub mod scorecards;
@@ -72,6 +73,17 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
         | Overlay::VoteForm { form, .. } => form.render(frame, area, &look.theme),
         Overlay::ConfirmClearVotes { year, staff, .. } => {
             overlays::confirm_clear_votes(frame, area, *year, staff, look)
+        }
+        Overlay::History => {
+            if let Some(h) = &app.history {
+                history::draw(frame, area, h, look);
+            }
+        }
+        Overlay::EventForm { form, .. } | Overlay::VoidForm { form, .. } => {
+            if let Some(h) = &app.history {
+                history::draw(frame, area, h, look);
+            }
+            form.render(frame, area, &look.theme);
         }
         Overlay::ConfirmRestore { from } => {
             let db = app.db_name.as_str();

@@ -1,0 +1,131 @@
+//! A client's history as a large popup: every event with its id, newest first; voided
+//! ones struck through with their reason; the selected one highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::Look;
+use crate::domain::record::summary;
+use crate::tui::app::history::History;
+use crate::tui::text::{pad, truncate};
+
+pub fn draw(frame: &mut Frame, area: Rect, h: &History, look: &Look) {
+    let t = &look.theme;
+    // Under the header, over the screen, and above the status line and the footer, which
+    // keep saying what happened.
+    let width = area.width.saturating_sub(4).min(110);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + 1,
+        width,
+        height: area.height.saturating_sub(3),
+    };
+    frame.render_widget(Clear, rect);
+    let title = format!(
+        " History of {} · {} event line{} ",
+        h.name,
+        h.view.len(),
+        if h.view.len() == 1 { "" } else { "s" }
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.accent)
+        .title(Span::styled(
+            truncate(&title, usize::from(width.saturating_sub(4))),
+            t.title,
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let w = usize::from(inner.width);
+    let rows = usize::from(inner.height.saturating_sub(2));
+    let mut lines: Vec<Line> = Vec::new();
+    let first = h
+        .cursor
+        .offset
+        .min(h.view.len().saturating_sub(rows.max(1)));
+    let first = if h.cursor.selected < first {
+        h.cursor.selected
+    } else if h.cursor.selected >= first + rows.max(1) {
+        h.cursor.selected + 1 - rows.max(1)
+    } else {
+        first
+    };
+    if h.view.is_empty() {
+        lines.push(Line::styled(
+            if h.filter.is_empty() {
+                "nothing logged yet"
+            } else {
+                "no event matches the filter"
+            },
+            t.muted,
+        ));
+    }
+    for (pos, &i) in h.view.iter().enumerate().skip(first).take(rows) {
+        let e = &h.events[i];
+        let (what, text) = summary(&e.what, &look.currency);
+        let text = match &e.voided {
+            Some(reason) => format!("{text} (void: {reason})"),
+            None => text,
+        };
+        let date = look.date(e.date);
+        let head = format!("{} {date} {what:<8} ", pad(&e.id.to_string(), 6));
+        let rest = w.saturating_sub(head.chars().count() + 1);
+        let mut style = if e.voided.is_some() {
+            t.muted.add_modifier(Modifier::CROSSED_OUT)
+        } else {
+            t.base
+        };
+        let marker = if pos == h.cursor.selected {
+            style = style.patch(t.selected);
+            "›"
+        } else {
+            " "
+        };
+        lines.push(Line::from(vec![
+            Span::styled(marker, t.accent),
+            Span::styled(
+                pad(&format!("{head}{}", truncate(&text, rest)), w - 1),
+                style,
+            ),
+        ]));
+    }
+    let list_area = Rect {
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines), list_area);
+    let foot = Rect {
+        y: inner.y + inner.height.saturating_sub(2),
+        height: 2.min(inner.height),
+        ..inner
+    };
+    let filter = if h.filtering || !h.filter.is_empty() {
+        Line::from(vec![
+            Span::styled("filter ", t.muted),
+            Span::styled(
+                format!("{}{}", h.filter, if h.filtering { "▏" } else { "" }),
+                t.focus,
+            ),
+        ])
+    } else {
+        Line::raw("")
+    };
+    let keys = [
+        ("j k", "move"),
+        ("e", "edit"),
+        ("x", "void"),
+        ("r", "restore"),
+        ("/", "filter"),
+        ("u", "undo"),
+        ("Esc", "close"),
+    ];
+    let mut spans = Vec::new();
+    for (k, what) in keys {
+        spans.push(Span::styled(k, t.key));
+        spans.push(Span::styled(format!(" {what}  "), t.muted));
+    }
+    frame.render_widget(Paragraph::new(vec![filter, Line::from(spans)]), foot);
+}
