@@ -510,12 +510,7 @@ fn restore_mends_a_damaged_file() {
 #[cfg(unix)]
 fn run_limited(sb: &Sandbox, limit: u64, args: &[&str]) -> common::Run {
     use std::os::unix::process::CommandExt;
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"));
-    cmd.args(args)
-        .env("RAPPORT_DB", &sb.db)
-        .env("RAPPORT_CONFIG", "/dev/null")
-        .env("RAPPORT_TODAY", common::TODAY)
-        .env("HOME", sb.path("home"));
+    let mut cmd = plain_command(sb, args);
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
         cmd.pre_exec(move || {
@@ -530,6 +525,22 @@ fn run_limited(sb: &Sandbox, limit: u64, args: &[&str]) -> common::Run {
             Ok(())
         });
     }
+    outcome(&mut cmd)
+}
+
+/// rapport with the sandbox's database and nothing else, as a plain std command (for the
+/// settings assert_cmd does not offer: limits, another user).
+fn plain_command(sb: &Sandbox, args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"));
+    cmd.args(args)
+        .env("RAPPORT_DB", &sb.db)
+        .env("RAPPORT_CONFIG", "/dev/null")
+        .env("RAPPORT_TODAY", common::TODAY)
+        .env("HOME", sb.path("home"));
+    cmd
+}
+
+fn outcome(cmd: &mut std::process::Command) -> common::Run {
     let out = cmd.output().unwrap();
     common::Run {
         code: out.status.code().expect("exited"),
@@ -586,22 +597,11 @@ fn running_as_root() -> bool {
 #[cfg(unix)]
 fn run_as_user(sb: &Sandbox, args: &[&str]) -> common::Run {
     use std::os::unix::process::CommandExt;
-    let mut std_cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"));
-    std_cmd
-        .args(args)
-        .env("RAPPORT_DB", &sb.db)
-        .env("RAPPORT_CONFIG", "/dev/null")
-        .env("RAPPORT_TODAY", common::TODAY)
-        .env("HOME", sb.path("home"));
+    let mut cmd = plain_command(sb, args);
     if running_as_root() {
-        std_cmd.uid(NOBODY).gid(NOBODY);
+        cmd.uid(NOBODY).gid(NOBODY);
     }
-    let out = std_cmd.output().unwrap();
-    common::Run {
-        code: out.status.code().expect("exited"),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    outcome(&mut cmd)
 }
 
 #[cfg(unix)]
