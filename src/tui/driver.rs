@@ -161,6 +161,13 @@ impl Driver {
             }
             self.reload_gut_check();
         }
+        // An open history of a client that moved shows what the other window did.
+        if let Some(h) = &self.app.history
+            && moved.contains(&h.client)
+        {
+            let id = h.client;
+            self.run(Some(Effect::LoadHistory(id)));
+        }
         self.seen_revs = revs.into_iter().collect();
         true
     }

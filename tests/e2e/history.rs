@@ -78,3 +78,30 @@ fn an_event_is_edited_voided_and_restored_from_the_history() {
     tui.send("q");
     tui.exits_with(0);
 }
+
+#[test]
+fn an_open_history_shows_what_another_window_voids() {
+    let sb = Sandbox::new();
+    sb.cli_ok(&["client", "add", "--name", "Alfa Advocaten"]);
+    sb.cli_ok(&[
+        "log",
+        "ticket",
+        "--client",
+        "Alfa Advocaten",
+        "--subject",
+        "Mailbox full",
+    ]);
+    let mut tui = sb.tui(100, 30, &[]);
+    tui.see("Alfa Advocaten");
+    tui.send("h");
+    tui.see("History of Alfa Advocaten");
+    sb.cli_ok(&["events", "void", "t1", "--reason", "a duplicate"]);
+    tui.see("(void: a duplicate)");
+    // Voiding it again from this window is refused, saying why.
+    tui.send("x");
+    tui.see("is voided already");
+    tui.send_key(Key::Esc);
+    tui.see("Latest events");
+    tui.send("q");
+    tui.exits_with(0);
+}
