@@ -636,7 +636,13 @@ fn a_read_only_file_or_folder_says_so_in_one_line_and_can_still_be_read() {
     set(&sb.db, 0o666);
     set(sb.dir.path(), 0o555);
     let r = run_as_user(&sb, &w("log ticket --client Acme"));
+    let read = run_as_user(&sb, &w("client list"));
     set(sb.dir.path(), 0o755);
+    assert_eq!(
+        read.code, 0,
+        "a read-only folder can still be read: {read:?}"
+    );
+    assert!(read.stdout.contains("Acme"));
     let msg = r.fails(1);
     assert!(
         msg.contains("read-only") || msg.contains("permissions"),

@@ -129,10 +129,36 @@ fn connect_for_reading(path: &Path) -> Result<(Connection, i64)> {
     };
     match open(OpenFlags::SQLITE_OPEN_READ_WRITE) {
         Err(StoreError::ReadOnly { .. } | StoreError::Io { .. }) => {
-            open(OpenFlags::SQLITE_OPEN_READ_ONLY)
+            match open(OpenFlags::SQLITE_OPEN_READ_ONLY) {
+                // A folder nobody can write to (a backup on read-only media): no other
+                // connection can be writing either (it could not make its -wal there), so
+                // the file can be read as it is.
+                Err(e) if !sidecar(path, "-wal").exists() => read_immutable(path).map_err(|_| e),
+                other => other,
+            }
         }
         other => other,
     }
+}
+
+fn read_immutable(path: &Path) -> Result<(Connection, i64)> {
+    let text = path.to_string_lossy();
+    let mut uri = String::from("file:");
+    for c in text.chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(&uri, flags).map_err(|e| corrupt_or(path, e))?;
+    let version = identify(&conn, path)?;
+    Ok((conn, version))
 }
 
 /// `path` with a suffix: the -wal, -shm and -journal files SQLite keeps beside a database.
