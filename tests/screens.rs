@@ -866,3 +866,54 @@ fn the_measure_cycles_and_the_map_is_one_key_away() {
     ui.keys("v");
     assert!(ui.screen().contains("By revenue"));
 }
+
+// ---- what a new user tripped over ---------------------------------------------------------
+
+/// The text of each screen row, without TestBackend's quotes and notes.
+fn rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|l| {
+            let l = l.strip_prefix('"').unwrap_or(l);
+            match l.find("\" Hidden by multi-width symbols") {
+                Some(i) => l[..i].to_string(),
+                None => l.strip_suffix('"').unwrap_or(l).to_string(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_detail_pane_counts_in_words_and_a_former_contract_is_history() {
+    let (dir, mut store) = fixture();
+    client(&mut store, "Solo Advies", |d| {
+        d.seats = "1".into();
+        d.payment_terms_days = "1".into();
+        d.contract_end = "2027-06-30".into();
+        d.notice_days = "1".into();
+    });
+    client(&mut store, "Gone BV", |d| {
+        d.status = "former".into();
+        d.contract_end = "2026-08-15".into();
+        d.notice_days = "30".into();
+    });
+    let mut ui = Ui::with(dir, store, 120, 40, ThemeName::Dark);
+    ui.keys("/solo").key(KeyCode::Enter);
+    let s = ui.screen();
+    assert!(s.contains("1 seat · terms 1 day"), "{s}");
+    assert!(
+        s.contains("notice 1 day") && !s.contains("notice 1 days"),
+        "{s}"
+    );
+    ui.key(KeyCode::Esc).keys("/gone").key(KeyCode::Enter);
+    let s = ui.screen();
+    let contract = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("Contract "))
+        .unwrap();
+    assert!(contract.contains("2026-08-15"), "{s}");
+    assert!(
+        !contract.contains("ends in") && !contract.contains("give notice"),
+        "{contract}"
+    );
+}

@@ -12,7 +12,7 @@ use crate::domain::score::{Band, Scorecard, sparkline};
 use crate::domain::{Client, ClientStatus, EventKind, TimelineEvent};
 use crate::tui::app::{App, SortKey};
 use crate::tui::layout;
-use crate::tui::text::truncate;
+use crate::tui::text::{count, truncate};
 
 /// A column of the clients table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,10 +363,10 @@ fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
         ]));
     }
     let mut money = format!(
-        "{} MRR · {} seats · terms {} days",
+        "{} MRR · {} · terms {}",
         f.mrr.display(&look.currency),
-        f.seats,
-        f.payment_terms_days
+        count(f.seats, "seat"),
+        count(f.payment_terms_days, "day")
     );
     if f.prepaid {
         money.push_str(" · prepaid");
@@ -377,30 +377,26 @@ fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
         (s, e) => {
             let e_text = e.map_or_else(|| "open-ended".into(), |d| look.date(d));
             let s = s.map_or_else(|| "until".into(), |d| format!("{} →", look.date(d)));
-            let left = e
-                .map(|d| (d - today).num_days())
-                .map_or(String::new(), |n| {
-                    if n >= 0 {
-                        format!(" (ends in {n} days)")
-                    } else {
-                        format!(" (ended {} days ago)", -n)
-                    }
-                });
+            // A former client's end date is history: no countdown.
+            let left = f.contract_days_left(today).map_or(String::new(), |n| {
+                if n >= 0 {
+                    format!(" (ends in {})", count(n, "day"))
+                } else {
+                    format!(" (ended {} ago)", count(-n, "day"))
+                }
+            });
             format!("{s} {e_text}{left}")
         }
     };
     let notice = f
         .notice_days
-        .map_or(String::new(), |n| format!(" · notice {n} days"));
+        .map_or(String::new(), |n| format!(" · notice {}", count(n, "day")));
     let mut contract_spans = vec![label("Contract"), Span::raw(format!("{contract}{notice}"))];
-    if let (Some(end), Some(n)) = (f.contract_end, f.notice_days) {
-        let last_notice = end - chrono::Days::new(u64::from(n));
-        if (last_notice - today).num_days() >= 0 && (last_notice - today).num_days() <= 30 {
-            contract_spans.push(Span::styled(
-                format!(" · give notice by {}", look.date(last_notice)),
-                t.warn,
-            ));
-        }
+    if let Some(last_notice) = f.notice_due(today, 30) {
+        contract_spans.push(Span::styled(
+            format!(" · give notice by {}", look.date(last_notice)),
+            t.warn,
+        ));
     }
     lines.push(Line::from(contract_spans));
     let mut status = format!("{}", f.status);
@@ -452,7 +448,7 @@ fn event_line<'a>(e: &TimelineEvent, look: &Look, width: usize) -> Line<'a> {
             days_late,
         } => {
             let late = if *days_late > 0 {
-                format!(", {days_late} days late")
+                format!(", {} late", count(*days_late, "day"))
             } else {
                 String::new()
             };
