@@ -183,6 +183,17 @@ impl Ui {
         self
     }
 
+    /// A key with modifiers (Ctrl, Alt, Shift) held.
+    fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
+        self.driver
+            .handle(Event::Key(KeyEvent::new(code, modifiers)));
+        self
+    }
+
+    fn ctrl(&mut self, c: char) -> &mut Self {
+        self.press(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
     fn keys(&mut self, s: &str) -> &mut Self {
         for c in s.chars() {
             self.key(KeyCode::Char(c));
@@ -199,6 +210,13 @@ impl Ui {
         self.term = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
         self.term.draw(|f| screens::draw(f, app, &look)).unwrap();
         self.term.backend().to_string()
+    }
+
+    /// The terminal resized to `w`x`h`.
+    fn resize(&mut self, w: u16, h: u16) -> &mut Self {
+        self.driver.handle(Event::Resize(w, h));
+        self.term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        self
     }
 
     fn row_of(&mut self, name: &str) -> String {
@@ -881,6 +899,104 @@ fn rows(screen: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+fn tickets_90d(ui: &Ui, name: &str) -> u32 {
+    ui.driver
+        .store
+        .client_rows(today())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.client.fields.name == name)
+        .map(|r| r.tickets_90d)
+        .unwrap()
+}
+
+fn status_of(ui: &Ui, name: &str) -> String {
+    let c = ui.driver.store.client_by_name(name).unwrap();
+    c.fields.status.as_str().to_string()
+}
+
+#[test]
+fn while_the_terminal_is_too_small_only_resize_and_quit_act() {
+    let mut ui = Ui::new(60, 20);
+    ui.keys("dy"); // archive, confirmed
+    ui.keys("lt").key(KeyCode::Enter); // a ticket
+    ui.keys("a").keys("Unseen BV").key(KeyCode::Enter); // a client
+    ui.ctrl('u');
+    assert!(
+        ui.screen().contains("terminal too small"),
+        "{}",
+        ui.screen()
+    );
+    assert_eq!(status_of(&ui, "Acme Logistics BV"), "active");
+    assert_eq!(tickets_90d(&ui, "Acme Logistics BV"), 1);
+    assert_eq!(ui.driver.store.client_count().unwrap(), 5);
+    assert!(!ui.driver.app.quit);
+    // Enlarged, nothing was left waiting: no menu, form or confirmation opens.
+    ui.resize(80, 24);
+    let s = ui.screen();
+    assert!(
+        !s.contains("Archive") && !s.contains("Log for") && !s.contains("Add a client"),
+        "{s}"
+    );
+    ui.resize(60, 20).keys("q");
+    assert!(ui.driver.app.quit, "q quits from the message");
+    let mut ui = Ui::new(60, 20);
+    ui.keys("a").ctrl('c');
+    assert!(ui.driver.app.quit, "and Ctrl-C");
+}
+
+#[test]
+fn ctrl_and_alt_keys_never_act_as_plain_keys() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("lt").key(KeyCode::Enter);
+    assert_eq!(tickets_90d(&ui, "Acme Logistics BV"), 2);
+    ui.ctrl('u'); // not u (undo)
+    assert_eq!(tickets_90d(&ui, "Acme Logistics BV"), 2);
+    assert!(!ui.screen().contains("Undone"), "{}", ui.screen());
+    ui.ctrl('d'); // not d (archive)
+    assert!(!ui.screen().contains("Archive Acme"), "{}", ui.screen());
+    ui.press(KeyCode::Char('l'), KeyModifiers::ALT); // not l (log)
+    assert!(!ui.screen().contains("Log for"), "{}", ui.screen());
+    ui.press(KeyCode::Char('j'), KeyModifiers::ALT);
+    ui.press(KeyCode::Down, KeyModifiers::SHIFT);
+    ui.press(KeyCode::Char('3'), KeyModifiers::CONTROL);
+    assert!(ui.row_of("Acme").contains('›'), "{}", ui.screen());
+    assert!(ui.screen().contains("Clients 5/5"));
+    // Shift is fine where it makes the character: S reverses the order.
+    ui.press(KeyCode::Char('S'), KeyModifiers::SHIFT);
+    assert!(ui.screen().contains("Sorted by name, descending"));
+    // In a confirmation and a menu, only the plain keys answer.
+    ui.keys("d");
+    ui.ctrl('y')
+        .press(KeyCode::Enter, KeyModifiers::CONTROL)
+        .press(KeyCode::Char('y'), KeyModifiers::ALT);
+    assert!(ui.screen().contains("Archive "), "still asking");
+    ui.key(KeyCode::Esc);
+    assert_eq!(status_of(&ui, "Acme Logistics BV"), "active");
+    ui.keys("l").ctrl('t');
+    assert!(ui.screen().contains("Log for"), "still choosing");
+    ui.key(KeyCode::Esc);
+    assert_eq!(tickets_90d(&ui, "Acme Logistics BV"), 2);
+    // In a form the editing keys keep working, and Ctrl-Enter does not save.
+    ui.keys("S").key(KeyCode::Home).keys("e"); // Acme again
+    ui.ctrl('u').keys("Acme Two");
+    ui.press(KeyCode::Enter, KeyModifiers::CONTROL);
+    assert!(
+        ui.screen().contains("Edit Acme Logistics BV"),
+        "{}",
+        ui.screen()
+    );
+    ui.ctrl('a').keys("The ");
+    ui.key(KeyCode::Enter);
+    assert!(
+        ui.driver.store.client_by_name("The Acme Two").is_ok(),
+        "{}",
+        ui.screen()
+    );
+    ui.keys("d").ctrl('c');
+    assert!(ui.driver.app.quit, "Ctrl-C quits from anywhere");
 }
 
 #[test]

@@ -624,6 +624,11 @@ impl App {
         usize::from(rows.height).max(1)
     }
 
+    /// The terminal is below the size the layout needs: the screen shows only a message.
+    pub fn too_small(&self) -> bool {
+        self.viewport.width < layout::MIN_WIDTH || self.viewport.height < layout::MIN_HEIGHT
+    }
+
     pub fn resize(&mut self, width: u16, height: u16) {
         self.viewport = Rect::new(0, 0, width, height);
         let page = self.page_rows(Screen::Clients);
