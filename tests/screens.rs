@@ -901,6 +901,43 @@ fn rows(screen: &str) -> Vec<String> {
         .collect()
 }
 
+/// The character that starts at display column `col` of a row (None inside a wide one).
+fn char_at(row: &str, col: usize) -> Option<char> {
+    use unicode_width::UnicodeWidthChar;
+    let mut at = 0;
+    for c in row.chars() {
+        if at == col {
+            return Some(c);
+        }
+        at += c.width().unwrap_or(0);
+        if at > col {
+            return None;
+        }
+    }
+    None
+}
+
+/// The display columns `from..to` of a row.
+fn columns(row: &str, from: usize, to: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut at = 0;
+    let mut out = String::new();
+    for c in row.chars() {
+        let w = c.width().unwrap_or(0);
+        if at >= from && at + w <= to {
+            out.push(c);
+        }
+        at += w;
+    }
+    out
+}
+
+/// The display column where `needle` starts in `row`.
+fn column_of(row: &str, needle: &str) -> Option<usize> {
+    use unicode_width::UnicodeWidthStr;
+    row.find(needle).map(|i| row[..i].width())
+}
+
 fn tickets_90d(ui: &Ui, name: &str) -> u32 {
     ui.driver
         .store
@@ -915,6 +952,100 @@ fn tickets_90d(ui: &Ui, name: &str) -> u32 {
 fn status_of(ui: &Ui, name: &str) -> String {
     let c = ui.driver.store.client_by_name(name).unwrap();
     c.fields.status.as_str().to_string()
+}
+
+#[test]
+fn the_selected_client_stays_selected_round_every_screen_and_the_quick_log_is_theirs() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("j");
+    assert!(ui.row_of("Café De Hoek").contains('›'), "{}", ui.screen());
+    ui.key(KeyCode::Tab);
+    assert!(
+        ui.screen().contains("┌ Café De Hoek"),
+        "the Scorecards screen shows the selected client's card:\n{}",
+        ui.screen()
+    );
+    for _ in 0..3 {
+        ui.key(KeyCode::Tab); // Pareto, Gut check, Clients
+    }
+    assert!(ui.row_of("Café De Hoek").contains('›'), "{}", ui.screen());
+    ui.keys("lt").key(KeyCode::Enter);
+    assert!(
+        ui.screen()
+            .contains("Logged incident ticket for 'Café De Hoek'"),
+        "{}",
+        ui.screen()
+    );
+    assert_eq!(tickets_90d(&ui, "Café De Hoek"), 5);
+    assert_eq!(tickets_90d(&ui, "Acme Logistics BV"), 1);
+    // The Pareto screen logs on the selected client too.
+    ui.keys("3lt");
+    assert!(
+        ui.screen().contains("Log ticket: Café De Hoek"),
+        "{}",
+        ui.screen()
+    );
+}
+
+#[test]
+fn moving_on_the_pareto_screen_moves_the_selection_everywhere() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("j"); // Café De Hoek
+    ui.keys("3v");
+    assert!(
+        ui.screen().contains("█ Café De Hoek:"),
+        "the map names the selected client:\n{}",
+        ui.screen()
+    );
+    ui.keys("v").key(KeyCode::Home);
+    let top = ui.driver.app.pareto.primary.rows[0].client.clone();
+    assert_ne!(top, "Café De Hoek");
+    ui.keys("1");
+    let short: String = top.chars().take(6).collect();
+    assert!(ui.row_of(&short).contains('›'), "{}", ui.screen());
+    assert!(
+        ui.screen().contains(&format!("┌ {short}")),
+        "the detail pane follows:\n{}",
+        ui.screen()
+    );
+}
+
+#[test]
+fn a_selected_client_in_the_paretos_grouped_tail_is_paged_to() {
+    let (dir, store) = big_portfolio(300);
+    let mut ui = Ui::with(dir, store, 80, 24, ThemeName::Dark);
+    ui.key(KeyCode::End); // Client 299, the smallest: in the tail
+    assert!(ui.row_of("Client 299").contains('›'), "{}", ui.screen());
+    ui.keys("3");
+    let s = ui.screen();
+    assert!(s.contains("Client 299"), "{s}");
+    ui.keys("l");
+    assert!(
+        ui.screen().contains("Log for Client 299"),
+        "{}",
+        ui.screen()
+    );
+}
+
+#[test]
+fn a_former_client_stays_selected_on_screens_that_do_not_list_it() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("jj"); // Old Friends Accountancy, former: neither scored nor ranked
+    assert!(ui.row_of("Old Friends").contains('›'), "{}", ui.screen());
+    for screen in ["2", "3"] {
+        ui.keys(screen);
+        let s = ui.screen();
+        assert!(s.contains("Old Friends Accountancy"), "{s}");
+        ui.keys("l");
+        assert!(
+            ui.screen().contains("Log for Old Friends Accountancy"),
+            "{}",
+            ui.screen()
+        );
+        ui.key(KeyCode::Esc);
+    }
+    ui.keys("1");
+    assert!(ui.row_of("Old Friends").contains('›'), "{}", ui.screen());
 }
 
 #[test]
@@ -997,6 +1128,110 @@ fn ctrl_and_alt_keys_never_act_as_plain_keys() {
     );
     ui.keys("d").ctrl('c');
     assert!(ui.driver.app.quit, "Ctrl-C quits from anywhere");
+}
+
+/// Active clients whose names break naive layouts: long, CJK, accents, emoji; the largest
+/// has a long name.
+fn wide_names() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("w.db")).unwrap();
+    let names = [
+        "Van Dijk & Partners Accountants Amsterdam",
+        "東京商事株式会社 Europe Holding and Partners",
+        "Straße und Brücke Ingenieurbüro GmbH",
+        "Tanaka 田中 Design Studio",
+        "Müller & Søn Import",
+        "Zeeland Dental 🦷",
+        "Özdemir Transport",
+        "Ærø Øko Fødevarer",
+        "Łódź Serwis",
+        "Café De Hoek",
+        "Noord BV",
+        "Ångström Labs",
+        "Tiny",
+        "Ω Omega",
+    ];
+    let mut ids = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let amount = 40_000 / (i + 1);
+        let id = client(&mut s, name, |d| {
+            d.mrr = amount.to_string();
+            d.seats = "10".into();
+        });
+        let inv = InvoiceDraft {
+            number: format!("W-{i}"),
+            amount: amount.to_string(),
+            issued: "2026-05-01".into(),
+            paid: "2026-05-10".into(),
+            ..Default::default()
+        };
+        s.log(id, &LogEntry::Invoice(inv.validate(30).unwrap()))
+            .unwrap();
+        for t in 0..(i % 4) {
+            ticket(&mut s, id, &format!("2026-06-{:02}", 1 + t), false);
+        }
+        ids.push(id);
+    }
+    s.set_votes_if(2026, "Noor", &[], &ids[..5]).unwrap();
+    (dir, s)
+}
+
+#[test]
+fn pareto_columns_line_up_with_long_and_wide_names() {
+    for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+        let (dir, store) = wide_names();
+        let mut ui = on_pareto(dir, store, w, h);
+        let s = ui.screen();
+        let all = rows(&s);
+        let charts = if w >= 140 { 2 } else { 1 };
+        let cw = usize::from(w) / charts;
+        for c in 0..charts {
+            let part: Vec<String> = all
+                .iter()
+                .map(|l| columns(l, c * cw, (c + 1) * cw))
+                .collect();
+            let top = part
+                .iter()
+                .position(|l| l.contains("cumulative"))
+                .unwrap_or_else(|| panic!("{w}x{h}: no chart header:\n{s}"));
+            let header = &part[top];
+            let client = column_of(header, "Client").unwrap();
+            let measure = if c == 0 { "revenue" } else { "stress" };
+            let value_end = column_of(header, measure).unwrap() + measure.len() - 1;
+            let share_end = column_of(header, "share").unwrap() + "share".len() - 1;
+            let gauge = column_of(header, "cumulative").unwrap();
+            let mut checked = 0;
+            for row in part[top + 1..].iter().take_while(|l| !l.starts_with('└')) {
+                if row.contains('╌') || row.trim_matches(|c| c == '│' || c == ' ').is_empty() {
+                    continue;
+                }
+                let at = |col: usize| char_at(row, col).unwrap_or('\0');
+                let shown = format!("{w}x{h} chart {c}:\n{header}\n{row}");
+                assert!(
+                    at(client) != ' ' && at(client - 1) == ' ',
+                    "name column: {shown}"
+                );
+                assert!(
+                    at(value_end) != ' ' && at(value_end + 1) == ' ',
+                    "value column: {shown}"
+                );
+                assert!(
+                    at(share_end) == '%' && at(share_end + 1) == ' ',
+                    "share column: {shown}"
+                );
+                assert!("━·┆".contains(at(gauge)), "gauge column: {shown}");
+                checked += 1;
+            }
+            assert!(checked >= 5, "{w}x{h}: {checked} rows:\n{s}");
+        }
+        if w >= 120 {
+            let head = all[..4].join("\n");
+            assert!(
+                head.contains("Van Dijk & Partners Accountants Amsterdam"),
+                "{w}x{h}: the largest client's name in full:\n{s}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -37,6 +37,14 @@ pub fn pad(s: &str, width: usize) -> String {
     format!("{t}{}", " ".repeat(fill))
 }
 
+/// Pads `s` on the left to exactly `width` columns (truncating first if needed): text
+/// aligned right, by display width.
+pub fn pad_left(s: &str, width: usize) -> String {
+    let t = truncate(s, width);
+    let fill = width.saturating_sub(t.width());
+    format!("{}{t}", " ".repeat(fill))
+}
+
 /// Breaks `s` into lines of at most `width` columns at spaces (a word longer than a line is
 /// cut into pieces), so a message can be read whole where a line would cut it.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {

@@ -285,8 +285,7 @@ impl App {
             KeyCode::Esc if plain => {
                 self.clients.filtering = false;
                 self.clients.filter.clear();
-                self.rebuild(self.clients.selected_id());
-                self.detail_effect()
+                self.refiltered()
             }
             KeyCode::Up if plain => self.act(Action::Move(Move::Up)),
             KeyCode::Down if plain => self.act(Action::Move(Move::Down)),
@@ -299,8 +298,7 @@ impl App {
                     Some(FormKey::ClearField) => self.clients.filter.clear(),
                     _ => return None,
                 }
-                self.rebuild(self.clients.selected_id());
-                self.detail_effect()
+                self.refiltered()
             }
         }
     }
@@ -328,8 +326,7 @@ impl App {
             }
             Overlay::None if filtering => {
                 self.clients.filter.push_str(flat);
-                self.rebuild(self.clients.selected_id());
-                self.detail_effect()
+                self.refiltered()
             }
             _ => None,
         }

@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap,
+};
 
 use super::Look;
 use crate::domain::score::card::{change_text, points};
@@ -190,6 +192,17 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             t.accent,
         ));
     }
+    // The selected client (chosen on another screen) is hidden by the filter: say so.
+    let holds = list.selected_id() == app.selected;
+    if let Some(r) = app.selected.and_then(|id| list.row(id)).filter(|_| !holds) {
+        let used: usize = title.iter().map(Span::width).sum();
+        let room = usize::from(area.width.saturating_sub(4)).saturating_sub(used);
+        let note = format!(
+            " {} is selected but filtered out: Esc shows it ",
+            r.client.fields.name
+        );
+        title.push(Span::styled(truncate(&note, room), t.muted));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border)
@@ -215,10 +228,11 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .block(block)
         .column_spacing(1)
         .row_highlight_style(t.selected)
-        .highlight_symbol("›");
+        .highlight_symbol("›")
+        .highlight_spacing(HighlightSpacing::Always);
     let mut state = TableState::default()
         .with_offset(list.cursor.offset)
-        .with_selected(Some(list.cursor.selected));
+        .with_selected(holds.then_some(list.cursor.selected));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
@@ -304,7 +318,7 @@ pub fn flags_line<'a>(card: Option<&Scorecard>, r1: bool, look: &Look) -> Line<'
 
 fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
-    let Some(row) = app.clients.selected_row() else {
+    let Some(row) = app.selected.and_then(|id| app.clients.row(id)) else {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(t.border);

@@ -15,6 +15,7 @@ use crate::tui::app::App;
 use crate::tui::layout::{self, PARETO_WIDE};
 use crate::tui::text::truncate;
 use crate::tui::widgets::pareto_chart::ParetoChart;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let (head, charts, panel) = layout::pareto(area);
@@ -44,24 +45,51 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         &p.counterpart
     };
     let top = revenue.rows.first();
+    // The client's name takes the room the rest of the line leaves: the longest wording
+    // (`afters`, longest first) that leaves room for all of it, or else the shortest.
+    let named = |before: &str, name: &str, afters: &[String]| {
+        let fits = |after: &&String| before.width() + name.width() + after.width() <= w;
+        let after = afters
+            .iter()
+            .find(fits)
+            .or(afters.last())
+            .map_or("", |a| a.as_str());
+        let room = w.saturating_sub(before.width() + after.width()).max(8);
+        format!("{before}{}{after}", truncate(name, room))
+    };
     // Guide C1: how much rests on the largest clients, in warning colours when too much.
     let concentration = match (top, revenue.concentration(p.rules.concentration_warning)) {
-        (_, Some(top)) => line(
-            format!(
-                " C1: {} carries {:.0}% of revenue (over {:.0}%): can you afford to lose them? Top 5: {:.0}%",
-                truncate(&top.client, 24),
+        (_, Some(top)) => {
+            let (share, over, top5) = (
                 top.share * 100.0,
                 p.rules.concentration_warning * 100.0,
-                revenue.top5_share * 100.0
-            ),
-            t.warn,
-        ),
+                revenue.top5_share * 100.0,
+            );
+            line(
+                named(
+                    " C1: ",
+                    &top.client,
+                    &[
+                        format!(
+                            " carries {share:.0}% of revenue (over {over:.0}%): can you afford to lose them? Top 5: {top5:.0}%"
+                        ),
+                        format!(
+                            " carries {share:.0}% of revenue (over {over:.0}%) · top 5 {top5:.0}%"
+                        ),
+                    ],
+                ),
+                t.warn,
+            )
+        }
         (Some(top), None) => line(
-            format!(
-                " Largest client {} {:.0}% of revenue · top 5 {:.0}%",
-                truncate(&top.client, 24),
-                top.share * 100.0,
-                revenue.top5_share * 100.0
+            named(
+                " Largest client ",
+                &top.client,
+                &[format!(
+                    " {:.0}% of revenue · top 5 {:.0}%",
+                    top.share * 100.0,
+                    revenue.top5_share * 100.0
+                )],
             ),
             t.muted,
         ),
@@ -95,11 +123,23 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
 
 fn draw_chart(frame: &mut Frame, area: Rect, app: &App, look: &Look, primary: bool) {
     let p = &app.pareto;
-    let (ranking, cursor, highlight) = if primary {
-        (&p.primary, Some(p.cursor), None)
+    let (ranking, cursor) = if primary {
+        (&p.primary, Some(p.cursor))
     } else {
-        (&p.counterpart, None, p.selected_id())
+        (&p.counterpart, None)
     };
+    // The selected client is the app's: when it is not ranked (a former client, a
+    // prospect), the chart says so rather than seem to select another.
+    let note = app
+        .selected
+        .filter(|id| primary && p.position(*id).is_none())
+        .and_then(|id| app.clients.row(id))
+        .map(|r| {
+            format!(
+                "{} ({}) is selected: only active clients are ranked",
+                r.client.fields.name, r.client.fields.status
+            )
+        });
     let title = format!(
         "By {}{}",
         ranking.measure.key(),
@@ -110,7 +150,8 @@ fn draw_chart(frame: &mut Frame, area: Rect, app: &App, look: &Look, primary: bo
             pareto: ranking,
             title,
             cursor,
-            highlight,
+            highlight: app.selected,
+            note,
             r1: &p.r1,
             marks: &app.marks,
             currency: &look.currency,
@@ -124,7 +165,7 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
     let p = &app.pareto;
     let map = value_effort(&p.measures);
-    let selected = p.selected_id();
+    let selected = app.selected;
     let n = map.len().max(1) as f64;
     let even = 1.0 / n;
     let xmax = (map.iter().map(|m| m.2).fold(even * 2.0, f64::max) * 1.1).min(1.0);
@@ -183,7 +224,25 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 )
             })
         })
+        .or_else(|| {
+            // The selected client is not measured: a former client or a prospect.
+            let r = selected.and_then(|id| app.clients.row(id))?;
+            let f = &r.client.fields;
+            Some(format!("{} ({}) is not on the map", f.name, f.status))
+        })
         .unwrap_or_default();
+    // The titles are cut to the border, by display width.
+    let room = usize::from(area.width.saturating_sub(4));
+    let title = " Value/effort map ";
+    let legend = truncate(
+        "(up: share of revenue, right: share of hours; lines: an even share) ",
+        room.saturating_sub(title.width()),
+    );
+    let name = truncate(&format!(" █ {name} "), room);
+    let key = truncate(
+        "· R1 candidates in yellow · marked in red · v: rankings ",
+        room.saturating_sub(name.width()),
+    );
     let pct = |v: f64| {
         if v < 0.1 {
             format!("{:.1}%", v * 100.0)
@@ -197,18 +256,12 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 .borders(Borders::ALL)
                 .border_style(t.border)
                 .title(Line::from(vec![
-                    Span::styled(" Value/effort map ", t.title),
-                    Span::styled(
-                        "(up: share of revenue, right: share of hours; lines: an even share) ",
-                        t.muted,
-                    ),
+                    Span::styled(title, t.title),
+                    Span::styled(legend, t.muted),
                 ]))
                 .title_bottom(Line::from(vec![
-                    Span::styled(format!(" █ {name} "), t.title),
-                    Span::styled(
-                        "· R1 candidates in yellow · marked in red · v: rankings ",
-                        t.muted,
-                    ),
+                    Span::styled(name, t.title),
+                    Span::styled(key, t.muted),
                 ])),
         )
         .x_axis(

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, HighlightSpacing, Paragraph, Row, Table, TableState};
 
 use super::Look;
 use super::clients::{band_style, flags_line, score_line};
@@ -22,25 +22,61 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         draw_list(frame, list, app, look);
     }
     let scores = &app.scores;
-    let position = format!("{} of {}", scores.cursor.selected + 1, scores.cards.len());
-    match scores.selected() {
-        Some(card) => draw_card(frame, card_area, card, app, look, &position),
-        None => {
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_style(look.theme.border)
-                .title(Span::styled(" Scorecards ", look.theme.title));
-            frame.render_widget(
-                Paragraph::new(vec![
-                    Line::raw(""),
-                    Line::styled("No clients to score yet.", look.theme.muted),
-                ])
-                .block(block)
-                .centered(),
-                card_area,
-            );
+    let card = app
+        .selected_card()
+        .and_then(|c| scores.position(c.client).map(|i| (c, i)));
+    match card {
+        Some((card, i)) => {
+            let position = format!("{} of {}", i + 1, scores.cards.len());
+            draw_card(frame, card_area, card, app, look, &position)
         }
+        None => draw_no_card(frame, card_area, app, look),
     }
+}
+
+/// In place of a card: the selected client has none (a former client), or nobody is scored.
+fn draw_no_card(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
+    let t = &look.theme;
+    let row = app.selected.and_then(|id| app.clients.row(id));
+    let width = usize::from(area.width.saturating_sub(4));
+    let (title, lines) = match row {
+        Some(r) => (
+            r.client.fields.name.as_str(),
+            vec![
+                Line::styled(
+                    format!(
+                        "{} is a {} client: only current clients have a scorecard.",
+                        r.client.fields.name, r.client.fields.status
+                    ),
+                    t.muted,
+                ),
+                Line::styled(
+                    "j/k select a scored client; l still logs on this one.",
+                    t.muted,
+                ),
+            ],
+        ),
+        None => (
+            "Scorecards",
+            vec![Line::styled("No clients to score yet.", t.muted)],
+        ),
+    };
+    let mut text = vec![Line::raw("")];
+    text.extend(lines);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(Span::styled(
+            format!(" {} ", truncate(title, width)),
+            t.title,
+        ));
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(block)
+            .centered()
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
 }
 
 fn heading(app: &App, look: &Look) -> String {
@@ -91,10 +127,13 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     .block(block)
     .column_spacing(1)
     .row_highlight_style(t.selected)
-    .highlight_symbol("›");
+    .highlight_symbol("›")
+    .highlight_spacing(HighlightSpacing::Always);
+    let cursor = app.scores.cursor;
+    let holds = app.scores.selected().map(|c| c.client) == app.selected;
     let mut state = TableState::default()
-        .with_offset(app.scores.cursor.offset)
-        .with_selected(Some(app.scores.cursor.selected));
+        .with_offset(cursor.offset)
+        .with_selected(holds.then_some(cursor.selected));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
