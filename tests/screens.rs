@@ -1130,6 +1130,41 @@ fn ctrl_and_alt_keys_never_act_as_plain_keys() {
     assert!(ui.driver.app.quit, "Ctrl-C quits from anywhere");
 }
 
+#[test]
+fn the_sorted_column_always_shows_its_arrow() {
+    let titles = [
+        ("last activity", "Last seen"),
+        ("contract end", "Ends"),
+        ("tickets", "Tkt 90d"),
+        ("seats", "Seats"),
+        ("MRR", "MRR"),
+        ("status", "Status"),
+        ("grade", "Score"),
+        ("change", "Trend"),
+        ("score", "Score"),
+        ("name", "Name"),
+    ];
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut ui = Ui::new(w, h);
+        for _ in 0..titles.len() {
+            ui.keys("s");
+            let s = ui.screen();
+            let (_, title) = titles
+                .iter()
+                .find(|(label, _)| s.contains(&format!("Sorted by {label}")))
+                .expect("a sort message");
+            let header = rows(&s)
+                .into_iter()
+                .find(|l| l.contains("Name") && l.contains("Score"))
+                .expect("the header");
+            assert!(
+                header.contains(&format!("{title}▲")) || header.contains(&format!("{title}▼")),
+                "{w}x{h}, sorted by {title}: {header}"
+            );
+        }
+    }
+}
+
 /// Active clients whose names break naive layouts: long, CJK, accents, emoji; the largest
 /// has a long name.
 fn wide_names() -> (TempDir, Store) {

@@ -81,7 +81,7 @@ const COLUMNS: [Column; 10] = [
     column(Col::Flags, "Flags", &[], 13, KEEP, false),
     column(Col::Status, "Status", &[SortKey::Status], 8, 3, false),
     column(Col::Mrr, "MRR", &[SortKey::Mrr], 9, KEEP, true),
-    column(Col::Tickets, "Tkt 90d", &[SortKey::Tickets], 7, 4, true),
+    column(Col::Tickets, "Tkt 90d", &[SortKey::Tickets], 8, 4, true),
     column(
         Col::LastSeen,
         "Last seen",
@@ -91,12 +91,13 @@ const COLUMNS: [Column; 10] = [
         false,
     ),
     column(Col::Ends, "Ends", &[SortKey::ContractEnd], 10, 1, false),
-    column(Col::Seats, "Seats", &[SortKey::Seats], 5, 0, true),
+    column(Col::Seats, "Seats", &[SortKey::Seats], 6, 0, true),
 ];
 
 /// The columns that fit in `width` cells (borders and the selection mark included), and
-/// the name column's width.
-fn fitting(width: u16) -> (Vec<&'static Column>, u16) {
+/// the name column's width. The column the list is sorted by is never left out: it shows
+/// the order (and its arrow).
+fn fitting(width: u16, sort: SortKey) -> (Vec<&'static Column>, u16) {
     let mut cols: Vec<&Column> = COLUMNS.iter().collect();
     let room = width.saturating_sub(3);
     loop {
@@ -107,7 +108,7 @@ fn fitting(width: u16) -> (Vec<&'static Column>, u16) {
         match cols
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.drop != KEEP)
+            .filter(|(_, c)| c.drop != KEEP && !c.sorts.contains(&sort))
             .min_by_key(|(_, c)| c.drop)
         {
             Some((i, _)) => {
@@ -128,14 +129,16 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
     let list = &app.clients;
     let arrow = if list.sort_desc { "▼" } else { "▲" };
-    let (cols, name_w) = fitting(area.width);
+    let (cols, name_w) = fitting(area.width, list.sort);
     let header = Row::new(cols.iter().map(|c| {
         let text = if c.sorts.contains(&list.sort) {
             format!("{}{arrow}", c.title)
         } else {
             c.title.to_string()
         };
-        Cell::from(text)
+        // Titles sit over their values: numbers' on the right.
+        let line = Line::from(text);
+        Cell::from(if c.right { line.right_aligned() } else { line })
     }))
     .style(t.header);
     let widths: Vec<Constraint> = cols
@@ -512,4 +515,29 @@ fn event_line<'a>(e: &TimelineEvent, look: &Look, width: usize) -> Line<'a> {
         Span::styled(format!("{what:<8} "), style),
         Span::raw(truncate(&text, rest)),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sortable_column_has_room_for_its_arrow() {
+        for c in COLUMNS.iter().filter(|c| !c.sorts.is_empty()) {
+            let width = if c.width == 0 { NAME_MIN } else { c.width };
+            assert!(
+                usize::from(width) > c.title.chars().count(),
+                "{} is {width} wide",
+                c.title
+            );
+        }
+    }
+
+    #[test]
+    fn the_sorted_column_is_kept_when_the_terminal_is_narrow() {
+        for key in SortKey::ALL {
+            let (cols, _) = fitting(80, *key);
+            assert!(cols.iter().any(|c| c.sorts.contains(key)), "{key:?}");
+        }
+    }
 }
