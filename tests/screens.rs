@@ -1131,6 +1131,91 @@ fn ctrl_and_alt_keys_never_act_as_plain_keys() {
 }
 
 #[test]
+fn tabbing_into_the_notes_and_typing_adds_to_them() {
+    let mut ui = Ui::new(80, 24);
+    ui.keys("e");
+    for _ in 0..13 {
+        ui.key(KeyCode::Tab); // to Notes
+    }
+    ui.keys("Quarterly review").key(KeyCode::Enter);
+    ui.keys("e");
+    for _ in 0..13 {
+        ui.key(KeyCode::Tab);
+    }
+    ui.keys(" on Fridays").key(KeyCode::Enter);
+    let c = ui.driver.store.client_by_name("Acme Logistics BV").unwrap();
+    assert_eq!(
+        c.fields.notes.as_deref(),
+        Some("Quarterly review on Fridays")
+    );
+}
+
+/// Where `text` is drawn in the buffer (ASCII text).
+fn cells_of(buf: &ratatui::buffer::Buffer, text: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    let want: Vec<String> = text.chars().map(String::from).collect();
+    for y in 0..area.height {
+        for x in 0..area.width.saturating_sub(want.len() as u16) {
+            if want
+                .iter()
+                .enumerate()
+                .all(|(i, c)| buf[(x + i as u16, y)].symbol() == c)
+            {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn a_selected_field_shows_its_text_in_reverse_video_with_and_without_colour() {
+    use ratatui::style::Modifier;
+    for theme in [ThemeName::Dark, ThemeName::Mono] {
+        let (dir, store) = fixture();
+        let mut ui = Ui::with(dir, store, 80, 24, theme);
+        ui.keys("e").key(KeyCode::Tab); // Contact: typing replaces it
+        ui.screen();
+        let buf = ui.term.backend().buffer().clone();
+        let (x, y) = cells_of(&buf, "Jan de Vries").expect("the contact");
+        for i in 0..12 {
+            assert!(
+                buf[(x + i, y)].modifier.contains(Modifier::REVERSED),
+                "{theme:?}: the selected text in reverse video"
+            );
+        }
+        assert!(
+            !buf[(x + 12, y)].modifier.contains(Modifier::REVERSED),
+            "{theme:?}: only the text"
+        );
+        // The cursor moved: typing inserts, the text is no longer shown selected.
+        ui.key(KeyCode::End);
+        ui.screen();
+        let buf = ui.term.backend().buffer().clone();
+        assert!(
+            !buf[(x, y)].modifier.contains(Modifier::REVERSED),
+            "{theme:?}: not selected after a move"
+        );
+        // Notes are never selected by a Tab.
+        ui.key(KeyCode::Esc).keys("e");
+        for _ in 0..13 {
+            ui.key(KeyCode::Tab);
+        }
+        ui.keys("Long text").key(KeyCode::Enter).keys("e");
+        for _ in 0..13 {
+            ui.key(KeyCode::Tab);
+        }
+        ui.screen();
+        let buf = ui.term.backend().buffer().clone();
+        let (x, y) = cells_of(&buf, "Long text").expect("the notes");
+        assert!(
+            !buf[(x, y)].modifier.contains(Modifier::REVERSED),
+            "{theme:?}: notes are not selected"
+        );
+    }
+}
+
+#[test]
 fn the_sorted_column_always_shows_its_arrow() {
     let titles = [
         ("last activity", "Last seen"),
@@ -1267,6 +1352,80 @@ fn pareto_columns_line_up_with_long_and_wide_names() {
             );
         }
     }
+}
+
+/// The popup whose top border holds `title`: None when its left and right borders run
+/// whole from its top to its bottom, else the row where one is broken.
+fn broken_border(screen: &str, title: &str) -> Option<String> {
+    let all = rows(screen);
+    let top = all.iter().position(|l| l.contains(title))?;
+    let line = &all[top];
+    let at = line.find(title)?;
+    let left = column_of(&line[..at], "┌")?;
+    let right = column_of(line, title)? + column_of(&line[at..], "┐")?;
+    for row in &all[top + 1..] {
+        if char_at(row, left) == Some('└') && char_at(row, right) == Some('┘') {
+            return None;
+        }
+        if char_at(row, left) != Some('│') || char_at(row, right) != Some('│') {
+            return Some(row.clone());
+        }
+    }
+    Some("no bottom border".into())
+}
+
+#[test]
+fn a_wide_character_under_a_popup_leaves_its_border_whole() {
+    let (dir, mut store) = fixture();
+    client(&mut store, "Tanaka 田中 Design Studio", |_| {});
+    client(&mut store, &"田".repeat(60), |_| {});
+    let mut ui = Ui::with(dir, store, 80, 24, ThemeName::Dark);
+    ui.keys("jjj"); // Tanaka
+    for (key, title) in [
+        ("l", "Log for"),
+        ("d", "Archive client"),
+        ("?", "Keys: Clients"),
+        ("e", "Edit Tanaka"),
+    ] {
+        ui.keys(key);
+        let s = ui.screen();
+        assert_eq!(broken_border(&s, title), None, "{key}:\n{s}");
+        ui.key(KeyCode::Esc);
+    }
+    // A title wider than its popup is cut, by display width, with "…".
+    ui.key(KeyCode::End).keys("e");
+    let s = ui.screen();
+    let top = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("Edit 田"))
+        .expect("the form's title");
+    assert!(top.contains("田…"), "{s}");
+    assert_eq!(broken_border(&s, "Edit 田"), None, "{s}");
+}
+
+#[test]
+fn form_errors_and_picker_labels_use_the_room_there_is() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("a").keys("Café Nieuw");
+    for _ in 0..6 {
+        ui.key(KeyCode::Tab); // Contract start
+    }
+    ui.keys("2026-06-01").key(KeyCode::Tab).keys("2026-01-01");
+    ui.key(KeyCode::Tab).key(KeyCode::Enter);
+    let s = ui.screen();
+    let end = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("Contract end"))
+        .unwrap();
+    assert!(
+        end.contains("✗ 2026-01-01 is before contract start 2026-06-01"),
+        "{s}"
+    );
+    ui.key(KeyCode::Esc);
+    let mut ui = Ui::new(80, 24);
+    ui.keys("j").keys("lo"); // Café De Hoek: reopen one of its tickets
+    let s = ui.screen();
+    assert!(s.contains("(0 reopens) ›"), "{s}");
 }
 
 #[test]

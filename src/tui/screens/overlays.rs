@@ -3,14 +3,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Look;
 use crate::tui::app::Screen;
 use crate::tui::forms::LogKind;
 use crate::tui::keymap;
 use crate::tui::text::{pad, truncate};
-use crate::tui::widgets::form::centred;
+use crate::tui::widgets::form::{centred, clear};
 
 fn popup<'a>(
     frame: &mut Frame,
@@ -21,7 +21,9 @@ fn popup<'a>(
     look: &Look,
 ) -> (Rect, Block<'a>) {
     let rect = centred(area, w, h);
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
+    // The title is cut by display width, to fit inside the corners.
+    let title = truncate(&title, usize::from(rect.width.saturating_sub(4)));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(look.theme.accent)
@@ -71,7 +73,7 @@ pub fn log_menu(frame: &mut Frame, area: Rect, client: &str, look: &Look) {
     lines.push(Line::raw(""));
     lines.push(Line::styled("  Esc  cancel", look.theme.muted));
     let h = lines.len() as u16 + 2;
-    let title = format!("Log for {}", truncate(client, 40));
+    let title = format!("Log for {client}");
     let (rect, block) = popup(frame, area, 56, h, title, look);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
