@@ -1216,6 +1216,41 @@ fn a_selected_field_shows_its_text_in_reverse_video_with_and_without_colour() {
 }
 
 #[test]
+fn the_score_change_on_a_card_adds_up() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+        rapport::demo::populate(&mut store, today()).unwrap();
+        let mut ui = Ui::with(dir, store, w, h, ThemeName::Dark);
+        ui.keys("2g");
+        let mut checked = 0;
+        for _ in 0..ui.driver.app.scores.cards.len() {
+            let s = ui.screen();
+            if let Some(line) = rows(&s).into_iter().find(|l| l.contains("Since ")) {
+                let since = &line[line.find("Since ").unwrap()..];
+                let numbers: Vec<f64> = since
+                    .split(|c: char| c.is_whitespace() || c == ',' || c == '│')
+                    .filter(|t| t.len() > 1 && (t.starts_with('+') || t.starts_with('-')))
+                    .map(|t| {
+                        t.parse::<f64>()
+                            .unwrap_or_else(|_| panic!("{t} in {since}"))
+                    })
+                    .collect();
+                let (delta, parts) = numbers.split_first().unwrap();
+                let sum: f64 = parts.iter().sum();
+                assert!(
+                    (sum - delta).abs() <= 0.05 * parts.len() as f64 + 0.05,
+                    "{w}x{h}: the parts {sum:.1} do not add up to {delta}: {since}"
+                );
+                checked += 1;
+            }
+            ui.keys("j");
+        }
+        assert!(checked > 10, "{checked} cards with a change");
+    }
+}
+
+#[test]
 fn the_sorted_column_always_shows_its_arrow() {
     let titles = [
         ("last activity", "Last seen"),
