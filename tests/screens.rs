@@ -1389,6 +1389,25 @@ fn pareto_columns_line_up_with_long_and_wide_names() {
     }
 }
 
+#[test]
+fn a_gut_check_list_shows_every_name_where_there_is_room() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (dir, store) = wide_names();
+        let mut ui = Ui::with(dir, store, w, h, ThemeName::Dark);
+        ui.keys("4");
+        let s = ui.screen();
+        for name in [
+            "Van Dijk & Partners Accountants Amsterdam",
+            "東京商事株式会社 Europe Holding and Partners",
+            "Straße und Brücke Ingenieurbüro GmbH",
+            "Tanaka 田中 Design Studio",
+            "Müller & Søn Import",
+        ] {
+            assert!(s.contains(name), "{w}x{h}: {name}\n{s}");
+        }
+    }
+}
+
 /// The popup whose top border holds `title`: None when its left and right borders run
 /// whole from its top to its bottom, else the row where one is broken.
 fn broken_border(screen: &str, title: &str) -> Option<String> {
