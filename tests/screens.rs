@@ -152,8 +152,20 @@ impl Ui {
     }
 
     fn with(dir: TempDir, store: Store, w: u16, h: u16, theme: ThemeName) -> Self {
+        Self::costing(dir, store, w, h, theme, 6_500)
+    }
+
+    /// With this labour cost per hour in the config (0: none configured).
+    fn costing(
+        dir: TempDir,
+        store: Store,
+        w: u16,
+        h: u16,
+        theme: ThemeName,
+        hourly_cost_cents: i64,
+    ) -> Self {
         let rules = rapport::domain::score::Rules {
-            hourly_cost_cents: 6_500,
+            hourly_cost_cents,
             ..Default::default()
         };
         let settings = Settings {
@@ -1480,6 +1492,27 @@ fn form_errors_and_picker_labels_use_the_room_there_is() {
     ui.keys("j").keys("lo"); // Café De Hoek: reopen one of its tickets
     let s = ui.screen();
     assert!(s.contains("(0 reopens) ›"), "{s}");
+}
+
+#[test]
+fn without_a_labour_cost_the_what_if_says_it_is_unknown() {
+    let (dir, store) = fixture();
+    let mut ui = Ui::costing(dir, store, 120, 40, ThemeName::Dark, 0);
+    ui.keys("3");
+    let s = ui.screen();
+    let line = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("labour cost"))
+        .unwrap();
+    let after = line.split("labour cost").nth(1).unwrap().trim_start();
+    assert!(after.starts_with("- "), "{line}");
+    ui.keys(" ");
+    let s = ui.screen();
+    let line = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("labour cost"))
+        .unwrap();
+    assert!(!line.contains("€0"), "{line}");
 }
 
 #[test]

@@ -344,20 +344,19 @@ fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     }
     let (b, a) = (&w.before, &w.after);
     let money = |c: i64| Cents(c).display_whole(cur);
+    // Unknown (no labour cost in the config) reads "-", as the margin does.
+    let opt_money = |c: Option<i64>| c.map_or_else(|| "-".to_string(), money);
     let pct = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}%"));
     let share =
         |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{:.1}%", v * 100.0));
-    let rate = |t: &Totals| {
-        t.effective_rate_cents
-            .map_or_else(|| "-".to_string(), money)
-    };
+    let rate = |t: &Totals| opt_money(t.effective_rate_cents);
     let pairs = [
         ("revenue", money(b.revenue_cents), money(a.revenue_cents)),
         ("hours", hours_text(b.hours), hours_text(a.hours)),
         (
             "labour cost",
-            money(b.labour_cost_cents),
-            money(a.labour_cost_cents),
+            opt_money(b.labour_cost_cents),
+            opt_money(a.labour_cost_cents),
         ),
         ("margin", pct(b.margin_pct), pct(a.margin_pct)),
         ("rate / hour", rate(b), rate(a)),
