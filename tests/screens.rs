@@ -1549,3 +1549,20 @@ fn the_detail_pane_counts_in_words_and_a_former_contract_is_history() {
         "{contract}"
     );
 }
+
+#[test]
+fn help_uses_the_room_there_is_and_marks_what_it_cuts() {
+    let long = "undo the last log, edit, archive or list of this session";
+    let mut ui = Ui::new(120, 40);
+    ui.keys("?");
+    let s = ui.screen();
+    assert!(s.contains(long), "{s}");
+    let mut ui = Ui::new(80, 24);
+    ui.keys("?");
+    let s = ui.screen();
+    let line = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("undo the last log"))
+        .unwrap();
+    assert!(line.contains(long) || line.contains("…"), "{line}");
+}
