@@ -824,7 +824,7 @@ struct Totals {
     clients: u64,
     revenue_cents: i64,
     hours: f64,
-    labour_cost_cents: i64,
+    labour_cost_cents: Option<i64>,
     margin_pct: Option<f64>,
     effective_rate_cents: Option<i64>,
     largest_client_share: Option<f64>,
@@ -837,7 +837,10 @@ fn totals(t: &Value, want: Totals) {
     assert_eq!(t["clients"], want.clients, "{t}");
     assert_eq!(t["revenue_cents"], want.revenue_cents, "{t}");
     near(&t["hours"], want.hours);
-    assert_eq!(t["labour_cost_cents"], want.labour_cost_cents, "{t}");
+    match want.labour_cost_cents {
+        Some(c) => assert_eq!(t["labour_cost_cents"], c, "{t}"),
+        None => assert_eq!(t["labour_cost_cents"], Value::Null, "{t}"),
+    }
     match want.margin_pct {
         Some(m) => near(&t["margin_pct"], m),
         None => assert_eq!(t["margin_pct"], Value::Null, "{t}"),
@@ -882,7 +885,7 @@ fn whatif_shows_every_total_before_and_after_dropping_the_r1_candidates() {
             clients: 6,
             revenue_cents: 1_000_000,
             hours: 100.0,
-            labour_cost_cents: 400_000,
+            labour_cost_cents: Some(400_000),
             margin_pct: Some(60.0),
             effective_rate_cents: Some(10_000),
             largest_client_share: Some(0.4),
@@ -897,7 +900,7 @@ fn whatif_shows_every_total_before_and_after_dropping_the_r1_candidates() {
             clients: 4,
             revenue_cents: 800_000,
             hours: 55.0,
-            labour_cost_cents: 220_000,
+            labour_cost_cents: Some(220_000),
             margin_pct: Some(72.5),
             effective_rate_cents: Some(14_545),
             largest_client_share: Some(0.5),
@@ -922,7 +925,7 @@ fn whatif_measures_over_the_window_and_as_of_date_asked_for() {
             clients: 6,
             revenue_cents: 224_657,
             hours: 30.0,
-            labour_cost_cents: 120_000,
+            labour_cost_cents: Some(120_000),
             margin_pct: Some((224_657.0 - 120_000.0) / 224_657.0 * 100.0),
             effective_rate_cents: Some(7_489),
             largest_client_share: Some(100_000.0 / 224_657.0),
@@ -934,7 +937,7 @@ fn whatif_measures_over_the_window_and_as_of_date_asked_for() {
             clients: 5,
             revenue_cents: 200_000,
             hours: 30.0,
-            labour_cost_cents: 120_000,
+            labour_cost_cents: Some(120_000),
             margin_pct: Some(40.0),
             effective_rate_cents: Some(6_667),
             largest_client_share: Some(0.5),
@@ -951,7 +954,7 @@ fn whatif_measures_over_the_window_and_as_of_date_asked_for() {
             clients: 6,
             revenue_cents: 1_030_000,
             hours: 110.0,
-            labour_cost_cents: 440_000,
+            labour_cost_cents: Some(440_000),
             margin_pct: Some((10_300.0 - 4_400.0) / 10_300.0 * 100.0),
             effective_rate_cents: Some(9_364), // 10,300.00 / 110 h = 93.636
             largest_client_share: Some(3_500.0 / 10_300.0),
@@ -963,7 +966,7 @@ fn whatif_measures_over_the_window_and_as_of_date_asked_for() {
             clients: 5,
             revenue_cents: 680_000,
             hours: 90.0,
-            labour_cost_cents: 360_000,
+            labour_cost_cents: Some(360_000),
             margin_pct: Some((6_800.0 - 3_600.0) / 6_800.0 * 100.0),
             effective_rate_cents: Some(7_556), // 6,800.00 / 90 h = 75.556
             largest_client_share: Some(3_000.0 / 6_800.0),
@@ -986,7 +989,7 @@ fn whatif_without_revenue_or_hours_left_has_no_margin_rate_or_largest_share() {
             clients: 1,
             revenue_cents: 0,
             hours: 0.0,
-            labour_cost_cents: 0,
+            labour_cost_cents: Some(0),
             margin_pct: None,
             effective_rate_cents: None,
             largest_client_share: None,
@@ -1012,12 +1015,21 @@ fn whatif_without_revenue_or_hours_left_has_no_margin_rate_or_largest_share() {
             clients: 6,
             revenue_cents: 1_000_000,
             hours: 100.0,
-            labour_cost_cents: 0,
+            labour_cost_cents: None,
             margin_pct: None,
             effective_rate_cents: Some(10_000),
             largest_client_share: Some(0.4),
         },
     );
+    // And the table says so for the labour cost as for the margin: "-", not €0.
+    let out = sb.ok(&w("whatif --drop delta"));
+    let cost: Vec<&str> = out
+        .lines()
+        .find(|l| l.starts_with("labour cost"))
+        .expect("a labour cost line")
+        .split_whitespace()
+        .collect();
+    assert_eq!(cost, ["labour", "cost", "-", "-", "-"], "{out}");
 }
 
 #[test]

@@ -159,8 +159,20 @@ impl Ui {
     }
 
     fn with(dir: TempDir, store: Store, w: u16, h: u16, theme: ThemeName) -> Self {
+        Self::costing(dir, store, w, h, theme, 6_500)
+    }
+
+    /// With this labour cost per hour in the config (0: none configured).
+    fn costing(
+        dir: TempDir,
+        store: Store,
+        w: u16,
+        h: u16,
+        theme: ThemeName,
+        hourly_cost_cents: i64,
+    ) -> Self {
         let rules = rapport::domain::score::Rules {
-            hourly_cost_cents: 6_500,
+            hourly_cost_cents,
             ..Default::default()
         };
         let settings = Settings {
@@ -191,6 +203,17 @@ impl Ui {
         self
     }
 
+    /// A key with modifiers (Ctrl, Alt, Shift) held.
+    fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
+        self.driver
+            .handle(Event::Key(KeyEvent::new(code, modifiers)));
+        self
+    }
+
+    fn ctrl(&mut self, c: char) -> &mut Self {
+        self.press(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
     fn keys(&mut self, s: &str) -> &mut Self {
         for c in s.chars() {
             self.key(KeyCode::Char(c));
@@ -207,6 +230,13 @@ impl Ui {
         self.term = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
         self.term.draw(|f| screens::draw(f, app, &look)).unwrap();
         self.term.backend().to_string()
+    }
+
+    /// The terminal resized to `w`x`h`.
+    fn resize(&mut self, w: u16, h: u16) -> &mut Self {
+        self.driver.handle(Event::Resize(w, h));
+        self.term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        self
     }
 
     fn row_of(&mut self, name: &str) -> String {
@@ -1022,4 +1052,677 @@ fn the_map_places_clients_by_size_and_by_their_rate_against_the_portfolios() {
         "{s}"
     );
     insta::assert_snapshot!(s);
+}
+
+// ---- what a new user tripped over ---------------------------------------------------------
+
+/// The text of each screen row, without TestBackend's quotes and notes.
+fn rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|l| {
+            let l = l.strip_prefix('"').unwrap_or(l);
+            match l.find("\" Hidden by multi-width symbols") {
+                Some(i) => l[..i].to_string(),
+                None => l.strip_suffix('"').unwrap_or(l).to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The character that starts at display column `col` of a row (None inside a wide one).
+fn char_at(row: &str, col: usize) -> Option<char> {
+    use unicode_width::UnicodeWidthChar;
+    let mut at = 0;
+    for c in row.chars() {
+        if at == col {
+            return Some(c);
+        }
+        at += c.width().unwrap_or(0);
+        if at > col {
+            return None;
+        }
+    }
+    None
+}
+
+/// The display columns `from..to` of a row.
+fn columns(row: &str, from: usize, to: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut at = 0;
+    let mut out = String::new();
+    for c in row.chars() {
+        let w = c.width().unwrap_or(0);
+        if at >= from && at + w <= to {
+            out.push(c);
+        }
+        at += w;
+    }
+    out
+}
+
+/// The display column where `needle` starts in `row`.
+fn column_of(row: &str, needle: &str) -> Option<usize> {
+    use unicode_width::UnicodeWidthStr;
+    row.find(needle).map(|i| row[..i].width())
+}
+
+fn tickets_90d(ui: &Ui, name: &str) -> u32 {
+    ui.driver
+        .store
+        .client_rows(today())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.client.fields.name == name)
+        .map(|r| r.tickets_90d)
+        .unwrap()
+}
+
+fn status_of(ui: &Ui, name: &str) -> String {
+    let c = ui.driver.store.client_by_name(name).unwrap();
+    c.fields.status.as_str().to_string()
+}
+
+#[test]
+fn the_selected_client_stays_selected_round_every_screen_and_the_quick_log_is_theirs() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("j");
+    assert!(ui.row_of("Café De Hoek").contains('›'), "{}", ui.screen());
+    ui.key(KeyCode::Tab);
+    assert!(
+        ui.screen().contains("┌ Café De Hoek"),
+        "the Scorecards screen shows the selected client's card:\n{}",
+        ui.screen()
+    );
+    for _ in 0..3 {
+        ui.key(KeyCode::Tab); // Pareto, Gut check, Clients
+    }
+    assert!(ui.row_of("Café De Hoek").contains('›'), "{}", ui.screen());
+    ui.keys("lt").key(KeyCode::Enter);
+    assert!(
+        ui.screen()
+            .contains("Logged incident ticket for 'Café De Hoek'"),
+        "{}",
+        ui.screen()
+    );
+    assert_eq!(tickets_90d(&ui, "Café De Hoek"), 5);
+    assert_eq!(tickets_90d(&ui, "Acme Logistics BV"), 1);
+    // The Pareto screen logs on the selected client too.
+    ui.keys("3lt");
+    assert!(
+        ui.screen().contains("Log ticket: Café De Hoek"),
+        "{}",
+        ui.screen()
+    );
+}
+
+#[test]
+fn moving_on_the_pareto_screen_moves_the_selection_everywhere() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("j"); // Café De Hoek
+    ui.keys("3v");
+    assert!(
+        ui.screen().contains("█ Café De Hoek:"),
+        "the map names the selected client:\n{}",
+        ui.screen()
+    );
+    ui.keys("v").key(KeyCode::Home);
+    let top = ui.driver.app.pareto.primary.rows[0].client.clone();
+    assert_ne!(top, "Café De Hoek");
+    ui.keys("1");
+    let short: String = top.chars().take(6).collect();
+    assert!(ui.row_of(&short).contains('›'), "{}", ui.screen());
+    assert!(
+        ui.screen().contains(&format!("┌ {short}")),
+        "the detail pane follows:\n{}",
+        ui.screen()
+    );
+}
+
+#[test]
+fn a_selected_client_in_the_paretos_grouped_tail_is_paged_to() {
+    let (dir, store) = big_portfolio(300);
+    let mut ui = Ui::with(dir, store, 80, 24, ThemeName::Dark);
+    ui.key(KeyCode::End); // Client 299, the smallest: in the tail
+    assert!(ui.row_of("Client 299").contains('›'), "{}", ui.screen());
+    ui.keys("3");
+    let s = ui.screen();
+    assert!(s.contains("Client 299"), "{s}");
+    ui.keys("l");
+    assert!(
+        ui.screen().contains("Log for Client 299"),
+        "{}",
+        ui.screen()
+    );
+}
+
+#[test]
+fn a_former_client_stays_selected_on_screens_that_do_not_list_it() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("jj"); // Old Friends Accountancy, former: neither scored nor ranked
+    assert!(ui.row_of("Old Friends").contains('›'), "{}", ui.screen());
+    for screen in ["2", "3"] {
+        ui.keys(screen);
+        let s = ui.screen();
+        assert!(s.contains("Old Friends Accountancy"), "{s}");
+        ui.keys("l");
+        assert!(
+            ui.screen().contains("Log for Old Friends Accountancy"),
+            "{}",
+            ui.screen()
+        );
+        ui.key(KeyCode::Esc);
+    }
+    ui.keys("1");
+    assert!(ui.row_of("Old Friends").contains('›'), "{}", ui.screen());
+}
+
+#[test]
+fn while_the_terminal_is_too_small_only_resize_and_quit_act() {
+    let mut ui = Ui::new(60, 20);
+    ui.keys("dy"); // archive, confirmed
+    ui.keys("lt").key(KeyCode::Enter); // a ticket
+    ui.keys("a").keys("Unseen BV").key(KeyCode::Enter); // a client
+    ui.ctrl('u');
+    assert!(
+        ui.screen().contains("terminal too small"),
+        "{}",
+        ui.screen()
+    );
+    assert_eq!(status_of(&ui, "Acme Logistics BV"), "active");
+    assert_eq!(tickets_90d(&ui, "Acme Logistics BV"), 1);
+    assert_eq!(ui.driver.store.client_count().unwrap(), 5);
+    assert!(!ui.driver.app.quit);
+    // Enlarged, nothing was left waiting: no menu, form or confirmation opens.
+    ui.resize(80, 24);
+    let s = ui.screen();
+    assert!(
+        !s.contains("Archive") && !s.contains("Log for") && !s.contains("Add a client"),
+        "{s}"
+    );
+    ui.resize(60, 20).keys("q");
+    assert!(ui.driver.app.quit, "q quits from the message");
+    let mut ui = Ui::new(60, 20);
+    ui.keys("a").ctrl('c');
+    assert!(ui.driver.app.quit, "and Ctrl-C");
+}
+
+#[test]
+fn ctrl_and_alt_keys_never_act_as_plain_keys() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("lt").key(KeyCode::Enter);
+    assert_eq!(tickets_90d(&ui, "Acme Logistics BV"), 2);
+    ui.ctrl('u'); // not u (undo)
+    assert_eq!(tickets_90d(&ui, "Acme Logistics BV"), 2);
+    assert!(!ui.screen().contains("Undone"), "{}", ui.screen());
+    ui.ctrl('d'); // not d (archive)
+    assert!(!ui.screen().contains("Archive Acme"), "{}", ui.screen());
+    ui.press(KeyCode::Char('l'), KeyModifiers::ALT); // not l (log)
+    assert!(!ui.screen().contains("Log for"), "{}", ui.screen());
+    ui.press(KeyCode::Char('j'), KeyModifiers::ALT);
+    ui.press(KeyCode::Down, KeyModifiers::SHIFT);
+    ui.press(KeyCode::Char('3'), KeyModifiers::CONTROL);
+    assert!(ui.row_of("Acme").contains('›'), "{}", ui.screen());
+    assert!(ui.screen().contains("Clients 5/5"));
+    // Shift is fine where it makes the character: S reverses the order.
+    ui.press(KeyCode::Char('S'), KeyModifiers::SHIFT);
+    assert!(ui.screen().contains("Sorted by name, descending"));
+    // In a confirmation and a menu, only the plain keys answer.
+    ui.keys("d");
+    ui.ctrl('y')
+        .press(KeyCode::Enter, KeyModifiers::CONTROL)
+        .press(KeyCode::Char('y'), KeyModifiers::ALT);
+    assert!(ui.screen().contains("Archive "), "still asking");
+    ui.key(KeyCode::Esc);
+    assert_eq!(status_of(&ui, "Acme Logistics BV"), "active");
+    ui.keys("l").ctrl('t');
+    assert!(ui.screen().contains("Log for"), "still choosing");
+    ui.key(KeyCode::Esc);
+    assert_eq!(tickets_90d(&ui, "Acme Logistics BV"), 2);
+    // In a form the editing keys keep working, and Ctrl-Enter does not save.
+    ui.keys("S").key(KeyCode::Home).keys("e"); // Acme again
+    ui.ctrl('u').keys("Acme Two");
+    ui.press(KeyCode::Enter, KeyModifiers::CONTROL);
+    assert!(
+        ui.screen().contains("Edit Acme Logistics BV"),
+        "{}",
+        ui.screen()
+    );
+    ui.ctrl('a').keys("The ");
+    ui.key(KeyCode::Enter);
+    assert!(
+        ui.driver.store.client_by_name("The Acme Two").is_ok(),
+        "{}",
+        ui.screen()
+    );
+    ui.keys("d").ctrl('c');
+    assert!(ui.driver.app.quit, "Ctrl-C quits from anywhere");
+}
+
+#[test]
+fn tabbing_into_the_notes_and_typing_adds_to_them() {
+    let mut ui = Ui::new(80, 24);
+    ui.keys("e");
+    for _ in 0..13 {
+        ui.key(KeyCode::Tab); // to Notes
+    }
+    ui.keys("Quarterly review").key(KeyCode::Enter);
+    ui.keys("e");
+    for _ in 0..13 {
+        ui.key(KeyCode::Tab);
+    }
+    ui.keys(" on Fridays").key(KeyCode::Enter);
+    let c = ui.driver.store.client_by_name("Acme Logistics BV").unwrap();
+    assert_eq!(
+        c.fields.notes.as_deref(),
+        Some("Quarterly review on Fridays")
+    );
+}
+
+/// Where `text` is drawn in the buffer (ASCII text).
+fn cells_of(buf: &ratatui::buffer::Buffer, text: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    let want: Vec<String> = text.chars().map(String::from).collect();
+    for y in 0..area.height {
+        for x in 0..area.width.saturating_sub(want.len() as u16) {
+            if want
+                .iter()
+                .enumerate()
+                .all(|(i, c)| buf[(x + i as u16, y)].symbol() == c)
+            {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn a_selected_field_shows_its_text_in_reverse_video_with_and_without_colour() {
+    use ratatui::style::Modifier;
+    for theme in [ThemeName::Dark, ThemeName::Mono] {
+        let (dir, store) = fixture();
+        let mut ui = Ui::with(dir, store, 80, 24, theme);
+        ui.keys("e").key(KeyCode::Tab); // Contact: typing replaces it
+        ui.screen();
+        let buf = ui.term.backend().buffer().clone();
+        let (x, y) = cells_of(&buf, "Jan de Vries").expect("the contact");
+        for i in 0..12 {
+            assert!(
+                buf[(x + i, y)].modifier.contains(Modifier::REVERSED),
+                "{theme:?}: the selected text in reverse video"
+            );
+        }
+        assert!(
+            !buf[(x + 12, y)].modifier.contains(Modifier::REVERSED),
+            "{theme:?}: only the text"
+        );
+        // The cursor moved: typing inserts, the text is no longer shown selected.
+        ui.key(KeyCode::End);
+        ui.screen();
+        let buf = ui.term.backend().buffer().clone();
+        assert!(
+            !buf[(x, y)].modifier.contains(Modifier::REVERSED),
+            "{theme:?}: not selected after a move"
+        );
+        // Notes are never selected by a Tab.
+        ui.key(KeyCode::Esc).keys("e");
+        for _ in 0..13 {
+            ui.key(KeyCode::Tab);
+        }
+        ui.keys("Long text").key(KeyCode::Enter).keys("e");
+        for _ in 0..13 {
+            ui.key(KeyCode::Tab);
+        }
+        ui.screen();
+        let buf = ui.term.backend().buffer().clone();
+        let (x, y) = cells_of(&buf, "Long text").expect("the notes");
+        assert!(
+            !buf[(x, y)].modifier.contains(Modifier::REVERSED),
+            "{theme:?}: notes are not selected"
+        );
+    }
+}
+
+#[test]
+fn the_score_change_on_a_card_adds_up() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+        rapport::demo::populate(&mut store, today()).unwrap();
+        let mut ui = Ui::with(dir, store, w, h, ThemeName::Dark);
+        ui.keys("2g");
+        let mut checked = 0;
+        for _ in 0..ui.driver.app.scores.cards.len() {
+            let s = ui.screen();
+            if let Some(line) = rows(&s).into_iter().find(|l| l.contains("Since ")) {
+                let since = &line[line.find("Since ").unwrap()..];
+                let numbers: Vec<f64> = since
+                    .split(|c: char| c.is_whitespace() || c == ',' || c == '│')
+                    .filter(|t| t.len() > 1 && (t.starts_with('+') || t.starts_with('-')))
+                    .map(|t| {
+                        t.parse::<f64>()
+                            .unwrap_or_else(|_| panic!("{t} in {since}"))
+                    })
+                    .collect();
+                let (delta, parts) = numbers.split_first().unwrap();
+                let sum: f64 = parts.iter().sum();
+                assert!(
+                    (sum - delta).abs() <= 0.05 * parts.len() as f64 + 0.05,
+                    "{w}x{h}: the parts {sum:.1} do not add up to {delta}: {since}"
+                );
+                checked += 1;
+            }
+            ui.keys("j");
+        }
+        assert!(checked > 10, "{checked} cards with a change");
+    }
+}
+
+#[test]
+fn the_sorted_column_always_shows_its_arrow() {
+    let titles = [
+        ("last activity", "Last seen"),
+        ("contract end", "Ends"),
+        ("tickets", "Tkt 90d"),
+        ("seats", "Seats"),
+        ("MRR", "MRR"),
+        ("status", "Status"),
+        ("grade", "Score"),
+        ("change", "Trend"),
+        ("score", "Score"),
+        ("name", "Name"),
+    ];
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut ui = Ui::new(w, h);
+        for _ in 0..titles.len() {
+            ui.keys("s");
+            let s = ui.screen();
+            let (_, title) = titles
+                .iter()
+                .find(|(label, _)| s.contains(&format!("Sorted by {label}")))
+                .expect("a sort message");
+            let header = rows(&s)
+                .into_iter()
+                .find(|l| l.contains("Name") && l.contains("Score"))
+                .expect("the header");
+            assert!(
+                header.contains(&format!("{title}▲")) || header.contains(&format!("{title}▼")),
+                "{w}x{h}, sorted by {title}: {header}"
+            );
+        }
+    }
+}
+
+/// Active clients whose names break naive layouts: long, CJK, accents, emoji; the largest
+/// has a long name.
+fn wide_names() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("w.db")).unwrap();
+    let names = [
+        "Van Dijk & Partners Accountants Amsterdam",
+        "東京商事株式会社 Europe Holding and Partners",
+        "Straße und Brücke Ingenieurbüro GmbH",
+        "Tanaka 田中 Design Studio",
+        "Müller & Søn Import",
+        "Zeeland Dental 🦷",
+        "Özdemir Transport",
+        "Ærø Øko Fødevarer",
+        "Łódź Serwis",
+        "Café De Hoek",
+        "Noord BV",
+        "Ångström Labs",
+        "Tiny",
+        "Ω Omega",
+    ];
+    let mut ids = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let amount = 40_000 / (i + 1);
+        let id = client(&mut s, name, |d| {
+            d.mrr = amount.to_string();
+            d.seats = "10".into();
+        });
+        let inv = InvoiceDraft {
+            number: format!("W-{i}"),
+            amount: amount.to_string(),
+            issued: "2026-05-01".into(),
+            paid: "2026-05-10".into(),
+            ..Default::default()
+        };
+        s.log(id, &LogEntry::Invoice(inv.validate(30, today()).unwrap()))
+            .unwrap();
+        for t in 0..(i % 4) {
+            ticket(&mut s, id, &format!("2026-06-{:02}", 1 + t), false);
+        }
+        ids.push(id);
+    }
+    s.set_votes_if(2026, "Noor", &[], &ids[..5]).unwrap();
+    (dir, s)
+}
+
+#[test]
+fn pareto_columns_line_up_with_long_and_wide_names() {
+    for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+        let (dir, store) = wide_names();
+        let mut ui = on_pareto(dir, store, w, h);
+        let s = ui.screen();
+        let all = rows(&s);
+        let charts = if w >= 140 { 2 } else { 1 };
+        let cw = usize::from(w) / charts;
+        for c in 0..charts {
+            let part: Vec<String> = all
+                .iter()
+                .map(|l| columns(l, c * cw, (c + 1) * cw))
+                .collect();
+            let top = part
+                .iter()
+                .position(|l| l.contains("cumulative"))
+                .unwrap_or_else(|| panic!("{w}x{h}: no chart header:\n{s}"));
+            let header = &part[top];
+            let client = column_of(header, "Client").unwrap();
+            let measure = if c == 0 { "revenue" } else { "stress" };
+            let value_end = column_of(header, measure).unwrap() + measure.len() - 1;
+            let share_end = column_of(header, "share").unwrap() + "share".len() - 1;
+            let gauge = column_of(header, "cumulative").unwrap();
+            let mut checked = 0;
+            for row in part[top + 1..].iter().take_while(|l| !l.starts_with('└')) {
+                if row.contains('╌') || row.trim_matches(|c| c == '│' || c == ' ').is_empty() {
+                    continue;
+                }
+                let at = |col: usize| char_at(row, col).unwrap_or('\0');
+                let shown = format!("{w}x{h} chart {c}:\n{header}\n{row}");
+                assert!(
+                    at(client) != ' ' && at(client - 1) == ' ',
+                    "name column: {shown}"
+                );
+                assert!(
+                    at(value_end) != ' ' && at(value_end + 1) == ' ',
+                    "value column: {shown}"
+                );
+                assert!(
+                    at(share_end) == '%' && at(share_end + 1) == ' ',
+                    "share column: {shown}"
+                );
+                assert!("━·┆".contains(at(gauge)), "gauge column: {shown}");
+                checked += 1;
+            }
+            assert!(checked >= 5, "{w}x{h}: {checked} rows:\n{s}");
+        }
+        if w >= 120 {
+            let head = all[..4].join("\n");
+            assert!(
+                head.contains("Van Dijk & Partners Accountants Amsterdam"),
+                "{w}x{h}: the largest client's name in full:\n{s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_gut_check_list_shows_every_name_where_there_is_room() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (dir, store) = wide_names();
+        let mut ui = Ui::with(dir, store, w, h, ThemeName::Dark);
+        ui.keys("4");
+        let s = ui.screen();
+        for name in [
+            "Van Dijk & Partners Accountants Amsterdam",
+            "東京商事株式会社 Europe Holding and Partners",
+            "Straße und Brücke Ingenieurbüro GmbH",
+            "Tanaka 田中 Design Studio",
+            "Müller & Søn Import",
+        ] {
+            assert!(s.contains(name), "{w}x{h}: {name}\n{s}");
+        }
+    }
+}
+
+/// The popup whose top border holds `title`: None when its left and right borders run
+/// whole from its top to its bottom, else the row where one is broken.
+fn broken_border(screen: &str, title: &str) -> Option<String> {
+    let all = rows(screen);
+    let top = all.iter().position(|l| l.contains(title))?;
+    let line = &all[top];
+    let at = line.find(title)?;
+    let left = column_of(&line[..at], "┌")?;
+    let right = column_of(line, title)? + column_of(&line[at..], "┐")?;
+    for row in &all[top + 1..] {
+        if char_at(row, left) == Some('└') && char_at(row, right) == Some('┘') {
+            return None;
+        }
+        if char_at(row, left) != Some('│') || char_at(row, right) != Some('│') {
+            return Some(row.clone());
+        }
+    }
+    Some("no bottom border".into())
+}
+
+#[test]
+fn a_wide_character_under_a_popup_leaves_its_border_whole() {
+    let (dir, mut store) = fixture();
+    client(&mut store, "Tanaka 田中 Design Studio", |_| {});
+    client(&mut store, &"田".repeat(60), |_| {});
+    let mut ui = Ui::with(dir, store, 80, 24, ThemeName::Dark);
+    ui.keys("jjj"); // Tanaka
+    for (key, title) in [
+        ("l", "Log for"),
+        ("d", "Archive client"),
+        ("?", "Keys: Clients"),
+        ("e", "Edit Tanaka"),
+    ] {
+        ui.keys(key);
+        let s = ui.screen();
+        assert_eq!(broken_border(&s, title), None, "{key}:\n{s}");
+        ui.key(KeyCode::Esc);
+    }
+    // A title wider than its popup is cut, by display width, with "…".
+    ui.key(KeyCode::End).keys("e");
+    let s = ui.screen();
+    let top = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("Edit 田"))
+        .expect("the form's title");
+    assert!(top.contains("田…"), "{s}");
+    assert_eq!(broken_border(&s, "Edit 田"), None, "{s}");
+}
+
+#[test]
+fn form_errors_and_picker_labels_use_the_room_there_is() {
+    let mut ui = Ui::new(120, 40);
+    ui.keys("a").keys("Café Nieuw");
+    for _ in 0..6 {
+        ui.key(KeyCode::Tab); // Contract start
+    }
+    ui.keys("2026-06-01").key(KeyCode::Tab).keys("2026-01-01");
+    ui.key(KeyCode::Tab).key(KeyCode::Enter);
+    let s = ui.screen();
+    let end = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("Contract end"))
+        .unwrap();
+    assert!(
+        end.contains("✗ 2026-01-01 is before contract start 2026-06-01"),
+        "{s}"
+    );
+    ui.key(KeyCode::Esc);
+    let mut ui = Ui::new(80, 24);
+    ui.keys("j").keys("lo"); // Café De Hoek: reopen one of its tickets
+    let s = ui.screen();
+    assert!(
+        s.contains("‹ t4 2026-06-29 incident ›"),
+        "the whole label: {s}"
+    );
+}
+
+#[test]
+fn without_a_labour_cost_the_what_if_says_it_is_unknown() {
+    let (dir, store) = fixture();
+    let mut ui = Ui::costing(dir, store, 120, 40, ThemeName::Dark, 0);
+    ui.keys("3");
+    let s = ui.screen();
+    let line = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("labour cost"))
+        .unwrap();
+    let after = line.split("labour cost").nth(1).unwrap().trim_start();
+    assert!(after.starts_with("- "), "{line}");
+    ui.keys(" ");
+    let s = ui.screen();
+    let line = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("labour cost"))
+        .unwrap();
+    assert!(!line.contains("€0"), "{line}");
+}
+
+#[test]
+fn the_detail_pane_counts_in_words_and_a_former_contract_is_history() {
+    let (dir, mut store) = fixture();
+    client(&mut store, "Solo Advies", |d| {
+        d.seats = "1".into();
+        d.payment_terms_days = "1".into();
+        d.contract_end = "2027-06-30".into();
+        d.notice_days = "1".into();
+    });
+    client(&mut store, "Gone BV", |d| {
+        d.status = "former".into();
+        d.contract_end = "2026-08-15".into();
+        d.notice_days = "30".into();
+    });
+    let mut ui = Ui::with(dir, store, 120, 40, ThemeName::Dark);
+    ui.keys("/solo").key(KeyCode::Enter);
+    let s = ui.screen();
+    assert!(s.contains("1 seat · terms 1 day"), "{s}");
+    assert!(
+        s.contains("notice 1 day") && !s.contains("notice 1 days"),
+        "{s}"
+    );
+    ui.key(KeyCode::Esc).keys("/gone").key(KeyCode::Enter);
+    let s = ui.screen();
+    let contract = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("Contract "))
+        .unwrap();
+    assert!(contract.contains("2026-08-15"), "{s}");
+    assert!(
+        !contract.contains("ends in") && !contract.contains("give notice"),
+        "{contract}"
+    );
+}
+
+#[test]
+fn help_uses_the_room_there_is_and_marks_what_it_cuts() {
+    let long = "undo the last log, edit, archive or list of this session";
+    let mut ui = Ui::new(120, 40);
+    ui.keys("?");
+    let s = ui.screen();
+    assert!(s.contains(long), "{s}");
+    let mut ui = Ui::new(80, 24);
+    ui.keys("?");
+    let s = ui.screen();
+    let line = rows(&s)
+        .into_iter()
+        .find(|l| l.contains("undo the last log"))
+        .unwrap();
+    assert!(line.contains(long) || line.contains("…"), "{line}");
 }

@@ -243,9 +243,12 @@ pub fn totals_table(b: &Totals, a: &Totals, cur: &str) -> String {
         ],
         vec![
             "labour cost".into(),
-            money(b.labour_cost_cents),
-            money(a.labour_cost_cents),
-            delta_money(b.labour_cost_cents, a.labour_cost_cents),
+            opt_money(b.labour_cost_cents),
+            opt_money(a.labour_cost_cents),
+            match (b.labour_cost_cents, a.labour_cost_cents) {
+                (Some(x), Some(y)) => delta_money(x, y),
+                _ => "-".into(),
+            },
         ],
         vec![
             "margin".into(),

@@ -176,6 +176,27 @@ impl ClientField {
 }
 
 impl ClientFields {
+    /// Days until the contract ends (negative once it has ended), for a client whose
+    /// contract still runs: a former client's end date is history, not a countdown.
+    pub fn contract_days_left(&self, today: NaiveDate) -> Option<i64> {
+        if self.status == ClientStatus::Former {
+            return None;
+        }
+        self.contract_end.map(|end| (end - today).num_days())
+    }
+
+    /// The last day to give notice, when it is `within` days from `today` or fewer (and not
+    /// past). None for a former client: there is nothing left to give notice on.
+    pub fn notice_due(&self, today: NaiveDate, within: i64) -> Option<NaiveDate> {
+        if self.status == ClientStatus::Former {
+            return None;
+        }
+        let last = self.contract_end? - chrono::Days::new(u64::from(self.notice_days?));
+        (0..=within)
+            .contains(&(last - today).num_days())
+            .then_some(last)
+    }
+
     /// The fields whose values differ between `self` and `other`, in form order.
     pub fn changed(&self, other: &ClientFields) -> Vec<ClientField> {
         ClientField::ALL

@@ -489,14 +489,15 @@ impl TimeDraft {
     }
 }
 
-/// Parses time worked: `90` or `90m` (minutes), `1.5h`, `1h30`, `1:30`.
+/// Parses time worked: `90` or `90m` (minutes), `1.5h` (or `1,5h`: a decimal comma), `1h30`,
+/// `1:30`.
 pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError> {
     let s = input.trim().to_ascii_lowercase();
     let bad = || {
         FieldError::new(
             field,
             format!(
-                "'{}' is not a duration: use minutes (90) or hours (1.5h, 1h30, 1:30)",
+                "'{}' is not a duration: use minutes (90) or hours (1.5h, 1,5h, 1h30, 1:30)",
                 input.trim()
             ),
         )
@@ -524,8 +525,11 @@ pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError
         whole(h)?.saturating_mul(60).saturating_add(m)
     } else if let Some((h, m)) = s.split_once('h') {
         if m.is_empty() {
-            // 1.5h or 2h
-            let (hw, hf) = h.split_once('.').unwrap_or((h, ""));
+            // 1.5h, 1,5h or 2h
+            let (hw, hf) = h
+                .split_once('.')
+                .or_else(|| h.split_once(','))
+                .unwrap_or((h, ""));
             let frac = if hf.is_empty() {
                 0
             } else if hf.len() <= 2 {
@@ -674,6 +678,10 @@ mod tests {
         assert_eq!(parse_minutes("t", "90"), Ok(90));
         assert_eq!(parse_minutes("t", "45m"), Ok(45));
         assert_eq!(parse_minutes("t", "1.5h"), Ok(90));
+        // A decimal comma, as typed where it is the decimal separator.
+        assert_eq!(parse_minutes("t", "1,5h"), Ok(90));
+        assert_eq!(parse_minutes("t", "0,25h"), Ok(15));
+        assert!(parse_minutes("t", "1,5,0h").is_err());
         assert_eq!(parse_minutes("t", "2h"), Ok(120));
         assert_eq!(parse_minutes("t", "1h30"), Ok(90));
         assert_eq!(parse_minutes("t", "1:15"), Ok(75));

@@ -387,10 +387,10 @@ pub fn summary(what: &EventKind, currency: &str) -> (&'static str, String) {
             amount,
             days_late,
         } => {
-            let late = if *days_late > 0 {
-                format!(", {days_late} days late")
-            } else {
-                String::new()
+            let late = match days_late {
+                1 => ", 1 day late".to_string(),
+                n if *n > 1 => format!(", {n} days late"),
+                _ => String::new(),
             };
             (
                 "paid",

@@ -46,7 +46,7 @@ pub fn client_form(title: &str, d: &ClientDraft) -> Form {
                 opts(ClientStatus::ALL, ClientStatus::as_str),
                 &d.status,
             ),
-            Field::text("notes", "Notes", &d.notes),
+            Field::long_text("notes", "Notes", &d.notes),
         ],
     )
 }
@@ -266,7 +266,7 @@ pub fn log_form(
             vec![
                 Field::text("time", "Time", "").with_hint("90, 1.5h, 1h30"),
                 Field::text("date", "Date", &today).with_hint("YYYY-MM-DD"),
-                Field::text("note", "Note", ""),
+                Field::long_text("note", "Note", ""),
             ],
         ),
         LogKind::Recommendation => {
@@ -288,7 +288,7 @@ pub fn log_form(
                     Field::choice("status", "Status", statuses, "open"),
                     Field::choice("recommendation", "Which", recs, "new")
                         .with_hint("an open one, or new"),
-                    Field::text("title", "Title", "").with_hint("for a new one"),
+                    Field::long_text("title", "Title", "").with_hint("for a new one"),
                     Field::toggle("security", "Security", false),
                     Field::text("date", "Date", &today).with_hint("made or decided"),
                 ],
@@ -304,7 +304,7 @@ pub fn log_form(
                     "other",
                 ),
                 Field::text("date", "Date", &today).with_hint("YYYY-MM-DD"),
-                Field::text("note", "Note", "").with_hint("what happened"),
+                Field::long_text("note", "Note", "").with_hint("what happened"),
             ],
         ),
     };

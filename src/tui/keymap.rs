@@ -126,9 +126,29 @@ pub fn footer(screen: Screen) -> &'static [(&'static str, &'static str)] {
     }
 }
 
+/// A key pressed with no modifier, or with only the Shift that made its character (a
+/// capital, a symbol, Shift-Tab). Every plain-key action asks this first, so Ctrl-U is never
+/// u, Alt-l never l, Ctrl-Y never y and Shift-Enter never Enter.
+pub fn is_plain(k: &KeyEvent) -> bool {
+    if k.modifiers.is_empty() {
+        return true;
+    }
+    k.modifiers == KeyModifiers::SHIFT
+        && match k.code {
+            KeyCode::Char(c) => !c.is_lowercase(),
+            KeyCode::BackTab => true,
+            _ => false,
+        }
+}
+
+/// Ctrl and one letter, and nothing else held.
+fn is_ctrl(k: &KeyEvent, c: char) -> bool {
+    k.modifiers == KeyModifiers::CONTROL && k.code == KeyCode::Char(c)
+}
+
 /// Ctrl-R in a form: take the values another window saved meanwhile.
 pub fn is_reload(k: &KeyEvent) -> bool {
-    k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('r'))
+    is_ctrl(k, 'r')
 }
 
 pub fn is_ctrl_c(k: &KeyEvent) -> bool {
@@ -139,6 +159,9 @@ pub fn is_ctrl_c(k: &KeyEvent) -> bool {
 pub fn main_action(k: &KeyEvent, screen: Screen) -> Option<Action> {
     if is_ctrl_c(k) {
         return Some(Action::Quit);
+    }
+    if !is_plain(k) {
+        return None;
     }
     let common = match k.code {
         KeyCode::Char('q') => Some(Action::Quit),
@@ -206,16 +229,20 @@ pub fn main_action(k: &KeyEvent, screen: Screen) -> Option<Action> {
 }
 
 /// A key in a form or the filter line: editing keys, or None for the ones the caller owns
-/// (Enter, Esc). Alt+letter is not text: terminals send it as Esc and the letter, which is
-/// what a fast Esc followed by a letter looks like, so it must not be typed.
+/// (Enter, Esc). Ctrl-U clears the field, Ctrl-A and Ctrl-E go home and end; any other
+/// modified key does nothing. Alt+letter is not text: terminals send it as Esc and the
+/// letter, which is what a fast Esc followed by a letter looks like, so it must not be typed.
 pub fn form_key(k: &KeyEvent) -> Option<FormKey> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = k.modifiers.contains(KeyModifiers::ALT);
+    if is_ctrl(k, 'u') {
+        return Some(FormKey::ClearField);
+    } else if is_ctrl(k, 'a') {
+        return Some(FormKey::Home);
+    } else if is_ctrl(k, 'e') {
+        return Some(FormKey::End);
+    } else if !is_plain(k) {
+        return None;
+    }
     Some(match k.code {
-        KeyCode::Char('u') if ctrl => FormKey::ClearField,
-        KeyCode::Char('a') if ctrl => FormKey::Home,
-        KeyCode::Char('e') if ctrl => FormKey::End,
-        KeyCode::Char(_) if ctrl || alt => return None,
         KeyCode::Char(c) => FormKey::Char(c),
         KeyCode::Backspace => FormKey::Backspace,
         KeyCode::Delete => FormKey::Delete,

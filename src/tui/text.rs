@@ -24,11 +24,25 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// "1 seat", "2 seats": a count and its noun, plural unless the count is one.
+pub fn count(n: impl Into<i64>, noun: &str) -> String {
+    let n = n.into();
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Pads `s` with spaces to exactly `width` columns (truncating first if needed).
 pub fn pad(s: &str, width: usize) -> String {
     let t = truncate(s, width);
     let fill = width.saturating_sub(t.width());
     format!("{t}{}", " ".repeat(fill))
+}
+
+/// Pads `s` on the left to exactly `width` columns (truncating first if needed): text
+/// aligned right, by display width.
+pub fn pad_left(s: &str, width: usize) -> String {
+    let t = truncate(s, width);
+    let fill = width.saturating_sub(t.width());
+    format!("{}{t}", " ".repeat(fill))
 }
 
 /// Breaks `s` into lines of at most `width` columns at spaces (a word longer than a line is

@@ -18,7 +18,10 @@ pub struct Theme {
     pub warn: Style,
     pub border: Style,
     pub key: Style,
+    /// The focused field of a form.
     pub focus: Style,
+    /// Text selected in a form field (typing replaces it): reverse video, with colour or not.
+    pub selection: Style,
     pub color: bool,
 }
 
@@ -44,6 +47,7 @@ impl Theme {
             border: Style::default().fg(fg_muted),
             key: Style::default().fg(accent).add_modifier(Modifier::BOLD),
             focus: Style::default().fg(accent).add_modifier(Modifier::BOLD),
+            selection: Style::default().add_modifier(Modifier::REVERSED),
             color: true,
         }
     }
@@ -63,7 +67,8 @@ impl Theme {
             warn: plain.add_modifier(Modifier::BOLD),
             border: plain,
             key: plain.add_modifier(Modifier::BOLD),
-            focus: plain.add_modifier(Modifier::REVERSED),
+            focus: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            selection: plain.add_modifier(Modifier::REVERSED),
             color: false,
         }
     }

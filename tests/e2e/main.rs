@@ -187,6 +187,38 @@ fn a_quick_logged_ticket_changes_the_count_and_undo_takes_it_back() {
 }
 
 #[test]
+fn ctrl_u_ctrl_d_and_ctrl_y_from_a_real_terminal_neither_undo_nor_archive() {
+    let sandbox = Sandbox::new();
+    sandbox.cli_ok(&["client", "add", "--name", "Noord BV"]);
+    let mut tui = sandbox.tui(120, 40, &[]);
+    let count_is = |n: &'static str| {
+        move |s: &vt100::Screen| tickets_shown(s, "Noord BV").as_deref() == Some(n)
+    };
+    tui.see_that("0 tickets", count_is("0"));
+    tui.send("l");
+    tui.see("Log for Noord BV");
+    tui.send("t");
+    tui.see("Log ticket: Noord BV");
+    tui.send_key(Key::Enter);
+    tui.see_that("1 ticket", count_is("1"));
+
+    tui.send("\x15"); // Ctrl-U: not u (undo)
+    tui.send("\x04"); // Ctrl-D: not d (archive)
+    tui.send("\x19"); // Ctrl-Y: not y (yes)
+    tui.send("?");
+    let screen = tui.see("Keys: Clients");
+    assert!(!screen.contains("Undone"), "{screen}");
+    assert!(!screen.contains("Archive"), "{screen}");
+    tui.send("x");
+    tui.see_that("help closed", |s| !s.contents().contains("Keys: Clients"));
+    tui.send("q");
+    tui.exits_with(0);
+    let clients = sandbox.clients();
+    assert_eq!(clients[0]["tickets_90d"], 1, "{clients:#?}");
+    assert_eq!(clients[0]["status"], "active", "{clients:#?}");
+}
+
+#[test]
 fn a_long_name_fills_its_column_before_it_is_cut() {
     let name =
         "Installatiebedrijf Van den Bosch & Zonen Nederland, Holding Europe and Partners B.V.";

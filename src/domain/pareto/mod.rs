@@ -450,8 +450,9 @@ pub struct Totals {
     pub clients: usize,
     pub revenue_cents: i64,
     pub hours: f64,
-    pub labour_cost_cents: i64,
-    /// (revenue - labour cost) / revenue x 100; none without revenue.
+    /// Hours times the configured labour cost; none (unknown, not zero) without one.
+    pub labour_cost_cents: Option<i64>,
+    /// (revenue - labour cost) / revenue x 100; none without revenue or a labour cost.
     pub margin_pct: Option<f64>,
     /// Revenue per hour worked; none without hours.
     pub effective_rate_cents: Option<i64>,
@@ -477,16 +478,19 @@ pub fn totals<'a>(
     let revenue_cents: i64 = list.iter().map(|c| c.revenue_cents).sum();
     let minutes: u64 = list.iter().map(|c| c.minutes).sum();
     let hours = minutes as f64 / 60.0;
-    let labour_cost_cents = (minutes as i128 * i128::from(hourly_cost_cents) / 60) as i64;
+    // Without a labour cost (config) the cost is unknown, not zero, and so is the margin
+    // (not 100%).
+    let labour_cost_cents = (hourly_cost_cents > 0)
+        .then(|| (minutes as i128 * i128::from(hourly_cost_cents) / 60) as i64);
     let largest = list.iter().map(|c| c.revenue_cents).max().unwrap_or(0);
     Totals {
         clients: list.len(),
         revenue_cents,
         hours,
         labour_cost_cents,
-        // Without a labour cost (config) the margin is unknown, not 100%.
-        margin_pct: (revenue_cents > 0 && hourly_cost_cents > 0)
-            .then(|| (revenue_cents - labour_cost_cents) as f64 / revenue_cents as f64 * 100.0),
+        margin_pct: labour_cost_cents
+            .filter(|_| revenue_cents > 0)
+            .map(|cost| (revenue_cents - cost) as f64 / revenue_cents as f64 * 100.0),
         effective_rate_cents: (minutes > 0).then(|| (revenue_cents as f64 / hours).round() as i64),
         largest_client_share: (revenue_cents > 0).then(|| largest as f64 / revenue_cents as f64),
     }

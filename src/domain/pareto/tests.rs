@@ -99,13 +99,13 @@ fn what_if_shows_before_and_after() {
     assert_eq!(w.dropped, ["Noisy"]);
     assert_eq!(w.before.revenue_cents, 1_000_000);
     assert_eq!(w.before.hours, 200.0);
-    assert_eq!(w.before.labour_cost_cents, 1_000_000);
+    assert_eq!(w.before.labour_cost_cents, Some(1_000_000));
     assert_eq!(w.before.margin_pct, Some(0.0));
     assert_eq!(w.before.effective_rate_cents, Some(5_000));
     assert_eq!(w.before.largest_client_share, Some(0.6));
     assert_eq!(w.after.revenue_cents, 900_000);
     assert_eq!(w.after.hours, 80.0);
-    assert_eq!(w.after.labour_cost_cents, 400_000);
+    assert_eq!(w.after.labour_cost_cents, Some(400_000));
     // (9,000 - 4,000) / 9,000
     assert!((w.after.margin_pct.unwrap() - 55.555_555).abs() < 1e-4);
     assert_eq!(w.after.effective_rate_cents, Some(11_250));

@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use chrono::Datelike;
 
-use super::cursor::{Cursor, Move};
+use super::cursor::Cursor;
 use super::scores::Scores;
 use crate::domain::ClientId;
 use crate::domain::ClientRow;
@@ -170,10 +170,6 @@ impl ClientList {
 
     pub fn position(&self, id: ClientId) -> Option<usize> {
         self.view.iter().position(|&i| self.rows[i].client.id == id)
-    }
-
-    pub fn step(&mut self, m: Move, page: usize) {
-        self.cursor.step(m, self.view.len(), page);
     }
 
     pub fn cycle_sort(&mut self) {

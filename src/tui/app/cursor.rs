@@ -38,6 +38,17 @@ impl Cursor {
         self.move_to(to, len, page);
     }
 
+    /// A move in a list that may not hold the app's selected client (`holds` says whether
+    /// its cursor is on it): from a list that does not, up and down select the first row in
+    /// view rather than one beside a row nobody sees selected.
+    pub fn step_from(&mut self, holds: bool, m: Move, len: usize, page: usize) {
+        if !holds && matches!(m, Move::Up | Move::Down) {
+            self.move_to(self.offset, len, page);
+        } else {
+            self.step(m, len, page);
+        }
+    }
+
     /// Keeps the selection inside the list and on screen.
     pub fn clamp(&mut self, len: usize, page: usize) {
         let page = page.max(1);

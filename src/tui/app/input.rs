@@ -13,8 +13,17 @@ use crate::tui::widgets::form::{Form, FormKey};
 
 impl App {
     pub fn on_key(&mut self, k: KeyEvent) -> Option<Effect> {
+        let plain = keymap::is_plain(&k);
         if keymap::is_ctrl_c(&k) {
             self.quit = true;
+            return None;
+        }
+        // The screen says only that the terminal is too small: no key may act unseen, but
+        // q quits as the message says.
+        if self.too_small() {
+            if plain && k.code == KeyCode::Char('q') {
+                self.quit = true;
+            }
             return None;
         }
         match std::mem::replace(&mut self.overlay, Overlay::None) {
@@ -51,14 +60,14 @@ impl App {
                 )
             }
             Overlay::LogMenu { client, name } => match k.code {
-                KeyCode::Char(c) => match LogKind::from_key(c) {
+                KeyCode::Char(c) if plain => match LogKind::from_key(c) {
                     Some(kind) => Some(Effect::OpenLog { client, kind }),
                     None => {
                         self.overlay = Overlay::LogMenu { client, name };
                         None
                     }
                 },
-                KeyCode::Esc => None,
+                KeyCode::Esc if plain => None,
                 _ => {
                     self.overlay = Overlay::LogMenu { client, name };
                     None
@@ -134,11 +143,11 @@ impl App {
                 name,
                 expected,
             } => match k.code {
-                KeyCode::Char('y') | KeyCode::Enter => Some(Effect::Archive {
+                KeyCode::Char('y') | KeyCode::Enter if plain => Some(Effect::Archive {
                     id: client,
                     expected,
                 }),
-                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
+                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') if plain => {
                     self.info(format!("Kept '{name}'"));
                     None
                 }
@@ -156,13 +165,13 @@ impl App {
                 staff,
                 expected,
             } => match k.code {
-                KeyCode::Char('y') | KeyCode::Enter => Some(Effect::SaveVotes {
+                KeyCode::Char('y') | KeyCode::Enter if plain => Some(Effect::SaveVotes {
                     year,
                     staff,
                     expected,
                     clients: Vec::new(),
                 }),
-                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
+                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') if plain => {
                     self.info(format!("Kept {staff}'s list of {year}"));
                     None
                 }
@@ -224,8 +233,8 @@ impl App {
                 effect
             }
             Overlay::ConfirmRestore { from } => match k.code {
-                KeyCode::Char('y') => Some(Effect::Restore(from)),
-                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
+                KeyCode::Char('y') if plain => Some(Effect::Restore(from)),
+                KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') if plain => {
                     self.info("Not restored: the file is as it was (read-only)");
                     None
                 }
@@ -292,12 +301,13 @@ impl App {
         submit: impl FnOnce(&Form) -> Result<Effect, ValidationError>,
         cancelled: &str,
     ) -> Option<Effect> {
+        let plain = keymap::is_plain(&k);
         match k.code {
-            KeyCode::Esc => {
+            KeyCode::Esc if plain => {
                 self.info(cancelled);
                 None
             }
-            KeyCode::Enter => {
+            KeyCode::Enter if plain => {
                 let outcome = submit(&form);
                 let effect = match outcome {
                     Ok(effect) => Some(effect),
@@ -324,19 +334,19 @@ impl App {
     }
 
     fn filter_key(&mut self, k: KeyEvent) -> Option<Effect> {
+        let plain = keymap::is_plain(&k);
         match k.code {
-            KeyCode::Enter => {
+            KeyCode::Enter if plain => {
                 self.clients.filtering = false;
                 None
             }
-            KeyCode::Esc => {
+            KeyCode::Esc if plain => {
                 self.clients.filtering = false;
                 self.clients.filter.clear();
-                self.rebuild(self.clients.selected_id());
-                self.detail_effect()
+                self.refiltered()
             }
-            KeyCode::Up => self.act(Action::Move(Move::Up)),
-            KeyCode::Down => self.act(Action::Move(Move::Down)),
+            KeyCode::Up if plain => self.act(Action::Move(Move::Up)),
+            KeyCode::Down if plain => self.act(Action::Move(Move::Down)),
             _ => {
                 match keymap::form_key(&k) {
                     Some(FormKey::Char(c)) => self.clients.filter.push(c),
@@ -346,8 +356,7 @@ impl App {
                     Some(FormKey::ClearField) => self.clients.filter.clear(),
                     _ => return None,
                 }
-                self.rebuild(self.clients.selected_id());
-                self.detail_effect()
+                self.refiltered()
             }
         }
     }
@@ -360,6 +369,9 @@ impl App {
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
         let flat = flat.trim();
+        if self.too_small() {
+            return None;
+        }
         let filtering = self.filtering();
         match &mut self.overlay {
             Overlay::ClientForm { form, .. }
@@ -372,15 +384,14 @@ impl App {
             }
             Overlay::None if filtering => {
                 self.clients.filter.push_str(flat);
-                self.rebuild(self.clients.selected_id());
-                self.detail_effect()
+                self.refiltered()
             }
             _ => None,
         }
     }
 
     pub fn on_mouse(&mut self, m: MouseEvent) -> Option<Effect> {
-        if self.overlay != Overlay::None {
+        if self.overlay != Overlay::None || self.too_small() {
             return None;
         }
         match m.kind {

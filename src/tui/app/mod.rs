@@ -155,6 +155,9 @@ pub struct Settings {
 #[derive(Debug, Clone)]
 pub struct App {
     pub screen: Screen,
+    /// The selected client: one for the whole app. Every screen's list scrolls to show it
+    /// where it holds it, and moving the selection on any screen moves it for all.
+    pub selected: Option<ClientId>,
     pub today: NaiveDate,
     pub clients: ClientList,
     pub scores: Scores,
@@ -184,6 +187,7 @@ impl App {
     pub fn new(today: NaiveDate, settings: Settings) -> Self {
         Self {
             screen: Screen::Clients,
+            selected: None,
             today,
             clients: ClientList::default(),
             scores: Scores::new(today, settings.rules),
@@ -208,16 +212,15 @@ impl App {
 
     // ---- data in ------------------------------------------------------------------------
 
-    /// New rows from the store; keeps the selected client selected when it is still shown.
+    /// New rows from the store; the selected client stays selected while it exists.
     pub fn set_rows(&mut self, rows: Vec<ClientRow>) {
-        let keep = self.clients.selected_id();
         self.clients.rows = rows;
-        self.rebuild(keep);
+        self.rebuild();
+        self.keep_selection();
     }
 
     /// One client's row anew (after a write that touched only it).
     pub fn set_row(&mut self, row: ClientRow) {
-        let keep = self.clients.selected_id();
         match self
             .clients
             .rows
@@ -227,20 +230,33 @@ impl App {
             Some(slot) => *slot = row,
             None => self.clients.rows.push(row),
         }
-        self.rebuild(keep);
+        self.rebuild();
+        self.keep_selection();
+    }
+
+    /// Keeps the selected client, unless there is none or it is gone from the store: then
+    /// the clients list's row at its cursor (the first, at start) is.
+    fn keep_selection(&mut self) {
+        if self
+            .selected
+            .is_none_or(|id| self.clients.row(id).is_none())
+        {
+            self.selected = self.clients.selected_id();
+        }
+        self.follow();
     }
 
     /// Every client's scorecard anew.
     pub fn set_cards(&mut self, cards: Vec<Scorecard>) {
         let page = self.page_rows(Screen::Scorecards);
-        self.scores.set_all(cards, page);
+        self.scores.set_all(cards, page, self.selected);
         self.resort_if_scored();
     }
 
     /// One client's scorecard anew.
     pub fn set_card(&mut self, card: Scorecard) {
         let page = self.page_rows(Screen::Scorecards);
-        self.scores.set_one(card, page);
+        self.scores.set_one(card, page, self.selected);
         self.resort_if_scored();
     }
 
@@ -250,7 +266,8 @@ impl App {
         let page = self.page_rows(Screen::Pareto);
         // Marks only hold clients that can still be dropped (archiving one unmarks it).
         self.marks.retain(|id| ms.iter().any(|m| m.client == *id));
-        self.pareto.set_measures(ms, &self.marks, cost, page);
+        self.pareto
+            .set_measures(ms, &self.marks, cost, page, self.selected);
     }
 
     fn toggle_mark(&mut self, id: ClientId) {
@@ -280,43 +297,71 @@ impl App {
             self.clients.sort,
             SortKey::Score | SortKey::Change | SortKey::Grade
         ) {
-            self.rebuild(self.clients.selected_id());
+            self.rebuild();
         }
     }
 
-    fn rebuild(&mut self, keep: Option<ClientId>) {
+    /// Filters and sorts the clients list again, the selected client kept in view.
+    fn rebuild(&mut self) {
         let page = self.page_rows(Screen::Clients);
-        self.clients.rebuild(keep, &self.scores, page);
+        self.clients.rebuild(self.selected, &self.scores, page);
+    }
+
+    /// The filter changed: the selection stays if the filter still shows it, else it moves
+    /// to the row the list shows in its place (none when nothing matches).
+    fn refiltered(&mut self) -> Option<Effect> {
+        self.rebuild();
+        self.selected = self.clients.selected_id();
+        self.follow();
+        self.detail_effect()
     }
 
     pub fn set_detail(&mut self, id: ClientId, events: Vec<TimelineEvent>) {
         self.detail = Some((id, events));
     }
 
-    /// The client the current screen has selected.
+    /// The selected client, the same on every screen.
     pub fn current_client(&self) -> Option<ClientId> {
-        match self.screen {
-            Screen::Clients | Screen::GutCheck => self.clients.selected_id(),
-            Screen::Scorecards => self.scores.selected().map(|c| c.client),
-            Screen::Pareto => self.pareto.selected_id(),
-        }
+        self.selected
     }
 
-    /// Selects the client with this id on the clients list and the scorecards, if shown.
-    /// The Pareto ranking keeps its own selection: it opens on its top, on the vital few.
+    /// The selected client's scorecard, if it is scored (a former client is not).
+    pub fn selected_card(&self) -> Option<&Scorecard> {
+        self.selected.and_then(|id| self.scores.card(id))
+    }
+
+    /// Selects this client on every screen.
     pub fn select_id(&mut self, id: ClientId) -> Option<Effect> {
+        self.selected = Some(id);
+        self.follow();
+        self.detail_effect()
+    }
+
+    /// Scrolls every list to the selected client, in each list that holds it. (The Pareto
+    /// ranking pages into its grouped tail when the client is there.)
+    fn follow(&mut self) {
+        let Some(id) = self.selected else {
+            return;
+        };
+        if let Some(pos) = self.clients.position(id) {
+            let (len, page) = (self.clients.view.len(), self.page_rows(Screen::Clients));
+            self.clients.cursor.move_to(pos, len, page);
+        }
         if let Some(pos) = self.scores.position(id) {
             let (len, page) = (self.scores.cards.len(), self.page_rows(Screen::Scorecards));
             self.scores.cursor.move_to(pos, len, page);
         }
-        let pos = self.clients.position(id)?;
-        let (len, page) = (self.clients.view.len(), self.page_rows(Screen::Clients));
-        self.clients.cursor.move_to(pos, len, page);
-        self.detail_effect()
+        if let Some(pos) = self.pareto.position(id) {
+            let (len, page) = (
+                self.pareto.primary.rows.len(),
+                self.page_rows(Screen::Pareto),
+            );
+            self.pareto.cursor.move_to(pos, len, page);
+        }
     }
 
     fn detail_effect(&mut self) -> Option<Effect> {
-        match self.clients.selected_id() {
+        match self.selected {
             Some(id) if self.detail.as_ref().map(|(d, _)| *d) != Some(id) => {
                 Some(Effect::LoadDetail(id))
             }
@@ -361,8 +406,7 @@ impl App {
                     return None;
                 }
                 self.clients.filter.clear();
-                self.rebuild(self.clients.selected_id());
-                self.detail_effect()
+                self.refiltered()
             }
             Action::SortNext | Action::SortReverse => {
                 if a == Action::SortNext {
@@ -370,7 +414,7 @@ impl App {
                 } else {
                     self.clients.sort_desc = !self.clients.sort_desc;
                 }
-                self.rebuild(self.clients.selected_id());
+                self.rebuild();
                 self.info(format!(
                     "Sorted by {}{}",
                     self.clients.sort.label(),
@@ -380,7 +424,7 @@ impl App {
                         ""
                     }
                 ));
-                self.detail_effect()
+                None
             }
             Action::Add => {
                 self.overlay = Overlay::ClientForm {
@@ -487,7 +531,7 @@ impl App {
                 self.pareto.measure = self.pareto.measure.next();
                 let cost = self.scores.rules.hourly_cost_cents;
                 let page = self.page_rows(Screen::Pareto);
-                self.pareto.rank(&self.marks, cost, page);
+                self.pareto.rank(&self.marks, cost, page, self.selected);
                 self.info(format!("Ranked by {}", self.pareto.measure.key()));
                 None
             }
@@ -580,37 +624,44 @@ impl App {
             Action::GoScreen(i) if i < n => i,
             _ => at,
         };
-        let current = self.current_client();
+        // The selection stays: the new screen's list scrolls to it.
         self.screen = Screen::ALL[to];
-        let effect = current.and_then(|id| self.select_id(id));
+        self.follow();
         if self.screen == Screen::GutCheck && !self.gut.loaded {
             return Some(Effect::LoadVotes(self.gut.year));
         }
-        effect
+        None
     }
 
+    /// Moves the selection through the current screen's list, and so for every screen.
     fn step(&mut self, m: Move) -> Option<Effect> {
         let page = self.page_rows(self.screen);
-        match self.screen {
+        let selected = self.selected;
+        let id = match self.screen {
             Screen::Clients => {
-                self.clients.step(m, page);
-                self.detail_effect()
+                let c = &mut self.clients;
+                let holds = c.selected_id() == selected;
+                c.cursor.step_from(holds, m, c.view.len(), page);
+                c.selected_id()
             }
             Screen::Scorecards => {
-                self.scores.cursor.step(m, self.scores.cards.len(), page);
-                None
+                let s = &mut self.scores;
+                let holds = s.selected().map(|c| c.client) == selected;
+                s.cursor.step_from(holds, m, s.cards.len(), page);
+                s.selected().map(|c| c.client)
             }
             Screen::Pareto => {
-                self.pareto
-                    .cursor
-                    .step(m, self.pareto.primary.rows.len(), page);
-                None
+                let p = &mut self.pareto;
+                let holds = p.selected_id() == selected;
+                p.cursor.step_from(holds, m, p.primary.rows.len(), page);
+                p.selected_id()
             }
             Screen::GutCheck => {
                 self.gut.cursor.step(m, self.gut.lists.len(), page);
-                None
+                return None;
             }
-        }
+        };
+        id.and_then(|id| self.select_id(id))
     }
 
     fn click(&mut self, x: u16, y: u16) -> Option<Effect> {
@@ -624,28 +675,21 @@ impl App {
         if !inside {
             return None;
         }
-        let page = self.page_rows(self.screen);
-        match self.screen {
+        let row = usize::from(y - rows.y);
+        let id = match self.screen {
             Screen::Clients => {
-                let pos = self.clients.cursor.offset + usize::from(y - rows.y);
-                if pos < self.clients.view.len() {
-                    self.clients
-                        .cursor
-                        .move_to(pos, self.clients.view.len(), page);
-                    return self.detail_effect();
-                }
-                None
+                let c = &self.clients;
+                c.view
+                    .get(c.cursor.offset + row)
+                    .and_then(|&i| c.rows.get(i))
+                    .map(|r| r.client.id)
             }
             _ => {
-                let pos = self.scores.cursor.offset + usize::from(y - rows.y);
-                if pos < self.scores.cards.len() {
-                    self.scores
-                        .cursor
-                        .move_to(pos, self.scores.cards.len(), page);
-                }
-                None
+                let s = &self.scores;
+                s.cards.get(s.cursor.offset + row).map(|c| c.client)
             }
-        }
+        };
+        id.and_then(|id| self.select_id(id))
     }
 
     /// How many list rows fit on a screen now.
@@ -659,12 +703,21 @@ impl App {
         usize::from(rows.height).max(1)
     }
 
+    /// The terminal is below the size the layout needs: the screen shows only a message.
+    pub fn too_small(&self) -> bool {
+        self.viewport.width < layout::MIN_WIDTH || self.viewport.height < layout::MIN_HEIGHT
+    }
+
     pub fn resize(&mut self, width: u16, height: u16) {
         self.viewport = Rect::new(0, 0, width, height);
         let page = self.page_rows(Screen::Clients);
         self.clients.cursor.clamp(self.clients.view.len(), page);
         let page = self.page_rows(Screen::Scorecards);
         self.scores.cursor.clamp(self.scores.cards.len(), page);
+        let page = self.page_rows(Screen::Pareto);
+        let len = self.pareto.primary.rows.len();
+        self.pareto.cursor.clamp(len, page);
+        self.follow();
     }
 
     // ---- results from the driver --------------------------------------------------------

@@ -22,7 +22,7 @@ pub struct ParetoView {
     pub r1: Vec<ClientId>,
     /// Show the value/effort map instead of the rankings.
     pub map: bool,
-    /// The selection in the primary ranking.
+    /// The cursor in the primary ranking: on the app's selected client when it is ranked.
     pub cursor: Cursor,
     /// Dropping the marked clients, before and after.
     pub what_if: WhatIf,
@@ -52,21 +52,28 @@ impl ParetoView {
         }
     }
 
-    /// New measures (after a write or a new as-of date); keeps the selected client.
+    /// New measures (after a write or a new as-of date); the cursor stays on `keep` (the
+    /// app's selected client) when it is ranked.
     pub fn set_measures(
         &mut self,
         ms: Vec<ClientMeasures>,
         marks: &BTreeSet<ClientId>,
         cost: i64,
         page: usize,
+        keep: Option<ClientId>,
     ) {
         self.measures = ms;
-        self.rank(marks, cost, page);
+        self.rank(marks, cost, page, keep);
     }
 
     /// Ranks again (after the measure changed) and redoes the what-if.
-    pub fn rank(&mut self, marks: &BTreeSet<ClientId>, cost: i64, page: usize) {
-        let keep = self.selected_id();
+    pub fn rank(
+        &mut self,
+        marks: &BTreeSet<ClientId>,
+        cost: i64,
+        page: usize,
+        keep: Option<ClientId>,
+    ) {
         let share = self.rules.vital_share;
         self.primary = pareto(&self.measures, self.measure, share);
         self.counterpart = pareto(&self.measures, self.counterpart_measure(), share);

@@ -56,17 +56,16 @@ impl Scores {
         self.index.get(&id).copied()
     }
 
-    /// All cards anew (after the window, the as-of date or the portfolio changed).
-    pub fn set_all(&mut self, mut cards: Vec<Scorecard>, page: usize) {
-        let keep = self.selected().map(|c| c.client);
+    /// All cards anew (after the window, the as-of date or the portfolio changed); the
+    /// cursor stays on `keep` (the app's selected client) when it has a card.
+    pub fn set_all(&mut self, mut cards: Vec<Scorecard>, page: usize, keep: Option<ClientId>) {
         rank(&mut cards);
         self.cards = cards;
         self.reindex(keep, page);
     }
 
     /// One client's card anew (after a write that touched only that client).
-    pub fn set_one(&mut self, card: Scorecard, page: usize) {
-        let keep = self.selected().map(|c| c.client);
+    pub fn set_one(&mut self, card: Scorecard, page: usize, keep: Option<ClientId>) {
         match self.index.get(&card.client) {
             Some(&i) => self.cards[i] = card,
             None => self.cards.push(card),

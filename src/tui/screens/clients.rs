@@ -5,7 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Cell, HighlightSpacing, Paragraph, Row, Table, TableState, Wrap,
+};
 
 use super::Look;
 use crate::domain::score::card::{change_text, points};
@@ -13,7 +15,7 @@ use crate::domain::score::{Band, Scorecard, sparkline};
 use crate::domain::{Client, ClientStatus, EventKind, TimelineEvent};
 use crate::tui::app::{App, SortKey};
 use crate::tui::layout;
-use crate::tui::text::truncate;
+use crate::tui::text::{count, truncate};
 
 /// A column of the clients table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +82,7 @@ const COLUMNS: [Column; 10] = [
     column(Col::Flags, "Flags", &[], 13, KEEP, false),
     column(Col::Status, "Status", &[SortKey::Status], 8, 3, false),
     column(Col::Mrr, "MRR", &[SortKey::Mrr], 9, KEEP, true),
-    column(Col::Tickets, "Tkt 90d", &[SortKey::Tickets], 7, 4, true),
+    column(Col::Tickets, "Tkt 90d", &[SortKey::Tickets], 8, 4, true),
     column(
         Col::LastSeen,
         "Last seen",
@@ -90,12 +92,13 @@ const COLUMNS: [Column; 10] = [
         false,
     ),
     column(Col::Ends, "Ends", &[SortKey::ContractEnd], 10, 1, false),
-    column(Col::Seats, "Seats", &[SortKey::Seats], 5, 0, true),
+    column(Col::Seats, "Seats", &[SortKey::Seats], 6, 0, true),
 ];
 
 /// The columns that fit in `width` cells (borders and the selection mark included), and
-/// the name column's width.
-fn fitting(width: u16) -> (Vec<&'static Column>, u16) {
+/// the name column's width. The column the list is sorted by is never left out: it shows
+/// the order (and its arrow).
+fn fitting(width: u16, sort: SortKey) -> (Vec<&'static Column>, u16) {
     let mut cols: Vec<&Column> = COLUMNS.iter().collect();
     let room = width.saturating_sub(3);
     loop {
@@ -106,7 +109,7 @@ fn fitting(width: u16) -> (Vec<&'static Column>, u16) {
         match cols
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.drop != KEEP)
+            .filter(|(_, c)| c.drop != KEEP && !c.sorts.contains(&sort))
             .min_by_key(|(_, c)| c.drop)
         {
             Some((i, _)) => {
@@ -127,14 +130,16 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
     let list = &app.clients;
     let arrow = if list.sort_desc { "▼" } else { "▲" };
-    let (cols, name_w) = fitting(area.width);
+    let (cols, name_w) = fitting(area.width, list.sort);
     let header = Row::new(cols.iter().map(|c| {
         let text = if c.sorts.contains(&list.sort) {
             format!("{}{arrow}", c.title)
         } else {
             c.title.to_string()
         };
-        Cell::from(text)
+        // Titles sit over their values: numbers' on the right.
+        let line = Line::from(text);
+        Cell::from(if c.right { line.right_aligned() } else { line })
     }))
     .style(t.header);
     let widths: Vec<Constraint> = cols
@@ -191,6 +196,17 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             t.accent,
         ));
     }
+    // The selected client (chosen on another screen) is hidden by the filter: say so.
+    let holds = list.selected_id() == app.selected;
+    if let Some(r) = app.selected.and_then(|id| list.row(id)).filter(|_| !holds) {
+        let used: usize = title.iter().map(Span::width).sum();
+        let room = usize::from(area.width.saturating_sub(4)).saturating_sub(used);
+        let note = format!(
+            " {} is selected but filtered out: Esc shows it ",
+            r.client.fields.name
+        );
+        title.push(Span::styled(truncate(&note, room), t.muted));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border)
@@ -216,10 +232,11 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .block(block)
         .column_spacing(1)
         .row_highlight_style(t.selected)
-        .highlight_symbol("›");
+        .highlight_symbol("›")
+        .highlight_spacing(HighlightSpacing::Always);
     let mut state = TableState::default()
         .with_offset(list.cursor.offset)
-        .with_selected(Some(list.cursor.selected));
+        .with_selected(holds.then_some(list.cursor.selected));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
@@ -305,7 +322,7 @@ pub fn flags_line<'a>(card: Option<&Scorecard>, r1: bool, look: &Look) -> Line<'
 
 fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
-    let Some(row) = app.clients.selected_row() else {
+    let Some(row) = app.selected.and_then(|id| app.clients.row(id)) else {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(t.border);
@@ -364,10 +381,10 @@ fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
         ]));
     }
     let mut money = format!(
-        "{} MRR · {} seats · terms {} days",
+        "{} MRR · {} · terms {}",
         f.mrr.display(&look.currency),
-        f.seats,
-        f.payment_terms_days
+        count(f.seats, "seat"),
+        count(f.payment_terms_days, "day")
     );
     if f.prepaid {
         money.push_str(" · prepaid");
@@ -378,30 +395,26 @@ fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
         (s, e) => {
             let e_text = e.map_or_else(|| "open-ended".into(), |d| look.date(d));
             let s = s.map_or_else(|| "until".into(), |d| format!("{} →", look.date(d)));
-            let left = e
-                .map(|d| (d - today).num_days())
-                .map_or(String::new(), |n| {
-                    if n >= 0 {
-                        format!(" (ends in {n} days)")
-                    } else {
-                        format!(" (ended {} days ago)", -n)
-                    }
-                });
+            // A former client's end date is history: no countdown.
+            let left = f.contract_days_left(today).map_or(String::new(), |n| {
+                if n >= 0 {
+                    format!(" (ends in {})", count(n, "day"))
+                } else {
+                    format!(" (ended {} ago)", count(-n, "day"))
+                }
+            });
             format!("{s} {e_text}{left}")
         }
     };
     let notice = f
         .notice_days
-        .map_or(String::new(), |n| format!(" · notice {n} days"));
+        .map_or(String::new(), |n| format!(" · notice {}", count(n, "day")));
     let mut contract_spans = vec![label("Contract"), Span::raw(format!("{contract}{notice}"))];
-    if let (Some(end), Some(n)) = (f.contract_end, f.notice_days) {
-        let last_notice = end - chrono::Days::new(u64::from(n));
-        if (last_notice - today).num_days() >= 0 && (last_notice - today).num_days() <= 30 {
-            contract_spans.push(Span::styled(
-                format!(" · give notice by {}", look.date(last_notice)),
-                t.warn,
-            ));
-        }
+    if let Some(last_notice) = f.notice_due(today, 30) {
+        contract_spans.push(Span::styled(
+            format!(" · give notice by {}", look.date(last_notice)),
+            t.warn,
+        ));
     }
     lines.push(Line::from(contract_spans));
     let mut status = format!("{}", f.status);
@@ -450,4 +463,29 @@ fn event_line<'a>(e: &TimelineEvent, look: &Look, width: usize) -> Line<'a> {
         Span::styled(format!("{what:<8} "), style),
         Span::styled(truncate(&text, rest), body),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sortable_column_has_room_for_its_arrow() {
+        for c in COLUMNS.iter().filter(|c| !c.sorts.is_empty()) {
+            let width = if c.width == 0 { NAME_MIN } else { c.width };
+            assert!(
+                usize::from(width) > c.title.chars().count(),
+                "{} is {width} wide",
+                c.title
+            );
+        }
+    }
+
+    #[test]
+    fn the_sorted_column_is_kept_when_the_terminal_is_narrow() {
+        for key in SortKey::ALL {
+            let (cols, _) = fitting(80, *key);
+            assert!(cols.iter().any(|c| c.sorts.contains(key)), "{key:?}");
+        }
+    }
 }

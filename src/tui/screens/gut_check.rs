@@ -3,8 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use super::Look;
 use crate::tui::app::App;
@@ -59,7 +60,7 @@ fn draw_lists(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     }
     let staff_w: u16 = 16;
     let list_w = usize::from(area.width.saturating_sub(staff_w + 4));
-    let rows: Vec<Row> = g
+    let lists: Vec<Vec<String>> = g
         .lists
         .iter()
         .map(|l| {
@@ -69,12 +70,32 @@ fn draw_lists(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 .enumerate()
                 .map(|(i, c)| format!("{}. {}", i + 1, name(app, *c)))
                 .collect();
-            let text = if names.is_empty() {
-                Line::styled("(nobody named yet)", t.muted)
+            name_lines(&names, list_w)
+        })
+        .collect();
+    // Every name whole where the panel has the rows for it: each list takes as many lines
+    // as it needs, up to what lets every list fit.
+    let room = usize::from(area.height.saturating_sub(3));
+    let most = (1..=lists.iter().map(Vec::len).max().unwrap_or(1))
+        .rev()
+        .find(|k| lists.iter().map(|l| l.len().clamp(1, *k)).sum::<usize>() <= room)
+        .unwrap_or(1);
+    let rows: Vec<Row> = g
+        .lists
+        .iter()
+        .zip(&lists)
+        .map(|(l, lines)| {
+            let text = if lines.is_empty() {
+                Text::from(Line::styled("(nobody named yet)", t.muted))
             } else {
-                Line::from(truncate(&names.join("  "), list_w))
+                Text::from(fit_lines(lines, most, list_w))
             };
-            Row::new(vec![Line::from(truncate(&l.staff, staff_w.into())), text])
+            let height = u16::try_from(text.height()).unwrap_or(1);
+            Row::new(vec![
+                Cell::from(truncate(&l.staff, staff_w.into())),
+                Cell::from(text),
+            ])
+            .height(height)
         })
         .collect();
     let table = Table::new(rows, [Constraint::Length(staff_w), Constraint::Min(10)])
@@ -87,6 +108,36 @@ fn draw_lists(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .with_offset(g.cursor.offset)
         .with_selected(Some(g.cursor.selected));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The names of a list ("1. Brandt Vastgoed", ...) in lines of `width` columns, two spaces
+/// apart: a name moves to the next line rather than be cut (unless it is wider than a line).
+fn name_lines(names: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for n in names {
+        match lines.last_mut() {
+            Some(last) if last.width() + 2 + n.width() <= width => {
+                last.push_str("  ");
+                last.push_str(n);
+            }
+            _ => lines.push(truncate(n, width)),
+        }
+    }
+    lines
+}
+
+/// At most `most` of the lines; the last one shown takes the rest, cut with "…".
+fn fit_lines(lines: &[String], most: usize, width: usize) -> Vec<Line<'static>> {
+    let most = most.max(1);
+    if lines.len() <= most {
+        return lines.iter().map(|l| Line::from(l.clone())).collect();
+    }
+    let mut shown: Vec<Line> = lines[..most - 1]
+        .iter()
+        .map(|l| Line::from(l.clone()))
+        .collect();
+    shown.push(Line::from(truncate(&lines[most - 1..].join("  "), width)));
+    shown
 }
 
 fn draw_tally(frame: &mut Frame, area: Rect, app: &App, look: &Look) {

@@ -3,14 +3,15 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Look;
 use crate::tui::app::Screen;
 use crate::tui::forms::LogKind;
 use crate::tui::keymap;
 use crate::tui::text::{pad, truncate};
-use crate::tui::widgets::form::centred;
+use crate::tui::widgets::form::{centred, clear};
+use unicode_width::UnicodeWidthStr;
 
 fn popup<'a>(
     frame: &mut Frame,
@@ -21,7 +22,9 @@ fn popup<'a>(
     look: &Look,
 ) -> (Rect, Block<'a>) {
     let rect = centred(area, w, h);
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
+    // The title is cut by display width, to fit inside the corners.
+    let title = truncate(&title, usize::from(rect.width.saturating_sub(4)));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(look.theme.accent)
@@ -30,31 +33,35 @@ fn popup<'a>(
 }
 
 pub fn help(frame: &mut Frame, area: Rect, screen: Screen, look: &Look) {
+    const KEYS_W: usize = 20;
     let keys = keymap::help(screen);
+    let forms = "In forms: Tab/↓ next field, ⇧Tab/↑ previous, Enter save, Esc cancel";
+    // As wide as the longest line, where the terminal has the room; what is cut shows "…".
+    let longest = keys
+        .iter()
+        .map(|(_, what)| KEYS_W + what.width())
+        .chain([forms.width()])
+        .max()
+        .unwrap_or(0);
+    let w = u16::try_from(longest + 2).unwrap_or(u16::MAX).clamp(
+        72.min(area.width),
+        area.width.saturating_sub(4).max(72.min(area.width)),
+    );
+    let room = usize::from(w.saturating_sub(2));
     let mut lines: Vec<Line> = keys
         .iter()
         .map(|(k, what)| {
             Line::from(vec![
-                Span::styled(pad(k, 20), look.theme.key),
-                Span::raw(*what),
+                Span::styled(pad(k, KEYS_W), look.theme.key),
+                Span::raw(truncate(what, room.saturating_sub(KEYS_W))),
             ])
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "In forms: Tab/↓ next field, ⇧Tab/↑ previous, Enter save, Esc cancel",
-        look.theme.muted,
-    ));
+    lines.push(Line::styled(truncate(forms, room), look.theme.muted));
     lines.push(Line::styled("any key closes this help", look.theme.muted));
     let h = lines.len() as u16 + 2;
-    let (rect, block) = popup(
-        frame,
-        area,
-        72,
-        h,
-        format!("Keys: {}", screen.title()),
-        look,
-    );
+    let (rect, block) = popup(frame, area, w, h, format!("Keys: {}", screen.title()), look);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
@@ -71,7 +78,7 @@ pub fn log_menu(frame: &mut Frame, area: Rect, client: &str, look: &Look) {
     lines.push(Line::raw(""));
     lines.push(Line::styled("  Esc  cancel", look.theme.muted));
     let h = lines.len() as u16 + 2;
-    let title = format!("Log for {}", truncate(client, 40));
+    let title = format!("Log for {client}");
     let (rect, block) = popup(frame, area, 56, h, title, look);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

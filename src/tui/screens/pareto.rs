@@ -15,6 +15,7 @@ use crate::tui::app::App;
 use crate::tui::layout::{self, PARETO_WIDE};
 use crate::tui::text::truncate;
 use crate::tui::widgets::pareto_chart::ParetoChart;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let (head, charts, panel) = layout::pareto(area);
@@ -44,24 +45,51 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         &p.counterpart
     };
     let top = revenue.rows.first();
+    // The client's name takes the room the rest of the line leaves: the longest wording
+    // (`afters`, longest first) that leaves room for all of it, or else the shortest.
+    let named = |before: &str, name: &str, afters: &[String]| {
+        let fits = |after: &&String| before.width() + name.width() + after.width() <= w;
+        let after = afters
+            .iter()
+            .find(fits)
+            .or(afters.last())
+            .map_or("", |a| a.as_str());
+        let room = w.saturating_sub(before.width() + after.width()).max(8);
+        format!("{before}{}{after}", truncate(name, room))
+    };
     // Guide C1: how much rests on the largest clients, in warning colours when too much.
     let concentration = match (top, revenue.concentration(p.rules.concentration_warning)) {
-        (_, Some(top)) => line(
-            format!(
-                " C1: {} carries {:.0}% of revenue (over {:.0}%): can you afford to lose them? Top 5: {:.0}%",
-                truncate(&top.client, 24),
+        (_, Some(top)) => {
+            let (share, over, top5) = (
                 top.share * 100.0,
                 p.rules.concentration_warning * 100.0,
-                revenue.top5_share * 100.0
-            ),
-            t.warn,
-        ),
+                revenue.top5_share * 100.0,
+            );
+            line(
+                named(
+                    " C1: ",
+                    &top.client,
+                    &[
+                        format!(
+                            " carries {share:.0}% of revenue (over {over:.0}%): can you afford to lose them? Top 5: {top5:.0}%"
+                        ),
+                        format!(
+                            " carries {share:.0}% of revenue (over {over:.0}%) · top 5 {top5:.0}%"
+                        ),
+                    ],
+                ),
+                t.warn,
+            )
+        }
         (Some(top), None) => line(
-            format!(
-                " Largest client {} {:.0}% of revenue · top 5 {:.0}%",
-                truncate(&top.client, 24),
-                top.share * 100.0,
-                revenue.top5_share * 100.0
+            named(
+                " Largest client ",
+                &top.client,
+                &[format!(
+                    " {:.0}% of revenue · top 5 {:.0}%",
+                    top.share * 100.0,
+                    revenue.top5_share * 100.0
+                )],
             ),
             t.muted,
         ),
@@ -95,11 +123,23 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
 
 fn draw_chart(frame: &mut Frame, area: Rect, app: &App, look: &Look, primary: bool) {
     let p = &app.pareto;
-    let (ranking, cursor, highlight) = if primary {
-        (&p.primary, Some(p.cursor), None)
+    let (ranking, cursor) = if primary {
+        (&p.primary, Some(p.cursor))
     } else {
-        (&p.counterpart, None, p.selected_id())
+        (&p.counterpart, None)
     };
+    // The selected client is the app's: when it is not ranked (a former client, a
+    // prospect), the chart says so rather than seem to select another.
+    let note = app
+        .selected
+        .filter(|id| primary && p.position(*id).is_none())
+        .and_then(|id| app.clients.row(id))
+        .map(|r| {
+            format!(
+                "{} ({}) is selected: only active clients are ranked",
+                r.client.fields.name, r.client.fields.status
+            )
+        });
     let title = format!(
         "By {}{}",
         ranking.measure.key(),
@@ -110,7 +150,8 @@ fn draw_chart(frame: &mut Frame, area: Rect, app: &App, look: &Look, primary: bo
             pareto: ranking,
             title,
             cursor,
-            highlight,
+            highlight: app.selected,
+            note,
             r1: &p.r1,
             marks: &app.marks,
             currency: &look.currency,
@@ -140,7 +181,7 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
     let p = &app.pareto;
     let map = value_effort(&p.measures);
-    let selected = p.selected_id();
+    let selected = app.selected;
     let big = map.big_from;
     let ymax = (map
         .points
@@ -208,6 +249,12 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 )
             })
         })
+        .or_else(|| {
+            // The selected client is not measured: a former client or a prospect.
+            let r = selected.and_then(|id| app.clients.row(id))?;
+            let f = &r.client.fields;
+            Some(format!("{} ({}) is not on the map", f.name, f.status))
+        })
         .unwrap_or_default();
     let pct = |v: f64| {
         if v < 0.1 {
@@ -216,6 +263,22 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             format!("{:.0}%", v * 100.0)
         }
     };
+    // The titles are cut to the border, by display width.
+    let room = usize::from(area.width.saturating_sub(4));
+    let title = " Value/effort map ";
+    let legend = truncate(
+        &format!(
+            "(up: share of revenue, big from {}; right: rate per hour, the line at the portfolio's {}) ",
+            pct(big),
+            rate(map.rate_cents)
+        ),
+        room.saturating_sub(title.width()),
+    );
+    let name = truncate(&format!(" █ {name} "), room);
+    let key = truncate(
+        "· R1 candidates in yellow · marked in red · v: rankings ",
+        room.saturating_sub(name.width()),
+    );
     // The plot: right of the y labels, above the x axis.
     let y_label_w = pct(ymax).chars().count() as u16 + 1;
     let inner = Rect {
@@ -237,22 +300,12 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 .borders(Borders::ALL)
                 .border_style(t.border)
                 .title(Line::from(vec![
-                    Span::styled(" Value/effort map ", t.title),
-                    Span::styled(
-                        format!(
-                            "(up: share of revenue, big from {}; right: rate per hour, the line at the portfolio's {}) ",
-                            pct(big),
-                            rate(map.rate_cents)
-                        ),
-                        t.muted,
-                    ),
+                    Span::styled(title, t.title),
+                    Span::styled(legend, t.muted),
                 ]))
                 .title_bottom(Line::from(vec![
-                    Span::styled(format!(" █ {name} "), t.title),
-                    Span::styled(
-                        "· R1 candidates in yellow · marked in red · v: rankings ",
-                        t.muted,
-                    ),
+                    Span::styled(name, t.title),
+                    Span::styled(key, t.muted),
                 ])),
         )
         .x_axis(
@@ -340,20 +393,19 @@ fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     }
     let (b, a) = (&w.before, &w.after);
     let money = |c: i64| Cents(c).display_whole(cur);
+    // Unknown (no labour cost in the config) reads "-", as the margin does.
+    let opt_money = |c: Option<i64>| c.map_or_else(|| "-".to_string(), money);
     let pct = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}%"));
     let share =
         |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{:.1}%", v * 100.0));
-    let rate = |t: &Totals| {
-        t.effective_rate_cents
-            .map_or_else(|| "-".to_string(), money)
-    };
+    let rate = |t: &Totals| opt_money(t.effective_rate_cents);
     let pairs = [
         ("revenue", money(b.revenue_cents), money(a.revenue_cents)),
         ("hours", hours_text(b.hours), hours_text(a.hours)),
         (
             "labour cost",
-            money(b.labour_cost_cents),
-            money(a.labour_cost_cents),
+            opt_money(b.labour_cost_cents),
+            opt_money(a.labour_cost_cents),
         ),
         ("margin", pct(b.margin_pct), pct(a.margin_pct)),
         ("rate / hour", rate(b), rate(a)),

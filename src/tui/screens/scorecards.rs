@@ -4,17 +4,19 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, HighlightSpacing, Paragraph, Row, Table, TableState};
 
 use super::Look;
 use super::clients::{band_style, flags_line, score_line};
 use crate::domain::pareto::hours_text;
+use crate::domain::score::card::Change;
 use crate::domain::score::card::{change_text, number, points, reason_text};
 use crate::domain::score::{MetricKey, NoScore, Scorecard, sparkline};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text::{pad, truncate};
 use crate::tui::widgets::trend::TrendChart;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let (list, card_area) = layout::scorecards(area);
@@ -22,25 +24,61 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         draw_list(frame, list, app, look);
     }
     let scores = &app.scores;
-    let position = format!("{} of {}", scores.cursor.selected + 1, scores.cards.len());
-    match scores.selected() {
-        Some(card) => draw_card(frame, card_area, card, app, look, &position),
-        None => {
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_style(look.theme.border)
-                .title(Span::styled(" Scorecards ", look.theme.title));
-            frame.render_widget(
-                Paragraph::new(vec![
-                    Line::raw(""),
-                    Line::styled("No clients to score yet.", look.theme.muted),
-                ])
-                .block(block)
-                .centered(),
-                card_area,
-            );
+    let card = app
+        .selected_card()
+        .and_then(|c| scores.position(c.client).map(|i| (c, i)));
+    match card {
+        Some((card, i)) => {
+            let position = format!("{} of {}", i + 1, scores.cards.len());
+            draw_card(frame, card_area, card, app, look, &position)
         }
+        None => draw_no_card(frame, card_area, app, look),
     }
+}
+
+/// In place of a card: the selected client has none (a former client), or nobody is scored.
+fn draw_no_card(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
+    let t = &look.theme;
+    let row = app.selected.and_then(|id| app.clients.row(id));
+    let width = usize::from(area.width.saturating_sub(4));
+    let (title, lines) = match row {
+        Some(r) => (
+            r.client.fields.name.as_str(),
+            vec![
+                Line::styled(
+                    format!(
+                        "{} is a {} client: only current clients have a scorecard.",
+                        r.client.fields.name, r.client.fields.status
+                    ),
+                    t.muted,
+                ),
+                Line::styled(
+                    "j/k select a scored client; l still logs on this one.",
+                    t.muted,
+                ),
+            ],
+        ),
+        None => (
+            "Scorecards",
+            vec![Line::styled("No clients to score yet.", t.muted)],
+        ),
+    };
+    let mut text = vec![Line::raw("")];
+    text.extend(lines);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(Span::styled(
+            format!(" {} ", truncate(title, width)),
+            t.title,
+        ));
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(block)
+            .centered()
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
 }
 
 fn heading(app: &App, look: &Look) -> String {
@@ -91,20 +129,36 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     .block(block)
     .column_spacing(1)
     .row_highlight_style(t.selected)
-    .highlight_symbol("›");
+    .highlight_symbol("›")
+    .highlight_spacing(HighlightSpacing::Always);
+    let cursor = app.scores.cursor;
+    let holds = app.scores.selected().map(|c| c.client) == app.selected;
     let mut state = TableState::default()
-        .with_offset(app.scores.cursor.offset)
-        .with_selected(Some(app.scores.cursor.selected));
+        .with_offset(cursor.offset)
+        .with_selected(holds.then_some(cursor.selected));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
 fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Look, position: &str) {
     let t = &look.theme;
-    let mut title = vec![Span::styled(format!(" {} ", c.name), t.title)];
-    if layout::scorecards(area).0.width == 0 || area.width < 100 {
-        title.push(Span::styled(format!("({position}) "), t.muted));
-    }
-    title.push(Span::styled(heading(app, look), t.muted));
+    // The name takes the room the position and the heading leave, cut by display width.
+    let position = if layout::scorecards(area).0.width == 0 || area.width < 100 {
+        format!("({position}) ")
+    } else {
+        String::new()
+    };
+    let heading = heading(app, look);
+    let room = usize::from(area.width.saturating_sub(3));
+    let name_room = room.saturating_sub(position.width() + heading.width() + 2);
+    let title = vec![
+        Span::styled(
+            format!(" {} ", truncate(&c.name, name_room.max(8))),
+            t.title,
+        ),
+        Span::styled(position, t.muted),
+        Span::styled(heading, t.muted),
+    ];
+    let title = fit_spans(title, room);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border)
@@ -137,16 +191,28 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
             look.date(ch.since)
         )));
     }
+    // The alert and the revenue note go on a line of their own when the first is full.
+    let mut second: Vec<Span> = Vec::new();
     if let Some(drop) = c.alert {
-        first.push(Span::styled(
+        second.push(Span::styled(
             format!("   ALERT: down {drop:.0} points"),
             t.warn,
         ));
     }
     if c.metrics.revenue_from_mrr {
-        first.push(Span::styled("   revenue from MRR (no invoices)", t.muted));
+        second.push(Span::styled("   revenue from MRR (no invoices)", t.muted));
     }
-    top.push(Line::from(first));
+    let wide = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    if wide(&first) + wide(&second) <= width {
+        first.append(&mut second);
+        top.push(Line::from(first));
+    } else {
+        top.push(Line::from(fit_spans(first, width)));
+        if let Some(s) = second.first_mut() {
+            s.content = s.content.trim_start().to_string().into();
+        }
+        top.push(Line::from(fit_spans(second, width)));
+    }
 
     // The metrics: raw value, the scored (size-fair) value, a sub-score bar, the weight.
     let (lw, vw, nw, bw) = (18usize, 9usize, 9usize, 10usize);
@@ -200,21 +266,7 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     if let Some(ch) = &c.change
         && !ch.parts.is_empty()
     {
-        let parts: Vec<String> = ch
-            .parts
-            .iter()
-            .take(4)
-            .map(|(k, p)| format!("{} {:+.1}", k.short(), p))
-            .collect();
-        bottom.push(Line::from(truncate(
-            &format!(
-                "Since {}: {:+.1} = {}",
-                look.date(ch.since),
-                ch.delta,
-                parts.join(", ")
-            ),
-            width,
-        )));
+        bottom.push(Line::from(change_line(ch, look, width)));
     }
 
     // The dealbreakers with their evidence, as many lines each as the room allows (1 to 3).
@@ -273,6 +325,49 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
         Paragraph::new(bottom),
         Rect::new(inner.x, y, inner.width, left),
     );
+}
+
+/// The spans cut to `width` columns (by display width), the last one shown ending in "…"
+/// when something was cut.
+fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let mut left = width;
+    let mut out = Vec::new();
+    for s in spans {
+        if left == 0 {
+            break;
+        }
+        let text = truncate(&s.content, left);
+        left = left.saturating_sub(text.width());
+        out.push(Span::styled(text, s.style));
+    }
+    out
+}
+
+/// "Since 2026-03-31: -10.0 = days to pay -6.0, reopen rate -2.5, … 2 more -1.5": what
+/// moved the score, biggest first, as many parts as fit in `width`; the parts left out are
+/// counted and summed, so the line always adds up.
+fn change_line(ch: &Change, look: &Look, width: usize) -> String {
+    let head = format!("Since {}: {:+.1} = ", look.date(ch.since), ch.delta);
+    let parts: Vec<String> = ch
+        .parts
+        .iter()
+        .map(|(k, p)| format!("{} {p:+.1}", k.short()))
+        .collect();
+    let line = |n: usize| {
+        let mut body = parts[..n].to_vec();
+        let left = &ch.parts[n..];
+        if !left.is_empty() {
+            let sum: f64 = left.iter().map(|(_, p)| p).sum();
+            let what = if n == 0 { "parts" } else { "more" };
+            body.push(format!("… {} {what} {sum:+.1}", left.len()));
+        }
+        format!("{head}{}", body.join(", "))
+    };
+    let n = (0..=parts.len())
+        .rev()
+        .find(|&n| line(n).width() <= width)
+        .unwrap_or(0);
+    truncate(&line(n), width)
 }
 
 /// The facts that are not scored but matter: money and time, advice and incidents.

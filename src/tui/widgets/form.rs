@@ -31,9 +31,13 @@ pub struct Field {
     pub kind: FieldKind,
     pub hint: &'static str,
     pub error: Option<String>,
+    /// Short text (a number, a date, a code, a name): tabbing into it selects it, and typing
+    /// replaces it. Long text (notes) is never selected: typing adds to it.
+    pub short: bool,
 }
 
 impl Field {
+    /// A short text field: tabbing into it selects its text.
     pub fn text(key: &'static str, label: &'static str, value: impl Into<String>) -> Self {
         let value = value.into();
         Self {
@@ -44,7 +48,22 @@ impl Field {
             kind: FieldKind::Text,
             hint: "",
             error: None,
+            short: true,
         }
+    }
+
+    /// A long text field (notes): tabbing into it puts the cursor at its end, and typing
+    /// never replaces what is there.
+    pub fn long_text(key: &'static str, label: &'static str, value: impl Into<String>) -> Self {
+        Self {
+            short: false,
+            ..Self::text(key, label, value)
+        }
+    }
+
+    /// Whether the field's text shows selected: typing would replace it.
+    fn selected(&self, fresh: bool) -> bool {
+        fresh && self.short && self.kind == FieldKind::Text && !self.value.is_empty()
     }
 
     pub fn toggle(key: &'static str, label: &'static str, on: bool) -> Self {
@@ -143,8 +162,8 @@ pub struct Form {
     pub focus: usize,
     /// A problem that belongs to no single field.
     pub message: Option<String>,
-    /// The focused text is "selected": typing replaces it, as in any form that was just
-    /// tabbed into. Moving the cursor or deleting keeps it instead.
+    /// The focused short text is "selected": typing replaces it, as in any form that was
+    /// just tabbed into. Moving the cursor or deleting keeps it instead.
     pub fresh: bool,
 }
 
@@ -189,9 +208,9 @@ impl Form {
             }
             _ => {}
         }
-        let replace = std::mem::take(&mut self.fresh);
+        let fresh = std::mem::take(&mut self.fresh);
         let f = &mut self.fields[self.focus];
-        if replace && f.kind == FieldKind::Text && matches!(key, FormKey::Char(_)) {
+        if f.selected(fresh) && matches!(key, FormKey::Char(_)) {
             f.value.clear();
             f.cursor = 0;
         }
@@ -276,9 +295,34 @@ impl Form {
         self.message.is_some() || self.fields.iter().any(|f| f.error.is_some())
     }
 
-    /// Draws the form as a centred popup over `area`.
+    /// Draws the form as a centred popup over `area`: 76 columns, wider where the terminal
+    /// has room for long choices, hints and errors.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let width = area.width.min(76).max(40.min(area.width));
+        let label_w = 16usize;
+        // The values: 34 columns, or a choice's longest label (a ticket, a client).
+        let value_want = self
+            .fields
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FieldKind::Choice(opts) => opts.iter().map(|(_, l)| l.width() + 4).max(),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0)
+            .clamp(34, 60);
+        // Right of the values: the hints and the errors.
+        let note_want = self
+            .fields
+            .iter()
+            .map(|f| {
+                let error = f.error.as_ref().map_or(0, |e| e.width() + 2);
+                error.max(f.hint.width())
+            })
+            .max()
+            .unwrap_or(0);
+        let widest = area.width.saturating_sub(4).max(40.min(area.width));
+        let want = u16::try_from(label_w + value_want + note_want + 5).unwrap_or(u16::MAX);
+        let width = want.clamp(76.min(widest), widest);
         let focused_error = self.fields.get(self.focus).and_then(|f| f.error.clone());
         let msg = self
             .message
@@ -292,11 +336,12 @@ impl Form {
         let msg_h = (msg_lines.len().clamp(1, 3)) as u16;
         let height = (self.fields.len() as u16 + 4 + msg_h).min(area.height);
         let popup = centred(area, width, height);
-        frame.render_widget(Clear, popup);
+        clear(frame, popup);
+        let title = truncate(&self.title, usize::from(width.saturating_sub(4)));
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.accent)
-            .title(Span::styled(format!(" {} ", self.title), theme.title));
+            .title(Span::styled(format!(" {title} "), theme.title));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
         let [fields_area, msg_area, help_area] = Layout::vertical([
@@ -306,8 +351,9 @@ impl Form {
         ])
         .areas(inner);
 
-        let label_w = 16usize;
-        let value_w = (inner.width as usize).saturating_sub(label_w + 2).min(34);
+        let value_w = (inner.width as usize)
+            .saturating_sub(label_w + 2)
+            .min(value_want);
         let err_w = (inner.width as usize).saturating_sub(label_w + value_w + 3);
         let visible = fields_area.height as usize;
         let first = self.focus.saturating_sub(visible.saturating_sub(1));
@@ -320,11 +366,15 @@ impl Form {
                 FieldKind::Toggle => format!("[{}]", if f.is_on() { "x" } else { " " }),
                 FieldKind::Choice(_) => format!("‹ {} ›", f.shown()),
             };
-            let value_style = match (focused, self.fresh && f.kind == FieldKind::Text) {
-                (true, true) => theme.selected,
-                (true, false) => theme.focus,
-                _ => theme.base,
+            let value_style = if focused { theme.focus } else { theme.base };
+            // Selected text (typing replaces it) in reverse video, the text only.
+            let text = truncate(&visible_tail(&shown, f, focused, value_w), value_w);
+            let text_style = if focused && f.selected(self.fresh) {
+                value_style.patch(theme.selection)
+            } else {
+                value_style
             };
+            let fill = " ".repeat(value_w.saturating_sub(text.width()));
             let mut spans = vec![
                 Span::styled(marker, theme.accent),
                 Span::styled(
@@ -332,10 +382,8 @@ impl Form {
                     if focused { theme.accent } else { theme.muted },
                 ),
                 Span::raw(" "),
-                Span::styled(
-                    pad(&visible_tail(&shown, f, focused, value_w), value_w),
-                    value_style,
-                ),
+                Span::styled(text, text_style),
+                Span::styled(fill, value_style),
                 Span::raw(" "),
             ];
             if let Some(e) = &f.error {
@@ -415,6 +463,23 @@ fn visible_tail(shown: &str, f: &Field, focused: bool, width: usize) -> String {
         w += cw;
     }
     tail.iter().rev().collect()
+}
+
+/// Clears `rect` for a popup. A wide character (CJK, emoji) drawn beneath it that starts
+/// just left of the popup would cover the popup's left border: it gives way to a space.
+pub fn clear(frame: &mut Frame, rect: Rect) {
+    frame.render_widget(Clear, rect);
+    let Some(left) = rect.x.checked_sub(1) else {
+        return;
+    };
+    let buf = frame.buffer_mut();
+    for y in rect.top()..rect.bottom() {
+        if let Some(cell) = buf.cell_mut((left, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// A rectangle of the given size centred in `area` (clipped to it).

@@ -6,24 +6,33 @@ use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::domain::ClientId;
 use crate::domain::pareto::Pareto;
 use crate::tui::app::cursor::Cursor;
-use crate::tui::text::{pad, truncate};
+use crate::tui::text::{pad, pad_left, truncate};
 use crate::tui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 const GAUGE: usize = 10;
+/// "100.0%" and "100%".
+const SHARE: usize = 6;
+const CUMULATIVE: usize = 4;
+/// The tag an R1 candidate carries at the end of its name.
+const R1_TAG: &str = " R1";
 
 pub struct ParetoChart<'a> {
     pub pareto: &'a Pareto,
     pub title: String,
-    /// The selection and scroll of this chart, or None for a chart that follows another.
+    /// The scroll of this chart, or None for a chart that always shows its top.
     pub cursor: Option<Cursor>,
-    /// The client to highlight (the selection of the other chart).
+    /// The client to highlight: the app's selected client, wherever it is in the ranking.
     pub highlight: Option<ClientId>,
+    /// A line on the chart's bottom border (why the selected client is not in it).
+    pub note: Option<String>,
     pub r1: &'a [ClientId],
     pub marks: &'a BTreeSet<ClientId>,
     pub currency: &'a str,
@@ -55,6 +64,82 @@ fn gauge(cumulative: f64, vital: f64) -> String {
         .collect()
 }
 
+/// The label of the grouped tail.
+fn others(k: usize) -> String {
+    format!("{k} other{} (PgDn)", if k == 1 { "" } else { "s" })
+}
+
+/// The chart's columns, one space apart: rank, mark, name, value, bar, share, gauge and
+/// cumulative share. The header, every client's row and the grouped "others" row are all
+/// laid out by this one set of widths (in display columns), so they line up whatever the
+/// names hold.
+struct Columns {
+    rank: usize,
+    name: usize,
+    value: usize,
+    bar: usize,
+}
+
+impl Columns {
+    fn new(width: usize, p: &Pareto, values: &[String], total: &str) -> Self {
+        // The rank column grows with the list (1,000 clients need four digits).
+        let rank = p.rows.len().to_string().len().max(3);
+        let value = values
+            .iter()
+            .map(|v| v.width())
+            .chain([p.measure.key().width(), total.width()])
+            .max()
+            .unwrap_or(0);
+        let fixed = rank + 1 + value + SHARE + GAUGE + CUMULATIVE + 7;
+        let rest = width.saturating_sub(fixed);
+        // Names (and the "others" label) take the room they need, and leave the bars at
+        // least a third of it.
+        let longest = p
+            .rows
+            .iter()
+            .map(|r| r.client.width() + R1_TAG.len())
+            .chain([others(p.rows.len()).width()])
+            .max()
+            .unwrap_or(0);
+        let name = longest.min(rest - rest / 3).max(8);
+        let bar = rest.saturating_sub(name).max(4);
+        Self {
+            rank,
+            name,
+            value,
+            bar,
+        }
+    }
+
+    /// One line of the chart: each cell fitted (left or right) into its column.
+    fn line<'a>(&self, cells: [(String, Style); 8]) -> Line<'a> {
+        let [rank, mark, name, value, bar, share, gauge, cumulative] = cells;
+        let fit = [
+            (rank, self.rank, true),
+            (mark, 1, false),
+            (name, self.name, false),
+            (value, self.value, true),
+            (bar, self.bar, false),
+            (share, SHARE, true),
+            (gauge, GAUGE, false),
+            (cumulative, CUMULATIVE, true),
+        ];
+        let mut spans = Vec::new();
+        for (i, ((text, style), width, right)) in fit.into_iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" "));
+            }
+            let text = if right {
+                pad_left(&text, width)
+            } else {
+                pad(&text, width)
+            };
+            spans.push(Span::styled(text, style));
+        }
+        Line::from(spans)
+    }
+}
+
 impl Widget for ParetoChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
@@ -73,23 +158,31 @@ impl Widget for ParetoChart<'_> {
         } else {
             format!(" {}-{} of {n} ", offset + 1, offset + shown)
         };
-        let block = Block::default()
+        let mut block = Block::default()
             .borders(Borders::ALL)
             .border_style(t.border)
             .title(Line::from(vec![
                 Span::styled(format!(" {} ", self.title), t.title),
                 Span::styled(range, t.muted),
             ]));
+        if let Some(note) = &self.note {
+            let room = usize::from(area.width.saturating_sub(4));
+            block =
+                block.title_bottom(Span::styled(format!(" {} ", truncate(note, room)), t.muted));
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         let w = usize::from(inner.width);
-        // "  1 " mark " " name " value " bar " share% " gauge " cum%"
-        let fixed = 4 + 1 + 1 + 11 + 8 + GAUGE + 5;
-        // The rank column grows with the list (1,000 clients need four digits).
-        let rank_w = n.to_string().len().max(3);
-        let fixed = fixed + rank_w - 3;
-        let name_w = (w.saturating_sub(fixed) / 2).clamp(8, 40);
-        let bar_w = w.saturating_sub(fixed + name_w).max(4);
+        let format = |v: f64| p.measure.format(v, self.currency);
+        let rest = &p.rows[(offset + shown).min(n)..];
+        let (rest_value, rest_share) = (
+            rest.iter().map(|r| r.value).sum::<f64>(),
+            rest.iter().map(|r| r.share).sum::<f64>(),
+        );
+        // The value column is as wide as the widest value, the total included, on every
+        // page alike.
+        let values: Vec<String> = p.rows.iter().map(|r| format(r.value)).collect();
+        let cols = Columns::new(w, p, &values, &format(p.total));
         let max_share = p.rows.first().map_or(1.0, |r| r.share).max(1e-9);
         let mut y = inner.y;
         let mut put = |line: Line, y: &mut u16| {
@@ -98,67 +191,56 @@ impl Widget for ParetoChart<'_> {
                 *y += 1;
             }
         };
+        let h = |s: &str| (s.to_string(), t.header);
         put(
-            Line::styled(
-                truncate(
-                    &format!(
-                        "{:>rank_w$}  {} {:>9} {} {:>6} {}",
-                        "#",
-                        pad("Client", name_w),
-                        p.measure.key(),
-                        pad("share", bar_w),
-                        "",
-                        "cumulative"
-                    ),
-                    w,
-                ),
-                t.header,
-            ),
+            cols.line([
+                h("#"),
+                h(""),
+                h("Client"),
+                h(p.measure.key()),
+                h(""),
+                h("share"),
+                h("cumulative"),
+                h(""),
+            ]),
             &mut y,
         );
         if n == 0 {
             put(Line::styled("no active clients yet", t.muted), &mut y);
             return;
         }
-        let selected = self.cursor.map(|c| c.selected);
         for (i, r) in p.rows.iter().enumerate().skip(offset).take(shown) {
-            let is_selected =
-                selected == Some(i) || (selected.is_none() && self.highlight == Some(r.id));
             let marked = if self.marks.contains(&r.id) {
                 "●"
             } else {
-                " "
+                ""
             };
             let r1 = self.r1.contains(&r.id);
             let name_style = if r1 { t.warn } else { t.base };
             let bar_style = if r.vital_few { t.accent } else { t.muted };
-            // R1 candidates carry a tag inside the name column.
-            let (name_room, tag) = if r1 {
-                (name_w.saturating_sub(3), " R1")
+            // R1 candidates carry a tag at the end of the name column.
+            let name = if r1 {
+                let room = cols.name.saturating_sub(R1_TAG.len());
+                format!("{}{R1_TAG}", pad(&r.client, room))
             } else {
-                (name_w, "")
+                r.client.clone()
             };
-            let mut spans = vec![
-                Span::raw(format!("{:>rank_w$} ", i + 1)),
-                Span::styled(marked, t.warn),
-                Span::raw(" "),
-                Span::styled(pad(&r.client, name_room), name_style),
-                Span::styled(tag, t.warn),
-                Span::raw(format!(
-                    " {:>9} ",
-                    truncate(&p.measure.format(r.value, self.currency), 9)
-                )),
-                Span::styled(pad(&bar(r.share / max_share, bar_w), bar_w), bar_style),
-                Span::raw(format!(" {:>5.1}% ", r.share * 100.0)),
-                Span::styled(gauge(r.cumulative_share, p.vital_share), bar_style),
-                Span::raw(format!(" {:>3.0}%", r.cumulative_share * 100.0)),
-            ];
-            if is_selected {
-                for s in &mut spans {
+            let mut line = cols.line([
+                (format!("{}", i + 1), t.base),
+                (marked.to_string(), t.warn),
+                (name, name_style),
+                (values[i].clone(), t.base),
+                (bar(r.share / max_share, cols.bar), bar_style),
+                (format!("{:.1}%", r.share * 100.0), t.base),
+                (gauge(r.cumulative_share, p.vital_share), bar_style),
+                (format!("{:.0}%", r.cumulative_share * 100.0), t.base),
+            ]);
+            if self.highlight == Some(r.id) {
+                for s in &mut line.spans {
                     s.style = s.style.patch(t.selected);
                 }
             }
-            put(Line::from(spans), &mut y);
+            put(line, &mut y);
             if r.vital_few && p.rows.get(i + 1).is_none_or(|next| !next.vital_few) {
                 let label = format!(
                     " {:.0}% reached: the vital few are above ",
@@ -174,21 +256,20 @@ impl Widget for ParetoChart<'_> {
                 );
             }
         }
-        let rest = n - offset - shown;
-        if rest > 0 {
-            let share: f64 = p.rows[offset + shown..].iter().map(|r| r.share).sum();
-            let value: f64 = p.rows[offset + shown..].iter().map(|r| r.value).sum();
+        if !rest.is_empty() {
             // The rest, grouped: its value and share, without a bar (it is no one client).
-            let label = format!("{rest} other{} (PgDn)", if rest == 1 { "" } else { "s" });
+            let label = others(rest.len());
+            let m = |s: String| (s, t.muted);
             put(
-                Line::from(vec![
-                    Span::raw(" ".repeat(rank_w + 1)),
-                    Span::styled(pad(&label, name_w + 1), t.muted),
-                    Span::raw(format!(" {:>9} ", p.measure.format(value, self.currency))),
-                    Span::raw(" ".repeat(bar_w)),
-                    Span::raw(format!(" {:>5.1}% ", share * 100.0)),
-                    Span::styled(gauge(1.0, p.vital_share), t.muted),
-                    Span::raw(" 100%"),
+                cols.line([
+                    m(String::new()),
+                    m(String::new()),
+                    m(label),
+                    m(format(rest_value)),
+                    m(String::new()),
+                    m(format!("{:.1}%", rest_share * 100.0)),
+                    m(gauge(1.0, p.vital_share)),
+                    m("100%".to_string()),
                 ]),
                 &mut y,
             );
