@@ -52,13 +52,21 @@ pub fn one_line(e: &anyhow::Error) -> String {
 }
 
 /// 2 when the input was wrong (a malformed command line, an invalid value, a client name
-/// that does not exist), 1 otherwise (the database, the config, the file system).
+/// that does not exist, a --db path that is no rapport database), 1 otherwise (a damaged
+/// or busy database, the config, the file system).
 pub fn exit_code(e: &anyhow::Error) -> u8 {
     let invalid = e.chain().any(|c| {
         c.downcast_ref::<ValidationError>().is_some()
             || matches!(
                 c.downcast_ref::<StoreError>(),
-                Some(StoreError::Invalid(_) | StoreError::UnknownClient(_))
+                Some(
+                    StoreError::Invalid(_)
+                        | StoreError::UnknownClient(_)
+                        // --db names no database, a folder, or a file that is not one.
+                        | StoreError::Missing { .. }
+                        | StoreError::NotRapport { .. }
+                        | StoreError::IsFolder { .. }
+                )
             )
             || c.downcast_ref::<crate::domain::FieldError>().is_some()
     });

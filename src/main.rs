@@ -11,7 +11,7 @@ use rapport::config::Config;
 use rapport::paths;
 
 fn main() -> ExitCode {
-    restore_sigpipe();
+    set_signals();
     let cli = match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(e) => return rapport::cli_error::report(&e),
@@ -78,13 +78,18 @@ fn run(cli: Cli) -> Result<()> {
 
 /// Rust ignores SIGPIPE, so printing into a closed pipe (`rapport client list | head -1`)
 /// would panic; the default action ends the process quietly, as every Unix tool does.
+/// SIGXFSZ (a write past the file-size limit, `ulimit -f`) would kill rapport between a
+/// commit and its cleanup, with no word said; ignored, the write fails instead, and the
+/// store says "the disk is full or a file-size limit was reached", having written nothing.
 #[cfg(unix)]
-fn restore_sigpipe() {
-    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid action.
+fn set_signals() {
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL and SIG_IGN are
+    // valid actions for these signals.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
 }
 
 #[cfg(not(unix))]
-fn restore_sigpipe() {}
+fn set_signals() {}

@@ -502,7 +502,7 @@ fn client_list_shows_a_table_sorted_by_name() {
     refused(
         &sb,
         &w("client list"),
-        1,
+        2,
         &["there is no database at", "rapport client add"],
     );
     assert!(!sb.db.exists());
@@ -1116,7 +1116,7 @@ fn demo_refuses_a_database_that_holds_clients() {
     refused(
         &sb,
         &w("demo"),
-        1,
+        2,
         &[&db, "already holds 2 clients", "--db NEW_FILE"],
     );
 }
@@ -1155,11 +1155,11 @@ fn a_database_from_a_newer_rapport_is_refused_untouched() {
 fn a_file_that_is_not_a_rapport_database_is_refused_untouched() {
     let sb = Sandbox::new();
     fs::write(&sb.db, "name,mrr\nAcme,1500\n").unwrap();
-    refused(&sb, &w("client list"), 1, &["is not a rapport database"]);
+    refused(&sb, &w("client list"), 2, &["is not a rapport database"]);
     refused(
         &sb,
         &w("client add --name Acme"),
-        1,
+        2,
         &["is not a rapport database"],
     );
     assert_eq!(fs::read_to_string(&sb.db).unwrap(), "name,mrr\nAcme,1500\n");
@@ -1402,7 +1402,7 @@ fn backup_without_a_database_creates_nothing() {
     refused(
         &sb,
         &["backup", copy.to_str().unwrap()],
-        1,
+        2,
         &["no database"],
     );
     assert!(!sb.db.exists(), "no empty database was created");

@@ -149,7 +149,10 @@ fn reading_commands_refuse_empty_and_foreign_files_and_leave_them_as_they_were()
         common::age(&sb.db);
         let folder = folder_state(sb.dir.path());
         for (cmd, code, stderr) in read_everything(&sb, label) {
-            assert_eq!(code, 1, "{label}: '{cmd}' should fail: {stderr}");
+            assert_eq!(
+                code, 2,
+                "{label}: '{cmd}' should fail as a --db mistake: {stderr}"
+            );
             assert!(
                 stderr.contains(&sb.db.display().to_string())
                     && stderr.contains("is not a rapport database")
@@ -218,7 +221,7 @@ fn writing_commands_refuse_empty_and_foreign_files_naming_them() {
             "vote --staff Sam",
         ] {
             let r = sb.run(&w(args));
-            let msg = r.fails(1);
+            let msg = r.fails(2);
             assert!(
                 msg.contains(&sb.db.display().to_string())
                     && msg.contains("is not a rapport database"),
@@ -482,7 +485,11 @@ fn restore_refuses_what_is_not_a_sound_rapport_backup() {
     fs::write(sb.path("notes.db"), "call Acme back").unwrap();
     let current = bytes(&sb.db);
     let r = sb.run(&w("restore notes.db --yes"));
-    assert!(r.fails(1).contains("is not a rapport database"), "{r:?}");
+    let msg = r.fails(2);
+    assert!(
+        msg.contains("notes.db is not a rapport database") && msg.contains("name a backup"),
+        "{msg}"
+    );
     let r = sb.run(&w("restore missing.db --yes"));
     assert!(r.fails(2).contains("missing.db"), "{r:?}");
     assert_eq!(bytes(&sb.db), current);
@@ -505,8 +512,9 @@ fn restore_mends_a_damaged_file() {
 
 // ---- a full disk, a read-only file ---------------------------------------------------------
 
-/// Runs rapport with a file-size limit of `limit` bytes: every write past it fails as on
-/// a full disk (SIGXFSZ ignored, as a shell with `ulimit -f` would do for a daemon).
+/// Runs rapport with a file-size limit of `limit` bytes (`ulimit -f`): every write past it
+/// fails as on a full disk. SIGXFSZ keeps its default action (it kills the process): rapport
+/// must ignore it itself, or it dies between a commit and its cleanup without a word.
 #[cfg(unix)]
 fn run_limited(sb: &Sandbox, limit: u64, args: &[&str]) -> common::Run {
     use std::os::unix::process::CommandExt;
@@ -514,7 +522,7 @@ fn run_limited(sb: &Sandbox, limit: u64, args: &[&str]) -> common::Run {
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
         cmd.pre_exec(move || {
-            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            libc::signal(libc::SIGXFSZ, libc::SIG_DFL);
             let lim = libc::rlimit {
                 rlim_cur: limit,
                 rlim_max: libc::RLIM_INFINITY,
@@ -543,7 +551,10 @@ fn plain_command(sb: &Sandbox, args: &[&str]) -> std::process::Command {
 fn outcome(cmd: &mut std::process::Command) -> common::Run {
     let out = cmd.output().unwrap();
     common::Run {
-        code: out.status.code().expect("exited"),
+        code: out
+            .status
+            .code()
+            .unwrap_or_else(|| panic!("rapport was killed ({}): {out:?}", out.status)),
         stdout: String::from_utf8(out.stdout).unwrap(),
         stderr: String::from_utf8(out.stderr).unwrap(),
     }

@@ -138,14 +138,14 @@ fn schema_3_with_twins(path: &std::path::Path) {
         tx.execute_batch(sql).unwrap();
     }
     tx.execute_batch("PRAGMA user_version = 3").unwrap();
-    for (id, name) in [(1, "Émile"), (2, "émile"), (3, "Acme")] {
+    for (id, name) in [(1, "Émile"), (2, "émile"), (3, "Acme"), (4, "Tab\there")] {
         tx.execute(
             "INSERT INTO clients (id, name, created_at, updated_at) VALUES (?1, ?2, 'x', 'x')",
             params![id, name],
         )
         .unwrap();
     }
-    for (number, paid) in [("INV-7", None), ("inv-7", Some("2026-06-02"))] {
+    for (number, paid) in [("INV-7", Some("2026-06-02")), ("inv-7", None)] {
         tx.execute(
             "INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_cents)
              VALUES (3, ?1, '2026-06-01', '2026-06-01', ?2, 100)",
@@ -169,7 +169,19 @@ fn an_upgrade_keeps_twins_an_older_rapport_accepted_and_reports_them() {
         "the upgrade reports the clash: {}",
         r.stderr
     );
-    assert_eq!(sb.clients_json().len(), 3, "nothing is lost");
+    assert_eq!(sb.clients_json().len(), 4, "nothing is lost");
+    // The file as it was is kept before the upgrade.
+    let kept = sb.path("backups/r-before-upgrade-from-schema-3.db");
+    let v: i64 = Connection::open(&kept)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 3, "the copy is from before the upgrade");
+    // The later invoice is found by its exact number: inv-7 is the unpaid one.
+    let out = sb.ok(&w(
+        "log payment --client Acme --invoice inv-7 --date 2026-06-10",
+    ));
+    assert!(out.contains("invoice inv-7"), "{out}");
     // The older keeps the name; the later one is still found by its exact spelling.
     let out = sb.ok(&["log", "ticket", "--client", "émile"]);
     assert!(out.contains("for 'émile'"), "{out}");

@@ -276,7 +276,7 @@ fn a_folder_in_place_of_the_database_is_refused() {
     let path = dir.path().join("r.db");
     fs::create_dir(&path).unwrap();
     let err = Store::open(&path).unwrap_err();
-    assert!(err.to_string().contains("cannot use"), "{err}");
+    assert!(err.to_string().contains("is a folder"), "{err}");
     assert_eq!(fs::read_dir(&path).unwrap().count(), 0);
 }
 
@@ -1260,4 +1260,45 @@ fn every_change_to_a_client_or_its_evidence_moves_its_revision_and_data_version_
         rev(&tui, globex) > globex0 + 1,
         "a vote moves the named client's revision"
     );
+}
+
+#[test]
+fn an_undo_never_takes_back_a_row_that_changed_or_now_belongs_to_another_client() {
+    let dir = tempdir();
+    let path = dir.path().join("r.db");
+    let mut store = open(&path);
+    let acme = add_client(&mut store, "Acme");
+    let globex = add_client(&mut store, "Globex");
+    let undo = store
+        .log(acme, &LogEntry::Ticket(ticket("2026-03-01", None)))
+        .unwrap();
+    let after = store.event(undo.event()).unwrap();
+    // A restore elsewhere gave the id to another client's ticket.
+    let conn = Connection::open(&path).unwrap();
+    let id = undo.event().row();
+    conn.execute("DELETE FROM tickets WHERE id = ?1", [id])
+        .unwrap();
+    conn.execute(
+        "INSERT INTO tickets (id, client_id, opened_on, kind) VALUES (?1, ?2, '2026-03-02', 'incident')",
+        rusqlite::params![id, globex.0],
+    )
+    .unwrap();
+    drop(conn);
+    let err = store.undo_logged(&undo, &after).unwrap_err();
+    assert!(
+        err.to_string().contains("another client"),
+        "refused, saying why: {err}"
+    );
+    assert_eq!(
+        common::count(&path, "tickets"),
+        1,
+        "Globex's ticket is kept"
+    );
+    // Unchanged, it goes.
+    let undo = store
+        .log(acme, &LogEntry::Ticket(ticket("2026-03-05", None)))
+        .unwrap();
+    let after = store.event(undo.event()).unwrap();
+    store.undo_logged(&undo, &after).unwrap();
+    assert_eq!(common::count(&path, "tickets"), 1);
 }

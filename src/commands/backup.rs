@@ -20,6 +20,27 @@ pub fn run(ctx: &Context, file: &Path) -> Result<()> {
 /// Puts `file` back in place of the database, after a confirmation that names both.
 pub fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
     let db = &ctx.db_path;
+    if file.is_dir() {
+        return Err(ValidationError::one(
+            "file",
+            format!(
+                "{} is a folder: name a backup file in it, e.g. one from {}",
+                file.display(),
+                crate::store::backup_dir(db).display()
+            ),
+        )
+        .into());
+    }
+    if !db.is_file() {
+        return Err(ValidationError::one(
+            "--db",
+            format!(
+                "names no database to restore into ({}): a restore replaces an existing database; check --db, or copy the backup to a new path to start from it",
+                db.display()
+            ),
+        )
+        .into());
+    }
     if !file.is_file() {
         return Err(ValidationError::one(
             "file",
@@ -30,6 +51,23 @@ pub fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
             ),
         )
         .into());
+    }
+    // The backup first: a file that is not one is named as the mistake it is.
+    if let Err(e) = crate::store::Store::open_read(file) {
+        return Err(match e {
+            crate::store::StoreError::NotRapport { .. } => ValidationError::one(
+                "file",
+                format!(
+                    "{} is not a rapport database: name a backup rapport made (see {})",
+                    file.display(),
+                    crate::store::backup_dir(db).display()
+                ),
+            )
+            .into(),
+            other => {
+                anyhow::Error::from(other).context(format!("cannot restore {}", file.display()))
+            }
+        });
     }
     if !yes {
         if !std::io::stdin().is_terminal() {

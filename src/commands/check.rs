@@ -7,11 +7,26 @@ use crate::store::{StoreError, restore_advice};
 
 pub fn run(ctx: &Context) -> Result<()> {
     let path = &ctx.db_path;
-    let store = ctx.open_read_store()?;
+    // Damage found on opening is what check has to tell: said here, not sent back to check.
+    let store = match ctx.open_read_store() {
+        Ok(s) => s,
+        Err(e) => match e.downcast_ref::<StoreError>() {
+            Some(StoreError::Corrupt { detail, .. }) => {
+                bail!(
+                    "{} is damaged ({detail}): {}",
+                    path.display(),
+                    restore_advice(path)
+                )
+            }
+            _ => return Err(e),
+        },
+    };
     let report = match store.check() {
         Ok(r) => r,
-        Err(e @ StoreError::Corrupt { .. }) => return Err(e.into()),
         Err(e) if e.is_corrupt() => {
+            println!(
+                "the file is damaged: SQLite stopped in the middle of its integrity check, at a page it cannot read"
+            );
             bail!("{} is damaged: {}", path.display(), restore_advice(path))
         }
         Err(e) => return Err(e.into()),

@@ -1,6 +1,6 @@
 //! `rapport demo`: the demo portfolio, written into a new database.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::Context;
 
@@ -8,11 +8,15 @@ pub fn run(ctx: &Context) -> Result<()> {
     let mut store = ctx.open_store()?;
     let existing = store.client_count()?;
     if existing > 0 {
-        bail!(
-            "{} already holds {existing} client{}: demo data only goes into a new database, pass --db NEW_FILE",
-            ctx.db_path.display(),
-            if existing == 1 { "" } else { "s" }
-        );
+        return Err(crate::domain::ValidationError::one(
+            "--db",
+            format!(
+                "names {}, which already holds {existing} client{}: demo data only goes into a new database, pass --db NEW_FILE",
+                ctx.db_path.display(),
+                if existing == 1 { "" } else { "s" }
+            ),
+        )
+        .into());
     }
     let summary = crate::demo::populate(&mut store, ctx.clock.today())?;
     println!(

@@ -22,7 +22,19 @@ pub fn run(ctx: &Context, no_color: bool, scratch: Option<&Path>) -> Result<()> 
 
 /// What the app takes from the config in force on `store`, and its look.
 pub fn prepare(ctx: &Context, store: &Store, no_color: bool) -> Result<(Settings, Look)> {
-    let (config, note) = ctx.config_on(store)?;
+    let (config, mut note) = ctx.config_on(store)?;
+    // What an upgrade of an older file found, said where the app shows it (what the
+    // command line prints on stderr is hidden behind the app's screen).
+    if store.upgraded() {
+        let clashes = store.identity_clashes()?;
+        if let Some(first) = clashes.first() {
+            let more = match clashes.len() {
+                1 => String::new(),
+                n => format!(" (and {} more: rapport check lists them)", n - 1),
+            };
+            note = Some(format!("Upgraded the file: {first}{more}"));
+        }
+    }
     let settings = Settings {
         note,
         ..settings(&config)

@@ -141,6 +141,22 @@ impl fmt::Display for EventRef {
     }
 }
 
+impl crate::domain::Undo {
+    /// The event the undo takes back (or takes a change of back).
+    pub fn event(&self) -> EventRef {
+        use crate::domain::Undo;
+        match *self {
+            Undo::DeleteTicket(id) | Undo::Unreopen(id) | Undo::Unescalate(id) => {
+                EventRef::Ticket(id)
+            }
+            Undo::DeleteInvoice(id) | Undo::Unpay(id) => EventRef::Invoice(id),
+            Undo::DeleteTime(id) => EventRef::Time(id),
+            Undo::DeleteRecommendation(id) | Undo::Undecide(id) => EventRef::Recommendation(id),
+            Undo::DeleteIncident(id) => EventRef::Incident(id),
+        }
+    }
+}
+
 /// A time entry as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeEntry {

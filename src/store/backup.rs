@@ -23,11 +23,19 @@ pub fn backup_dir(db: &Path) -> PathBuf {
 }
 
 /// The name a file gets in the backups folder: the database's own name, then what it is.
-fn backup_name(db: &Path, what: &str) -> String {
-    let stem = db
-        .file_stem()
-        .map_or_else(|| "rapport".into(), |s| s.to_string_lossy().into_owned());
-    format!("{stem}-{what}.db")
+/// `r.db` gives `r-2026-06-30.db`; a database not named `*.db` keeps its whole name
+/// (`r.sqlite-2026-06-30.db`), so two databases in one folder never share their backups.
+pub(super) fn named(db: &Path, what: &str) -> String {
+    let name = db
+        .file_name()
+        .map_or_else(|| "rapport.db".into(), |s| s.to_string_lossy().into_owned());
+    let base = match name.strip_suffix(".db") {
+        Some(stem) if !stem.is_empty() => stem.to_string(),
+        // No extension at all: a dot marks it, apart from the same name with `.db`.
+        _ if !name.contains('.') => format!("{name}."),
+        _ => name,
+    };
+    format!("{base}-{what}.db")
 }
 
 /// The automatic daily backup: on which day, how many to keep, and whether it is done.
@@ -103,7 +111,7 @@ impl Store {
                 path: dir.clone(),
                 source,
             })?;
-            let file = dir.join(backup_name(&self.path, &iso(today)));
+            let file = dir.join(named(&self.path, &iso(today)));
             if !file.exists() {
                 match self.backup_to(&file) {
                     Ok(()) => {}
@@ -135,7 +143,7 @@ impl Store {
 }
 
 /// Copies every page of `src` into the new, empty file `dest` and checks the result.
-fn copy_into(src: &Connection, dest: &Path) -> Result<()> {
+pub(super) fn copy_into(src: &Connection, dest: &Path) -> Result<()> {
     let mut dst = Connection::open(dest).map_err(|e| StoreError::from(e).at(dest))?;
     copy_pages(src, &mut dst).map_err(|e| StoreError::from(e).at(dest))?;
     let ok: String = dst.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
@@ -174,7 +182,7 @@ fn daily_files(dir: &Path, db: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
-    let stem = backup_name(db, "");
+    let stem = named(db, "");
     let prefix = stem.trim_end_matches(".db");
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
@@ -279,7 +287,7 @@ fn keep_copy(db: &Path, stamp: &str) -> Result<PathBuf> {
         path: dir.clone(),
         source,
     })?;
-    let copy = dir.join(backup_name(db, &format!("before-restore-{stamp}")));
+    let copy = dir.join(named(db, &format!("before-restore-{stamp}")));
     copy_file(db, &copy)?;
     let mut wal = db.as_os_str().to_owned();
     wal.push("-wal");
@@ -302,4 +310,26 @@ fn copy_file(from: &Path, to: &Path) -> Result<()> {
         return Err(io_failure(e, to));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn databases_in_one_folder_never_share_backup_names() {
+        let names: Vec<String> = ["rapport.db", "rapport.sqlite", "rapport", "a.b.db"]
+            .iter()
+            .map(|n| named(Path::new(n), "2026-06-30"))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "rapport-2026-06-30.db",
+                "rapport.sqlite-2026-06-30.db",
+                "rapport.-2026-06-30.db",
+                "a.b-2026-06-30.db"
+            ]
+        );
+    }
 }

@@ -20,7 +20,7 @@ pub enum StoreError {
     #[error("{} is not a rapport database{}: point --db at a rapport file, or at a new path to start one", path.display(), if *empty { " (it is empty)" } else { "" })]
     NotRapport { path: PathBuf, empty: bool },
 
-    #[error("{} is damaged ({detail}): {}", path.display(), restore_advice(path))]
+    #[error("{} is damaged ({detail}): {}; 'rapport check' tells what is wrong", path.display(), restore_advice(path))]
     Corrupt { path: PathBuf, detail: String },
 
     #[error("the database is busy (another rapport or a backup is writing): try again in a moment")]
@@ -44,6 +44,9 @@ pub enum StoreError {
 
     #[error("{} is read-only: check its permissions and its folder's (nothing was written)", path.display())]
     ReadOnly { path: PathBuf },
+
+    #[error("{} is a folder, not a database file: point --db at a file (a new name starts one)", path.display())]
+    IsFolder { path: PathBuf },
 
     #[error("cannot use {}", path.display())]
     Io {
@@ -109,7 +112,7 @@ impl StoreError {
 pub fn restore_advice(path: &Path) -> String {
     let backups = super::backup::backup_dir(path);
     format!(
-        "stop using it and restore a backup: 'rapport restore FILE' with a file from {} (or one you made with 'rapport backup'); 'rapport check' tells what is wrong",
+        "stop using it and restore a backup: 'rapport restore FILE' with a file from {} (or one you made with 'rapport backup')",
         backups.display()
     )
 }

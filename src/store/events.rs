@@ -93,9 +93,11 @@ impl Store {
         self.conn()
             .query_row(
                 &format!(
-                    "SELECT {INVOICE_COLS} FROM invoices WHERE client_id = ?1 AND number_key = ?2"
+                    "SELECT {INVOICE_COLS} FROM invoices
+                     WHERE client_id = ?1 AND (number = ?3 OR number_key = ?2)
+                     ORDER BY number = ?3 DESC LIMIT 1"
                 ),
-                params![client.0, key(number)],
+                params![client.0, key(number), crate::domain::identity::tidy(number)],
                 invoice_from_row,
             )
             .optional()?
@@ -398,7 +400,7 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
     }
 }
 
-fn undo_in(tx: &Transaction<'_>, undo: &Undo) -> Result<()> {
+pub(super) fn undo_in(tx: &Transaction<'_>, undo: &Undo) -> Result<()> {
     let (sql, id) = match undo {
         Undo::DeleteTicket(id) => ("DELETE FROM tickets WHERE id = ?1", id),
         Undo::Unreopen(id) => (

@@ -59,6 +59,20 @@ fn fill(
 /// and for the note after the upgrade.
 pub(super) fn clashes(conn: &Connection) -> Result<Vec<String>> {
     let mut out = Vec::new();
+    // Names an older rapport let in that would be refused today (a tab, an invisible
+    // character): they look like other names, or split a line.
+    let mut stmt = conn.prepare("SELECT name FROM clients ORDER BY id")?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    for name in names {
+        let name = name?;
+        if let Err(e) = crate::domain::text::required_name("name", &name, usize::MAX) {
+            out.push(format!(
+                "client '{}' has a name rapport refuses today ({}): rename it (rapport client edit)",
+                name.escape_debug(),
+                e.message
+            ));
+        }
+    }
     let mut stmt = conn.prepare(
         "SELECT c.name, o.name FROM clients c JOIN clients o
            ON o.name_key = substr(c.name_key, 1, instr(c.name_key, char(1)) - 1)

@@ -69,6 +69,7 @@ impl Store {
         set_pragmas(&conn).map_err(|e| StoreError::from(e).at(path))?;
         let upgraded = version < schema_version();
         if upgraded {
+            keep_before_upgrade(&conn, path, version)?;
             migrate(&mut conn, path)?;
         }
         Ok(Store {
@@ -181,7 +182,9 @@ fn inspect(path: &Path) -> Result<Found> {
         source,
     };
     match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(io(std::io::Error::other("it is a folder, not a file"))),
+        Ok(meta) if meta.is_dir() => Err(StoreError::IsFolder {
+            path: path.to_path_buf(),
+        }),
         Ok(meta) if meta.len() == 0 => Err(StoreError::NotRapport {
             path: path.to_path_buf(),
             empty: true,
@@ -206,6 +209,29 @@ fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "trusted_schema", "OFF")
+}
+
+/// A copy of a database from an older rapport as it was, before its first upgrade, in the
+/// backups folder: an upgrade is one transaction, but its result is new to the user.
+fn keep_before_upgrade(conn: &Connection, path: &Path, version: i64) -> Result<()> {
+    let dir = super::backup::backup_dir(path);
+    let copy = dir.join(super::backup::named(
+        path,
+        &format!("before-upgrade-from-schema-{version}"),
+    ));
+    if copy.exists() {
+        return Ok(());
+    }
+    create_private_dir(&dir).map_err(|source| StoreError::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    create_private_file(&copy).map_err(|e| io_failure(e, &copy))?;
+    let result = super::backup::copy_into(conn, &copy);
+    if result.is_err() {
+        let _ = fs::remove_file(&copy);
+    }
+    result
 }
 
 /// Brings the schema up to date in one transaction. When another rapport migrated the same

@@ -59,6 +59,34 @@ impl Store {
         })
     }
 
+    /// Takes back a logged entry, if its row is still as it was logged (`after`): not
+    /// edited, voided or replaced (a restore elsewhere can give its id to another row)
+    /// since. Refused with what happened otherwise.
+    pub fn undo_logged(&mut self, undo: &crate::domain::Undo, after: &StoredEvent) -> Result<()> {
+        self.write(|tx| {
+            let id = undo.event();
+            let current = match read(tx, id) {
+                Ok(c) => c,
+                Err(StoreError::Invalid(_)) => {
+                    return Err(StoreError::Conflict {
+                        what: after.record.describe(),
+                        changes: "it is no longer there".into(),
+                    });
+                }
+                Err(e) => return Err(e),
+            };
+            if current.record.client() != after.record.client() {
+                return Err(StoreError::Conflict {
+                    what: after.record.describe(),
+                    changes: "its id now belongs to another client's entry (the file was restored)"
+                        .into(),
+                });
+            }
+            unchanged(&current, after)?;
+            super::events::undo_in(tx, undo)
+        })
+    }
+
     /// Restores a voided event: it counts again.
     pub fn unvoid_event(&mut self, id: EventRef) -> Result<()> {
         self.write(|tx| {
@@ -95,11 +123,84 @@ fn unchanged(current: &StoredEvent, seen: &StoredEvent) -> Result<()> {
     Err(StoreError::Conflict {
         what: seen.record.describe(),
         changes: if current.voided != seen.voided {
-            "it was voided or restored".into()
+            if current.voided.is_some() {
+                "it was voided".into()
+            } else {
+                "it was restored".into()
+            }
         } else {
-            "its values".into()
+            describe_edit(seen, current)
         },
     })
+}
+
+/// What an edit changed, field by field, as the event's own form names them.
+fn describe_edit(before: &StoredEvent, after: &StoredEvent) -> String {
+    let (b, a) = (before.record.draft(), after.record.draft());
+    let fields = |d: &crate::domain::record::EventDraft| -> Vec<(&'static str, String)> {
+        use crate::domain::record::EventDraft as D;
+        match d {
+            D::Ticket(t) => vec![
+                ("opened", t.opened.clone()),
+                ("closed", t.closed.clone()),
+                ("kind", t.kind.clone()),
+                ("escalated", t.escalated.to_string()),
+                ("reopens", t.reopens.clone()),
+                ("reference", t.reference.clone()),
+                ("subject", t.subject.clone()),
+            ],
+            D::Invoice(i) => vec![
+                ("number", i.number.clone()),
+                ("amount", i.amount.clone()),
+                ("issued", i.issued.clone()),
+                ("due", i.due.clone()),
+                ("paid", i.paid.clone()),
+                ("disputed", i.disputed.to_string()),
+            ],
+            D::Time(t) => vec![
+                ("date", t.date.clone()),
+                ("time", t.duration.clone()),
+                ("note", t.note.clone()),
+            ],
+            D::Recommendation(r) => vec![
+                ("title", r.title.clone()),
+                ("made", r.made.clone()),
+                ("security", r.security.to_string()),
+                ("status", r.status.clone()),
+                ("decided", r.decided.clone()),
+            ],
+            D::Incident(i) => vec![
+                ("kind", i.kind.clone()),
+                ("date", i.date.clone()),
+                ("note", i.note.clone()),
+            ],
+        }
+    };
+    let (fb, fa) = (fields(&b), fields(&a));
+    let parts: Vec<String> = fb
+        .iter()
+        .zip(&fa)
+        .filter(|(x, y)| x.1 != y.1)
+        .map(|((name, old), (_, new))| {
+            let show = |v: &str| {
+                if v.is_empty() {
+                    "-".to_string()
+                } else {
+                    v.to_string()
+                }
+            };
+            if old.chars().count() <= 24 && new.chars().count() <= 24 {
+                format!("{name} {} -> {}", show(old), show(new))
+            } else {
+                format!("{name} changed")
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        "its values".into()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn read(conn: &Connection, id: EventRef) -> Result<StoredEvent> {

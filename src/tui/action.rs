@@ -90,8 +90,9 @@ impl Effect {
 /// Something done in this session that `u` can take back, newest last on the stack.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Undoable {
-    /// A logged entry.
-    Log(Undo),
+    /// A logged entry, and its row as it was right after (the undo is refused if it is not
+    /// still so).
+    Log { undo: Undo, after: Box<StoredEvent> },
     /// An edit of a client's facts (an archive is one: its status became former).
     Edit {
         id: ClientId,
@@ -178,6 +179,8 @@ pub enum Effect {
         id: EventRef,
         void: bool,
     },
+    /// Read the event again and put another window's values into the open edit form.
+    RebaseEvent(EventRef),
     /// Save an event's new values over what the form read.
     SaveEvent {
         seen: Box<StoredEvent>,

@@ -359,11 +359,17 @@ impl Driver {
                 match self.store.log(client, &entry) {
                     Ok(undo) => {
                         self.app.close_overlay();
-                        self.app.undo.push(UndoEntry {
-                            what: Undoable::Log(undo),
-                            label: format!("{label} for '{name}'"),
-                            client: Some(client),
-                        });
+                        // The row as logged: the undo takes it back only if it still is.
+                        if let Ok(after) = self.store.event(undo.event()) {
+                            self.app.undo.push(UndoEntry {
+                                what: Undoable::Log {
+                                    undo,
+                                    after: Box::new(after),
+                                },
+                                label: format!("{label} for '{name}'"),
+                                client: Some(client),
+                            });
+                        }
                         self.app
                             .success(format!("Logged {label} for '{name}' (u undoes it)"));
                         self.refresh_client(client, Some(&entry));
@@ -452,6 +458,13 @@ impl Driver {
                 match read {
                     Ok((seen, _)) if void => self.app.open_void_form(seen),
                     Ok((seen, terms)) => self.app.open_event_form(seen, terms),
+                    Err(e) => self.app.error(format!("cannot read {id}: {e}")),
+                }
+                None
+            }
+            Effect::RebaseEvent(id) => {
+                match self.store.event(id) {
+                    Ok(current) => self.app.rebase_event(current),
                     Err(e) => self.app.error(format!("cannot read {id}: {e}")),
                 }
                 None
@@ -593,7 +606,7 @@ impl Driver {
             client,
         } = entry;
         let result = match &what {
-            Undoable::Log(undo) => self.store.undo(undo),
+            Undoable::Log { undo, after } => self.store.undo_logged(undo, after),
             Undoable::Edit { id, before, after } => {
                 self.store.save_edit(*id, after, before).map(|_| ())
             }

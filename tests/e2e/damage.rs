@@ -83,3 +83,32 @@ fn a_damaged_file_turns_the_app_read_only_until_a_backup_is_restored() {
         .count();
     assert_eq!(kept, 1, "the damaged file is kept");
 }
+
+#[test]
+fn an_upgrade_in_the_app_says_what_it_found() {
+    let sb = Sandbox::new();
+    {
+        let mut conn = rusqlite::Connection::open(sb.db()).unwrap();
+        let tx = conn.transaction().unwrap();
+        for sql in [
+            include_str!("../../migrations/0001_evidence.sql"),
+            include_str!("../../migrations/0002_client_days.sql"),
+            include_str!("../../migrations/0003_revisions.sql"),
+        ] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.execute_batch(
+            "PRAGMA user_version = 3;
+             INSERT INTO clients (name, created_at, updated_at) VALUES ('Émile', 'x', 'x');
+             INSERT INTO clients (name, created_at, updated_at) VALUES ('émile', 'x', 'x');",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+    let mut tui = sb.tui(120, 30, &[]);
+    let screen = tui.see("Upgraded the file");
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("are one name"), "{}", framed(&screen));
+    tui.send("q");
+    tui.exits_with(0);
+}

@@ -445,9 +445,9 @@ fn the_demo_opens_and_quits_without_touching_the_users_database() {
 }
 
 /// What `rapport --db PATH` leaves on a terminal when it cannot open PATH.
-fn refused_in_a_terminal(sandbox: &Sandbox, db: &std::path::Path) -> String {
+fn refused_in_a_terminal(sandbox: &Sandbox, db: &std::path::Path, code: u32) -> String {
     let mut tui = sandbox.tui(80, 24, &["--db", db.to_str().unwrap()]);
-    tui.exits_with(1);
+    tui.exits_with(code);
     // The terminal is as it was (cooked, echoing), and the screen is final.
     let screen = tui.echo_after_exit("still echoing");
     let transcript = tui.transcript();
@@ -473,12 +473,13 @@ fn a_file_that_is_not_a_database_is_refused_before_the_terminal_is_touched() {
     std::fs::write(&file, text).unwrap();
     let before = std::fs::metadata(&file).unwrap().modified().unwrap();
 
-    let line = refused_in_a_terminal(&sandbox, &file);
+    // A --db that names no rapport database is a mistake to fix: exit 2.
+    let line = refused_in_a_terminal(&sandbox, &file, 2);
     assert!(line.contains("notes.txt"), "names the file: {line}");
 
-    // Without a terminal: the same one line, on stderr, and nothing on stdout.
+    // Without a terminal: one line on stderr, and nothing on stdout.
     let out = sandbox.cli(&["--db", file.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(
         out.stdout.is_empty(),
         "{:?}",
@@ -511,12 +512,16 @@ fn a_database_path_that_cannot_be_created_is_refused_before_the_terminal_is_touc
     // The parent "folder" is a file, so the database cannot be created.
     let blocker = sandbox.path().join("blocker");
     std::fs::write(&blocker, "").unwrap();
-    let line = refused_in_a_terminal(&sandbox, &blocker.join("r.db"));
+    let line = refused_in_a_terminal(&sandbox, &blocker.join("r.db"), 1);
     assert!(line.contains("blocker"), "names the path: {line}");
 
     let folder = sandbox.path().join("a-folder");
     std::fs::create_dir(&folder).unwrap();
-    let line = refused_in_a_terminal(&sandbox, &folder);
-    assert!(line.contains("a-folder"), "names the path: {line}");
+    // A folder where the file should be is a --db mistake: exit 2.
+    let line = refused_in_a_terminal(&sandbox, &folder, 2);
+    assert!(
+        line.contains("a-folder") && line.contains("is a folder"),
+        "names the path: {line}"
+    );
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
 }

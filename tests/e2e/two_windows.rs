@@ -127,3 +127,69 @@ fn an_archive_confirmed_after_another_window_changed_the_client_is_refused() {
     tui.send("q");
     tui.exits_with(0);
 }
+
+#[test]
+fn u_does_not_take_back_an_entry_another_window_voided_or_edited_since() {
+    let sb = Sandbox::new();
+    sb.cli_ok(&["client", "add", "--name", "Alfa Advocaten"]);
+    let mut tui = sb.tui(100, 30, &[]);
+    tui.see("Alfa Advocaten");
+    // A ticket logged here, voided there: u must not delete the voided record.
+    tui.send("l");
+    tui.see("Log for Alfa Advocaten");
+    tui.send("t");
+    tui.see("Log ticket: Alfa Advocaten");
+    tui.send_key(Key::Enter);
+    tui.see("Logged incident ticket");
+    sb.cli_ok(&[
+        "events",
+        "void",
+        "t1",
+        "--reason",
+        "a duplicate, keep the record",
+    ]);
+    tui.send("u");
+    let screen = tui.see("Could not undo");
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("it was voided"), "{screen}");
+    let listed = sb.cli_ok(&["events", "list", "--client", "Alfa Advocaten"]);
+    assert!(
+        listed.contains("VOID (a duplicate, keep the record)"),
+        "the record is kept: {listed}"
+    );
+    // Time logged here, edited there: u must not delete the corrected entry.
+    tui.send("l");
+    tui.see("Log for Alfa Advocaten");
+    tui.send("w");
+    tui.see("Log time worked");
+    tui.send("1,5h");
+    tui.send_key(Key::Enter);
+    tui.see("Logged 90 min of work");
+    sb.cli_ok(&[
+        "events",
+        "edit",
+        "w1",
+        "--duration",
+        "5h",
+        "--note",
+        "corrected",
+    ]);
+    tui.send("u");
+    let screen = tui.see("Could not undo");
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("time -> 300") || flat.contains("time 90 -> 300"),
+        "{screen}"
+    );
+    let listed = sb.cli_ok(&[
+        "events",
+        "list",
+        "--client",
+        "Alfa Advocaten",
+        "--kind",
+        "time",
+    ]);
+    assert!(listed.contains("5h00 corrected"), "{listed}");
+    tui.send("q");
+    tui.exits_with(0);
+}

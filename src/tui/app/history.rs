@@ -111,6 +111,44 @@ impl App {
         };
     }
 
+    /// The event changed in another window while its edit form was open: the form takes
+    /// the saved values for every field this user did not change, keeps the user's where
+    /// they did, and saves over the saved values from now on.
+    pub fn rebase_event(&mut self, current: StoredEvent) {
+        let Overlay::EventForm { form, seen, .. } = &mut self.overlay else {
+            return;
+        };
+        if seen.record.id() != current.record.id() {
+            return;
+        }
+        if current.voided.is_some() {
+            form.message = Some(format!(
+                "{} was voided in another window: Esc, and r restores it first",
+                current.record.id()
+            ));
+            return;
+        }
+        let (old, new) = (forms::event_form(seen), forms::event_form(&current));
+        let mut kept = Vec::new();
+        for field in &old.fields {
+            let key = field.key;
+            if form.value(key) == old.value(key) {
+                form.set_value(key, new.value(key));
+            } else if old.value(key) != new.value(key) {
+                kept.push(field.label);
+            }
+        }
+        form.message = Some(if kept.is_empty() {
+            "Took the saved values; your changes are kept. Enter saves".to_string()
+        } else {
+            format!(
+                "Took the saved values, but kept yours for {} (they changed there too). Enter saves",
+                kept.join(", ")
+            )
+        });
+        **seen = current;
+    }
+
     /// Opens the form that asks why an event is voided, over the history.
     pub fn open_void_form(&mut self, seen: StoredEvent) {
         if seen.voided.is_some() {

@@ -190,6 +190,15 @@ impl App {
                 seen,
                 terms_days,
             } => {
+                if keymap::is_reload(&k) {
+                    let id = seen.record.id();
+                    self.overlay = Overlay::EventForm {
+                        form,
+                        seen,
+                        terms_days,
+                    };
+                    return Some(Effect::RebaseEvent(id));
+                }
                 let keep = seen.clone();
                 let today = self.today;
                 let effect = self.form_key(

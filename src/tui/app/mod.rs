@@ -865,7 +865,12 @@ impl App {
                     "{why}. Ctrl-R takes their values and keeps your changes; Esc cancels"
                 ));
             }
-            Overlay::EventForm { form, .. } | Overlay::VoidForm { form, .. } => {
+            Overlay::EventForm { form, .. } => {
+                form.message = Some(format!(
+                    "{why}. Ctrl-R takes the saved values and keeps your changes; Esc cancels"
+                ));
+            }
+            Overlay::VoidForm { form, .. } => {
                 form.message = Some(format!("{why}. Esc, then look at it again"));
             }
             _ => self.error(why),
