@@ -14,7 +14,7 @@ use rapport::domain::evidence::{
 use rapport::domain::{ClientDraft, LogEntry};
 use rapport::store::Store;
 use rapport::tui::Driver;
-use rapport::tui::app::{App, Overlay, Settings};
+use rapport::tui::app::{App, Overlay, Screen, Settings};
 use rapport::tui::screens::{self, Look};
 use rapport::tui::theme::Theme;
 use rapport::tui::widgets::form::FieldKind;
@@ -430,8 +430,8 @@ fn help_lists_every_key_of_the_screen() {
     let mut ui = Ui::new(80, 24);
     ui.keys("?");
     let s = ui.screen();
-    for (keys, _) in rapport::tui::keymap::CLIENTS_KEYS {
-        assert!(s.contains(keys), "help misses {keys}:\n{s}");
+    for (keys, _) in rapport::tui::keymap::help(Screen::Clients) {
+        assert!(s.contains(&format!("│{keys} ")), "help misses {keys}:\n{s}");
     }
     insta::assert_snapshot!(s);
     ui.keys("x");
@@ -1584,7 +1584,12 @@ fn broken_border(screen: &str, title: &str) -> Option<String> {
     let top = all.iter().position(|l| l.contains(title))?;
     let line = &all[top];
     let at = line.find(title)?;
-    let left = column_of(&line[..at], "┌")?;
+    // The popup's own corner: the last one before the title (a box behind may start on
+    // the same row).
+    let left = {
+        use unicode_width::UnicodeWidthStr;
+        line[..at].rfind('┌').map(|i| line[..i].width())?
+    };
     let right = column_of(line, title)? + column_of(&line[at..], "┐")?;
     for row in &all[top + 1..] {
         if char_at(row, left) == Some('└') && char_at(row, right) == Some('┘') {
