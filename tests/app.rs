@@ -213,3 +213,79 @@ fn the_clients_list_sorts_names_with_accents_folded_and_filters_without_them() {
     assert_eq!(app.clients.view.len(), 1, "'ozd' finds Özdemir");
     assert_eq!(app.clients.selected_id(), Some(ClientId(2)));
 }
+
+/// Every key press a terminal can send: characters, named keys and function keys, with any
+/// of Shift, Ctrl and Alt held.
+fn every_press() -> Vec<KeyEvent> {
+    let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
+    codes.extend(['é', 'É', '€'].map(KeyCode::Char));
+    codes.extend((1..=12).map(KeyCode::F));
+    codes.extend([
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Backspace,
+        KeyCode::Delete,
+        KeyCode::Insert,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+    ]);
+    let (shift, ctrl, alt) = (
+        KeyModifiers::SHIFT,
+        KeyModifiers::CONTROL,
+        KeyModifiers::ALT,
+    );
+    let held = [
+        KeyModifiers::NONE,
+        shift,
+        ctrl,
+        alt,
+        shift | ctrl,
+        shift | alt,
+        ctrl | alt,
+        shift | ctrl | alt,
+    ];
+    codes
+        .iter()
+        .flat_map(|&c| held.iter().map(move |&m| KeyEvent::new(c, m)))
+        .collect()
+}
+
+#[test]
+fn a_key_the_help_does_not_list_does_nothing_on_any_screen() {
+    for (i, &screen) in Screen::ALL.iter().enumerate() {
+        let mut app = app();
+        app.act(rapport::tui::action::Action::GoScreen(i));
+        assert_eq!(app.screen, screen);
+        let help = rapport::tui::keymap::help(screen);
+        let listed: Vec<KeyEvent> = rapport::tui::keymap::bindings(screen)
+            .flat_map(|b| b.keys.iter())
+            .inspect(|k| {
+                let label = k.label();
+                assert!(
+                    help.iter()
+                        .any(|(keys, _)| keys.split(' ').any(|t| t == label)),
+                    "{screen:?}: {label} acts but is not in the help"
+                );
+            })
+            .flat_map(|k| k.presses())
+            .collect();
+        let before = format!("{app:?}");
+        for press in every_press() {
+            let is = |p: &KeyEvent| (p.code, p.modifiers) == (press.code, press.modifiers);
+            if listed.iter().any(is) {
+                continue;
+            }
+            let mut pressed = app.clone();
+            assert_eq!(pressed.on_key(press), None, "{screen:?}: {press:?}");
+            assert_eq!(format!("{pressed:?}"), before, "{screen:?}: {press:?}");
+        }
+    }
+}

@@ -14,7 +14,7 @@ use rapport::domain::evidence::{
 use rapport::domain::{ClientDraft, LogEntry};
 use rapport::store::Store;
 use rapport::tui::Driver;
-use rapport::tui::app::{App, Overlay, Settings};
+use rapport::tui::app::{App, Overlay, Screen, Settings};
 use rapport::tui::screens::{self, Look};
 use rapport::tui::theme::Theme;
 use rapport::tui::widgets::form::FieldKind;
@@ -430,12 +430,67 @@ fn help_lists_every_key_of_the_screen() {
     let mut ui = Ui::new(80, 24);
     ui.keys("?");
     let s = ui.screen();
-    for (keys, _) in rapport::tui::keymap::CLIENTS_KEYS {
-        assert!(s.contains(keys), "help misses {keys}:\n{s}");
+    for (keys, _) in rapport::tui::keymap::help(Screen::Clients) {
+        assert!(s.contains(&format!("│{keys} ")), "help misses {keys}:\n{s}");
     }
     insta::assert_snapshot!(s);
     ui.keys("x");
     assert!(!ui.screen().contains("Keys: Clients"));
+}
+
+/// The lines inside the help box, as drawn (read from the cells: a wide character behind
+/// the box must not shift its columns).
+fn help_box(ui: &mut Ui, title: &str) -> Vec<String> {
+    ui.screen();
+    let buf = ui.term.backend().buffer().clone();
+    let area = buf.area;
+    let text = |y: u16, from: u16, to: u16| -> String {
+        (from..to).map(|x| buf[(x, y)].symbol()).collect::<String>()
+    };
+    let head = format!("┌ Keys: {title} ");
+    let (left, top) = (0..area.height)
+        .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+        .find(|&(x, y)| text(y, x, (x + head.chars().count() as u16).min(area.width)) == head)
+        .unwrap_or_else(|| panic!("no help box for {title}"));
+    let right = (left + 1..area.width)
+        .find(|&x| buf[(x, top)].symbol() == "┐")
+        .expect("the box's right corner");
+    (top + 1..area.height)
+        .take_while(|&y| buf[(left, y)].symbol() == "│")
+        .map(|y| text(y, left + 1, right).trim_end().to_string())
+        .collect()
+}
+
+#[test]
+fn help_on_every_screen_lists_exactly_the_keys_of_its_table() {
+    let mut ui = Ui::new(120, 40);
+    for (i, screen) in Screen::ALL.iter().enumerate() {
+        ui.keys(&(i + 1).to_string()).keys("?");
+        let shown = help_box(&mut ui, screen.title());
+        let listed: Vec<String> = rapport::tui::keymap::help(*screen)
+            .iter()
+            .map(|(keys, what)| format!("{keys:<20}{what}"))
+            .collect();
+        assert_eq!(
+            shown[..listed.len()],
+            listed[..],
+            "{}:\n{}",
+            screen.title(),
+            ui.screen()
+        );
+        assert_eq!(shown[listed.len()], "", "nothing more: {shown:#?}");
+        // Keys that acted before without being listed are listed now, on every screen.
+        for keys in ["? F1", "Home End g G", "R", "Tab ⇧Tab 1-4", "q Ctrl-C", "h"] {
+            assert!(
+                shown.iter().any(|l| l.starts_with(&format!("{keys} "))),
+                "{}: {keys}: {shown:#?}",
+                screen.title()
+            );
+        }
+        let name = screen.title().to_lowercase().replace(' ', "_");
+        insta::assert_snapshot!(format!("help_{name}"), shown.join("\n"));
+        ui.key(KeyCode::Esc);
+    }
 }
 
 #[test]
@@ -1584,7 +1639,12 @@ fn broken_border(screen: &str, title: &str) -> Option<String> {
     let top = all.iter().position(|l| l.contains(title))?;
     let line = &all[top];
     let at = line.find(title)?;
-    let left = column_of(&line[..at], "┌")?;
+    // The popup's own corner: the last one before the title (a box behind may start on
+    // the same row).
+    let left = {
+        use unicode_width::UnicodeWidthStr;
+        line[..at].rfind('┌').map(|i| line[..i].width())?
+    };
     let right = column_of(line, title)? + column_of(&line[at..], "┐")?;
     for row in &all[top + 1..] {
         if char_at(row, left) == Some('└') && char_at(row, right) == Some('┘') {

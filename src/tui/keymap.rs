@@ -1,4 +1,8 @@
-//! Keys to actions, and the key tables shown in help and the footer.
+//! Keys to actions. Each main screen has one table of [`Binding`]s, and one more table holds
+//! the bindings every screen shares; the dispatch ([`main_action`]), the footer ([`footer`])
+//! and the help overlay ([`help`]) are all read from these tables, so a key cannot be listed
+//! without acting or act without being listed. A new screen is a new table and a line in
+//! [`table`]. The overlays (forms, menus, confirmations, the history) read their own keys.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -7,123 +11,455 @@ use super::app::Screen;
 use super::app::cursor::Move;
 use super::widgets::form::FormKey;
 
-/// Keys every screen shares: (keys, what they do).
-const COMMON_KEYS: &[(&str, &str)] = &[
-    ("j k ↑ ↓", "move the selection"),
-    ("PgUp PgDn Home End", "page, first, last"),
-    ("h", "history: edit, void or restore an event"),
-    ("Tab ⇧Tab 1-4", "switch screens"),
-    ("?", "this help"),
-    ("q  Ctrl-C", "quit"),
-];
-
-/// Keys of the clients screen. The help overlay lists these and the common ones.
-pub const CLIENTS_KEYS: &[(&str, &str)] = &[
-    ("mouse", "wheel scrolls, click selects"),
-    ("/", "filter as you type (Enter keeps, Esc clears)"),
-    ("s  S", "sort by the next column, reverse the order"),
-    ("a", "add a client"),
-    ("e  Enter", "edit the selected client"),
-    ("l", "quick log on the selected client (then a letter)"),
-    (
-        "u",
-        "undo the last log, edit, archive or list of this session",
-    ),
-    ("d", "archive the selected client (status former)"),
-    (
-        "space  x",
-        "mark the client for the what-if (3 Pareto), clear marks",
-    ),
-];
-
-pub const SCORECARDS_KEYS: &[(&str, &str)] = &[
-    ("mouse", "wheel scrolls, click selects"),
-    ("w", "window: 30, 60, 90, 180 or 365 days"),
-    ("[  ]  ←  →", "as-of date one month-end earlier, later"),
-    ("t", "as-of date back to today"),
-    ("l", "quick log on the selected client"),
-    (
-        "u",
-        "undo the last log, edit, archive or list of this session",
-    ),
-    ("e", "edit the selected client"),
-];
-
-pub const PARETO_KEYS: &[(&str, &str)] = &[
-    ("m", "rank by revenue, hours, tickets or stress"),
-    ("v", "the value/effort map instead of the rankings"),
-    ("space", "mark or unmark the client: the what-if drops them"),
-    ("x", "clear every mark"),
-    ("l  u  e", "quick log, undo, edit the selected client"),
-];
-
-pub const GUT_CHECK_KEYS: &[(&str, &str)] = &[
-    ("←  →  [  ]", "the year before, after"),
-    (
-        "e  Enter",
-        "edit the selected staff member's five worst clients",
-    ),
-    ("a", "add a staff member and their list"),
-    ("d", "clear the selected staff member's list for this year"),
-];
-
-/// Every key of a screen, for the help overlay.
-pub fn help(screen: Screen) -> Vec<(&'static str, &'static str)> {
-    let own = match screen {
-        Screen::Clients => CLIENTS_KEYS,
-        Screen::Scorecards => SCORECARDS_KEYS,
-        Screen::Pareto => PARETO_KEYS,
-        Screen::GutCheck => GUT_CHECK_KEYS,
-    };
-    COMMON_KEYS[..2]
-        .iter()
-        .chain(own)
-        .chain(&COMMON_KEYS[2..])
-        .copied()
-        .collect()
+/// A key a binding answers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// This key alone, or with only the Shift that makes its character ([`is_plain`]).
+    Plain(KeyCode),
+    /// This letter with Ctrl held (whatever else is held with it).
+    Ctrl(char),
+    /// The digits 1 up to the number of screens: each goes to the screen of its number.
+    ScreenNumber,
 }
 
-/// The footer's short list for a screen.
-pub fn footer(screen: Screen) -> &'static [(&'static str, &'static str)] {
-    match screen {
-        Screen::Clients => &[
-            ("a", "add"),
-            ("e", "edit"),
-            ("l", "log"),
-            ("u", "undo"),
-            ("d", "archive"),
-            ("/", "filter"),
-            ("s", "sort"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Screen::Scorecards => &[
-            ("w", "window"),
-            ("[ ]", "as of"),
-            ("t", "today"),
-            ("l", "log"),
-            ("u", "undo"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Screen::Pareto => &[
-            ("m", "measure"),
-            ("v", "map"),
-            ("space", "mark"),
-            ("x", "clear"),
-            ("l", "log"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Screen::GutCheck => &[
-            ("← →", "year"),
-            ("e", "edit list"),
-            ("a", "add staff"),
-            ("d", "clear"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
+/// How many screens have a digit: 1 to 9 at most.
+fn screen_digits() -> u32 {
+    u32::try_from(Screen::ALL.len()).map_or(9, |n| n.min(9))
+}
+
+impl Key {
+    /// Does the key press `k` count as this key?
+    pub fn matches(self, k: &KeyEvent) -> bool {
+        match self {
+            Key::Plain(code) => is_plain(k) && k.code == code,
+            Key::Ctrl(c) => {
+                k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char(c)
+            }
+            Key::ScreenNumber => is_plain(k) && screen_number(k).is_some(),
+        }
     }
+
+    /// How the key is written in the footer and the help: one word, no spaces.
+    pub fn label(self) -> String {
+        match self {
+            Key::Plain(code) => code_label(code),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_uppercase()),
+            Key::ScreenNumber => format!("1-{}", screen_digits()),
+        }
+    }
+
+    /// Every key press this key answers to, as a terminal sends them (crossterm reports a
+    /// capital with Shift or without, depending on the terminal).
+    pub fn presses(self) -> Vec<KeyEvent> {
+        let with = |code, modifiers| KeyEvent::new(code, modifiers);
+        match self {
+            Key::Plain(code @ KeyCode::Char(c)) if !c.is_lowercase() => vec![
+                with(code, KeyModifiers::NONE),
+                with(code, KeyModifiers::SHIFT),
+            ],
+            Key::Plain(KeyCode::BackTab) => vec![
+                with(KeyCode::BackTab, KeyModifiers::NONE),
+                with(KeyCode::BackTab, KeyModifiers::SHIFT),
+            ],
+            Key::Plain(code) => vec![with(code, KeyModifiers::NONE)],
+            Key::Ctrl(c) => {
+                let ctrl = KeyModifiers::CONTROL;
+                [
+                    ctrl,
+                    ctrl | KeyModifiers::SHIFT,
+                    ctrl | KeyModifiers::ALT,
+                    ctrl | KeyModifiers::SHIFT | KeyModifiers::ALT,
+                ]
+                .into_iter()
+                .map(|m| with(KeyCode::Char(c), m))
+                .collect()
+            }
+            Key::ScreenNumber => (1..=screen_digits())
+                .filter_map(|d| char::from_digit(d, 10))
+                .flat_map(|c| Key::Plain(KeyCode::Char(c)).presses())
+                .collect(),
+        }
+    }
+}
+
+/// The screen a digit names (1 is the first, at index 0), if there is one.
+fn screen_number(k: &KeyEvent) -> Option<usize> {
+    let KeyCode::Char(c) = k.code else {
+        return None;
+    };
+    let d = c.to_digit(10)?;
+    (1..=screen_digits())
+        .contains(&d)
+        .then(|| usize::try_from(d - 1).ok())
+        .flatten()
+}
+
+fn code_label(code: KeyCode) -> String {
+    match code {
+        KeyCode::Char(' ') => "space".into(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::BackTab => "⇧Tab".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        other => other.to_string().replace(' ', ""),
+    }
+}
+
+/// Where a binding shows in the footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Footer {
+    /// Not in the footer (its room is short; help lists every binding).
+    No,
+    /// An entry of its own: the binding's first key and this short label.
+    Label(&'static str),
+    /// Its first key joins the entry of the binding above (`[` `]`: "as of").
+    WithAbove,
+}
+
+/// Where a binding shows in the help overlay. Every binding is in help: there is no way to
+/// hide one, so whatever acts on a screen is listed there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Help {
+    /// A line of its own: the binding's keys and this text.
+    Line(&'static str),
+    /// Its keys join the line of the binding above (`S` beside `s`, one line for both).
+    WithAbove,
+}
+
+/// One thing a screen does on a key: the keys, the action they dispatch, and how the footer
+/// and the help show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// The action dispatched. For [`Key::ScreenNumber`], `GoScreen` of the digit's screen.
+    pub action: Action,
+    pub footer: Footer,
+    pub help: Help,
+}
+
+impl Binding {
+    /// Keys with a help line of their own, not in the footer.
+    const fn new(keys: &'static [Key], action: Action, help: &'static str) -> Self {
+        Self {
+            keys,
+            action,
+            footer: Footer::No,
+            help: Help::Line(help),
+        }
+    }
+
+    /// Keys on the help line of the binding above, not in the footer.
+    const fn also(keys: &'static [Key], action: Action) -> Self {
+        Self {
+            keys,
+            action,
+            footer: Footer::No,
+            help: Help::WithAbove,
+        }
+    }
+
+    /// In the footer, with a short label.
+    const fn footer(self, label: &'static str) -> Self {
+        Self {
+            footer: Footer::Label(label),
+            ..self
+        }
+    }
+
+    /// In the footer, on the entry of the binding above.
+    const fn footer_with_above(self) -> Self {
+        Self {
+            footer: Footer::WithAbove,
+            ..self
+        }
+    }
+
+    /// The action this binding dispatches for the key press `k`, if it answers to it.
+    pub fn answer(&self, k: &KeyEvent) -> Option<Action> {
+        let key = self.keys.iter().find(|key| key.matches(k))?;
+        Some(match (key, self.action) {
+            (Key::ScreenNumber, Action::GoScreen(_)) => Action::GoScreen(screen_number(k)?),
+            _ => self.action,
+        })
+    }
+}
+
+/// A main screen's keys: its own bindings, and what the mouse does there (for help; the
+/// mouse is handled in `app/input.rs`).
+#[derive(Debug, Clone, Copy)]
+pub struct Table {
+    pub mouse: &'static str,
+    pub bindings: &'static [Binding],
+}
+
+const fn ch(c: char) -> Key {
+    Key::Plain(KeyCode::Char(c))
+}
+
+const fn code(c: KeyCode) -> Key {
+    Key::Plain(c)
+}
+
+const UNDO_HELP: &str = "undo the last log, edit, archive or list of this session";
+
+/// The bindings of every screen. Help lists them after the screen's own.
+pub const COMMON: &[Binding] = &[
+    Binding::new(
+        &[ch('k'), code(KeyCode::Up)],
+        Action::Move(Move::Up),
+        "move the selection",
+    ),
+    Binding::also(&[ch('j'), code(KeyCode::Down)], Action::Move(Move::Down)),
+    Binding::new(
+        &[code(KeyCode::PageUp)],
+        Action::Move(Move::PageUp),
+        "one page up, down",
+    ),
+    Binding::also(&[code(KeyCode::PageDown)], Action::Move(Move::PageDown)),
+    Binding::new(
+        &[code(KeyCode::Home), ch('g')],
+        Action::Move(Move::Top),
+        "first, last",
+    ),
+    Binding::also(&[code(KeyCode::End), ch('G')], Action::Move(Move::Bottom)),
+    Binding::new(
+        &[ch('h')],
+        Action::History,
+        "history: edit, void or restore an event",
+    ),
+    Binding::new(
+        &[ch('R')],
+        Action::Restore,
+        "restore the newest backup (while the file is damaged)",
+    ),
+    Binding::new(&[code(KeyCode::Tab)], Action::NextScreen, "switch screens"),
+    Binding::also(&[code(KeyCode::BackTab)], Action::PrevScreen),
+    Binding::also(&[Key::ScreenNumber], Action::GoScreen(0)),
+    Binding::new(&[ch('?'), code(KeyCode::F(1))], Action::Help, "this help").footer("help"),
+    Binding::new(&[ch('q'), Key::Ctrl('c')], Action::Quit, "quit").footer("quit"),
+];
+
+pub const CLIENTS: Table = Table {
+    mouse: "wheel scrolls, click selects",
+    bindings: &[
+        Binding::new(&[ch('a')], Action::Add, "add a client").footer("add"),
+        Binding::new(
+            &[ch('e'), code(KeyCode::Enter)],
+            Action::Edit,
+            "edit the selected client",
+        )
+        .footer("edit"),
+        Binding::new(
+            &[ch('l')],
+            Action::QuickLog,
+            "quick log on the selected client (then a letter)",
+        )
+        .footer("log"),
+        Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("undo"),
+        Binding::new(
+            &[ch('d')],
+            Action::Archive,
+            "archive the selected client (status former)",
+        )
+        .footer("archive"),
+        Binding::new(
+            &[ch('/')],
+            Action::Filter,
+            "filter as you type (Enter keeps, Esc clears)",
+        )
+        .footer("filter"),
+        Binding::also(&[code(KeyCode::Esc)], Action::ClearFilter),
+        Binding::new(
+            &[ch('s')],
+            Action::SortNext,
+            "sort by the next column, reverse the order",
+        )
+        .footer("sort"),
+        Binding::also(&[ch('S')], Action::SortReverse),
+        Binding::new(
+            &[ch(' ')],
+            Action::ToggleMark,
+            "mark the client for the what-if (3 Pareto), clear marks",
+        ),
+        Binding::also(&[ch('x')], Action::ClearMarks),
+    ],
+};
+
+pub const SCORECARDS: Table = Table {
+    mouse: "wheel scrolls, click selects",
+    bindings: &[
+        Binding::new(
+            &[ch('w')],
+            Action::NextWindow,
+            "window: 30, 60, 90, 180 or 365 days",
+        )
+        .footer("window"),
+        Binding::new(
+            &[ch('['), code(KeyCode::Left)],
+            Action::EarlierAsOf,
+            "as-of date one month-end earlier, later",
+        )
+        .footer("as of"),
+        Binding::also(&[ch(']'), code(KeyCode::Right)], Action::LaterAsOf).footer_with_above(),
+        Binding::new(&[ch('t')], Action::AsOfToday, "as-of date back to today").footer("today"),
+        Binding::new(
+            &[ch('l')],
+            Action::QuickLog,
+            "quick log on the selected client",
+        )
+        .footer("log"),
+        Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("undo"),
+        Binding::new(
+            &[ch('e'), code(KeyCode::Enter)],
+            Action::Edit,
+            "edit the selected client",
+        ),
+    ],
+};
+
+pub const PARETO: Table = Table {
+    mouse: "wheel scrolls",
+    bindings: &[
+        Binding::new(
+            &[ch('m')],
+            Action::NextMeasure,
+            "rank by revenue, hours, tickets or stress",
+        )
+        .footer("measure"),
+        Binding::new(
+            &[ch('v')],
+            Action::ToggleMap,
+            "the value/effort map instead of the rankings",
+        )
+        .footer("map"),
+        Binding::new(
+            &[ch(' ')],
+            Action::ToggleMark,
+            "mark or unmark the client: the what-if drops them",
+        )
+        .footer("mark"),
+        Binding::new(&[ch('x')], Action::ClearMarks, "clear every mark").footer("clear"),
+        Binding::new(
+            &[ch('l')],
+            Action::QuickLog,
+            "quick log, undo, edit the selected client",
+        )
+        .footer("log"),
+        Binding::also(&[ch('u')], Action::Undo),
+        Binding::also(&[ch('e'), code(KeyCode::Enter)], Action::Edit),
+    ],
+};
+
+pub const GUT_CHECK: Table = Table {
+    mouse: "wheel scrolls",
+    bindings: &[
+        Binding::new(
+            &[code(KeyCode::Left), ch('[')],
+            Action::PrevYear,
+            "the year before, after",
+        )
+        .footer("year"),
+        Binding::also(&[code(KeyCode::Right), ch(']')], Action::NextYear).footer_with_above(),
+        Binding::new(
+            &[ch('e'), code(KeyCode::Enter)],
+            Action::EditVotes,
+            "edit the selected staff member's five worst clients",
+        )
+        .footer("edit list"),
+        Binding::new(
+            &[ch('a')],
+            Action::AddStaff,
+            "add a staff member and their list",
+        )
+        .footer("add staff"),
+        Binding::new(
+            &[ch('d')],
+            Action::ClearVotes,
+            "clear the selected staff member's list for this year",
+        )
+        .footer("clear"),
+    ],
+};
+
+/// A screen's own table.
+pub fn table(screen: Screen) -> &'static Table {
+    match screen {
+        Screen::Clients => &CLIENTS,
+        Screen::Scorecards => &SCORECARDS,
+        Screen::Pareto => &PARETO,
+        Screen::GutCheck => &GUT_CHECK,
+    }
+}
+
+/// Every binding that acts on a screen: the shared ones, then the screen's own.
+pub fn bindings(screen: Screen) -> impl Iterator<Item = &'static Binding> {
+    COMMON.iter().chain(table(screen).bindings)
+}
+
+/// A key on a main screen: the action of the binding that answers to it.
+pub fn main_action(k: &KeyEvent, screen: Screen) -> Option<Action> {
+    bindings(screen).find_map(|b| b.answer(k))
+}
+
+/// The footer's short list for a screen: (keys, label), the screen's entries, then help and
+/// quit.
+pub fn footer(screen: Screen) -> Vec<(String, &'static str)> {
+    let mut entries: Vec<(String, &'static str)> = Vec::new();
+    let mut last_shown = false;
+    for b in table(screen).bindings.iter().chain(COMMON) {
+        let first = b.keys.first().map(|k| k.label()).unwrap_or_default();
+        match (b.footer, entries.last_mut()) {
+            (Footer::Label(label), _) => entries.push((first, label)),
+            (Footer::WithAbove, Some((keys, _))) if last_shown => {
+                keys.push(' ');
+                keys.push_str(&first);
+            }
+            (Footer::WithAbove, _) => entries.push((first, "")),
+            (Footer::No, _) => {}
+        }
+        last_shown = b.footer != Footer::No;
+    }
+    entries
+}
+
+/// Every key of a screen, for the help overlay: (keys, what they do), the screen's own
+/// bindings, what the mouse does, then the shared bindings.
+pub fn help(screen: Screen) -> Vec<(String, &'static str)> {
+    let table = table(screen);
+    let mut lines = help_lines(table.bindings);
+    lines.push(("mouse".into(), table.mouse));
+    lines.extend(help_lines(COMMON));
+    lines
+}
+
+/// Help lines of a table: bindings on one line show their keys column by column (the first
+/// key of each, then the second of each: `[ ] ← →`).
+fn help_lines(bindings: &[Binding]) -> Vec<(String, &'static str)> {
+    let mut groups: Vec<(Vec<&Binding>, &'static str)> = Vec::new();
+    for b in bindings {
+        match (b.help, groups.last_mut()) {
+            (Help::WithAbove, Some((group, _))) => group.push(b),
+            (Help::WithAbove, None) => groups.push((vec![b], "")),
+            (Help::Line(text), _) => groups.push((vec![b], text)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(group, text)| {
+            let widest = group.iter().map(|b| b.keys.len()).max().unwrap_or(0);
+            let keys: Vec<String> = (0..widest)
+                .flat_map(|i| group.iter().filter_map(move |b| b.keys.get(i)))
+                .map(|k| k.label())
+                .collect();
+            (keys.join(" "), text)
+        })
+        .collect()
 }
 
 /// A key pressed with no modifier, or with only the Shift that made its character (a
@@ -151,81 +487,9 @@ pub fn is_reload(k: &KeyEvent) -> bool {
     is_ctrl(k, 'r')
 }
 
+/// Ctrl-C: quits from anywhere, the quit binding's second key.
 pub fn is_ctrl_c(k: &KeyEvent) -> bool {
-    k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c'))
-}
-
-/// A key on a main screen.
-pub fn main_action(k: &KeyEvent, screen: Screen) -> Option<Action> {
-    if is_ctrl_c(k) {
-        return Some(Action::Quit);
-    }
-    if !is_plain(k) {
-        return None;
-    }
-    let common = match k.code {
-        KeyCode::Char('q') => Some(Action::Quit),
-        KeyCode::Char('?') | KeyCode::F(1) => Some(Action::Help),
-        KeyCode::Char('R') => Some(Action::Restore),
-        KeyCode::Char('h') => Some(Action::History),
-        KeyCode::Tab => Some(Action::NextScreen),
-        KeyCode::BackTab => Some(Action::PrevScreen),
-        KeyCode::Char(c @ '1'..='9') => Some(Action::GoScreen(c as usize - '1' as usize)),
-        KeyCode::Char('k') | KeyCode::Up => Some(Action::Move(Move::Up)),
-        KeyCode::Char('j') | KeyCode::Down => Some(Action::Move(Move::Down)),
-        KeyCode::PageUp => Some(Action::Move(Move::PageUp)),
-        KeyCode::PageDown => Some(Action::Move(Move::PageDown)),
-        KeyCode::Home | KeyCode::Char('g') => Some(Action::Move(Move::Top)),
-        KeyCode::End | KeyCode::Char('G') => Some(Action::Move(Move::Bottom)),
-        _ => None,
-    };
-    if common.is_some() {
-        return common;
-    }
-    match screen {
-        Screen::Clients => Some(match k.code {
-            KeyCode::Char('/') => Action::Filter,
-            KeyCode::Esc => Action::ClearFilter,
-            KeyCode::Char('s') => Action::SortNext,
-            KeyCode::Char('S') => Action::SortReverse,
-            KeyCode::Char('a') => Action::Add,
-            KeyCode::Char('e') | KeyCode::Enter => Action::Edit,
-            KeyCode::Char('d') => Action::Archive,
-            KeyCode::Char('l') => Action::QuickLog,
-            KeyCode::Char('u') => Action::Undo,
-            KeyCode::Char(' ') => Action::ToggleMark,
-            KeyCode::Char('x') => Action::ClearMarks,
-            _ => return None,
-        }),
-        Screen::Pareto => Some(match k.code {
-            KeyCode::Char('m') => Action::NextMeasure,
-            KeyCode::Char('v') => Action::ToggleMap,
-            KeyCode::Char(' ') => Action::ToggleMark,
-            KeyCode::Char('x') => Action::ClearMarks,
-            KeyCode::Char('l') => Action::QuickLog,
-            KeyCode::Char('u') => Action::Undo,
-            KeyCode::Char('e') | KeyCode::Enter => Action::Edit,
-            _ => return None,
-        }),
-        Screen::Scorecards => Some(match k.code {
-            KeyCode::Char('w') => Action::NextWindow,
-            KeyCode::Char('[') | KeyCode::Left => Action::EarlierAsOf,
-            KeyCode::Char(']') | KeyCode::Right => Action::LaterAsOf,
-            KeyCode::Char('t') => Action::AsOfToday,
-            KeyCode::Char('l') => Action::QuickLog,
-            KeyCode::Char('u') => Action::Undo,
-            KeyCode::Char('e') | KeyCode::Enter => Action::Edit,
-            _ => return None,
-        }),
-        Screen::GutCheck => Some(match k.code {
-            KeyCode::Char('[') | KeyCode::Left => Action::PrevYear,
-            KeyCode::Char(']') | KeyCode::Right => Action::NextYear,
-            KeyCode::Char('e') | KeyCode::Enter => Action::EditVotes,
-            KeyCode::Char('a') => Action::AddStaff,
-            KeyCode::Char('d') => Action::ClearVotes,
-            _ => return None,
-        }),
-    }
+    Key::Ctrl('c').matches(k)
 }
 
 /// A key in a form or the filter line: editing keys, or None for the ones the caller owns
@@ -275,7 +539,338 @@ mod tests {
     fn every_screen_has_help_and_a_footer() {
         for s in Screen::ALL {
             assert!(help(*s).len() > 5);
-            assert!(footer(*s).iter().any(|(k, _)| *k == "q"));
+            let footer = footer(*s);
+            assert_eq!(
+                footer[footer.len() - 2..],
+                [("?".to_string(), "help"), ("q".to_string(), "quit")],
+                "{s:?}"
+            );
         }
+    }
+
+    /// Every key press a terminal can send: characters, named keys and function keys, with
+    /// any of Shift, Ctrl and Alt held.
+    fn every_press() -> Vec<KeyEvent> {
+        let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
+        codes.extend(['é', 'É', '€', 'ß'].map(KeyCode::Char));
+        codes.extend((1..=12).map(KeyCode::F));
+        codes.extend([
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Backspace,
+            KeyCode::Delete,
+            KeyCode::Insert,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+        ]);
+        let (shift, ctrl, alt) = (
+            KeyModifiers::SHIFT,
+            KeyModifiers::CONTROL,
+            KeyModifiers::ALT,
+        );
+        let held = [
+            KeyModifiers::NONE,
+            shift,
+            ctrl,
+            alt,
+            shift | ctrl,
+            shift | alt,
+            ctrl | alt,
+            shift | ctrl | alt,
+        ];
+        codes
+            .iter()
+            .flat_map(|&c| held.iter().map(move |&m| KeyEvent::new(c, m)))
+            .collect()
+    }
+
+    /// The action a binding should dispatch for one of its key presses.
+    fn expected(b: &Binding, press: &KeyEvent) -> Action {
+        match (b.action, press.code) {
+            (Action::GoScreen(_), KeyCode::Char(c)) if b.keys == [Key::ScreenNumber] => {
+                Action::GoScreen(c.to_digit(10).unwrap() as usize - 1)
+            }
+            _ => b.action,
+        }
+    }
+
+    /// Each binding of a screen with the help line it is listed on: (keys, text).
+    fn listed(screen: Screen) -> Vec<(&'static Binding, (String, &'static str))> {
+        let help = help(screen);
+        let own = table(screen).bindings;
+        // The help lists the screen's own bindings, the mouse, then the shared ones; each
+        // line opens on a binding with a text of its own.
+        let mut lines = help.iter().filter(|(keys, _)| keys != "mouse");
+        let mut line = None;
+        own.iter()
+            .chain(COMMON)
+            .map(|b| {
+                if let Help::Line(_) = b.help {
+                    line = lines.next().cloned();
+                }
+                let line = line.clone().expect("a help line for every binding");
+                (b, line)
+            })
+            .collect()
+    }
+
+    /// The same key and the same modifiers (crossterm's `==` takes `G` and Shift-`g` as one).
+    fn same(a: &KeyEvent, b: &KeyEvent) -> bool {
+        (a.code, a.modifiers) == (b.code, b.modifiers)
+    }
+
+    fn tokens(keys: &str) -> Vec<&str> {
+        keys.split(' ').collect()
+    }
+
+    #[test]
+    fn every_key_in_the_help_dispatches_its_bindings_action() {
+        for &screen in Screen::ALL {
+            for (b, (keys, text)) in listed(screen) {
+                if let Help::Line(own) = b.help {
+                    assert_eq!(text, own, "{screen:?}: {b:?}");
+                }
+                for key in b.keys {
+                    assert!(
+                        tokens(&keys).contains(&key.label().as_str()),
+                        "{screen:?}: {} is not on its help line {keys:?}",
+                        key.label()
+                    );
+                    let presses = key.presses();
+                    assert!(!presses.is_empty(), "{screen:?}: {key:?}");
+                    for press in presses {
+                        assert_eq!(
+                            main_action(&press, screen),
+                            Some(expected(b, &press)),
+                            "{screen:?}: {press:?}, listed as {keys:?} {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// There is no dispatch but the tables: a key press that acts is one of a binding's,
+    /// listed in the help. This fails if a key is ever handled outside the tables.
+    #[test]
+    fn nothing_acts_that_the_help_does_not_list() {
+        for &screen in Screen::ALL {
+            let listed = listed(screen);
+            for press in every_press() {
+                let Some(action) = main_action(&press, screen) else {
+                    continue;
+                };
+                let owners: Vec<_> = listed
+                    .iter()
+                    .flat_map(|(b, line)| b.keys.iter().map(move |k| (b, k, line)))
+                    .filter(|(_, k, _)| k.presses().iter().any(|p| same(p, &press)))
+                    .collect();
+                let [(b, key, (keys, _))] = owners[..] else {
+                    panic!("{screen:?}: {press:?} acts ({action:?}) with bindings {owners:?}");
+                };
+                assert_eq!(action, expected(b, &press), "{screen:?}: {press:?}");
+                assert!(
+                    tokens(keys).contains(&key.label().as_str()),
+                    "{screen:?}: {press:?} is not in the help"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_footer_lists_only_keys_that_act() {
+        for &screen in Screen::ALL {
+            let footer = footer(screen);
+            let shown: Vec<&Binding> = bindings(screen)
+                .filter(|b| b.footer != Footer::No)
+                .collect();
+            let mut keys_shown = 0;
+            for (keys, label) in &footer {
+                assert!(!label.is_empty(), "{screen:?}: {keys} has no label");
+                for token in tokens(keys) {
+                    let b = shown
+                        .iter()
+                        .find(|b| b.keys.first().map(|k| k.label()).as_deref() == Some(token))
+                        .unwrap_or_else(|| {
+                            panic!("{screen:?}: footer {token} is bound to nothing")
+                        });
+                    for press in b.keys[0].presses() {
+                        assert_eq!(main_action(&press, screen), Some(expected(b, &press)));
+                    }
+                    keys_shown += 1;
+                }
+            }
+            assert_eq!(keys_shown, shown.len(), "{screen:?}: {footer:?}");
+        }
+    }
+
+    #[test]
+    fn no_key_press_is_bound_twice_on_a_screen() {
+        for &screen in Screen::ALL {
+            let mut seen: Vec<(KeyEvent, Action)> = Vec::new();
+            for b in bindings(screen) {
+                for press in b.keys.iter().flat_map(|k| k.presses()) {
+                    if let Some((_, other)) = seen.iter().find(|(p, _)| same(p, &press)) {
+                        panic!("{screen:?}: {press:?} is both {other:?} and {:?}", b.action);
+                    }
+                    seen.push((press, b.action));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_table_is_well_formed() {
+        let tables = Screen::ALL
+            .iter()
+            .map(|s| table(*s).bindings)
+            .chain([COMMON]);
+        for bindings in tables {
+            assert!(matches!(bindings[0].help, Help::Line(_)), "{bindings:?}");
+            for (i, b) in bindings.iter().enumerate() {
+                assert!(!b.keys.is_empty(), "{b:?}");
+                for key in b.keys {
+                    assert!(!key.label().contains(' '), "{key:?}");
+                }
+                if b.footer == Footer::WithAbove {
+                    assert!(i > 0 && bindings[i - 1].footer != Footer::No, "{b:?}");
+                }
+                if b.keys.contains(&Key::ScreenNumber) {
+                    assert_eq!(b.keys.len(), 1, "{b:?}");
+                    assert!(matches!(b.action, Action::GoScreen(_)), "{b:?}");
+                }
+            }
+        }
+    }
+
+    /// Every key of the four screens does what it did before the tables.
+    #[test]
+    fn every_key_acts_as_before() {
+        use Action as A;
+        use KeyCode as K;
+        let common = [
+            (K::Char('q'), A::Quit),
+            (K::Char('?'), A::Help),
+            (K::F(1), A::Help),
+            (K::Tab, A::NextScreen),
+            (K::BackTab, A::PrevScreen),
+            (K::Char('1'), A::GoScreen(0)),
+            (K::Char('4'), A::GoScreen(3)),
+            (K::Char('j'), A::Move(Move::Down)),
+            (K::Down, A::Move(Move::Down)),
+            (K::Char('k'), A::Move(Move::Up)),
+            (K::Up, A::Move(Move::Up)),
+            (K::PageUp, A::Move(Move::PageUp)),
+            (K::PageDown, A::Move(Move::PageDown)),
+            (K::Home, A::Move(Move::Top)),
+            (K::Char('g'), A::Move(Move::Top)),
+            (K::End, A::Move(Move::Bottom)),
+            (K::Char('G'), A::Move(Move::Bottom)),
+            (K::Char('R'), A::Restore),
+            (K::Char('h'), A::History),
+        ];
+        let own: [(Screen, &[(KeyCode, Action)]); 4] = [
+            (
+                Screen::Clients,
+                &[
+                    (K::Char('/'), A::Filter),
+                    (K::Esc, A::ClearFilter),
+                    (K::Char('s'), A::SortNext),
+                    (K::Char('S'), A::SortReverse),
+                    (K::Char('a'), A::Add),
+                    (K::Char('e'), A::Edit),
+                    (K::Enter, A::Edit),
+                    (K::Char('d'), A::Archive),
+                    (K::Char('l'), A::QuickLog),
+                    (K::Char('u'), A::Undo),
+                    (K::Char(' '), A::ToggleMark),
+                    (K::Char('x'), A::ClearMarks),
+                ],
+            ),
+            (
+                Screen::Scorecards,
+                &[
+                    (K::Char('w'), A::NextWindow),
+                    (K::Char('['), A::EarlierAsOf),
+                    (K::Left, A::EarlierAsOf),
+                    (K::Char(']'), A::LaterAsOf),
+                    (K::Right, A::LaterAsOf),
+                    (K::Char('t'), A::AsOfToday),
+                    (K::Char('l'), A::QuickLog),
+                    (K::Char('u'), A::Undo),
+                    (K::Char('e'), A::Edit),
+                    (K::Enter, A::Edit),
+                ],
+            ),
+            (
+                Screen::Pareto,
+                &[
+                    (K::Char('m'), A::NextMeasure),
+                    (K::Char('v'), A::ToggleMap),
+                    (K::Char(' '), A::ToggleMark),
+                    (K::Char('x'), A::ClearMarks),
+                    (K::Char('l'), A::QuickLog),
+                    (K::Char('u'), A::Undo),
+                    (K::Char('e'), A::Edit),
+                    (K::Enter, A::Edit),
+                ],
+            ),
+            (
+                Screen::GutCheck,
+                &[
+                    (K::Left, A::PrevYear),
+                    (K::Char('['), A::PrevYear),
+                    (K::Right, A::NextYear),
+                    (K::Char(']'), A::NextYear),
+                    (K::Char('e'), A::EditVotes),
+                    (K::Enter, A::EditVotes),
+                    (K::Char('a'), A::AddStaff),
+                    (K::Char('d'), A::ClearVotes),
+                ],
+            ),
+        ];
+        let plain = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        for (screen, keys) in own {
+            for &(code, action) in common.iter().chain(keys) {
+                assert_eq!(
+                    main_action(&plain(code), screen),
+                    Some(action),
+                    "{screen:?} {code:?}"
+                );
+            }
+            let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
+            assert_eq!(main_action(&ctrl_c, screen), Some(A::Quit));
+        }
+    }
+
+    #[test]
+    fn only_plain_keys_and_the_shift_of_a_character_act() {
+        let at = |code, m| main_action(&KeyEvent::new(code, m), Screen::Clients);
+        let (shift, ctrl, alt) = (
+            KeyModifiers::SHIFT,
+            KeyModifiers::CONTROL,
+            KeyModifiers::ALT,
+        );
+        assert_eq!(at(KeyCode::Char('u'), ctrl), None, "Ctrl-U is not u");
+        assert_eq!(at(KeyCode::Char('l'), alt), None, "Alt-l is not l");
+        assert_eq!(at(KeyCode::Down, shift), None, "Shift-Down is not Down");
+        assert_eq!(at(KeyCode::Enter, shift), None, "Shift-Enter is not Enter");
+        assert_eq!(at(KeyCode::Tab, shift), None);
+        assert_eq!(at(KeyCode::Char('3'), ctrl), None);
+        assert_eq!(at(KeyCode::Char('S'), shift), Some(Action::SortReverse));
+        assert_eq!(at(KeyCode::Char('?'), shift), Some(Action::Help));
+        assert_eq!(at(KeyCode::BackTab, shift), Some(Action::PrevScreen));
+        assert_eq!(at(KeyCode::Char('c'), ctrl | shift), Some(Action::Quit));
+        // The digits go only to screens there are.
+        assert_eq!(at(KeyCode::Char('5'), KeyModifiers::NONE), None);
+        assert_eq!(at(KeyCode::Char('0'), KeyModifiers::NONE), None);
     }
 }

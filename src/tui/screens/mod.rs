@@ -201,7 +201,7 @@ fn draw_status(
 fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, screen: Screen, look: &Look) {
     let mut spans = vec![Span::raw(" ")];
     for (k, what) in keymap::footer(screen) {
-        spans.push(Span::styled(*k, look.theme.key));
+        spans.push(Span::styled(k, look.theme.key));
         spans.push(Span::styled(format!(" {what}  "), look.theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
