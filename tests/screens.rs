@@ -151,7 +151,24 @@ impl Ui {
         Self::with(dir, store, w, h, ThemeName::Dark)
     }
 
+    /// As the TUI starts: the list read, the scores loading in the background.
+    fn starting(w: u16, h: u16) -> Self {
+        let (dir, store) = fixture();
+        Self::build(dir, store, w, h, ThemeName::Dark, Driver::start)
+    }
+
     fn with(dir: TempDir, store: Store, w: u16, h: u16, theme: ThemeName) -> Self {
+        Self::build(dir, store, w, h, theme, Driver::refresh)
+    }
+
+    fn build(
+        dir: TempDir,
+        store: Store,
+        w: u16,
+        h: u16,
+        theme: ThemeName,
+        read: fn(&mut Driver),
+    ) -> Self {
         let rules = rapport::domain::score::Rules {
             hourly_cost_cents: 6_500,
             ..Default::default()
@@ -164,7 +181,7 @@ impl Ui {
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");
         driver.app.resize(w, h);
-        driver.refresh();
+        read(&mut driver);
         Self {
             _dir: dir,
             driver,
@@ -468,6 +485,28 @@ fn the_mouse_selects_the_row_it_clicks_and_the_wheel_scrolls() {
     ui.driver
         .handle(mouse(MouseEventKind::Down(MouseButton::Left), 10, 12));
     assert!(ui.row_of("Acme").contains('›'));
+}
+
+#[test]
+fn the_first_frame_lists_the_clients_and_the_scores_follow() {
+    let mut ui = Ui::starting(120, 40);
+    let first = ui.screen();
+    assert!(first.contains("scoring…"), "the header says so:\n{first}");
+    let acme = ui.row_of("Acme Logistics");
+    assert!(acme.contains("€12,400"), "the list is there: {acme}");
+    assert!(acme.contains(" … "), "its score is coming: {acme}");
+    // Keys work meanwhile: the scorecards say the scores are being computed.
+    ui.keys("2");
+    assert!(ui.screen().contains("Scoring the clients…"));
+    ui.keys("1");
+    assert!(ui.driver.wait_for_scores());
+    let scored = ui.screen();
+    assert!(!scored.contains("scoring…"), "{scored}");
+    assert_eq!(
+        scored,
+        Ui::new(120, 40).screen(),
+        "as if all was read first"
+    );
 }
 
 #[test]

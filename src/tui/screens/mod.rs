@@ -105,6 +105,9 @@ fn draw_header(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
             t.warn,
         ));
     }
+    if app.scoring {
+        spans.push(Span::styled(" scoring… ", t.accent));
+    }
     if app.damaged.is_some() {
         spans.push(Span::styled(" READ-ONLY: damaged file ", t.error));
     }

@@ -30,13 +30,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 .borders(Borders::ALL)
                 .border_style(look.theme.border)
                 .title(Span::styled(" Scorecards ", look.theme.title));
+            let msg = if app.scoring {
+                "Scoring the clients…"
+            } else {
+                "No clients to score yet."
+            };
             frame.render_widget(
-                Paragraph::new(vec![
-                    Line::raw(""),
-                    Line::styled("No clients to score yet.", look.theme.muted),
-                ])
-                .block(block)
-                .centered(),
+                Paragraph::new(vec![Line::raw(""), Line::styled(msg, look.theme.muted)])
+                    .block(block)
+                    .centered(),
                 card_area,
             );
         }
