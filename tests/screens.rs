@@ -488,6 +488,33 @@ fn the_mouse_selects_the_row_it_clicks_and_the_wheel_scrolls() {
 }
 
 #[test]
+fn moving_the_mouse_asks_for_no_redraw() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut ui = Ui::new(80, 24);
+    let mouse = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let before = ui.screen();
+    assert!(!ui.driver.handle(mouse(MouseEventKind::Moved)));
+    assert!(
+        !ui.driver
+            .handle(mouse(MouseEventKind::Drag(MouseButton::Left)))
+    );
+    assert_eq!(ui.screen(), before, "nothing moved on screen");
+    // A click over the same cell does redraw: it selects the row.
+    assert!(
+        ui.driver
+            .handle(mouse(MouseEventKind::Down(MouseButton::Left)))
+    );
+    assert_ne!(ui.screen(), before);
+}
+
+#[test]
 fn the_first_frame_lists_the_clients_and_the_scores_follow() {
     let mut ui = Ui::starting(120, 40);
     let first = ui.screen();
