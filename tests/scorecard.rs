@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use common::{Sandbox, column, fixture, refused, w};
+use common::{Sandbox, TODAY, column, fixture, refused, w};
 
 // ---- the portfolio ---------------------------------------------------------------------------
 //
@@ -939,6 +939,132 @@ fn clients_are_ranked_best_first_and_former_clients_only_with_all() {
         "{table}"
     );
     assert!(!sb.ok(&["scorecard"]).contains("Hooli"));
+}
+
+/// What `scorecard --json ARGS` printed before it streamed: the whole document built as one
+/// value, pretty-printed, and a newline.
+fn whole_document(sb: &Sandbox, all: bool, window: Option<u32>, as_of: &str) -> String {
+    use rapport::commands::scorecard::to_json;
+    use rapport::domain::ClientStatus;
+    use rapport::domain::score::{evaluate_all, rank};
+    let config = rapport::config::Config::load(&config(sb), true).unwrap();
+    let mut rules = config.rules();
+    if let Some(w) = window {
+        rules.window_days = w;
+    }
+    let as_of = common::date(as_of);
+    let facts = rapport::store::Store::open_read(&sb.db)
+        .unwrap()
+        .portfolio_facts()
+        .unwrap();
+    let mut cards: Vec<_> = evaluate_all(&facts, as_of, &rules)
+        .into_iter()
+        .filter(|c| all || facts.client(c.client).unwrap().status != ClientStatus::Former)
+        .collect();
+    rank(&mut cards);
+    serde_json::to_string_pretty(&to_json(&cards, as_of, &rules)).unwrap() + "\n"
+}
+
+/// The raw stdout of `scorecard --json ARGS` with the sandbox's config file.
+fn json_text(sb: &Sandbox, args: &str) -> String {
+    let cfg = config(sb);
+    let mut all = vec!["scorecard", "--json", "--config", cfg.to_str().unwrap()];
+    all.extend(w(args));
+    sb.ok(&all)
+}
+
+#[test]
+fn the_streamed_json_is_byte_for_byte_the_whole_document() {
+    let sb = portfolio();
+    sb.ok(&w("client add --name Globex2 --status prospect"));
+    for (args, all, window, as_of) in [
+        ("", false, None, TODAY),
+        ("--all", true, None, TODAY),
+        (
+            "--window 30 --as-of 2026-05-31",
+            false,
+            Some(30),
+            "2026-05-31",
+        ),
+    ] {
+        assert_eq!(
+            json_text(&sb, args),
+            whole_document(&sb, all, window, as_of),
+            "scorecard --json {args}"
+        );
+    }
+    // No client at all: an empty list, written the same way.
+    let empty = Sandbox::new();
+    fs::write(config(&empty), COSTS).unwrap();
+    empty.create_empty_db();
+    assert_eq!(
+        json_text(&empty, ""),
+        whole_document(&empty, false, None, TODAY)
+    );
+}
+
+#[test]
+fn a_large_portfolio_streams_one_json_document_ranked_best_first() {
+    use rapport::domain::{Cents, ClientDraft, NewInvoice, NewTicket, TicketKind};
+    let sb = Sandbox::new();
+    fs::write(config(&sb), COSTS).unwrap();
+    let mut store = rapport::store::Store::open(&sb.db).unwrap();
+    let day = |d: u64| common::date(TODAY) - chrono::Days::new(d);
+    store
+        .bulk_load(|b| {
+            for i in 0..1_500u64 {
+                let fields = ClientDraft {
+                    name: format!("Client {i:04}"),
+                    seats: (1 + i % 40).to_string(),
+                    mrr: (100 + i % 900).to_string(),
+                    ..ClientDraft::new_client()
+                }
+                .validate()
+                .unwrap();
+                let id = b.client(&fields)?;
+                for t in 0..i % 7 {
+                    b.ticket(
+                        id,
+                        &NewTicket {
+                            opened_on: day(3 + 11 * t + i % 5),
+                            closed_on: None,
+                            kind: if t % 3 == 0 {
+                                TicketKind::Admin
+                            } else {
+                                TicketKind::Incident
+                            },
+                            escalated: (i + t) % 5 == 0,
+                            reopen_count: u32::from((i + t) % 4 == 0),
+                            external_ref: None,
+                            subject: None,
+                        },
+                    )?;
+                }
+                b.invoice(
+                    id,
+                    &NewInvoice {
+                        number: Some(format!("INV-{i}")),
+                        issued_on: day(80),
+                        due_on: day(50),
+                        paid_on: (i % 3 != 0).then(|| day(40 - i % 20)),
+                        amount: Cents(10_000 + 37 * i as i64),
+                        disputed: i % 50 == 0,
+                        external_ref: None,
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    drop(store);
+    let text = json_text(&sb, "");
+    assert_eq!(text, whole_document(&sb, false, None, TODAY));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let clients = doc["clients"].as_array().unwrap();
+    assert_eq!(clients.len(), 1_500);
+    let scores: Vec<f64> = clients.iter().filter_map(|c| c["score"].as_f64()).collect();
+    assert!(scores.len() > 1_000, "most have a score: {}", scores.len());
+    assert!(scores.windows(2).all(|p| p[0] >= p[1]), "best first");
 }
 
 #[test]

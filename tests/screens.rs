@@ -158,8 +158,14 @@ impl Ui {
         Self::with(dir, store, w, h, ThemeName::Dark)
     }
 
+    /// As the TUI starts: the list read, the scores loading in the background.
+    fn starting(w: u16, h: u16) -> Self {
+        let (dir, store) = fixture();
+        Self::build(dir, store, w, h, ThemeName::Dark, 6_500, Driver::start)
+    }
+
     fn with(dir: TempDir, store: Store, w: u16, h: u16, theme: ThemeName) -> Self {
-        Self::costing(dir, store, w, h, theme, 6_500)
+        Self::build(dir, store, w, h, theme, 6_500, Driver::refresh)
     }
 
     /// With this labour cost per hour in the config (0: none configured).
@@ -170,6 +176,18 @@ impl Ui {
         h: u16,
         theme: ThemeName,
         hourly_cost_cents: i64,
+    ) -> Self {
+        Self::build(dir, store, w, h, theme, hourly_cost_cents, Driver::refresh)
+    }
+
+    fn build(
+        dir: TempDir,
+        store: Store,
+        w: u16,
+        h: u16,
+        theme: ThemeName,
+        hourly_cost_cents: i64,
+        read: fn(&mut Driver),
     ) -> Self {
         let rules = rapport::domain::score::Rules {
             hourly_cost_cents,
@@ -184,7 +202,7 @@ impl Ui {
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");
         driver.app.resize(w, h);
-        driver.refresh();
+        read(&mut driver);
         Self {
             _dir: dir,
             driver,
@@ -561,6 +579,55 @@ fn the_mouse_selects_the_row_it_clicks_and_the_wheel_scrolls() {
     ui.driver
         .handle(mouse(MouseEventKind::Down(MouseButton::Left), 10, 12));
     assert!(ui.row_of("Acme").contains('›'));
+}
+
+#[test]
+fn moving_the_mouse_asks_for_no_redraw() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut ui = Ui::new(80, 24);
+    let mouse = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let before = ui.screen();
+    assert!(!ui.driver.handle(mouse(MouseEventKind::Moved)));
+    assert!(
+        !ui.driver
+            .handle(mouse(MouseEventKind::Drag(MouseButton::Left)))
+    );
+    assert_eq!(ui.screen(), before, "nothing moved on screen");
+    // A click over the same cell does redraw: it selects the row.
+    assert!(
+        ui.driver
+            .handle(mouse(MouseEventKind::Down(MouseButton::Left)))
+    );
+    assert_ne!(ui.screen(), before);
+}
+
+#[test]
+fn the_first_frame_lists_the_clients_and_the_scores_follow() {
+    let mut ui = Ui::starting(120, 40);
+    let first = ui.screen();
+    assert!(first.contains("scoring…"), "the header says so:\n{first}");
+    let acme = ui.row_of("Acme Logistics");
+    assert!(acme.contains("€12,400"), "the list is there: {acme}");
+    assert!(acme.contains(" … "), "its score is coming: {acme}");
+    // Keys work meanwhile: the scorecards say the scores are being computed.
+    ui.keys("2");
+    assert!(ui.screen().contains("Scoring the clients…"));
+    ui.keys("1");
+    assert!(ui.driver.wait_for_scores());
+    let scored = ui.screen();
+    assert!(!scored.contains("scoring…"), "{scored}");
+    assert_eq!(
+        scored,
+        Ui::new(120, 40).screen(),
+        "as if all was read first"
+    );
 }
 
 #[test]

@@ -27,6 +27,15 @@ pub const FULL: Size = Size {
     time_entries: 500_000,
 };
 
+/// Many small clients (`RAPPORT_BENCH_PORTFOLIO=many-small`): where the size of
+/// `scorecard --json`'s output, and the memory it takes, show.
+pub const MANY_SMALL: Size = Size {
+    clients: 10_000,
+    tickets: 200_000,
+    invoices: 60_000,
+    time_entries: 100_000,
+};
+
 /// For `cargo test --benches`: the same shapes, small enough to run in a blink.
 pub const SMOKE: Size = Size {
     clients: 24,

@@ -2,6 +2,11 @@
 //! app in step with the file, also when another window (another rapport, a script) writes
 //! to it: on every tick and before every write it asks SQLite whether anyone else
 //! committed, and if so reads again only the clients whose revision moved.
+//!
+//! At start-up the clients list is read and shown first; every client's evidence is read
+//! and scored on a thread of its own ([`Driver::start`]), and taken in on a tick. Writes
+//! made meanwhile are not lost: the load notes each client's revision before it reads, and
+//! what moved since is read again when it arrives.
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
@@ -9,6 +14,7 @@ use std::sync::mpsc;
 
 use crossterm::event::{Event, KeyEventKind, MouseEventKind};
 
+use self::load::{Basis, Loaded, score};
 use super::action::{Effect, UndoEntry, Undoable};
 use super::app::{App, Damage};
 use super::forms::LogChoices;
@@ -18,10 +24,16 @@ use crate::domain::score::{PortfolioFacts, evaluate};
 use crate::domain::{ClientId, ClientStatus, LogEntry};
 use crate::store::{Store, StoreError};
 
+mod load;
+#[cfg(test)]
+mod tests;
+
 /// How many events the detail pane reads for the selected client.
 const TIMELINE_LEN: usize = 40;
 /// Past this many clients changed elsewhere at once, everything is read again.
 const RELOAD_ALL_AT: usize = 50;
+/// The background load ended without an answer (it panicked).
+const LOAD_STOPPED: &str = "the background load stopped";
 
 /// Runs the app's effects against the store.
 pub struct Driver {
@@ -36,6 +48,10 @@ pub struct Driver {
     seen_revs: HashMap<ClientId, i64>,
     /// The background check of the file, until it answers.
     check: Option<mpsc::Receiver<Option<String>>>,
+    /// The background load of every client's facts and scores, until it arrives.
+    load: Option<mpsc::Receiver<Result<Loaded, String>>>,
+    /// The check was asked for while the scores loaded: it starts when they arrive.
+    check_after_load: bool,
 }
 
 impl Driver {
@@ -49,6 +65,138 @@ impl Driver {
             seen_version: 0,
             seen_revs: HashMap::new(),
             check: None,
+            load: None,
+            check_after_load: false,
+        }
+    }
+
+    /// The start: reads the clients list (and the selected client's detail) now, so the
+    /// first frame can show it, and every client's evidence and scores in the background.
+    /// [`Driver::tick`] takes them in when they come; until then the app shows "scoring".
+    pub fn start(&mut self) {
+        self.read_rows();
+        self.mark_seen();
+        let effect = self.app.reload_detail();
+        self.run(effect);
+        self.start_load();
+    }
+
+    /// True while the scores are being computed in the background: the loop then wakes
+    /// often, to show them as soon as they come.
+    pub fn scoring(&self) -> bool {
+        self.load.is_some()
+    }
+
+    /// Waits for the background load and takes it in (for tests and benchmarks; the loop
+    /// takes it in on a tick instead). True when there was one to wait for.
+    pub fn wait_for_scores(&mut self) -> bool {
+        match self.load.take() {
+            Some(rx) => {
+                let loaded = rx.recv().unwrap_or_else(|_| Err(LOAD_STOPPED.into()));
+                self.take_load(loaded);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// What the scores are computed on now.
+    fn basis(&self) -> Basis {
+        Basis {
+            as_of: self.app.scores.as_of,
+            rules: self.app.scores.rules_now(),
+            pareto: self.app.pareto.rules.clone(),
+        }
+    }
+
+    /// Reads every client's facts and scores them on a thread of its own; a load that was
+    /// still running is forgotten (its answer goes nowhere).
+    fn start_load(&mut self) {
+        let path = self.store.path().to_path_buf();
+        let basis = self.basis();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(Loaded::read(&path, basis).map_err(|e| e.to_string()));
+        });
+        self.load = Some(rx);
+        self.app.scoring = true;
+    }
+
+    /// No load is pending any more (it arrived, or a full read made it moot): the check
+    /// that waited for it starts.
+    fn end_load(&mut self) {
+        self.load = None;
+        self.app.scoring = false;
+        if self.check_after_load {
+            self.start_check();
+        }
+    }
+
+    /// Takes the background load's answer if it came. True when the screen needs a redraw.
+    fn poll_load(&mut self) -> bool {
+        let Some(rx) = &self.load else {
+            return false;
+        };
+        let loaded = match rx.try_recv() {
+            Ok(loaded) => loaded,
+            Err(mpsc::TryRecvError::Empty) => return false,
+            Err(mpsc::TryRecvError::Disconnected) => Err(LOAD_STOPPED.into()),
+        };
+        self.take_load(loaded);
+        true
+    }
+
+    /// Takes in what the background load read. The clients that changed since it noted
+    /// their revisions (this window's writes, another window's) are read again here, and
+    /// when anything differs from what it scored on, everything is scored again: cheap,
+    /// the facts are in memory.
+    fn take_load(&mut self, loaded: Result<Loaded, String>) {
+        self.end_load();
+        let loaded = match loaded {
+            Ok(l) => l,
+            Err(e) => {
+                self.app.error(format!("cannot read the evidence: {e}"));
+                return;
+            }
+        };
+        let Loaded {
+            revs,
+            mut facts,
+            cards,
+            measures,
+            basis,
+        } = loaded;
+        let moved = match self.store.revisions() {
+            Ok(now) => {
+                let then: HashMap<ClientId, i64> = revs.into_iter().collect();
+                now.into_iter()
+                    .filter(|(id, rev)| then.get(id) != Some(rev))
+                    .map(|(id, _)| id)
+                    .collect()
+            }
+            Err(e) => {
+                self.app.error(format!("cannot read what changed: {e}"));
+                Vec::new()
+            }
+        };
+        for id in &moved {
+            match self.store.client_facts(*id) {
+                Ok(Some(f)) => facts.replace(f),
+                Ok(None) => {}
+                Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
+            }
+        }
+        if !moved.is_empty()
+            && let Ok(years) = self.store.gut_check_years()
+        {
+            facts.gut_check_years = years;
+        }
+        self.facts = facts;
+        if moved.is_empty() && basis == self.basis() {
+            self.app.set_measures(measures);
+            self.app.set_cards(cards);
+        } else {
+            self.rescore();
         }
     }
 
@@ -85,15 +233,23 @@ impl Driver {
         }
     }
 
-    /// What the loop calls when it wakes: the background check's answer, and changes
-    /// other windows made. True when the screen needs a redraw.
+    /// What the loop calls when it wakes: the background check's answer, the background
+    /// load's, and changes other windows made. True when the screen needs a redraw.
     pub fn tick(&mut self) -> bool {
         let checked = self.poll_check();
-        checked | self.sync()
+        let loaded = self.poll_load();
+        checked | loaded | self.sync()
     }
 
-    /// Starts SQLite's quick check of the file on a thread of its own.
+    /// Starts SQLite's quick check of the file on a thread of its own; while the scores
+    /// load, once they came: both read the whole file, and side by side on two cores the
+    /// scores took twice as long to come.
     pub fn start_check(&mut self) {
+        if self.scoring() {
+            self.check_after_load = true;
+            return;
+        }
+        self.check_after_load = false;
         let path = self.store.path().to_path_buf();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
@@ -175,7 +331,9 @@ impl Driver {
     /// The gut check years (scores count the latest) and the list on screen, after votes
     /// may have changed elsewhere.
     fn reload_gut_check(&mut self) {
-        if let Ok(years) = self.store.gut_check_years()
+        // While the scores load, the load reads the years when it arrives.
+        if !self.scoring()
+            && let Ok(years) = self.store.gut_check_years()
             && years != self.facts.gut_check_years
         {
             self.facts.gut_check_years = years;
@@ -198,8 +356,10 @@ impl Driver {
         }
     }
 
-    /// Reads everything again: the clients list, every scorecard, the selected detail.
+    /// Reads everything again, before it returns: the clients list, every scorecard, the
+    /// selected detail. A background load still running is forgotten: this is newer.
     pub fn refresh(&mut self) {
+        self.end_load();
         self.read_rows();
         match self.store.portfolio_facts() {
             Ok(facts) => {
@@ -215,11 +375,18 @@ impl Driver {
 
     /// After a write that touched one client: its row, its facts and its card. A new
     /// entry the facts can take in place (`logged`) is applied without reading them again.
+    /// While the scores load, only the row: the load reads the facts of every client that
+    /// changed meanwhile when it arrives.
     fn refresh_client(&mut self, id: ClientId, logged: Option<&LogEntry>) {
         match self.store.client_row(id, self.app.today) {
             Ok(Some(row)) => self.app.set_row(row),
             Ok(None) => self.read_rows(),
             Err(e) => self.app.error(format!("cannot read the client: {e}")),
+        }
+        if self.scoring() {
+            let effect = self.app.reload_detail();
+            self.run(effect);
+            return;
         }
         let applied = logged.is_some_and(|entry| self.facts.apply(id, entry));
         if !applied {
@@ -262,18 +429,14 @@ impl Driver {
     }
 
     /// Scores every current client from the facts in memory, and measures them for the
-    /// Pareto view.
+    /// Pareto view. While the scores load, nothing: the load scores on what is chosen when
+    /// it arrives (another window or as-of date included).
     fn rescore(&mut self) {
-        self.remeasure();
-        let rules = self.app.scores.rules_now();
-        let as_of = self.app.scores.as_of;
-        let cards = self
-            .facts
-            .clients
-            .iter()
-            .filter(|f| f.status.is_current())
-            .map(|f| evaluate(f, &self.facts, as_of, &rules))
-            .collect();
+        if self.scoring() {
+            return;
+        }
+        let (cards, ms) = score(&self.facts, &self.basis());
+        self.app.set_measures(ms);
         self.app.set_cards(cards);
     }
 

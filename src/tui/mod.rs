@@ -1,6 +1,7 @@
 //! The terminal UI. This file runs the loop: it owns the terminal, feeds terminal events to
 //! the [`driver::Driver`] (which runs the pure [`app::App`] against the store), looks for
 //! changes made by other windows on a slow tick, and redraws only when something changed.
+//! The clients list is drawn first; the scores follow when the background load brings them.
 
 pub mod action;
 pub mod app;
@@ -31,6 +32,9 @@ use crate::store::Store;
 /// How often the loop wakes without input, to see whether another window (another rapport,
 /// a script) changed the file: one cheap question to SQLite, so an idle app costs nothing.
 const TICK: Duration = Duration::from_millis(500);
+/// How often it wakes while the scores are computed in the background, so they show as soon
+/// as they come.
+const SCORING_TICK: Duration = Duration::from_millis(15);
 
 /// Runs the terminal UI on an open store until the user quits. A termination signal ends
 /// the process from [`signals`] instead, with the terminal restored and `scratch` (the
@@ -44,8 +48,9 @@ pub fn run(
 ) -> Result<()> {
     let app = App::new(today, settings);
     let mut driver = Driver::new(store, app, &look.currency);
-    driver.refresh();
-    // Checked in the background: the first frame does not wait for it.
+    // The list now, the scores in the background: the first frame waits for neither the
+    // scores nor the check.
+    driver.start();
     driver.start_check();
     // Watch first and take the terminal over while `busy`: a signal that arrives meanwhile
     // restores it once it is taken, never halfway.
@@ -70,7 +75,8 @@ pub fn run(
             break;
         }
         // Waiting is outside `busy`: a signal must not wait for a key.
-        if event::poll(TICK)? {
+        let tick = if driver.scoring() { SCORING_TICK } else { TICK };
+        if event::poll(tick)? {
             // Take everything already queued before drawing again.
             loop {
                 let ev = event::read()?;

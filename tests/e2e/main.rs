@@ -430,10 +430,9 @@ fn the_demo_opens_and_quits_without_touching_the_users_database() {
     let sandbox = Sandbox::new();
     let mut tui = sandbox.tui(120, 40, &["--demo"]);
     let screen = tui.see(" 1 Clients ");
-    assert!(
-        screen.contains(&format!("today {}", harness::TODAY)),
-        "{screen}"
-    );
+    // The demo's today is the one the environment gives, at the right of the header.
+    let header = screen.lines().next().unwrap_or_default();
+    assert!(header.trim_end().ends_with(harness::TODAY), "{screen}");
     tui.send("q");
     tui.exits_with(0);
 

@@ -161,6 +161,8 @@ pub struct App {
     pub today: NaiveDate,
     pub clients: ClientList,
     pub scores: Scores,
+    /// The scores are being computed in the background (at start-up): the screens say so.
+    pub scoring: bool,
     pub pareto: ParetoView,
     /// Clients marked for the what-if (space): a scenario, never a change to the data.
     pub marks: BTreeSet<ClientId>,
@@ -191,6 +193,7 @@ impl App {
             today,
             clients: ClientList::default(),
             scores: Scores::new(today, settings.rules),
+            scoring: false,
             pareto: ParetoView::new(settings.pareto),
             marks: BTreeSet::new(),
             gut: GutCheck::new(today.year(), settings.staff),
@@ -510,6 +513,9 @@ impl App {
                 match self.current_client() {
                     Some(id) if self.pareto.measures.iter().any(|m| m.client == id) => {
                         self.toggle_mark(id)
+                    }
+                    Some(_) if self.scoring => {
+                        self.info("Still measuring the clients: mark them in a moment")
                     }
                     Some(_) => self.info("Only active clients can be marked for the what-if"),
                     None => self.info("No client selected"),

@@ -159,6 +159,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                     Span::raw(truncate(&f.name, usize::from(name_w).saturating_sub(2))),
                 ]),
                 Col::Name => Line::from(truncate(&f.name, name_w.into())),
+                Col::Score if app.scoring => Line::styled("  …", t.muted),
                 Col::Score => score_line(card, look),
                 Col::Trend => Line::styled(
                     card.map_or_else(String::new, |c| sparkline(&c.trend)),
@@ -338,6 +339,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let mut lines = Vec::new();
     if let Some(card) = app.scores.card(c.id) {
         lines.push(score_summary(card, look));
+    } else if app.scoring {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<9}", "Score"), t.muted),
+            Span::styled("scoring…", t.muted),
+        ]));
     }
     lines.extend(facts(c, app.today, look));
     lines.push(Line::styled("Latest events", t.header));

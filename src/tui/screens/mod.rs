@@ -117,30 +117,33 @@ fn draw_header(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
             t.warn,
         ));
     }
+    if app.scoring {
+        spans.push(Span::styled(" scoring… ", t.accent));
+    }
     if app.damaged.is_some() {
         spans.push(Span::styled(" READ-ONLY: damaged file ", t.error));
     }
     // Figures that rest on the database's own settings (the demo's labour cost): the whole
     // line where it fits, else who supplied them ("demo"); the status line says it at start.
+    // Today's date keeps its place at the right, so the note takes only the room left.
+    let date = format!("{} ", look.date(app.today));
+    let today = format!("today {date}");
     if let Some(note) = &app.note {
         let used: usize = spans.iter().map(|s| s.width()).sum();
         let source = note.split(':').next().unwrap_or(note);
         if let Some(tag) = [format!(" {note} "), format!(" {source} ")]
             .into_iter()
-            .find(|tag| used + tag.chars().count() <= area.width as usize)
+            .find(|tag| used + tag.chars().count() + date.chars().count() < area.width as usize)
         {
             spans.push(Span::styled(tag, t.warn));
         }
     }
     let used: usize = spans.iter().map(|s| s.width()).sum();
-    // The longest right-hand text that fits: clients and today, today only, or nothing.
+    // The longest right-hand text that fits: clients and today, today, the date, or nothing.
     let right = [
-        format!(
-            "{} clients · today {} ",
-            app.clients.rows.len(),
-            look.date(app.today)
-        ),
-        format!("today {} ", look.date(app.today)),
+        format!("{} clients · {today}", app.clients.rows.len()),
+        today,
+        date,
         String::new(),
     ]
     .into_iter()

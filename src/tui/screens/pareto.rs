@@ -39,6 +39,11 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let p = &app.pareto;
     let w = usize::from(area.width);
     let line = |text: String, style| Line::styled(truncate(&text, w), style);
+    if app.scoring {
+        let text = " Measuring the clients… the rankings follow in a moment".to_string();
+        frame.render_widget(Paragraph::new(line(text, t.muted)), area);
+        return;
+    }
     let revenue = if p.measure == Measure::Revenue {
         &p.primary
     } else {

@@ -42,6 +42,10 @@ fn draw_no_card(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let row = app.selected.and_then(|id| app.clients.row(id));
     let width = usize::from(area.width.saturating_sub(4));
     let (title, lines) = match row {
+        _ if app.scoring => (
+            "Scorecards",
+            vec![Line::styled("Scoring the clients…", t.muted)],
+        ),
         Some(r) => (
             r.client.fields.name.as_str(),
             vec![

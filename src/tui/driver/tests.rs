@@ -1,0 +1,165 @@
+//! The background load against writes made before it arrives: whatever the order, what the
+//! app shows once it came is what a full read of the file gives.
+
+use chrono::NaiveDate;
+use tempfile::TempDir;
+
+use super::load::Loaded;
+use super::*;
+use crate::domain::score::Scorecard;
+use crate::domain::{ClientDraft, NewTicket, TicketKind};
+use crate::tui::Settings;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
+}
+
+fn ticket(on: &str) -> LogEntry {
+    LogEntry::Ticket(NewTicket {
+        opened_on: crate::domain::date::parse_date("opened", on).unwrap(),
+        closed_on: None,
+        kind: TicketKind::Incident,
+        escalated: false,
+        reopen_count: 0,
+        external_ref: None,
+        subject: None,
+    })
+}
+
+/// A file with two clients, Alfa with a few tickets, Bravo with none.
+fn file() -> (TempDir, std::path::PathBuf, ClientId, ClientId) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut store = Store::open(&path).unwrap();
+    let mut add = |name: &str| {
+        let fields = ClientDraft {
+            name: name.into(),
+            mrr: "1,000".into(),
+            seats: "10".into(),
+            ..ClientDraft::new_client()
+        }
+        .validate()
+        .unwrap();
+        store.add_client(&fields).unwrap()
+    };
+    let (alfa, bravo) = (add("Alfa"), add("Bravo"));
+    for on in ["2026-05-02", "2026-06-01", "2026-06-20"] {
+        store.log(alfa, &ticket(on)).unwrap();
+    }
+    (dir, path, alfa, bravo)
+}
+
+fn driver(path: &std::path::Path) -> Driver {
+    let app = App::new(today(), Settings::default());
+    let mut d = Driver::new(Store::open(path).unwrap(), app, "€");
+    d.app.resize(120, 40);
+    d
+}
+
+/// The cards a window that reads everything now would show.
+fn fresh_cards(path: &std::path::Path) -> Vec<Scorecard> {
+    let mut d = driver(path);
+    d.refresh();
+    d.app.scores.cards
+}
+
+fn tickets(d: &Driver, id: ClientId) -> u32 {
+    d.app
+        .scores
+        .card(id)
+        .map_or(0, |c| c.metrics.tickets_opened)
+}
+
+#[test]
+fn the_list_comes_first_and_the_scores_when_the_load_arrives() {
+    let (_dir, path, alfa, _) = file();
+    let mut d = driver(&path);
+    d.start();
+    assert_eq!(d.app.clients.rows.len(), 2, "the list is read at once");
+    assert!(d.app.scoring && d.scoring());
+    assert!(d.app.scores.cards.is_empty());
+    assert!(d.wait_for_scores());
+    assert!(!d.app.scoring && !d.scoring());
+    assert_eq!(tickets(&d, alfa), 3);
+    assert_eq!(d.app.scores.cards, fresh_cards(&path));
+}
+
+#[test]
+fn a_ticket_logged_here_before_a_stale_load_arrives_is_counted() {
+    let (_dir, path, alfa, _) = file();
+    let mut d = driver(&path);
+    d.start();
+    // A load that read the file before the write below: its answer is stale for Alfa.
+    let stale = Loaded::read(&path, d.basis()).unwrap();
+    d.run(Some(Effect::Log {
+        client: alfa,
+        entry: ticket("2026-06-29"),
+        label: "a ticket".into(),
+    }));
+    assert!(
+        d.app.scoring,
+        "still scoring: no card is made from half the facts"
+    );
+    assert!(d.app.scores.cards.is_empty());
+    d.take_load(Ok(stale));
+    assert_eq!(tickets(&d, alfa), 4, "the new ticket is not lost");
+    assert_eq!(d.app.scores.cards, fresh_cards(&path));
+    // The facts kept in step with the next write start from the right place too.
+    d.run(Some(Effect::Log {
+        client: alfa,
+        entry: ticket("2026-06-30"),
+        label: "a ticket".into(),
+    }));
+    assert_eq!(tickets(&d, alfa), 5);
+    assert_eq!(d.app.scores.cards, fresh_cards(&path));
+}
+
+#[test]
+fn another_windows_change_during_the_load_is_read_when_it_arrives() {
+    let (_dir, path, _, bravo) = file();
+    let mut d = driver(&path);
+    d.start();
+    let stale = Loaded::read(&path, d.basis()).unwrap();
+    let mut other = Store::open(&path).unwrap();
+    other.log(bravo, &ticket("2026-06-28")).unwrap();
+    assert!(d.tick(), "the other window's change shows");
+    assert_eq!(d.app.clients.row(bravo).map(|r| r.tickets_90d), Some(1));
+    d.take_load(Ok(stale));
+    assert_eq!(tickets(&d, bravo), 1);
+    assert_eq!(d.app.scores.cards, fresh_cards(&path));
+}
+
+#[test]
+fn a_window_chosen_while_scoring_is_the_one_scored() {
+    let (_dir, path, _, _) = file();
+    let mut d = driver(&path);
+    d.start();
+    let loaded = Loaded::read(&path, d.basis()).unwrap();
+    // Keys keep working while scoring: to the scorecards, the next window.
+    for c in ['2', 'w'] {
+        d.handle(Event::Key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Char(c),
+        )));
+    }
+    let window = d.app.scores.window_days;
+    assert_ne!(window, loaded.basis.rules.window_days);
+    d.take_load(Ok(loaded));
+    let mut fresh = driver(&path);
+    fresh.app.scores.window_days = window;
+    fresh.refresh();
+    assert_eq!(d.app.scores.cards, fresh.app.scores.cards);
+}
+
+#[test]
+fn a_load_that_fails_says_so_and_stops_scoring() {
+    let (_dir, path, _, _) = file();
+    let mut d = driver(&path);
+    d.start();
+    d.take_load(Err("disk on fire".into()));
+    assert!(!d.app.scoring);
+    let status = d.app.status.as_ref().map(|s| s.text.clone());
+    assert_eq!(
+        status.as_deref(),
+        Some("cannot read the evidence: disk on fire")
+    );
+}
