@@ -305,6 +305,9 @@ pub enum LogCommand {
         /// [default: the next INV-0001 style number]
         #[arg(long)]
         number: Option<String>,
+        /// Your PSA's or bookkeeping's number for it
+        #[arg(long = "ref", value_name = "REF")]
+        reference: Option<String>,
     },
     /// An invoice paid
     Payment {
@@ -425,7 +428,7 @@ pub struct EventArgs {
     /// Ticket: how often it was reopened
     #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
     pub reopens: Option<String>,
-    /// Ticket: your PSA's ticket number
+    /// Ticket or invoice: your PSA's number for it
     #[arg(long = "ref", value_name = "REF")]
     pub reference: Option<String>,
     /// Ticket: what it was about

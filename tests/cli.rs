@@ -611,6 +611,18 @@ fn client_list_counts_tickets_of_the_last_90_days_and_the_latest_activity() {
 // ---- log -----------------------------------------------------------------------------------
 
 #[test]
+fn an_invoice_keeps_the_reference_it_is_logged_or_edited_with() {
+    let sb = with_clients();
+    sb.ok(&w("log invoice --client Acme --amount 100 --ref BOOK-17"));
+    sb.ok(&w("log invoice --client Acme --amount 200"));
+    sb.ok(&w("events edit i2 --ref BOOK-18"));
+    assert_eq!(
+        q(&sb, "SELECT external_ref FROM invoices ORDER BY id"),
+        ["BOOK-17", "BOOK-18"]
+    );
+}
+
+#[test]
 fn log_ticket_stores_what_was_typed() {
     let sb = with_clients();
     let out = sb.ok(&w(

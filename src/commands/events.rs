@@ -203,7 +203,7 @@ fn overlay(draft: &mut EventDraft, a: &EventArgs, id: EventRef) -> Result<usize,
             ("--escalated", a.escalated, &[Ticket]),
             ("--not-escalated", a.not_escalated, &[Ticket]),
             ("--reopens", a.reopens.is_some(), &[Ticket]),
-            ("--ref", a.reference.is_some(), &[Ticket]),
+            ("--ref", a.reference.is_some(), &[Ticket, Invoice]),
             ("--subject", a.subject.is_some(), &[Ticket]),
             ("--amount", a.amount.is_some(), &[Invoice]),
             ("--issued", a.issued.is_some(), &[Invoice]),
@@ -260,6 +260,7 @@ fn overlay(draft: &mut EventDraft, a: &EventArgs, id: EventRef) -> Result<usize,
             set(&mut d.due, &a.due);
             set(&mut d.paid, &a.paid);
             set(&mut d.number, &a.number);
+            set(&mut d.reference, &a.reference);
         }
         EventDraft::Time(d) => {
             set(&mut d.duration, &a.duration);

@@ -68,6 +68,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
             paid,
             disputed,
             number,
+            reference,
         } => {
             let c = store.client_by_name(&client.client)?;
             let inv = InvoiceDraft {
@@ -77,7 +78,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 due: due.unwrap_or_default(),
                 paid: paid.unwrap_or_default(),
                 disputed,
-                reference: String::new(),
+                reference: reference.unwrap_or_default(),
             }
             .validate(c.fields.payment_terms_days, now)?;
             let what = format!(

@@ -628,10 +628,9 @@ pub fn void_form(seen: &crate::domain::record::StoredEvent) -> Form {
     let mut form = Form::new(
         format!("Void {}", seen.record.describe()),
         vec![Field::text("reason", "Why", "").with_hint("required, e.g. logged twice")],
-    );
-    form.message = Some(
-        "It stays in the file and in the history, struck through, and counts nowhere. Enter voids it, Esc keeps it."
-            .into(),
-    );
+    )
+    .with_keys("void it", "keep it");
+    form.message =
+        Some("It stays in the file and in the history, struck through, and counts nowhere.".into());
     form
 }

@@ -408,13 +408,19 @@ pub fn main_action(k: &KeyEvent, screen: Screen) -> Option<Action> {
 }
 
 /// The footer's short list for a screen: (keys, label), the screen's entries, then help and
-/// quit.
-pub fn footer(screen: Screen) -> Vec<(String, &'static str)> {
+/// quit. While the file is damaged (`read_only`), the keys that would write are left out and
+/// the key that restores a backup is shown.
+pub fn footer(screen: Screen, read_only: bool) -> Vec<(String, &'static str)> {
     let mut entries: Vec<(String, &'static str)> = Vec::new();
     let mut last_shown = false;
     for b in table(screen).bindings.iter().chain(COMMON) {
         let first = b.keys.first().map(|k| k.label()).unwrap_or_default();
-        match (b.footer, entries.last_mut()) {
+        let place = match b.action {
+            Action::Restore if read_only => Footer::Label("restore backup"),
+            a if read_only && a.writes() => Footer::No,
+            _ => b.footer,
+        };
+        match (place, entries.last_mut()) {
             (Footer::Label(label), _) => entries.push((first, label)),
             (Footer::WithAbove, Some((keys, _))) if last_shown => {
                 keys.push(' ');
@@ -423,7 +429,7 @@ pub fn footer(screen: Screen) -> Vec<(String, &'static str)> {
             (Footer::WithAbove, _) => entries.push((first, "")),
             (Footer::No, _) => {}
         }
-        last_shown = b.footer != Footer::No;
+        last_shown = place != Footer::No;
     }
     entries
 }
@@ -539,7 +545,7 @@ mod tests {
     fn every_screen_has_help_and_a_footer() {
         for s in Screen::ALL {
             assert!(help(*s).len() > 5);
-            let footer = footer(*s);
+            let footer = footer(*s, false);
             assert_eq!(
                 footer[footer.len() - 2..],
                 [("?".to_string(), "help"), ("q".to_string(), "quit")],
@@ -686,9 +692,30 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_file_shows_restore_and_no_key_that_writes() {
+        for &screen in Screen::ALL {
+            let shown = footer(screen, true);
+            assert!(
+                shown
+                    .iter()
+                    .any(|(k, l)| k == "R" && *l == "restore backup"),
+                "{screen:?}: {shown:?}"
+            );
+            for (keys, _) in &shown {
+                for token in tokens(keys) {
+                    let b = bindings(screen)
+                        .find(|b| b.keys.first().map(|k| k.label()).as_deref() == Some(token));
+                    assert!(b.is_some_and(|b| !b.action.writes()), "{screen:?}: {token}");
+                }
+            }
+            assert!(!footer(screen, false).iter().any(|(k, _)| k == "R"));
+        }
+    }
+
+    #[test]
     fn the_footer_lists_only_keys_that_act() {
         for &screen in Screen::ALL {
-            let footer = footer(screen);
+            let footer = footer(screen, false);
             let shown: Vec<&Binding> = bindings(screen)
                 .filter(|b| b.footer != Footer::No)
                 .collect();

@@ -1,5 +1,6 @@
 //! Fitting text into cells by display width (accents, CJK and emoji take 1 or 2 columns).
 
+use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cuts `s` to at most `width` columns, ending in "…" when something was cut.
@@ -76,6 +77,45 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `wrap` for styled text: the words keep their styles and the spaces between them (none at
+/// the start of a line); a word longer than a line is cut.
+pub fn wrap_spans(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    let mut gap = 0;
+    for span in spans {
+        let mut rest = span.content.as_ref();
+        while !rest.is_empty() {
+            let spaces = rest.len() - rest.trim_start_matches(' ').len();
+            gap += spaces;
+            rest = &rest[spaces..];
+            let end = rest.find(' ').unwrap_or(rest.len());
+            if end == 0 {
+                continue;
+            }
+            for piece in wrap(&rest[..end], width) {
+                let w = piece.width();
+                if used > 0 && used + gap + w > width {
+                    lines.push(Line::from(std::mem::take(&mut line)));
+                    used = 0;
+                }
+                if used > 0 && gap > 0 {
+                    line.push(Span::styled(" ".repeat(gap), span.style));
+                    used += gap;
+                }
+                gap = 0;
+                line.push(Span::styled(piece, span.style));
+                used += w;
+            }
+            rest = &rest[end..];
+        }
+    }
+    lines.push(Line::from(line));
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +127,19 @@ mod tests {
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
         assert_eq!(wrap("東京商事", 5), ["東京", "商事"]);
         assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn styled_words_wrap_and_keep_their_style() {
+        let bold = ratatui::style::Style::new().bold();
+        let lines = wrap_spans(&[Span::raw("aa bb"), Span::styled(" cc dd", bold)], 5);
+        let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        assert_eq!(text, ["aa bb", "cc dd"]);
+        assert!(lines[1].spans.iter().all(|s| s.style == bold));
+        // The spaces between words stay; a line never starts with them.
+        let lines = wrap_spans(&[Span::raw("A 1  ▄▄"), Span::raw("  +3 since")], 12);
+        let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        assert_eq!(text, ["A 1  ▄▄  +3", "since"]);
     }
 
     #[test]

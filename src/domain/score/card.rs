@@ -272,6 +272,28 @@ pub fn change_text(delta: f64) -> String {
     }
 }
 
+/// `total` and its `parts` in tenths, the parts rounded so they add up to the rounded total
+/// (largest remainder): a change of -6.2 never reads as parts of -3.2 and -3.1.
+pub fn tenths(total: f64, parts: &[f64]) -> (i64, Vec<i64>) {
+    let total = (total * 10.0).round() as i64;
+    let mut shown: Vec<i64> = parts.iter().map(|p| (p * 10.0).floor() as i64).collect();
+    let mut by_remainder: Vec<usize> = (0..parts.len()).collect();
+    let remainder = |i: usize| parts[i] * 10.0 - (parts[i] * 10.0).floor();
+    by_remainder.sort_by(|&a, &b| remainder(b).total_cmp(&remainder(a)));
+    let missing = total - shown.iter().sum::<i64>();
+    let n = by_remainder.len();
+    if n > 0 {
+        for k in 0..missing.unsigned_abs() as usize {
+            if missing > 0 {
+                shown[by_remainder[k % n]] += 1;
+            } else {
+                shown[by_remainder[n - 1 - k % n]] -= 1;
+            }
+        }
+    }
+    (total, shown)
+}
+
 /// A score in whole points reached, rounded down: 69.9 shows as 69, a C, never as a 70
 /// that would read as a B.
 pub fn points(score: f64) -> i64 {

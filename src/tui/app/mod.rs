@@ -387,6 +387,23 @@ impl App {
             self.refuse_damaged();
             return None;
         }
+        // A message speaks of what was just done: another screen or a new task clears it.
+        if matches!(
+            a,
+            Action::NextScreen
+                | Action::PrevScreen
+                | Action::GoScreen(_)
+                | Action::Add
+                | Action::Edit
+                | Action::Archive
+                | Action::QuickLog
+                | Action::History
+                | Action::EditVotes
+                | Action::AddStaff
+                | Action::ClearVotes
+        ) {
+            self.status = None;
+        }
         match a {
             Action::Quit => {
                 self.quit = true;

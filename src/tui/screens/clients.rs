@@ -15,7 +15,8 @@ use crate::domain::score::{Band, Scorecard, sparkline};
 use crate::domain::{Client, ClientStatus, EventKind, TimelineEvent};
 use crate::tui::app::{App, SortKey};
 use crate::tui::layout;
-use crate::tui::text::{count, truncate};
+use crate::tui::text::{count, truncate, wrap_spans};
+use unicode_width::UnicodeWidthStr;
 
 /// A column of the clients table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +47,17 @@ struct Column {
     right: bool,
 }
 
-const NAME_MIN: u16 = 18;
+const NAME_MIN: u16 = 22;
+
+impl Column {
+    /// The column's width, given the widest MRR in the list (0 for the name).
+    fn width_with(&self, mrr: u16) -> u16 {
+        match self.col {
+            Col::Mrr => self.width.max(mrr),
+            _ => self.width,
+        }
+    }
+}
 
 const fn column(
     col: Col,
@@ -81,8 +92,8 @@ const COLUMNS: [Column; 10] = [
     column(Col::Trend, "Trend", &[SortKey::Change], 12, 5, false),
     column(Col::Flags, "Flags", &[], 13, KEEP, false),
     column(Col::Status, "Status", &[SortKey::Status], 8, 3, false),
-    column(Col::Mrr, "MRR", &[SortKey::Mrr], 9, KEEP, true),
-    column(Col::Tickets, "Tkt 90d", &[SortKey::Tickets], 8, 4, true),
+    column(Col::Mrr, "MRR", &[SortKey::Mrr], 5, KEEP, true),
+    column(Col::Tickets, "Tkt 90d", &[SortKey::Tickets], 7, 4, true),
     column(
         Col::LastSeen,
         "Last seen",
@@ -98,11 +109,14 @@ const COLUMNS: [Column; 10] = [
 /// The columns that fit in `width` cells (borders and the selection mark included), and
 /// the name column's width. The column the list is sorted by is never left out: it shows
 /// the order (and its arrow).
-fn fitting(width: u16, sort: SortKey) -> (Vec<&'static Column>, u16) {
+/// `mrr` is the widest amount in the list: the MRR column is as wide as its amounts (its
+/// `width` the least, for the title and its arrow).
+fn fitting(width: u16, sort: SortKey, mrr: u16) -> (Vec<&'static Column>, u16) {
     let mut cols: Vec<&Column> = COLUMNS.iter().collect();
     let room = width.saturating_sub(3);
     loop {
-        let fixed: u16 = cols.iter().map(|c| c.width).sum::<u16>() + cols.len() as u16 - 1;
+        let fixed: u16 =
+            cols.iter().map(|c| c.width_with(mrr)).sum::<u16>() + cols.len() as u16 - 1;
         if fixed + NAME_MIN <= room {
             return (cols, room - fixed);
         }
@@ -130,12 +144,24 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
     let list = &app.clients;
     let arrow = if list.sort_desc { "▼" } else { "▲" };
-    let (cols, name_w) = fitting(area.width, list.sort);
+    let mrr_w = list
+        .rows
+        .iter()
+        .map(|r| r.client.fields.mrr.display_whole(&look.currency).width())
+        .max()
+        .unwrap_or(0);
+    let mrr_w_cells = u16::try_from(mrr_w).unwrap_or(u16::MAX);
+    let (cols, name_w) = fitting(area.width, list.sort, mrr_w_cells);
     let header = Row::new(cols.iter().map(|c| {
+        // The score column sorts by score or by grade: its title says which.
+        let title = match (c.col, list.sort) {
+            (Col::Score, SortKey::Grade) => "Grade",
+            _ => c.title,
+        };
         let text = if c.sorts.contains(&list.sort) {
-            format!("{}{arrow}", c.title)
+            format!("{title}{arrow}")
         } else {
-            c.title.to_string()
+            title.to_string()
         };
         // Titles sit over their values: numbers' on the right.
         let line = Line::from(text);
@@ -144,7 +170,12 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     .style(t.header);
     let widths: Vec<Constraint> = cols
         .iter()
-        .map(|c| Constraint::Length(if c.width == 0 { name_w } else { c.width }))
+        .map(|c| {
+            Constraint::Length(match c.col {
+                Col::Name => name_w,
+                _ => c.width_with(mrr_w_cells),
+            })
+        })
         .collect();
     let date =
         |d: Option<NaiveDate>| d.map_or_else(|| "-".to_string(), |d| truncate(&look.date(d), 10));
@@ -266,16 +297,14 @@ pub fn band_style(band: Option<Band>, look: &Look) -> ratatui::style::Style {
 }
 
 /// One line of the client's scorecard for the detail pane.
-fn score_summary<'a>(card: &Scorecard, look: &Look) -> Line<'a> {
+/// The score line, and the dealbreakers found (guide D1-D5) on a line of their own.
+fn score_summary(card: &Scorecard, look: &Look) -> Vec<(&'static str, Vec<Span<'static>>)> {
     let t = &look.theme;
     let score = match (card.grade, card.score()) {
         (Some(g), Some(s)) => format!("{} {}", g.as_str(), points(s)),
         _ => "none yet (no evidence)".to_string(),
     };
-    let mut spans = vec![
-        Span::styled(format!("{:<9}", "Score"), t.muted),
-        Span::styled(score, band_style(card.band, look)),
-    ];
+    let mut spans = vec![Span::styled(score, band_style(card.band, look))];
     spans.push(Span::raw(format!("  {}", sparkline(&card.trend))));
     if let Some(ch) = &card.change {
         spans.push(Span::raw(format!(
@@ -287,13 +316,17 @@ fn score_summary<'a>(card: &Scorecard, look: &Look) -> Line<'a> {
     if card.alert.is_some() {
         spans.push(Span::styled("  alert", t.warn));
     }
-    for f in &card.flags {
-        spans.push(Span::styled(
-            format!("  {} {}", f.code.code(), f.code.title()),
-            t.error,
-        ));
+    let mut lines = vec![("Score", spans)];
+    if !card.flags.is_empty() {
+        let flags = card
+            .flags
+            .iter()
+            .map(|f| format!("{} {}", f.code.code(), f.code.title()))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        lines.push(("Flags", vec![Span::styled(flags, t.error)]));
     }
-    Line::from(spans)
+    lines
 }
 
 /// "!" for an alert, the dealbreaker codes, and "R1" for a Pareto candidate (guide R1).
@@ -337,15 +370,16 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .title(Span::styled(format!(" {} ", c.fields.name), t.title));
     let width = usize::from(area.width.saturating_sub(2));
     let mut lines = Vec::new();
+    let mut labelled_lines = Vec::new();
     if let Some(card) = app.scores.card(c.id) {
-        lines.push(score_summary(card, look));
+        labelled_lines.extend(score_summary(card, look));
     } else if app.scoring {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<9}", "Score"), t.muted),
-            Span::styled("scoring…", t.muted),
-        ]));
+        labelled_lines.push(("Score", vec![Span::styled("scoring…", t.muted)]));
     }
-    lines.extend(facts(c, app.today, look));
+    labelled_lines.extend(facts(c, app.today, look));
+    for (label, value) in labelled_lines {
+        lines.extend(labelled(label, &value, width, look));
+    }
     lines.push(Line::styled("Latest events", t.header));
     match &app.detail {
         Some((id, events)) if *id == c.id => {
@@ -366,11 +400,24 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     );
 }
 
-/// The contract facts, as short labelled lines.
-fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
+/// The width of the labels before the facts.
+const LABEL: usize = 9;
+
+/// A label and its value, the value wrapped under itself where the line is too short.
+fn labelled(label: &str, value: &[Span<'_>], width: usize, look: &Look) -> Vec<Line<'static>> {
+    let mut lines = wrap_spans(value, width.saturating_sub(LABEL));
+    for (i, line) in lines.iter_mut().enumerate() {
+        let head = if i == 0 { label } else { "" };
+        line.spans
+            .insert(0, Span::styled(format!("{head:<LABEL$}"), look.theme.muted));
+    }
+    lines
+}
+
+/// The contract facts: labels and their values.
+fn facts(c: &Client, today: NaiveDate, look: &Look) -> Vec<(&'static str, Vec<Span<'static>>)> {
     let t = &look.theme;
     let f = &c.fields;
-    let label = |s: &'static str| Span::styled(format!("{s:<9}"), t.muted);
     let mut lines = Vec::new();
     let contact: Vec<&str> = [
         f.contact_name.as_deref(),
@@ -381,10 +428,7 @@ fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
     .flatten()
     .collect();
     if !contact.is_empty() {
-        lines.push(Line::from(vec![
-            label("Contact"),
-            Span::raw(contact.join(" · ")),
-        ]));
+        lines.push(("Contact", vec![Span::raw(contact.join(" · "))]));
     }
     let mut money = format!(
         "{} MRR · {} · terms {}",
@@ -395,7 +439,7 @@ fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
     if f.prepaid {
         money.push_str(" · prepaid");
     }
-    lines.push(Line::from(vec![label("Money"), Span::raw(money)]));
+    lines.push(("Money", vec![Span::raw(money)]));
     let contract = match (f.contract_start, f.contract_end) {
         (None, None) => "no dates recorded".to_string(),
         (s, e) => {
@@ -415,24 +459,21 @@ fn facts<'a>(c: &Client, today: NaiveDate, look: &Look) -> Vec<Line<'a>> {
     let notice = f
         .notice_days
         .map_or(String::new(), |n| format!(" · notice {}", count(n, "day")));
-    let mut contract_spans = vec![label("Contract"), Span::raw(format!("{contract}{notice}"))];
+    let mut contract_spans = vec![Span::raw(format!("{contract}{notice}"))];
     if let Some(last_notice) = f.notice_due(today, 30) {
         contract_spans.push(Span::styled(
             format!(" · give notice by {}", look.date(last_notice)),
             t.warn,
         ));
     }
-    lines.push(Line::from(contract_spans));
+    lines.push(("Contract", contract_spans));
     let mut status = format!("{}", f.status);
     if let Some(s) = &f.segment {
         status.push_str(&format!(" · segment {s}"));
     }
-    lines.push(Line::from(vec![label("Status"), Span::raw(status)]));
+    lines.push(("Status", vec![Span::raw(status)]));
     if let Some(n) = &f.notes {
-        lines.push(Line::from(vec![
-            label("Notes"),
-            Span::raw(n.replace('\n', " ")),
-        ]));
+        lines.push(("Notes", vec![Span::raw(n.replace('\n', " "))]));
     }
     lines
 }
@@ -490,7 +531,7 @@ mod tests {
     #[test]
     fn the_sorted_column_is_kept_when_the_terminal_is_narrow() {
         for key in SortKey::ALL {
-            let (cols, _) = fitting(80, *key);
+            let (cols, _) = fitting(80, *key, 9);
             assert!(cols.iter().any(|c| c.sorts.contains(key)), "{key:?}");
         }
     }

@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
     }
     // A message too long for its line takes the footer's line too, to be read whole.
     if !draw_status(frame, areas.status, areas.footer, app, look) {
-        draw_footer(frame, areas.footer, app.screen, look);
+        draw_footer(frame, areas.footer, app, look);
     }
     match &app.overlay {
         Overlay::None => {}
@@ -201,9 +201,9 @@ fn draw_status(
     true
 }
 
-fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, screen: Screen, look: &Look) {
+fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: &Look) {
     let mut spans = vec![Span::raw(" ")];
-    for (k, what) in keymap::footer(screen) {
+    for (k, what) in keymap::footer(app.screen, app.damaged.is_some()) {
         spans.push(Span::styled(k, look.theme.key));
         spans.push(Span::styled(format!(" {what}  "), look.theme.muted));
     }

@@ -10,7 +10,7 @@ use super::Look;
 use super::clients::{band_style, flags_line, score_line};
 use crate::domain::pareto::hours_text;
 use crate::domain::score::card::Change;
-use crate::domain::score::card::{change_text, number, points, reason_text};
+use crate::domain::score::card::{change_text, number, points, reason_text, tenths};
 use crate::domain::score::{MetricKey, NoScore, Scorecard, sparkline};
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -351,19 +351,22 @@ fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 /// moved the score, biggest first, as many parts as fit in `width`; the parts left out are
 /// counted and summed, so the line always adds up.
 fn change_line(ch: &Change, look: &Look, width: usize) -> String {
-    let head = format!("Since {}: {:+.1} = ", look.date(ch.since), ch.delta);
+    let values: Vec<f64> = ch.parts.iter().map(|(_, p)| *p).collect();
+    let (total, shown) = tenths(ch.delta, &values);
+    let head = format!("Since {}: {} = ", look.date(ch.since), signed_tenths(total));
     let parts: Vec<String> = ch
         .parts
         .iter()
-        .map(|(k, p)| format!("{} {p:+.1}", k.short()))
+        .zip(&shown)
+        .map(|((k, _), p)| format!("{} {}", k.short(), signed_tenths(*p)))
         .collect();
     let line = |n: usize| {
         let mut body = parts[..n].to_vec();
-        let left = &ch.parts[n..];
+        let left = &shown[n..];
         if !left.is_empty() {
-            let sum: f64 = left.iter().map(|(_, p)| p).sum();
+            let sum: i64 = left.iter().sum();
             let what = if n == 0 { "parts" } else { "more" };
-            body.push(format!("… {} {what} {sum:+.1}", left.len()));
+            body.push(format!("… {} {what} {}", left.len(), signed_tenths(sum)));
         }
         format!("{head}{}", body.join(", "))
     };
@@ -372,6 +375,12 @@ fn change_line(ch: &Change, look: &Look, width: usize) -> String {
         .find(|&n| line(n).width() <= width)
         .unwrap_or(0);
     truncate(&line(n), width)
+}
+
+/// Tenths as a signed number with one decimal: -63 reads "-6.3", 0 "+0.0".
+fn signed_tenths(t: i64) -> String {
+    let sign = if t < 0 { '-' } else { '+' };
+    format!("{sign}{}.{}", t.unsigned_abs() / 10, t.unsigned_abs() % 10)
 }
 
 /// The facts that are not scored but matter: money and time, advice and incidents.

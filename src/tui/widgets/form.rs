@@ -165,6 +165,10 @@ pub struct Form {
     /// The focused short text is "selected": typing replaces it, as in any form that was
     /// just tabbed into. Moving the cursor or deleting keeps it instead.
     pub fresh: bool,
+    /// What Enter and Esc do, for the help line: "save" and "cancel" unless the form is
+    /// for something else (voiding an event).
+    pub enter: &'static str,
+    pub esc: &'static str,
 }
 
 impl Form {
@@ -175,7 +179,16 @@ impl Form {
             focus: 0,
             message: None,
             fresh: true,
+            enter: "save",
+            esc: "cancel",
         }
+    }
+
+    /// A form whose Enter and Esc do something other than save and cancel.
+    pub fn with_keys(mut self, enter: &'static str, esc: &'static str) -> Self {
+        self.enter = enter;
+        self.esc = esc;
+        self
     }
 
     pub fn value(&self, key: &str) -> &str {
@@ -299,17 +312,18 @@ impl Form {
     /// has room for long choices, hints and errors.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let label_w = 16usize;
-        // The values: 34 columns, or a choice's longest label (a ticket, a client).
+        // The values: 34 columns, or the longest value or choice's label (a ticket, a client).
         let value_want = self
             .fields
             .iter()
             .filter_map(|f| match &f.kind {
                 FieldKind::Choice(opts) => opts.iter().map(|(_, l)| l.width() + 4).max(),
-                _ => None,
+                FieldKind::Text => Some(f.value.width() + 1),
+                FieldKind::Toggle => None,
             })
             .max()
             .unwrap_or(0)
-            .clamp(34, 60);
+            .clamp(34, 100);
         // Right of the values: the hints and the errors.
         let note_want = self
             .fields
@@ -351,9 +365,15 @@ impl Form {
         ])
         .areas(inner);
 
-        let value_w = (inner.width as usize)
-            .saturating_sub(label_w + 2)
-            .min(value_want);
+        // Where the popup is narrow, long values give way to the focused field's hint or
+        // error, down to 24 columns.
+        let focused_note = self.fields.get(self.focus).map_or(0, |f| {
+            f.error.as_ref().map_or(f.hint.width(), |e| e.width() + 2)
+        });
+        let room = (inner.width as usize).saturating_sub(label_w + 2);
+        let value_w = value_want
+            .min(room.saturating_sub(focused_note + 1).max(24))
+            .min(room);
         let err_w = (inner.width as usize).saturating_sub(label_w + value_w + 3);
         let visible = fields_area.height as usize;
         let first = self.focus.saturating_sub(visible.saturating_sub(1));
@@ -413,18 +433,19 @@ impl Form {
             }
             frame.render_widget(Paragraph::new(lines), msg_area);
         }
-        let help = match self.fields.get(self.focus).map(|f| &f.kind) {
-            Some(FieldKind::Text) => {
-                "Enter save  Esc cancel  Tab/↓ next  ⇧Tab/↑ previous  ^U clear"
-            }
-            Some(FieldKind::Toggle) => {
-                "Enter save  Esc cancel  Space toggle  Tab/↓ next  ⇧Tab/↑ previous"
-            }
-            _ => "Enter save  Esc cancel  ←/→ choose  Tab/↓ next  ⇧Tab/↑ previous",
-        };
+        // The keys this field takes; moving between fields only where there are several.
+        let mut help = format!("Enter {}  Esc {}", self.enter, self.esc);
+        help.push_str(match self.fields.get(self.focus).map(|f| &f.kind) {
+            Some(FieldKind::Text) => "  ^U clear",
+            Some(FieldKind::Toggle) => "  Space toggle",
+            _ => "  ←/→ choose",
+        });
+        if self.fields.len() > 1 {
+            help.push_str("  Tab/↓ next  ⇧Tab/↑ previous");
+        }
         frame.render_widget(
             Paragraph::new(Span::styled(
-                truncate(help, help_area.width as usize),
+                truncate(&help, help_area.width as usize),
                 theme.muted,
             )),
             help_area,
