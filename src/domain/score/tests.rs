@@ -714,12 +714,12 @@ fn numbers_read_without_trailing_zeros() {
 #[test]
 fn shown_parts_add_up_to_the_shown_change() {
     use super::card::tenths;
-    // -3.14 twice rounds to -3.1 twice, -6.2, while the change -6.28 reads -6.3: one part
+    // -3.13 twice rounds to -3.1 twice, -6.2, while the change -6.26 reads -6.3: one part
     // takes the tenth.
-    let (total, parts) = tenths(-6.28, &[-3.14, -3.14]);
+    let (total, parts) = tenths(-6.26, &[-3.13, -3.13]);
     assert_eq!(total, -63);
     assert_eq!(parts.iter().sum::<i64>(), -63);
-    let (total, parts) = tenths(-6.2, &[-3.14, -3.06]);
+    let (total, parts) = tenths(-6.2, &[-3.13, -3.07]);
     assert_eq!((total, parts), (-62, vec![-31, -31]));
     let (total, parts) = tenths(2.5, &[1.04, 1.04, 0.42]);
     assert_eq!(parts.iter().sum::<i64>(), total);
