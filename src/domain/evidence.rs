@@ -157,7 +157,8 @@ pub struct StaffVote {
 /// A gut check names at most this many clients per staff member and year.
 pub const VOTES_MAX: usize = 5;
 
-/// Checks one staff member's gut check: a year SQLite can hold, a name, at most
+/// Checks one staff member's gut check: a year SQLite can hold, a name with nothing
+/// invisible in it (or "An\u{200B}na" would vote as a second Anna), at most
 /// [`VOTES_MAX`] clients and none twice. Returns the trimmed staff name.
 pub fn check_votes<T: PartialEq>(
     year: i32,
@@ -171,7 +172,10 @@ pub fn check_votes<T: PartialEq>(
             format!("{year} is out of range: expected 1970 to 9999"),
         ));
     }
-    let staff = c.take(required_text("staff", staff, super::client::SHORT_MAX));
+    let staff = c.take(
+        super::identity::check_visible("staff", staff)
+            .and_then(|()| required_text("staff", staff, super::client::SHORT_MAX)),
+    );
     if clients.len() > VOTES_MAX {
         c.push(FieldError::new(
             "gut check list",
@@ -826,5 +830,18 @@ mod tests {
         let e = check_votes(1800, " ", &[1]).unwrap_err();
         assert!(e.for_field("year").is_some());
         assert!(e.for_field("staff").unwrap().contains("empty"));
+    }
+
+    #[test]
+    fn a_staff_name_with_an_invisible_character_is_refused() {
+        for staff in ["An\u{200B}na", "Anna\u{200E}", "\u{3164}Anna"] {
+            let e = check_votes(2026, staff, &[1]).unwrap_err();
+            assert!(
+                e.for_field("staff")
+                    .unwrap()
+                    .contains("which cannot be seen"),
+                "{staff:?}: {e}"
+            );
+        }
     }
 }
