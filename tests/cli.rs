@@ -906,7 +906,8 @@ fn log_time_accepts_the_usual_ways_of_writing_a_duration() {
         ("0", "must be more than zero"),
         ("-5", "must not be negative"),
         ("25h", "at most 24 hours"),
-        ("1:75", "not a duration"),
+        ("1:75", "75 minutes after the hours: at most 59"),
+        ("1h90", "90 minutes after the hours: at most 59"),
     ] {
         let args = ["log", "time", "--client", "Acme", "--duration", typed];
         refused(&sb, &args, 2, &["time", why]);

@@ -521,12 +521,26 @@ pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError
         }
         t.parse::<u32>().map_err(|_| bad())
     };
-    let minutes = if let Some((h, m)) = s.split_once(':') {
-        let m = whole(m)?;
+    // Minutes after hours (1h30, 1:30) stop at 59: 1h90 is a slip, not 150 minutes.
+    let hours_and = |h: &str, m: &str| -> Result<u32, FieldError> {
+        let (h, m) = (whole(h)?, whole(m)?);
         if m >= 60 {
-            return Err(bad());
+            return Err(FieldError::new(
+                field,
+                format!(
+                    "'{}' has {m} minutes after the hours: at most 59 (for {} minutes write {}h{:02} or {})",
+                    input.trim(),
+                    h.saturating_mul(60).saturating_add(m),
+                    h.saturating_add(m / 60),
+                    m % 60,
+                    h.saturating_mul(60).saturating_add(m),
+                ),
+            ));
         }
-        whole(h)?.saturating_mul(60).saturating_add(m)
+        Ok(h.saturating_mul(60).saturating_add(m))
+    };
+    let minutes = if let Some((h, m)) = s.split_once(':') {
+        hours_and(h, m)?
     } else if let Some((h, m)) = s.split_once('h') {
         if m.is_empty() {
             // 1.5h, 1,5h or 2h
@@ -545,8 +559,7 @@ pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError
             };
             whole(hw)?.saturating_mul(60).saturating_add(frac)
         } else {
-            let m = whole(m.trim_end_matches('m'))?;
-            whole(h)?.saturating_mul(60).saturating_add(m)
+            hours_and(h, m.trim_end_matches('m'))?
         }
     } else {
         whole(s.trim_end_matches("min").trim_end_matches('m'))?
@@ -703,6 +716,16 @@ mod tests {
                 .contains("24 hours")
         );
         assert!(parse_minutes("t", "1:75").is_err());
+        assert_eq!(parse_minutes("t", "1h59"), Ok(119));
+        assert_eq!(parse_minutes("t", "1h05m"), Ok(65));
+        for slip in ["1h90", "1h60", "0h75m", "1:60"] {
+            let e = parse_minutes("t", slip).unwrap_err();
+            assert!(e.message.contains("at most 59"), "{slip}: {e}");
+        }
+        assert_eq!(
+            parse_minutes("t", "1h90").unwrap_err().message,
+            "'1h90' has 90 minutes after the hours: at most 59 (for 150 minutes write 2h30 or 150)"
+        );
         assert!(parse_minutes("t", "soon").is_err());
     }
 
