@@ -784,6 +784,11 @@ fn log_invoice_refuses_bad_input_and_writes_nothing() {
         ),
         ("--number A-1", "number is already used by another invoice"),
         ("--due soon", "due 'soon' is not a date"),
+        // The terms would put the due date past the last day a date can hold.
+        (
+            "--today 9999-12-31",
+            "due would be after 9999-12-31: issued 9999-12-31 plus 14 days of payment terms; give a due date",
+        ),
     ];
     for (args, word) in cases {
         refused(

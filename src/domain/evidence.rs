@@ -6,7 +6,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use super::client::{ClientId, ClientStatus, parse_count, text_enum};
-use super::date::{iso, parse_opt_date, parse_opt_past_date, parse_past_date};
+use super::date::{LATEST, iso, parse_opt_date, parse_opt_past_date, parse_past_date};
 use super::error::{Checker, FieldError, ValidationError};
 use super::money::Cents;
 use super::text::{opt_code, opt_note, opt_text, required_text};
@@ -421,6 +421,18 @@ impl InvoiceDraft {
             {
                 c.push(before("due", d, "issued", i));
             }
+            if let Some(None) = due
+                && due_by_terms(i, terms_days).is_none()
+            {
+                c.push(FieldError::new(
+                    "due",
+                    format!(
+                        "would be after {}: issued {} plus {terms_days} days of payment terms; give a due date",
+                        iso(LATEST),
+                        iso(i)
+                    ),
+                ));
+            }
             if let Some(Some(p)) = paid
                 && p < i
             {
@@ -438,9 +450,7 @@ impl InvoiceDraft {
         let issued_on = need(issued)?;
         let due_on = match need(due)? {
             Some(d) => d,
-            None => issued_on
-                .checked_add_days(Days::new(u64::from(terms_days)))
-                .unwrap_or(issued_on),
+            None => need(due_by_terms(issued_on, terms_days))?,
         };
         Ok(NewInvoice {
             number: need(number)?,
@@ -452,6 +462,14 @@ impl InvoiceDraft {
             external_ref: need(reference)?,
         })
     }
+}
+
+/// The due date of an invoice issued on `issued` with `terms_days` of payment terms; None
+/// when it would land after [`LATEST`].
+fn due_by_terms(issued: NaiveDate, terms_days: u32) -> Option<NaiveDate> {
+    issued
+        .checked_add_days(Days::new(u64::from(terms_days)))
+        .filter(|d| *d <= LATEST)
 }
 
 /// Checks a payment date against the invoice it pays.
@@ -764,6 +782,29 @@ mod tests {
         );
         assert!(check_payment(d("2026-03-01"), d("2026-02-28")).is_err());
         assert!(check_payment(d("2026-03-01"), d("2026-03-01")).is_ok());
+    }
+
+    #[test]
+    fn a_due_date_from_the_terms_may_not_pass_9999() {
+        let late = InvoiceDraft {
+            amount: "10".into(),
+            issued: "9999-12-31".into(),
+            ..Default::default()
+        };
+        let today = d("9999-12-31");
+        let e = late.validate(30, today).unwrap_err();
+        assert_eq!(
+            e.for_field("due"),
+            Some(
+                "would be after 9999-12-31: issued 9999-12-31 plus 30 days of payment terms; give a due date"
+            )
+        );
+        assert_eq!(late.validate(0, today).unwrap().due_on, today);
+        let given = InvoiceDraft {
+            due: "9999-12-31".into(),
+            ..late
+        };
+        assert_eq!(given.validate(30, today).unwrap().due_on, today);
     }
 
     #[test]
