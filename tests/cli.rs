@@ -1245,6 +1245,13 @@ fn bad_config_files_stop_start_up_naming_file_place_and_key() {
             "display.date_format '%d-%Q'",
             "display.date_format",
         ),
+        (
+            "time_in_date_format.toml",
+            3,
+            15,
+            "display.date_format '%d.%m.%Y %H:%M' asks for a time of day or a time zone, but dates have no time of day: use date fields like %d %m %Y %b",
+            "display.date_format",
+        ),
         // A syntax error: where the TOML stops making sense, and the key it was reading.
         (
             "invalid_syntax.toml",
