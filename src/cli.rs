@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches as _, Parser, Subcommand};
 
 use crate::domain::date::parse_date;
 
@@ -52,7 +52,15 @@ impl Cli {
         I: IntoIterator<Item = T>,
         T: Into<OsString> + Clone,
     {
-        let cli = Cli::try_parse_from(args)?;
+        let mut command = Cli::command();
+        // A variable set to nothing (`RAPPORT_TODAY=`) is one not set: clap would take it as
+        // an empty value and refuse it.
+        for (id, var) in ENV_OPTIONS {
+            if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+                command = command.mut_arg(id, |a| a.env(None));
+            }
+        }
+        let cli = Cli::from_arg_matches(&command.try_get_matches_from(args)?)?;
         if cli.demo && cli.command.is_some() {
             return Err(Cli::command().error(
                 clap::error::ErrorKind::ArgumentConflict,
@@ -62,6 +70,13 @@ impl Cli {
         Ok(cli)
     }
 }
+
+/// The options an environment variable may give, by their clap ids.
+const ENV_OPTIONS: [(&str, &str); 3] = [
+    ("db", "RAPPORT_DB"),
+    ("config", "RAPPORT_CONFIG"),
+    ("today", "RAPPORT_TODAY"),
+];
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -552,6 +567,18 @@ mod tests {
         assert_eq!(cli.db, Some(PathBuf::from("x.db")));
         assert!(cli.no_color);
         assert!(matches!(cli.command, Some(Command::Client(_))));
+    }
+
+    #[test]
+    fn every_environment_option_is_an_option() {
+        let command = Cli::command();
+        for (id, var) in ENV_OPTIONS {
+            let arg = command
+                .get_arguments()
+                .find(|a| a.get_id() == id)
+                .unwrap_or_else(|| panic!("no option {id}"));
+            assert_eq!(arg.get_env(), Some(std::ffi::OsStr::new(var)));
+        }
     }
 
     #[test]

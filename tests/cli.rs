@@ -133,6 +133,38 @@ fn an_invalid_rapport_today_is_a_usage_error() {
     assert!(r.fails(2).contains("2026-02-30"));
 }
 
+#[test]
+fn an_empty_environment_variable_is_one_not_set() {
+    let sb = Sandbox::new();
+    // RAPPORT_TODAY= is today as the system sees it.
+    sb.ok(&w("client add --name Acme"));
+    let r = common::run(
+        sb.cmd()
+            .env("RAPPORT_TODAY", "")
+            .args(w("log ticket --client Acme")),
+    );
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(r.ok().contains(&format!("opened {today}")), "{r:?}");
+    // RAPPORT_DB= and RAPPORT_CONFIG= are the default places.
+    let r = common::run(
+        sb.bare_cmd()
+            .env("RAPPORT_DB", "")
+            .env("RAPPORT_CONFIG", "")
+            .env("RAPPORT_TODAY", "")
+            .args(w("client add --name Globex")),
+    );
+    r.ok();
+    let db = sb.path("home").join("data/rapport/rapport.db");
+    assert_eq!(column(&db, "SELECT name FROM clients"), ["Globex"]);
+    // A flag given empty is still a mistake.
+    let r = common::run(
+        sb.cmd()
+            .env("RAPPORT_TODAY", "")
+            .args(["--today", "", "client", "list"]),
+    );
+    assert!(r.fails(2).contains("--today"), "{r:?}");
+}
+
 // ---- where the files are -------------------------------------------------------------------
 
 #[test]
