@@ -184,17 +184,17 @@ pub struct ClientArgs {
     #[arg(long)]
     pub phone: Option<String>,
     /// Monthly recurring revenue, e.g. 1500 or 1,500.50
-    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = non_empty)]
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = non_empty_count)]
     pub mrr: Option<String>,
     /// Number of seats (users or devices) under contract
-    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty_count)]
     pub seats: Option<String>,
     #[arg(long, value_name = "DATE")]
     pub contract_start: Option<String>,
     #[arg(long, value_name = "DATE")]
     pub contract_end: Option<String>,
     /// Notice period in days
-    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty_count)]
     pub notice_days: Option<String>,
     /// Managed services are paid before the month starts
     #[arg(long, conflicts_with = "not_prepaid")]
@@ -203,7 +203,7 @@ pub struct ClientArgs {
     #[arg(long)]
     pub not_prepaid: bool,
     /// Payment terms in days (a new client gets 30)
-    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty_count)]
     pub terms_days: Option<String>,
     /// Archetype or segment label, e.g. "dental", "legal"
     #[arg(long, value_name = "LABEL")]
@@ -423,10 +423,10 @@ pub enum EventsCommand {
 #[derive(Debug, Args, Default, Clone)]
 pub struct EventArgs {
     /// Ticket: opened on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub opened: Option<String>,
     /// Ticket: closed on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub closed: Option<String>,
     /// Ticket: incident, request or admin; incident: abuse, disrespect, security, ...
     #[arg(long, value_parser = non_empty)]
@@ -438,7 +438,7 @@ pub struct EventArgs {
     #[arg(long)]
     pub not_escalated: bool,
     /// Ticket: how often it was reopened
-    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty_count)]
     pub reopens: Option<String>,
     /// Ticket: your PSA's ticket number
     #[arg(long = "ref", value_name = "REF")]
@@ -450,13 +450,13 @@ pub struct EventArgs {
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = non_empty)]
     pub amount: Option<String>,
     /// Invoice: issued on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub issued: Option<String>,
     /// Invoice: due on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub due: Option<String>,
     /// Invoice: paid on
-    #[arg(long, value_name = "DATE", value_parser = non_empty, conflicts_with = "unpaid")]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date, conflicts_with = "unpaid")]
     pub paid: Option<String>,
     /// Invoice: not paid after all
     #[arg(long)]
@@ -474,7 +474,7 @@ pub struct EventArgs {
     #[arg(long, value_name = "DURATION", allow_hyphen_values = true, value_parser = non_empty)]
     pub duration: Option<String>,
     /// Time and incident: the day
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub date: Option<String>,
     /// Time and incident: the note
     #[arg(long)]
@@ -483,7 +483,7 @@ pub struct EventArgs {
     #[arg(long, value_parser = non_empty)]
     pub title: Option<String>,
     /// Recommendation: made on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub made: Option<String>,
     /// Recommendation: it concerns security
     #[arg(long, conflicts_with = "not_security")]
@@ -495,7 +495,7 @@ pub struct EventArgs {
     #[arg(long, value_parser = non_empty)]
     pub status: Option<String>,
     /// Recommendation: decided on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub decided: Option<String>,
 }
 
@@ -520,10 +520,24 @@ pub struct ClientRef {
     pub client: String,
 }
 
-/// A value that must not be empty: `--mrr ''` is a mistake, not a way to reset a field.
+/// A value that must not be empty: `--number ''` is a mistake, not a way to reset a field.
 fn non_empty(s: &str) -> Result<String, String> {
+    given(s, "is empty: give a value")
+}
+
+/// A date that must not be empty.
+fn non_empty_date(s: &str) -> Result<String, String> {
+    given(s, "is empty: give a date like 2026-03-31")
+}
+
+/// A number or amount that must not be empty, where 0 means none: `--mrr ''` is a mistake.
+fn non_empty_count(s: &str) -> Result<String, String> {
+    given(s, "is empty: give a value (0 for none)")
+}
+
+fn given(s: &str, empty: &str) -> Result<String, String> {
     if s.trim().is_empty() {
-        Err("is empty: give a value (0 for none)".into())
+        Err(empty.into())
     } else {
         Ok(s.to_string())
     }

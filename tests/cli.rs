@@ -680,8 +680,8 @@ fn log_ticket_refuses_bad_input_and_writes_nothing() {
         ),
         ("--reopens -1", "reopens must not be negative"),
         (
-            "--ref PSA-1",
-            "a ticket with this reference is already logged",
+            "--ref psa-1",
+            "reference 'psa-1' is already used by ticket t1 of this client: choose another reference",
         ),
     ];
     for (args, word) in cases {
@@ -711,13 +711,13 @@ fn log_reopen_and_escalation_pick_the_right_ticket() {
         2,
         &["ticket to escalate is missing: 'Acme' has no ticket yet"],
     );
-    sb.ok(&w("log ticket --client Acme --opened 2026-06-01")); // #1
-    sb.ok(&w("log ticket --client Acme --opened 2026-06-20")); // #2
-    sb.ok(&w("log ticket --client Globex --opened 2026-06-25")); // #3
+    sb.ok(&w("log ticket --client Acme --opened 2026-06-01")); // t1
+    sb.ok(&w("log ticket --client Acme --opened 2026-06-20")); // t2
+    sb.ok(&w("log ticket --client Globex --opened 2026-06-25")); // t3
 
     let out = sb.ok(&w("log reopen --client Acme"));
     assert_eq!(
-        out, "logged reopen of ticket #2 for 'Acme'\n",
+        out, "logged reopen of ticket t2 for 'Acme'\n",
         "the latest ticket"
     );
     sb.ok(&w("log reopen --client Acme --ticket 1"));
@@ -728,10 +728,10 @@ fn log_reopen_and_escalation_pick_the_right_ticket() {
     );
 
     let out = sb.ok(&w("log escalation --client Acme"));
-    assert_eq!(out, "logged escalation of ticket #2 for 'Acme'\n");
+    assert_eq!(out, "logged escalation of ticket t2 for 'Acme'\n");
     let out = sb.ok(&w("log escalation --client Acme"));
     assert_eq!(
-        out, "logged escalation of ticket #1 for 'Acme'\n",
+        out, "logged escalation of ticket t1 for 'Acme'\n",
         "the latest not escalated"
     );
     assert_eq!(
@@ -745,21 +745,26 @@ fn log_reopen_and_escalation_pick_the_right_ticket() {
         &["ticket to escalate is missing: every ticket of 'Acme' is escalated already"],
     );
     let again = w("log escalation --client Acme --ticket 1");
-    refused(&sb, &again, 2, &["#1 is already escalated"]);
+    refused(
+        &sb,
+        &again,
+        2,
+        &["ticket t1 is already escalated: pick another ticket"],
+    );
 
     // Another client's ticket, or one that does not exist.
     let cases = [
         (
             "log reopen --client Globex --ticket 1",
-            "ticket #1 is not one of this client's",
+            "ticket t1 is not one of this client's",
         ),
         (
             "log escalation --client Acme --ticket 3",
-            "ticket #3 is not one of this client's",
+            "ticket t3 is not one of this client's",
         ),
         (
             "log reopen --client Acme --ticket 99",
-            "ticket #99 is not one of this client's",
+            "ticket t99 is not one of this client's",
         ),
     ];
     for (args, word) in cases {
@@ -814,7 +819,10 @@ fn log_invoice_refuses_bad_input_and_writes_nothing() {
             "--issued 2026-06-10 --paid 2026-06-09",
             "paid 2026-06-09 is before the invoice was issued",
         ),
-        ("--number A-1", "number is already used by another invoice"),
+        (
+            "--number a-1",
+            "number 'a-1' is already used by invoice i1 of this client: choose another number",
+        ),
         ("--due soon", "due 'soon' is not a date"),
         // The terms would put the due date past the last day a date can hold.
         (

@@ -170,7 +170,7 @@ fn invoice_numbers_and_ticket_references_are_one_in_any_case() {
         "log invoice --client Acme --amount 100 --number INV-7 --issued 2026-06-01",
     ));
     let r = sb.run(&w("log invoice --client Acme --amount 200 --number inv-7"));
-    r.invalid(&["number", "already used"]);
+    r.invalid(&["number 'inv-7' is already used by invoice i1"]);
     let out = sb.ok(&w(
         "log payment --client Acme --invoice inv-7 --date 2026-06-10",
     ));
@@ -180,7 +180,7 @@ fn invoice_numbers_and_ticket_references_are_one_in_any_case() {
 
     sb.ok(&w("log ticket --client Acme --ref T-1"));
     let r = sb.run(&w("log ticket --client Acme --ref t-1"));
-    r.invalid(&["reference", "already logged"]);
+    r.invalid(&["reference 't-1' is already used by ticket t1"]);
     assert_eq!(common::count(&sb.db, "tickets"), 1);
 }
 
