@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches as _, Parser, Subcommand};
 
 use crate::domain::date::parse_date;
 
@@ -52,7 +52,15 @@ impl Cli {
         I: IntoIterator<Item = T>,
         T: Into<OsString> + Clone,
     {
-        let cli = Cli::try_parse_from(args)?;
+        let mut command = Cli::command();
+        // A variable set to nothing (`RAPPORT_TODAY=`) is one not set: clap would take it as
+        // an empty value and refuse it.
+        for (id, var) in ENV_OPTIONS {
+            if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+                command = command.mut_arg(id, |a| a.env(None));
+            }
+        }
+        let cli = Cli::from_arg_matches(&command.try_get_matches_from(args)?)?;
         if cli.demo && cli.command.is_some() {
             return Err(Cli::command().error(
                 clap::error::ErrorKind::ArgumentConflict,
@@ -62,6 +70,13 @@ impl Cli {
         Ok(cli)
     }
 }
+
+/// The options an environment variable may give, by their clap ids.
+const ENV_OPTIONS: [(&str, &str); 3] = [
+    ("db", "RAPPORT_DB"),
+    ("config", "RAPPORT_CONFIG"),
+    ("today", "RAPPORT_TODAY"),
+];
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -169,17 +184,17 @@ pub struct ClientArgs {
     #[arg(long)]
     pub phone: Option<String>,
     /// Monthly recurring revenue, e.g. 1500 or 1,500.50
-    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = non_empty)]
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = non_empty_count)]
     pub mrr: Option<String>,
     /// Number of seats (users or devices) under contract
-    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty_count)]
     pub seats: Option<String>,
     #[arg(long, value_name = "DATE")]
     pub contract_start: Option<String>,
     #[arg(long, value_name = "DATE")]
     pub contract_end: Option<String>,
     /// Notice period in days
-    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty_count)]
     pub notice_days: Option<String>,
     /// Managed services are paid before the month starts
     #[arg(long, conflicts_with = "not_prepaid")]
@@ -188,7 +203,7 @@ pub struct ClientArgs {
     #[arg(long)]
     pub not_prepaid: bool,
     /// Payment terms in days (a new client gets 30)
-    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty_count)]
     pub terms_days: Option<String>,
     /// Archetype or segment label, e.g. "dental", "legal"
     #[arg(long, value_name = "LABEL")]
@@ -411,10 +426,10 @@ pub enum EventsCommand {
 #[derive(Debug, Args, Default, Clone)]
 pub struct EventArgs {
     /// Ticket: opened on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub opened: Option<String>,
     /// Ticket: closed on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub closed: Option<String>,
     /// Ticket: incident, request or admin; incident: abuse, disrespect, security, ...
     #[arg(long, value_parser = non_empty)]
@@ -426,7 +441,7 @@ pub struct EventArgs {
     #[arg(long)]
     pub not_escalated: bool,
     /// Ticket: how often it was reopened
-    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty)]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = non_empty_count)]
     pub reopens: Option<String>,
     /// Ticket or invoice: your PSA's number for it
     #[arg(long = "ref", value_name = "REF")]
@@ -438,13 +453,13 @@ pub struct EventArgs {
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = non_empty)]
     pub amount: Option<String>,
     /// Invoice: issued on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub issued: Option<String>,
     /// Invoice: due on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub due: Option<String>,
     /// Invoice: paid on
-    #[arg(long, value_name = "DATE", value_parser = non_empty, conflicts_with = "unpaid")]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date, conflicts_with = "unpaid")]
     pub paid: Option<String>,
     /// Invoice: not paid after all
     #[arg(long)]
@@ -462,7 +477,7 @@ pub struct EventArgs {
     #[arg(long, value_name = "DURATION", allow_hyphen_values = true, value_parser = non_empty)]
     pub duration: Option<String>,
     /// Time and incident: the day
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub date: Option<String>,
     /// Time and incident: the note
     #[arg(long)]
@@ -471,7 +486,7 @@ pub struct EventArgs {
     #[arg(long, value_parser = non_empty)]
     pub title: Option<String>,
     /// Recommendation: made on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub made: Option<String>,
     /// Recommendation: it concerns security
     #[arg(long, conflicts_with = "not_security")]
@@ -483,7 +498,7 @@ pub struct EventArgs {
     #[arg(long, value_parser = non_empty)]
     pub status: Option<String>,
     /// Recommendation: decided on
-    #[arg(long, value_name = "DATE", value_parser = non_empty)]
+    #[arg(long, value_name = "DATE", value_parser = non_empty_date)]
     pub decided: Option<String>,
 }
 
@@ -508,10 +523,24 @@ pub struct ClientRef {
     pub client: String,
 }
 
-/// A value that must not be empty: `--mrr ''` is a mistake, not a way to reset a field.
+/// A value that must not be empty: `--number ''` is a mistake, not a way to reset a field.
 fn non_empty(s: &str) -> Result<String, String> {
+    given(s, "is empty: give a value")
+}
+
+/// A date that must not be empty.
+fn non_empty_date(s: &str) -> Result<String, String> {
+    given(s, "is empty: give a date like 2026-03-31")
+}
+
+/// A number or amount that must not be empty, where 0 means none: `--mrr ''` is a mistake.
+fn non_empty_count(s: &str) -> Result<String, String> {
+    given(s, "is empty: give a value (0 for none)")
+}
+
+fn given(s: &str, empty: &str) -> Result<String, String> {
     if s.trim().is_empty() {
-        Err("is empty: give a value (0 for none)".into())
+        Err(empty.into())
     } else {
         Ok(s.to_string())
     }
@@ -555,6 +584,18 @@ mod tests {
         assert_eq!(cli.db, Some(PathBuf::from("x.db")));
         assert!(cli.no_color);
         assert!(matches!(cli.command, Some(Command::Client(_))));
+    }
+
+    #[test]
+    fn every_environment_option_is_an_option() {
+        let command = Cli::command();
+        for (id, var) in ENV_OPTIONS {
+            let arg = command
+                .get_arguments()
+                .find(|a| a.get_id() == id)
+                .unwrap_or_else(|| panic!("no option {id}"));
+            assert_eq!(arg.get_env(), Some(std::ffi::OsStr::new(var)));
+        }
     }
 
     #[test]

@@ -31,6 +31,8 @@ fn run(cli: Cli) -> Result<()> {
     let clock = Clock::new(cli.today);
     let no_color = cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     if cli.demo {
+        commands::ui::need_terminal()?;
+        rapport::demo::check_today(clock.today())?;
         let dir = tempfile::Builder::new()
             .prefix("rapport-demo-")
             .tempdir()

@@ -133,6 +133,38 @@ fn an_invalid_rapport_today_is_a_usage_error() {
     assert!(r.fails(2).contains("2026-02-30"));
 }
 
+#[test]
+fn an_empty_environment_variable_is_one_not_set() {
+    let sb = Sandbox::new();
+    // RAPPORT_TODAY= is today as the system sees it.
+    sb.ok(&w("client add --name Acme"));
+    let r = common::run(
+        sb.cmd()
+            .env("RAPPORT_TODAY", "")
+            .args(w("log ticket --client Acme")),
+    );
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(r.ok().contains(&format!("opened {today}")), "{r:?}");
+    // RAPPORT_DB= and RAPPORT_CONFIG= are the default places.
+    let r = common::run(
+        sb.bare_cmd()
+            .env("RAPPORT_DB", "")
+            .env("RAPPORT_CONFIG", "")
+            .env("RAPPORT_TODAY", "")
+            .args(w("client add --name Globex")),
+    );
+    r.ok();
+    let db = sb.path("home").join("data/rapport/rapport.db");
+    assert_eq!(column(&db, "SELECT name FROM clients"), ["Globex"]);
+    // A flag given empty is still a mistake.
+    let r = common::run(
+        sb.cmd()
+            .env("RAPPORT_TODAY", "")
+            .args(["--today", "", "client", "list"]),
+    );
+    assert!(r.fails(2).contains("--today"), "{r:?}");
+}
+
 // ---- where the files are -------------------------------------------------------------------
 
 #[test]
@@ -660,8 +692,8 @@ fn log_ticket_refuses_bad_input_and_writes_nothing() {
         ),
         ("--reopens -1", "reopens must not be negative"),
         (
-            "--ref PSA-1",
-            "a ticket with this reference is already logged",
+            "--ref psa-1",
+            "reference 'psa-1' is already used by ticket t1 of this client: choose another reference",
         ),
     ];
     for (args, word) in cases {
@@ -691,13 +723,13 @@ fn log_reopen_and_escalation_pick_the_right_ticket() {
         2,
         &["ticket to escalate is missing: 'Acme' has no ticket yet"],
     );
-    sb.ok(&w("log ticket --client Acme --opened 2026-06-01")); // #1
-    sb.ok(&w("log ticket --client Acme --opened 2026-06-20")); // #2
-    sb.ok(&w("log ticket --client Globex --opened 2026-06-25")); // #3
+    sb.ok(&w("log ticket --client Acme --opened 2026-06-01")); // t1
+    sb.ok(&w("log ticket --client Acme --opened 2026-06-20")); // t2
+    sb.ok(&w("log ticket --client Globex --opened 2026-06-25")); // t3
 
     let out = sb.ok(&w("log reopen --client Acme"));
     assert_eq!(
-        out, "logged reopen of ticket #2 for 'Acme'\n",
+        out, "logged reopen of ticket t2 for 'Acme'\n",
         "the latest ticket"
     );
     sb.ok(&w("log reopen --client Acme --ticket 1"));
@@ -708,10 +740,10 @@ fn log_reopen_and_escalation_pick_the_right_ticket() {
     );
 
     let out = sb.ok(&w("log escalation --client Acme"));
-    assert_eq!(out, "logged escalation of ticket #2 for 'Acme'\n");
+    assert_eq!(out, "logged escalation of ticket t2 for 'Acme'\n");
     let out = sb.ok(&w("log escalation --client Acme"));
     assert_eq!(
-        out, "logged escalation of ticket #1 for 'Acme'\n",
+        out, "logged escalation of ticket t1 for 'Acme'\n",
         "the latest not escalated"
     );
     assert_eq!(
@@ -725,21 +757,26 @@ fn log_reopen_and_escalation_pick_the_right_ticket() {
         &["ticket to escalate is missing: every ticket of 'Acme' is escalated already"],
     );
     let again = w("log escalation --client Acme --ticket 1");
-    refused(&sb, &again, 2, &["#1 is already escalated"]);
+    refused(
+        &sb,
+        &again,
+        2,
+        &["ticket t1 is already escalated: pick another ticket"],
+    );
 
     // Another client's ticket, or one that does not exist.
     let cases = [
         (
             "log reopen --client Globex --ticket 1",
-            "ticket #1 is not one of this client's",
+            "ticket t1 is not one of this client's",
         ),
         (
             "log escalation --client Acme --ticket 3",
-            "ticket #3 is not one of this client's",
+            "ticket t3 is not one of this client's",
         ),
         (
             "log reopen --client Acme --ticket 99",
-            "ticket #99 is not one of this client's",
+            "ticket t99 is not one of this client's",
         ),
     ];
     for (args, word) in cases {
@@ -794,8 +831,16 @@ fn log_invoice_refuses_bad_input_and_writes_nothing() {
             "--issued 2026-06-10 --paid 2026-06-09",
             "paid 2026-06-09 is before the invoice was issued",
         ),
-        ("--number A-1", "number is already used by another invoice"),
+        (
+            "--number a-1",
+            "number 'a-1' is already used by invoice i1 of this client: choose another number",
+        ),
         ("--due soon", "due 'soon' is not a date"),
+        // The terms would put the due date past the last day a date can hold.
+        (
+            "--today 9999-12-31",
+            "due would be after 9999-12-31: issued 9999-12-31 plus 14 days of payment terms; give a due date",
+        ),
     ];
     for (args, word) in cases {
         refused(
@@ -918,7 +963,8 @@ fn log_time_accepts_the_usual_ways_of_writing_a_duration() {
         ("0", "must be more than zero"),
         ("-5", "must not be negative"),
         ("25h", "at most 24 hours"),
-        ("1:75", "not a duration"),
+        ("1:75", "75 minutes after the hours: at most 59"),
+        ("1h90", "90 minutes after the hours: at most 59"),
     ] {
         let args = ["log", "time", "--client", "Acme", "--duration", typed];
         refused(&sb, &args, 2, &["time", why]);
@@ -1249,6 +1295,13 @@ fn bad_config_files_stop_start_up_naming_file_place_and_key() {
             3,
             15,
             "display.date_format '%d-%Q'",
+            "display.date_format",
+        ),
+        (
+            "time_in_date_format.toml",
+            3,
+            15,
+            "display.date_format '%d.%m.%Y %H:%M' asks for a time of day or a time zone, but dates have no time of day: use date fields like %d %m %Y %b",
             "display.date_format",
         ),
         // A syntax error: where the TOML stops making sense, and the key it was reading.

@@ -242,6 +242,36 @@ fn the_demo_command_fills_a_new_database_once_and_refuses_a_second_time() {
     assert!(dump(&db) == before, "the second run wrote nothing");
 }
 
+#[test]
+fn the_demo_fits_its_dates_between_1970_and_9999_or_refuses_the_day() {
+    let dir = tempfile::tempdir().unwrap();
+    // The first and last days it can be built on: every date it writes is one SQLite keeps.
+    for (name, day) in [("first.db", "1971-01-01"), ("last.db", "9996-12-31")] {
+        let db = dir.path().join(name);
+        rapport(&db).env("RAPPORT_TODAY", day).assert().success();
+        assert_eq!(count(&db, "clients"), 30, "{day}");
+    }
+    for (day, why) in [
+        ("1970-06-30", "would start before 1970"),
+        ("9997-06-01", "dates end at 9999-12-31"),
+        ("9999-12-31", "dates end at 9999-12-31"),
+    ] {
+        let db = dir.path().join(format!("{day}.db"));
+        let out = rapport(&db).env("RAPPORT_TODAY", day).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{day}: {err}");
+        assert!(
+            err.starts_with(&format!("rapport: today {day} does not fit the demo: "))
+                && err.contains(why)
+                && err
+                    .trim_end()
+                    .ends_with("pretend a today from 1971-01-01 to 9996-12-31"),
+            "{day}: {err}"
+        );
+        assert!(!db.exists(), "{day}: nothing is created");
+    }
+}
+
 /// `rapport ARGS` on `db` with `config` and today pinned; stdout.
 fn run_on(db: &Path, config: &Path, args: &[&str]) -> String {
     let out = Command::cargo_bin("rapport")

@@ -70,7 +70,7 @@ fn events_are_listed_with_ids_subjects_and_kinds() {
     assert_eq!(found[0]["text"], "incident Printer on floor 2");
     // The ids the list shows are the ids the reopen takes.
     let out = sb.ok(&w("log reopen --client Acme --ticket t1"));
-    assert!(out.contains("ticket #1"), "{out}");
+    assert_eq!(out, "logged reopen of ticket t1 for 'Acme'\n");
 }
 
 #[test]
@@ -166,4 +166,100 @@ fn a_voided_event_stays_listed_but_counts_nowhere_until_it_is_restored() {
         tickets_before
     );
     assert!(sb.ok(&w("check")).starts_with("ok: "));
+}
+
+#[test]
+fn messages_name_events_by_the_ids_the_list_shows() {
+    let sb = with_tickets();
+    sb.ok(&w(
+        "log ticket --client Acme --ref PSA-1 --opened 2026-06-12",
+    )); // t3
+    for number in ["INV-1", "INV-2"] {
+        sb.ok(&[
+            "log", "invoice", "--client", "Acme", "--amount", "500", "--number", number,
+        ]);
+    }
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["log", "ticket", "--client", "Acme", "--ref", "psa-1"],
+            "reference 'psa-1' is already used by ticket t3 of this client: choose another reference",
+        ),
+        (
+            &["events", "edit", "t1", "--ref", "PSA-1"],
+            "reference 'PSA-1' is already used by ticket t3 of this client: choose another reference",
+        ),
+        (
+            &["events", "edit", "i2", "--number", "inv-1"],
+            "number 'inv-1' is already used by invoice i1 of this client: choose another number",
+        ),
+        (
+            &["log", "payment", "--client", "Acme", "--invoice", "INV-9"],
+            "invoice 'INV-9' is not one of this client's invoice numbers: check it ('rapport events list --client NAME --kind invoice' shows them)",
+        ),
+    ];
+    for (args, message) in cases {
+        assert_eq!(refused(&sb, args, 2, &[]), message);
+    }
+    // A voided invoice keeps its number, and says which one it is.
+    sb.ok(&["events", "void", "i1", "--reason", "sent twice"]);
+    let cases: [(&[&str], &str); 2] = [
+        (
+            &[
+                "log", "invoice", "--client", "Acme", "--amount", "9", "--number", "INV-1",
+            ],
+            "number 'INV-1' is already used by invoice i1 of this client, which was voided (a voided invoice keeps its number): choose another number",
+        ),
+        (
+            &["log", "payment", "--client", "Acme", "--invoice", "inv-1"],
+            "invoice i1 was voided: it counts nowhere, pick another",
+        ),
+    ];
+    for (args, message) in cases {
+        assert_eq!(refused(&sb, args, 2, &[]), message);
+    }
+}
+
+#[test]
+fn edit_messages_read_as_sentences() {
+    let sb = with_tickets();
+    sb.ok(&w("log invoice --client Acme --amount 500 --number INV-1"));
+    sb.ok(&w("log incident --client Acme --kind abuse"));
+    sb.ok(&w("log time --client Acme --duration 1h"));
+    let cases: [(&[&str], &str); 8] = [
+        (
+            &["events", "edit", "i1"],
+            "events edit has nothing to change: give a field of an invoice, e.g. --amount 1500 (see --help)",
+        ),
+        (
+            &["events", "edit", "x1", "--amount", "5"],
+            "events edit --amount does not apply to an incident (x1)",
+        ),
+        (
+            &["events", "edit", "w1", "--subject", "x"],
+            "events edit --subject does not apply to a time entry (w1)",
+        ),
+        (
+            &["events", "edit", "t1", "--closed", ""],
+            "invalid value '' for '--closed <DATE>': is empty: give a date like 2026-03-31; see '--help'",
+        ),
+        (
+            &["events", "edit", "i1", "--number", ""],
+            "invalid value '' for '--number <NUMBER>': is empty: give a value; see '--help'",
+        ),
+        (
+            &["events", "edit", "i1", "--amount", " "],
+            "invalid value ' ' for '--amount <AMOUNT>': is empty: give a value; see '--help'",
+        ),
+        (
+            &["events", "edit", "t1", "--reopens", ""],
+            "invalid value '' for '--reopens <N>': is empty: give a value (0 for none); see '--help'",
+        ),
+        (
+            &["client", "edit", "Acme", "--mrr", ""],
+            "invalid value '' for '--mrr <AMOUNT>': is empty: give a value (0 for none); see '--help'",
+        ),
+    ];
+    for (args, message) in cases {
+        assert_eq!(refused(&sb, args, 2, &[]), message, "{args:?}");
+    }
 }

@@ -199,6 +199,37 @@ fn reading_commands_read_an_older_schema_through_a_copy_and_leave_the_file_older
 }
 
 #[test]
+fn the_app_without_a_terminal_creates_and_upgrades_nothing() {
+    // assert_cmd gives rapport no terminal: stdin is empty, stdout a pipe.
+    const NEEDS: &str = "the app needs a terminal: run it in one, or use a command such as 'rapport client list' (see --help)";
+    let sb = Sandbox::new();
+    let tmp = sb.path("tmp");
+    fs::create_dir(&tmp).unwrap();
+    for args in [&[][..], &["--no-color"][..], &["--demo"][..]] {
+        let r = common::run(sb.cmd().env("TMPDIR", &tmp).args(args));
+        assert_eq!(r.fails(2), NEEDS, "{args:?}");
+    }
+    assert!(!sb.db.exists(), "no database was created");
+    assert!(!sb.path("home").exists(), "no data folder was made");
+    assert_eq!(
+        fs::read_dir(&tmp).unwrap().count(),
+        0,
+        "no demo folder was made"
+    );
+    // An older file is not upgraded.
+    schema_1_database(&sb.db);
+    common::age(&sb.db);
+    let before = folder_state(sb.dir.path());
+    assert_eq!(sb.run(&[]).fails(2), NEEDS);
+    assert_eq!(
+        folder_state(sb.dir.path()),
+        before,
+        "the file was not touched"
+    );
+    assert_eq!(user_version(&sb.db), 1);
+}
+
+#[test]
 fn writing_commands_refuse_empty_and_foreign_files_naming_them() {
     for (label, make) in [
         (

@@ -78,6 +78,91 @@ fn invisible_characters_line_breaks_and_tabs_are_refused_in_names() {
 }
 
 #[test]
+fn format_and_ignorable_characters_make_no_look_alike_names() {
+    let sb = Sandbox::new();
+    sb.ok(&["client", "add", "--name", "Café De Hoek"]);
+    for (c, words) in [
+        ('\u{200E}', &["left-to-right mark (U+200E)"][..]),
+        ('\u{200F}', &["right-to-left mark (U+200F)"][..]),
+        ('\u{202E}', &["right-to-left override (U+202E)"][..]),
+        ('\u{2066}', &["left-to-right isolate (U+2066)"][..]),
+        (
+            '\u{2061}',
+            &["invisible or formatting character (U+2061)"][..],
+        ),
+        ('\u{FE0F}', &["(U+FE0F)"][..]),
+        ('\u{3164}', &["Hangul filler (U+3164)"][..]),
+        ('\u{2800}', &["braille blank (U+2800)"][..]),
+        ('\u{E0041}', &["(U+E0041)"][..]),
+    ] {
+        let name = format!("Café De{c} Hoek");
+        let msg = sb
+            .run(&["client", "add", "--name", &name])
+            .invalid(words)
+            .to_string();
+        assert!(
+            msg.starts_with("name contains")
+                && msg.ends_with("which cannot be seen: type it without"),
+            "{c:?}: {msg}"
+        );
+    }
+    assert_eq!(sb.clients_json().len(), 1, "no second Café De Hoek");
+    // Invoice numbers and ticket references refuse them the same way.
+    let r = sb.run(&[
+        "log",
+        "invoice",
+        "--client",
+        "Café De Hoek",
+        "--amount",
+        "10",
+        "--number",
+        "INV\u{200F}-7",
+    ]);
+    r.invalid(&["number", "right-to-left mark (U+200F)"]);
+    let r = sb.run(&[
+        "log",
+        "ticket",
+        "--client",
+        "Café De Hoek",
+        "--ref",
+        "T-1\u{FEFF}",
+    ]);
+    r.invalid(&["reference", "(U+FEFF)"]);
+    // Other one-line fields refuse a direction override, which draws the rest backwards.
+    let r = sb.run(&[
+        "client",
+        "edit",
+        "Café De Hoek",
+        "--contact",
+        "Jan \u{202E}reteP",
+    ]);
+    r.invalid(&["contact", "right-to-left override (U+202E)"]);
+    let r = sb.run(&[
+        "log",
+        "recommendation",
+        "--client",
+        "Café De Hoek",
+        "--title",
+        "Patch\u{2067} it",
+    ]);
+    r.invalid(&["title", "right-to-left isolate (U+2067)"]);
+}
+
+#[test]
+fn a_staff_name_with_an_invisible_character_is_not_a_second_voter() {
+    let sb = Sandbox::new();
+    sb.ok(&w("client add --name Acme"));
+    sb.ok(&w("vote --staff Anna Acme"));
+    let before = sb.dump();
+    for staff in ["An\u{200B}na", "Anna\u{200E}", "\u{3164}Anna"] {
+        let r = sb.run(&["vote", "--staff", staff, "Acme"]);
+        r.invalid(&["staff contains", "which cannot be seen"]);
+    }
+    assert_eq!(sb.dump(), before, "nothing was written");
+    assert_eq!(common::count(&sb.db, "staff_votes"), 1);
+}
+
+#[test]
 fn invoice_numbers_and_ticket_references_are_one_in_any_case() {
     let sb = Sandbox::new();
     sb.ok(&w("client add --name Acme"));
@@ -85,7 +170,7 @@ fn invoice_numbers_and_ticket_references_are_one_in_any_case() {
         "log invoice --client Acme --amount 100 --number INV-7 --issued 2026-06-01",
     ));
     let r = sb.run(&w("log invoice --client Acme --amount 200 --number inv-7"));
-    r.invalid(&["number", "already used"]);
+    r.invalid(&["number 'inv-7' is already used by invoice i1"]);
     let out = sb.ok(&w(
         "log payment --client Acme --invoice inv-7 --date 2026-06-10",
     ));
@@ -95,7 +180,7 @@ fn invoice_numbers_and_ticket_references_are_one_in_any_case() {
 
     sb.ok(&w("log ticket --client Acme --ref T-1"));
     let r = sb.run(&w("log ticket --client Acme --ref t-1"));
-    r.invalid(&["reference", "already logged"]);
+    r.invalid(&["reference 't-1' is already used by ticket t1"]);
     assert_eq!(common::count(&sb.db, "tickets"), 1);
 }
 

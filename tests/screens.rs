@@ -1550,7 +1550,7 @@ fn the_sorted_column_always_shows_its_arrow() {
         ("seats", "Seats"),
         ("MRR", "MRR"),
         ("status", "Status"),
-        ("grade", "Score"),
+        ("grade", "Grade"),
         ("change", "Trend"),
         ("score", "Score"),
         ("name", "Name"),
@@ -1566,7 +1566,7 @@ fn the_sorted_column_always_shows_its_arrow() {
                 .expect("a sort message");
             let header = rows(&s)
                 .into_iter()
-                .find(|l| l.contains("Name") && l.contains("Score"))
+                .find(|l| l.contains("Name") && (l.contains("Score") || l.contains("Grade")))
                 .expect("the header");
             assert!(
                 header.contains(&format!("{title}▲")) || header.contains(&format!("{title}▼")),

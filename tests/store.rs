@@ -430,6 +430,65 @@ fn invalid_client_input_names_the_field_and_writes_nothing() {
 }
 
 #[test]
+fn a_reference_already_used_names_the_entry_that_holds_it() {
+    let dir = tempdir();
+    let path = dir.path().join("r.db");
+    let mut store = open(&path);
+    let acme = add_client(&mut store, "Acme");
+    let globex = add_client(&mut store, "Globex");
+    let time = |reference: &str| {
+        LogEntry::Time(NewTimeEntry {
+            worked_on: date("2026-03-02"),
+            minutes: 30,
+            note: None,
+            external_ref: Some(reference.into()),
+        })
+    };
+    let rec = |reference: &str| {
+        let mut r = recommendation("2026-03-05", "MFA");
+        r.external_ref = Some(reference.into());
+        LogEntry::Recommendation(r)
+    };
+    let with_ref = |number: &str, reference: &str| {
+        let mut i = invoice(number, "2026-03-10", 100);
+        i.external_ref = Some(reference.into());
+        LogEntry::Invoice(i)
+    };
+    let w = logged_id(&store.log(acme, &time("TE-1")).unwrap());
+    let r = logged_id(&store.log(acme, &rec("R-1")).unwrap());
+    let i = logged_id(&store.log(acme, &with_ref("INV-1", "X-1")).unwrap());
+    // Another client may use the same ones.
+    store.log(globex, &time("TE-1")).unwrap();
+    store.log(globex, &rec("R-1")).unwrap();
+    let before = on_disk(&path);
+    for (entry, message) in [
+        (
+            time("TE-1"),
+            format!(
+                "reference 'TE-1' is already used by time entry w{w} of this client: choose another reference"
+            ),
+        ),
+        (
+            rec("R-1"),
+            format!(
+                "reference 'R-1' is already used by recommendation r{r} of this client: choose another reference"
+            ),
+        ),
+        (
+            with_ref("INV-2", "X-1"),
+            format!(
+                "reference 'X-1' is already used by invoice i{i} of this client: choose another reference"
+            ),
+        ),
+    ] {
+        let err = store.log(acme, &entry).unwrap_err();
+        assert!(matches!(err, StoreError::Invalid(_)), "{entry:?}: {err:?}");
+        assert_eq!(err.to_string(), message);
+    }
+    assert_eq!(on_disk(&path), before);
+}
+
+#[test]
 fn refused_log_entries_write_nothing() {
     let dir = tempdir();
     let path = dir.path().join("r.db");
@@ -495,11 +554,11 @@ fn refused_log_entries_write_nothing() {
         (LogEntry::Escalate { ticket_id: t }, "already escalated"),
         (
             LogEntry::Ticket(ticket("2026-03-02", Some("T-1"))),
-            "already logged",
+            "already used by ticket t",
         ),
         (
             LogEntry::Invoice(invoice("INV-7", "2026-04-01", 100)),
-            "already used by another invoice",
+            "already used by invoice i",
         ),
         (
             LogEntry::Decide {

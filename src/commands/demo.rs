@@ -5,6 +5,7 @@ use anyhow::Result;
 use super::Context;
 
 pub fn run(ctx: &Context) -> Result<()> {
+    crate::demo::check_today(ctx.clock.today())?;
     let mut store = ctx.open_store()?;
     let existing = store.client_count()?;
     if existing > 0 {

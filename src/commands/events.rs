@@ -143,8 +143,8 @@ fn edit(ctx: &Context, id: &str, args: &EventArgs) -> Result<()> {
         return Err(ValidationError::one(
             "events edit",
             format!(
-                "has nothing to change: give a field of a {}, e.g. {} (see --help)",
-                id.table().name(),
+                "has nothing to change: give a field of {}, e.g. {} (see --help)",
+                id.table().a_noun(),
                 example(id.table())
             ),
         )
@@ -190,7 +190,7 @@ fn overlay(draft: &mut EventDraft, a: &EventArgs, id: EventRef) -> Result<usize,
     let wrong = |flag: &str| {
         FieldError::new(
             "events edit",
-            format!("{flag} does not apply to a {} ({id})", id.table().name()),
+            format!("{flag} does not apply to {} ({id})", id.table().a_noun()),
         )
     };
     // Every flag that is given, with the kinds it applies to.

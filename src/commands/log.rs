@@ -9,6 +9,7 @@ use crate::domain::date::{iso, parse_past_date};
 use crate::domain::evidence::{
     IncidentDraft, InvoiceDraft, RecommendationDraft, TicketDraft, TimeDraft,
 };
+use crate::domain::record::EventRef;
 use crate::domain::{Client, LogEntry};
 use crate::store::Store;
 
@@ -48,7 +49,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
             (
                 c,
                 LogEntry::Reopen { ticket_id: id },
-                format!("reopen of ticket #{id}"),
+                format!("reopen of ticket {}", EventRef::Ticket(id)),
             )
         }
         LogCommand::Escalation { client, ticket } => {
@@ -57,7 +58,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
             (
                 c,
                 LogEntry::Escalate { ticket_id: id },
-                format!("escalation of ticket #{id}"),
+                format!("escalation of ticket {}", EventRef::Ticket(id)),
             )
         }
         LogCommand::Invoice {

@@ -8,16 +8,32 @@ use anyhow::Result;
 
 use super::Context;
 use crate::config::Config;
+use crate::domain::FieldError;
 use crate::store::Store;
 use crate::tui::{self, Look, Settings, Theme};
 
 /// Runs the UI; `scratch` (the demo's folder) is removed by the UI's signal handling if a
 /// signal ends the process.
 pub fn run(ctx: &Context, no_color: bool, scratch: Option<&Path>) -> Result<()> {
+    // Without a terminal there is no app: say so before a database is created or upgraded.
+    need_terminal()?;
     // Open the database before taking over the terminal, so its errors print plainly.
     let store = ctx.open_store()?;
     let (settings, look) = prepare(ctx, &store, no_color)?;
     tui::run(store, ctx.clock.today(), settings, look, scratch)
+}
+
+/// Refuses to start the app when stdin or stdout is not a terminal (a pipe, a file, a
+/// cron job): the app reads keys and draws screens, so it would fail once it began.
+pub fn need_terminal() -> Result<(), FieldError> {
+    use std::io::IsTerminal as _;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        "the app",
+        "needs a terminal: run it in one, or use a command such as 'rapport client list' (see --help)",
+    ))
 }
 
 /// What the app takes from the config in force on `store`, and its look.

@@ -327,13 +327,10 @@ impl Config {
             cfg.display.currency_symbol = sym.into_inner();
         }
         if let Some(fmt) = raw.display.date_format {
-            if !valid_date_format(fmt.get_ref()) {
+            if let Err(why) = check_date_format(fmt.get_ref()) {
                 return Err(at(
                     fmt.span().start,
-                    format!(
-                        "display.date_format '{}' is not a valid strftime date format (try \"%d-%m-%Y\")",
-                        fmt.get_ref()
-                    ),
+                    format!("display.date_format '{}' {why}", fmt.get_ref()),
                 ));
             }
             cfg.display.date_format = fmt.into_inner();
@@ -404,9 +401,24 @@ fn plain(message: &str) -> String {
         .replace("expected a map", "expected a table")
 }
 
-fn valid_date_format(fmt: &str) -> bool {
+/// Whether `fmt` formats a date: a valid strftime format that asks for nothing a date does
+/// not have. A time of day (`%H:%M`) or a time zone parses as strftime, but formatting a
+/// date with it fails, which `to_string` turns into a panic; so a date is formatted here,
+/// into a `String` through `fmt::Write`, and the error caught.
+fn check_date_format(fmt: &str) -> Result<(), &'static str> {
+    use chrono::NaiveDate;
     use chrono::format::{Item, StrftimeItems};
-    !fmt.trim().is_empty() && StrftimeItems::new(fmt).all(|i| !matches!(i, Item::Error))
+    use std::fmt::Write as _;
+    if fmt.trim().is_empty() || StrftimeItems::new(fmt).any(|i| matches!(i, Item::Error)) {
+        return Err("is not a valid strftime date format (try \"%d-%m-%Y\")");
+    }
+    let mut out = String::new();
+    match NaiveDate::from_ymd_opt(2026, 6, 30) {
+        Some(day) if write!(out, "{}", day.format(fmt)).is_ok() => Ok(()),
+        _ => Err(
+            "asks for a time of day or a time zone, but dates have no time of day: use date fields like %d %m %Y %b",
+        ),
+    }
 }
 
 /// 1-based line and column of a byte offset.
@@ -825,6 +837,21 @@ mod tests {
         );
         let e = parse("[display]\ndate_format = \"%Q\"\n").unwrap_err();
         assert!(e.contains("line 2") && e.contains("date_format"), "{e}");
+        for time in ["%d.%m.%Y %H:%M", "%Y-%m-%d %z", "%s", "%T"] {
+            let e = parse(&format!("[display]\ndate_format = \"{time}\"\n")).unwrap_err();
+            assert!(
+                e.contains("line 2, column 15")
+                    && e.contains(&format!(
+                        "display.date_format '{time}' asks for a time of day"
+                    ))
+                    && e.contains("use date fields like %d %m %Y %b"),
+                "{time}: {e}"
+            );
+        }
+        for date in ["%d.%m.%Y", "%e %b %Y", "%A %-d %B %Y", "%Y-W%V", "%j/%y"] {
+            let text = format!("[display]\ndate_format = \"{date}\"\n");
+            assert_eq!(parse(&text).unwrap().display.date_format, date);
+        }
         let e = parse("[display]\ntheme = \"pink\"\n").unwrap_err();
         assert!(
             e.contains("line 2, column 9") && e.contains("display.theme 'pink'"),

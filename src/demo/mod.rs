@@ -23,8 +23,10 @@ mod tests;
 
 use chrono::NaiveDate;
 
+use crate::domain::date::iso;
 use crate::domain::{
     Cents, ClientFields, ClientStatus, Defaults, LogEntry, Portfolio, PortfolioClient,
+    ValidationError,
 };
 use crate::store::{Result, Store};
 use calendar::{days_before, month_end, month_start, months_after, months_before};
@@ -49,6 +51,41 @@ pub fn defaults() -> Defaults {
         hourly_labour_cost: Some(LABOUR_COST),
         company_name: Some(COMPANY.into()),
     }
+}
+
+/// The first today the demo can be built on: it holds last year's gut check, and no date
+/// is before 1970.
+pub const FIRST_TODAY: NaiveDate = match NaiveDate::from_ymd_opt(1971, 1, 1) {
+    Some(d) => d,
+    None => panic!("1971-01-01 is a date"),
+};
+/// The last today the demo can be built on: its running contracts renew up to three years
+/// after today, and no date is after 9999-12-31.
+pub const LAST_TODAY: NaiveDate = match NaiveDate::from_ymd_opt(9996, 12, 31) {
+    Some(d) => d,
+    None => panic!("9996-12-31 is a date"),
+};
+
+/// Refuses a today the demo's dates would not fit around (see [`FIRST_TODAY`],
+/// [`LAST_TODAY`]), before anything is written.
+pub fn check_today(today: NaiveDate) -> std::result::Result<(), ValidationError> {
+    if (FIRST_TODAY..=LAST_TODAY).contains(&today) {
+        return Ok(());
+    }
+    let why = if today < FIRST_TODAY {
+        "the demo's history and last year's gut check would start before 1970"
+    } else {
+        "the demo's contracts run up to three years past today, and dates end at 9999-12-31"
+    };
+    Err(ValidationError::one(
+        "today",
+        format!(
+            "{} does not fit the demo: {why}; pretend a today from {} to {}",
+            iso(today),
+            iso(FIRST_TODAY),
+            iso(LAST_TODAY)
+        ),
+    ))
 }
 
 /// An entry with the date it sorts by.

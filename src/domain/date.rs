@@ -41,6 +41,13 @@ pub fn parse_date(field: &'static str, input: &str) -> Result<NaiveDate, FieldEr
 /// No date rapport keeps is older than this year: an earlier one is a typing error.
 pub const EARLIEST_YEAR: i32 = 1970;
 
+/// The last day a date can be typed or kept (`YYYY` has four digits): a date rapport works
+/// out (a due date from payment terms) must not land after it.
+pub const LATEST: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => panic!("9999-12-31 is a date"),
+};
+
 /// Parses the date of something that happened: not after `today` (evidence is logged once
 /// it has happened, so a date in the future is a typing error).
 pub fn parse_past_date(

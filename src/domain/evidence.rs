@@ -6,7 +6,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use super::client::{ClientId, ClientStatus, parse_count, text_enum};
-use super::date::{iso, parse_opt_date, parse_opt_past_date, parse_past_date};
+use super::date::{LATEST, iso, parse_opt_date, parse_opt_past_date, parse_past_date};
 use super::error::{Checker, FieldError, ValidationError};
 use super::money::Cents;
 use super::text::{opt_code, opt_note, opt_text, required_text};
@@ -157,7 +157,8 @@ pub struct StaffVote {
 /// A gut check names at most this many clients per staff member and year.
 pub const VOTES_MAX: usize = 5;
 
-/// Checks one staff member's gut check: a year SQLite can hold, a name, at most
+/// Checks one staff member's gut check: a year SQLite can hold, a name with nothing
+/// invisible in it (or "An\u{200B}na" would vote as a second Anna), at most
 /// [`VOTES_MAX`] clients and none twice. Returns the trimmed staff name.
 pub fn check_votes<T: PartialEq>(
     year: i32,
@@ -171,7 +172,10 @@ pub fn check_votes<T: PartialEq>(
             format!("{year} is out of range: expected 1970 to 9999"),
         ));
     }
-    let staff = c.take(required_text("staff", staff, super::client::SHORT_MAX));
+    let staff = c.take(
+        super::identity::check_visible("staff", staff)
+            .and_then(|()| required_text("staff", staff, super::client::SHORT_MAX)),
+    );
     if clients.len() > VOTES_MAX {
         c.push(FieldError::new(
             "gut check list",
@@ -417,6 +421,18 @@ impl InvoiceDraft {
             {
                 c.push(before("due", d, "issued", i));
             }
+            if let Some(None) = due
+                && due_by_terms(i, terms_days).is_none()
+            {
+                c.push(FieldError::new(
+                    "due",
+                    format!(
+                        "would be after {}: issued {} plus {terms_days} days of payment terms; give a due date",
+                        iso(LATEST),
+                        iso(i)
+                    ),
+                ));
+            }
             if let Some(Some(p)) = paid
                 && p < i
             {
@@ -434,9 +450,7 @@ impl InvoiceDraft {
         let issued_on = need(issued)?;
         let due_on = match need(due)? {
             Some(d) => d,
-            None => issued_on
-                .checked_add_days(Days::new(u64::from(terms_days)))
-                .unwrap_or(issued_on),
+            None => need(due_by_terms(issued_on, terms_days))?,
         };
         Ok(NewInvoice {
             number: need(number)?,
@@ -448,6 +462,14 @@ impl InvoiceDraft {
             external_ref: need(reference)?,
         })
     }
+}
+
+/// The due date of an invoice issued on `issued` with `terms_days` of payment terms; None
+/// when it would land after [`LATEST`].
+fn due_by_terms(issued: NaiveDate, terms_days: u32) -> Option<NaiveDate> {
+    issued
+        .checked_add_days(Days::new(u64::from(terms_days)))
+        .filter(|d| *d <= LATEST)
 }
 
 /// Checks a payment date against the invoice it pays.
@@ -517,12 +539,26 @@ pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError
         }
         t.parse::<u32>().map_err(|_| bad())
     };
-    let minutes = if let Some((h, m)) = s.split_once(':') {
-        let m = whole(m)?;
+    // Minutes after hours (1h30, 1:30) stop at 59: 1h90 is a slip, not 150 minutes.
+    let hours_and = |h: &str, m: &str| -> Result<u32, FieldError> {
+        let (h, m) = (whole(h)?, whole(m)?);
         if m >= 60 {
-            return Err(bad());
+            return Err(FieldError::new(
+                field,
+                format!(
+                    "'{}' has {m} minutes after the hours: at most 59 (for {} minutes write {}h{:02} or {})",
+                    input.trim(),
+                    h.saturating_mul(60).saturating_add(m),
+                    h.saturating_add(m / 60),
+                    m % 60,
+                    h.saturating_mul(60).saturating_add(m),
+                ),
+            ));
         }
-        whole(h)?.saturating_mul(60).saturating_add(m)
+        Ok(h.saturating_mul(60).saturating_add(m))
+    };
+    let minutes = if let Some((h, m)) = s.split_once(':') {
+        hours_and(h, m)?
     } else if let Some((h, m)) = s.split_once('h') {
         if m.is_empty() {
             // 1.5h, 1,5h or 2h
@@ -541,8 +577,7 @@ pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError
             };
             whole(hw)?.saturating_mul(60).saturating_add(frac)
         } else {
-            let m = whole(m.trim_end_matches('m'))?;
-            whole(h)?.saturating_mul(60).saturating_add(m)
+            hours_and(h, m.trim_end_matches('m'))?
         }
     } else {
         whole(s.trim_end_matches("min").trim_end_matches('m'))?
@@ -699,6 +734,16 @@ mod tests {
                 .contains("24 hours")
         );
         assert!(parse_minutes("t", "1:75").is_err());
+        assert_eq!(parse_minutes("t", "1h59"), Ok(119));
+        assert_eq!(parse_minutes("t", "1h05m"), Ok(65));
+        for slip in ["1h90", "1h60", "0h75m", "1:60"] {
+            let e = parse_minutes("t", slip).unwrap_err();
+            assert!(e.message.contains("at most 59"), "{slip}: {e}");
+        }
+        assert_eq!(
+            parse_minutes("t", "1h90").unwrap_err().message,
+            "'1h90' has 90 minutes after the hours: at most 59 (for 150 minutes write 2h30 or 150)"
+        );
         assert!(parse_minutes("t", "soon").is_err());
     }
 
@@ -737,6 +782,29 @@ mod tests {
         );
         assert!(check_payment(d("2026-03-01"), d("2026-02-28")).is_err());
         assert!(check_payment(d("2026-03-01"), d("2026-03-01")).is_ok());
+    }
+
+    #[test]
+    fn a_due_date_from_the_terms_may_not_pass_9999() {
+        let late = InvoiceDraft {
+            amount: "10".into(),
+            issued: "9999-12-31".into(),
+            ..Default::default()
+        };
+        let today = d("9999-12-31");
+        let e = late.validate(30, today).unwrap_err();
+        assert_eq!(
+            e.for_field("due"),
+            Some(
+                "would be after 9999-12-31: issued 9999-12-31 plus 30 days of payment terms; give a due date"
+            )
+        );
+        assert_eq!(late.validate(0, today).unwrap().due_on, today);
+        let given = InvoiceDraft {
+            due: "9999-12-31".into(),
+            ..late
+        };
+        assert_eq!(given.validate(30, today).unwrap().due_on, today);
     }
 
     #[test]
@@ -826,5 +894,18 @@ mod tests {
         let e = check_votes(1800, " ", &[1]).unwrap_err();
         assert!(e.for_field("year").is_some());
         assert!(e.for_field("staff").unwrap().contains("empty"));
+    }
+
+    #[test]
+    fn a_staff_name_with_an_invisible_character_is_refused() {
+        for staff in ["An\u{200B}na", "Anna\u{200E}", "\u{3164}Anna"] {
+            let e = check_votes(2026, staff, &[1]).unwrap_err();
+            assert!(
+                e.for_field("staff")
+                    .unwrap()
+                    .contains("which cannot be seen"),
+                "{staff:?}: {e}"
+            );
+        }
     }
 }

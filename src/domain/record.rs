@@ -61,6 +61,25 @@ impl EventTable {
         self.parts().1
     }
 
+    /// What one row is called in a sentence: "time entry" where the kind is "time".
+    pub fn noun(self) -> &'static str {
+        match self {
+            EventTable::Time => "time entry",
+            other => other.name(),
+        }
+    }
+
+    /// [`Self::noun`] with its article: "a ticket", "an invoice".
+    pub fn a_noun(self) -> String {
+        let noun = self.noun();
+        let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {noun}")
+    }
+
     pub fn parse(field: &'static str, s: &str) -> Result<EventTable, FieldError> {
         let t = s.trim().to_lowercase();
         Self::ALL
@@ -469,5 +488,23 @@ mod tests {
         assert_eq!(EventTable::parse("kind", "Ticket"), Ok(EventTable::Ticket));
         assert_eq!(EventTable::parse("kind", "w"), Ok(EventTable::Time));
         assert!(EventTable::parse("kind", "payment").is_err());
+    }
+
+    #[test]
+    fn kinds_read_in_a_sentence_with_their_article() {
+        let named: Vec<String> = EventTable::ALL
+            .into_iter()
+            .map(EventTable::a_noun)
+            .collect();
+        assert_eq!(
+            named,
+            [
+                "a ticket",
+                "an invoice",
+                "a time entry",
+                "a recommendation",
+                "an incident"
+            ]
+        );
     }
 }

@@ -1,11 +1,12 @@
 //! Free-text fields: trimmed, length-checked by characters. A one-line field (a name, an
 //! email, a title) refuses every control character, newline and tab included, so a value
-//! never splits a row of a table; a note may hold newlines. Names, invoice numbers and
-//! ticket references also refuse invisible characters and are kept tidy (see
-//! [`super::identity`]).
+//! never splits a row of a table; a note may hold newlines. No text may hold a bidi control
+//! (an override, an embedding, an isolate), which would draw what follows it backwards.
+//! Names, invoice numbers, ticket references and staff names also refuse every invisible
+//! character, and names, numbers and references are kept tidy (see [`super::identity`]).
 
 use super::error::FieldError;
-use super::identity::{check_visible, tidy};
+use super::identity::{check_direction, check_visible, tidy};
 
 /// A one-line text that must be present.
 pub fn required_text(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
@@ -30,6 +31,7 @@ pub fn opt_text(
             format!("contains {}: it must fit on one line", describe(c)),
         ));
     }
+    check_direction(field, &s)?;
     Ok(Some(s))
 }
 
@@ -49,6 +51,7 @@ pub fn opt_note(
             format!("contains {}: remove it", describe(c)),
         ));
     }
+    check_direction(field, &s)?;
     Ok(Some(s))
 }
 
@@ -111,6 +114,20 @@ mod tests {
             Ok(Some("first\nsecond".into()))
         );
         assert!(opt_note("notes", "a\u{1b}[31m", 100).is_err());
+    }
+
+    #[test]
+    fn no_text_holds_a_direction_override() {
+        for e in [
+            opt_text("contact", "Jan \u{202E}reteP", 100).unwrap_err(),
+            opt_text("segment", "zorg\u{2066}", 100).unwrap_err(),
+            required_text("title", "Patch\u{202D} servers", 100).unwrap_err(),
+            opt_note("notes", "line one\nline \u{202E}two", 100).unwrap_err(),
+        ] {
+            assert!(e.message.contains("(U+20"), "{e}");
+        }
+        // Free text may still hold a joiner (an emoji sequence).
+        assert!(opt_text("contact", "Sam 👩\u{200D}💻", 100).is_ok());
     }
 
     #[test]

@@ -105,7 +105,7 @@ impl Store {
                 ValidationError::one(
                     "invoice",
                     format!(
-                        "'{}' is not one of this client's invoice numbers: check it (the client's list shows them)",
+                        "'{}' is not one of this client's invoice numbers: check it ('rapport events list --client NAME --kind invoice' shows them)",
                         number.trim()
                     ),
                 )
@@ -260,18 +260,27 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
     super::sql::ensure_client(tx, client)?;
     match entry {
         LogEntry::Ticket(t) => {
-            insert_unique(
-                tx,
+            let written = tx.execute(
                 "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated, reopen_count, external_ref, ref_key, subject)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![client.0, t.opened_on, t.closed_on, t.kind.as_str(), t.escalated, t.reopen_count, t.external_ref, t.external_ref.as_deref().map(key), t.subject],
-                "reference",
-                "a ticket with this reference is already logged for this client",
+            );
+            unique_write(
+                tx,
+                written,
+                EventTable::Ticket,
+                client,
+                None,
+                &[Unique::keyed(
+                    "reference",
+                    "ref_key",
+                    t.external_ref.as_deref(),
+                )],
             )?;
             Ok(Undo::DeleteTicket(tx.last_insert_rowid()))
         }
         LogEntry::Reopen { ticket_id } => {
-            own_row(tx, "tickets", *ticket_id, client, "ticket")?;
+            own_row(tx, EventRef::Ticket(*ticket_id), client)?;
             tx.execute(
                 "UPDATE tickets SET reopen_count = reopen_count + 1 WHERE id = ?1",
                 [ticket_id],
@@ -279,7 +288,7 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
             Ok(Undo::Unreopen(*ticket_id))
         }
         LogEntry::Escalate { ticket_id } => {
-            own_row(tx, "tickets", *ticket_id, client, "ticket")?;
+            own_row(tx, EventRef::Ticket(*ticket_id), client)?;
             let already: bool = tx.query_row(
                 "SELECT escalated FROM tickets WHERE id = ?1",
                 [ticket_id],
@@ -288,7 +297,10 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
             if already {
                 return Err(ValidationError::one(
                     "ticket",
-                    format!("#{ticket_id} is already escalated: pick another ticket"),
+                    format!(
+                        "{} is already escalated: pick another ticket",
+                        EventRef::Ticket(*ticket_id)
+                    ),
                 )
                 .into());
             }
@@ -303,13 +315,18 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
                 Some(n) => n.clone(),
                 None => next_invoice_number(tx, client)?,
             };
-            insert_unique(
-                tx,
+            let written = tx.execute(
                 "INSERT INTO invoices (client_id, number, issued_on, due_on, paid_on, amount_cents, disputed, external_ref, number_key)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![client.0, number, inv.issued_on, inv.due_on, inv.paid_on, inv.amount.0, inv.disputed, inv.external_ref, key(&number)],
-                "number",
-                "is already used by another invoice of this client: choose another number",
+            );
+            unique_write(
+                tx,
+                written,
+                EventTable::Invoice,
+                client,
+                None,
+                &Unique::invoice(&number, inv.external_ref.as_deref()),
             )?;
             Ok(Undo::DeleteInvoice(tx.last_insert_rowid()))
         }
@@ -317,7 +334,7 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
             invoice_id,
             paid_on,
         } => {
-            own_row(tx, "invoices", *invoice_id, client, "invoice")?;
+            own_row(tx, EventRef::Invoice(*invoice_id), client)?;
             let (issued, paid): (NaiveDate, Option<NaiveDate>) = tx.query_row(
                 "SELECT issued_on, paid_on FROM invoices WHERE id = ?1",
                 [invoice_id],
@@ -338,24 +355,34 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
             Ok(Undo::Unpay(*invoice_id))
         }
         LogEntry::Time(t) => {
-            insert_unique(
-                tx,
+            let written = tx.execute(
                 "INSERT INTO time_entries (client_id, worked_on, minutes, note, external_ref)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![client.0, t.worked_on, t.minutes, t.note, t.external_ref],
-                "reference",
-                "a time entry with this reference is already logged for this client",
+            );
+            unique_write(
+                tx,
+                written,
+                EventTable::Time,
+                client,
+                None,
+                &[Unique::plain("reference", t.external_ref.as_deref())],
             )?;
             Ok(Undo::DeleteTime(tx.last_insert_rowid()))
         }
         LogEntry::Recommendation(r) => {
-            insert_unique(
-                tx,
+            let written = tx.execute(
                 "INSERT INTO recommendations (client_id, made_on, title, security, status, decided_on, external_ref)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![client.0, r.made_on, r.title, r.security, r.status.as_str(), r.decided_on, r.external_ref],
-                "reference",
-                "a recommendation with this reference is already logged for this client",
+            );
+            unique_write(
+                tx,
+                written,
+                EventTable::Recommendation,
+                client,
+                None,
+                &[Unique::plain("reference", r.external_ref.as_deref())],
             )?;
             Ok(Undo::DeleteRecommendation(tx.last_insert_rowid()))
         }
@@ -364,13 +391,7 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
             status,
             decided_on,
         } => {
-            own_row(
-                tx,
-                "recommendations",
-                *recommendation_id,
-                client,
-                "recommendation",
-            )?;
+            own_row(tx, EventRef::Recommendation(*recommendation_id), client)?;
             let (made, current): (NaiveDate, String) = tx.query_row(
                 "SELECT made_on, status FROM recommendations WHERE id = ?1",
                 [recommendation_id],
@@ -427,49 +448,144 @@ pub(super) fn undo_in(tx: &Transaction<'_>, undo: &Undo) -> Result<()> {
 }
 
 /// Refuses an id that does not belong to this client, or a row that was voided.
-fn own_row(
-    tx: &Transaction<'_>,
-    table: &str,
-    id: i64,
-    client: ClientId,
-    what: &'static str,
-) -> Result<()> {
+fn own_row(tx: &Transaction<'_>, id: EventRef, client: ClientId) -> Result<()> {
     let owner: Option<(i64, bool)> = tx
         .query_row(
-            &format!("SELECT client_id, voided_at IS NOT NULL FROM {table} WHERE id = ?1"),
-            [id],
+            &format!(
+                "SELECT client_id, voided_at IS NOT NULL FROM {} WHERE id = ?1",
+                sql_table(id.table())
+            ),
+            [id.row()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
+    let what = id.table().noun();
     match owner {
         Some((c, false)) if c == client.0 => Ok(()),
         Some((c, true)) if c == client.0 => Err(ValidationError::one(
             what,
-            format!("#{id} was voided: it counts nowhere, pick another"),
+            format!("{id} was voided: it counts nowhere, pick another"),
         )
         .into()),
-        _ => Err(ValidationError::one(what, format!("#{id} is not one of this client's")).into()),
+        _ => Err(ValidationError::one(what, format!("{id} is not one of this client's")).into()),
     }
 }
 
-/// Runs an INSERT, turning a UNIQUE violation into a validation error on `field`.
-fn insert_unique(
-    tx: &Transaction<'_>,
-    sql: &str,
-    params: impl rusqlite::Params,
-    field: &'static str,
-    message: &str,
-) -> Result<()> {
-    match tx.execute(sql, params) {
-        Ok(_) => Ok(()),
-        Err(e)
-            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
-                && e.to_string().contains("UNIQUE") =>
-        {
-            Err(ValidationError::one(field, message).into())
-        }
-        Err(e) => Err(e.into()),
+/// The SQL table that holds a kind of event.
+pub(super) fn sql_table(table: EventTable) -> &'static str {
+    match table {
+        EventTable::Ticket => "tickets",
+        EventTable::Invoice => "invoices",
+        EventTable::Time => "time_entries",
+        EventTable::Recommendation => "recommendations",
+        EventTable::Incident => "incidents",
     }
+}
+
+/// A value that must be unique among one client's rows of a table: the field it was typed
+/// in, the column that holds it (its identity key, where it has one), the value in that
+/// column and the value as typed.
+pub(super) struct Unique<'a> {
+    field: &'static str,
+    column: &'static str,
+    stored: Option<String>,
+    typed: Option<&'a str>,
+}
+
+impl<'a> Unique<'a> {
+    /// A value kept with its identity key (an invoice number, a ticket reference).
+    pub(super) fn keyed(field: &'static str, column: &'static str, typed: Option<&'a str>) -> Self {
+        Self {
+            field,
+            column,
+            stored: typed.map(key),
+            typed,
+        }
+    }
+
+    /// A reference kept as typed, in `external_ref`.
+    pub(super) fn plain(field: &'static str, typed: Option<&'a str>) -> Self {
+        Self {
+            field,
+            column: "external_ref",
+            stored: typed.map(str::to_string),
+            typed,
+        }
+    }
+
+    /// An invoice's two: its number and its reference.
+    pub(super) fn invoice(number: &'a str, reference: Option<&'a str>) -> [Self; 2] {
+        [
+            Self::keyed("number", "number_key", Some(number)),
+            Self::plain("reference", reference),
+        ]
+    }
+}
+
+/// The outcome of a write that may break a UNIQUE rule: when it did, the validation error
+/// that names the field, the value and the row of this client that holds it already
+/// (`except` is the row being edited, which may keep its own value).
+pub(super) fn unique_write(
+    tx: &Transaction<'_>,
+    written: rusqlite::Result<usize>,
+    table: EventTable,
+    client: ClientId,
+    except: Option<i64>,
+    uniques: &[Unique<'_>],
+) -> Result<()> {
+    let e = match written {
+        Ok(_) => return Ok(()),
+        Err(e) => e,
+    };
+    if e.sqlite_error_code() != Some(rusqlite::ErrorCode::ConstraintViolation)
+        || !e.to_string().contains("UNIQUE")
+    {
+        return Err(e.into());
+    }
+    for u in uniques {
+        let (Some(stored), Some(typed)) = (&u.stored, u.typed) else {
+            continue;
+        };
+        let holder: Option<(i64, bool)> = tx
+            .query_row(
+                &format!(
+                    "SELECT id, voided_at IS NOT NULL FROM {} WHERE client_id = ?1 AND {} = ?2 AND id IS NOT ?3",
+                    sql_table(table),
+                    u.column
+                ),
+                params![client.0, stored, except],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((id, voided)) = holder {
+            return Err(taken(u.field, typed, EventRef::of(table, id), voided).into());
+        }
+    }
+    let field = uniques.first().map_or("value", |u| u.field);
+    Err(ValidationError::one(
+        field,
+        format!(
+            "is already used by another {} of this client: choose another {field}",
+            table.noun()
+        ),
+    )
+    .into())
+}
+
+/// "number 'INV-7' is already used by invoice i483 of this client, which was voided ...".
+fn taken(field: &'static str, typed: &str, holder: EventRef, voided: bool) -> ValidationError {
+    let noun = holder.table().noun();
+    let voided = if voided {
+        format!(", which was voided (a voided {noun} keeps its {field})")
+    } else {
+        String::new()
+    };
+    ValidationError::one(
+        field,
+        format!(
+            "'{typed}' is already used by {noun} {holder} of this client{voided}: choose another {field}"
+        ),
+    )
 }
 
 /// The next free number of the form INV-0001 for a client.

@@ -5,12 +5,15 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::events::{
-    INVOICE_COLS, REC_COLS, TICKET_COLS, invoice_from_row, rec_from_row, ticket_from_row,
+    INVOICE_COLS, REC_COLS, TICKET_COLS, Unique, invoice_from_row, rec_from_row, sql_table,
+    ticket_from_row, unique_write,
 };
 use super::sql::{enum_col, now_stamp};
 use super::{Result, Store, StoreError};
 use crate::domain::identity::key;
-use crate::domain::record::{EventRecord, EventRef, EventUpdate, Incident, StoredEvent, TimeEntry};
+use crate::domain::record::{
+    EventRecord, EventRef, EventTable, EventUpdate, Incident, StoredEvent, TimeEntry,
+};
 use crate::domain::{ClientId, IncidentKind, ValidationError};
 
 impl Store {
@@ -33,7 +36,7 @@ impl Store {
                 )
                 .into());
             }
-            write_update(tx, id, update)
+            write_update(tx, id, current.record.client(), update)
         })
     }
 
@@ -107,13 +110,7 @@ impl Store {
 }
 
 fn table(id: EventRef) -> &'static str {
-    match id {
-        EventRef::Ticket(_) => "tickets",
-        EventRef::Invoice(_) => "invoices",
-        EventRef::Time(_) => "time_entries",
-        EventRef::Recommendation(_) => "recommendations",
-        EventRef::Incident(_) => "incidents",
-    }
+    sql_table(id.table())
 }
 
 fn unchanged(current: &StoredEvent, seen: &StoredEvent) -> Result<()> {
@@ -287,24 +284,16 @@ fn read(conn: &Connection, id: EventRef) -> Result<StoredEvent> {
     })
 }
 
-fn write_update(tx: &Transaction<'_>, id: EventRef, update: &EventUpdate) -> Result<()> {
+fn write_update(
+    tx: &Transaction<'_>,
+    id: EventRef,
+    client: ClientId,
+    update: &EventUpdate,
+) -> Result<()> {
     let row = id.row();
-    let unique = |e: rusqlite::Error, field: &'static str, what: &str| -> StoreError {
-        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
-            && e.to_string().contains("UNIQUE")
-        {
-            ValidationError::one(
-                field,
-                format!("is already used by another {what} of this client"),
-            )
-            .into()
-        } else {
-            e.into()
-        }
-    };
     match (id, update) {
         (EventRef::Ticket(_), EventUpdate::Ticket(t)) => {
-            tx.execute(
+            let written = tx.execute(
                 "UPDATE tickets SET opened_on = ?2, closed_on = ?3, kind = ?4, escalated = ?5,
                    reopen_count = ?6, external_ref = ?7, ref_key = ?8, subject = ?9 WHERE id = ?1",
                 params![
@@ -318,12 +307,20 @@ fn write_update(tx: &Transaction<'_>, id: EventRef, update: &EventUpdate) -> Res
                     t.external_ref.as_deref().map(key),
                     t.subject
                 ],
-            )
-            .map_err(|e| unique(e, "reference", "ticket"))?;
+            );
+            let reference = Unique::keyed("reference", "ref_key", t.external_ref.as_deref());
+            unique_write(
+                tx,
+                written,
+                EventTable::Ticket,
+                client,
+                Some(row),
+                &[reference],
+            )?;
         }
         (EventRef::Invoice(_), EventUpdate::Invoice(i)) => {
             let number = i.number.clone().unwrap_or_default();
-            tx.execute(
+            let written = tx.execute(
                 "UPDATE invoices SET number = ?2, number_key = ?3, issued_on = ?4, due_on = ?5,
                    paid_on = ?6, amount_cents = ?7, disputed = ?8, external_ref = ?9 WHERE id = ?1",
                 params![
@@ -337,8 +334,16 @@ fn write_update(tx: &Transaction<'_>, id: EventRef, update: &EventUpdate) -> Res
                     i.disputed,
                     i.external_ref
                 ],
-            )
-            .map_err(|e| unique(e, "number", "invoice"))?;
+            );
+            let uniques = Unique::invoice(&number, i.external_ref.as_deref());
+            unique_write(
+                tx,
+                written,
+                EventTable::Invoice,
+                client,
+                Some(row),
+                &uniques,
+            )?;
         }
         (EventRef::Time(_), EventUpdate::Time(t)) => {
             tx.execute(

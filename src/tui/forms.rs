@@ -12,6 +12,7 @@ use crate::domain::evidence::{
 };
 use crate::domain::evidence::{VOTES_MAX, check_votes, may_be_named};
 use crate::domain::identity::name_order;
+use crate::domain::record::EventRef;
 use crate::domain::{
     Cents, ClientDraft, ClientId, ClientStatus, IncidentKind, Invoice, LogEntry, Recommendation,
     Ticket, TicketKind, ValidationError,
@@ -342,14 +343,14 @@ pub fn log_entry(
             let id = id_of(form, "ticket")?;
             (
                 LogEntry::Reopen { ticket_id: id },
-                format!("reopen of ticket #{id}"),
+                format!("reopen of ticket {}", EventRef::Ticket(id)),
             )
         }
         LogKind::Escalation => {
             let id = id_of(form, "ticket")?;
             (
                 LogEntry::Escalate { ticket_id: id },
-                format!("escalation of ticket #{id}"),
+                format!("escalation of ticket {}", EventRef::Ticket(id)),
             )
         }
         LogKind::Invoice => {
@@ -373,7 +374,7 @@ pub fn log_entry(
                 .unpaid
                 .iter()
                 .find(|i| i.id == id)
-                .map_or_else(|| format!("#{id}"), |i| i.number.clone());
+                .map_or_else(|| EventRef::Invoice(id).to_string(), |i| i.number.clone());
             (
                 LogEntry::Payment {
                     invoice_id: id,

@@ -476,7 +476,8 @@ fn a_file_that_is_not_a_database_is_refused_before_the_terminal_is_touched() {
     let line = refused_in_a_terminal(&sandbox, &file, 2);
     assert!(line.contains("notes.txt"), "names the file: {line}");
 
-    // Without a terminal: one line on stderr, and nothing on stdout.
+    // Without a terminal there is no app to start: one line that says so, on stderr, exit 2,
+    // nothing on stdout, and the file is not even looked at.
     let out = sandbox.cli(&["--db", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -486,7 +487,10 @@ fn a_file_that_is_not_a_database_is_refused_before_the_terminal_is_touched() {
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("rapport: "), "{stderr}");
+    assert!(
+        stderr.starts_with("rapport: the app needs a terminal: "),
+        "{stderr}"
+    );
 
     assert_eq!(std::fs::read(&file).unwrap(), text, "the file changed");
     assert_eq!(

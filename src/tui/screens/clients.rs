@@ -93,7 +93,7 @@ const COLUMNS: [Column; 10] = [
     column(Col::Flags, "Flags", &[], 13, KEEP, false),
     column(Col::Status, "Status", &[SortKey::Status], 8, 3, false),
     column(Col::Mrr, "MRR", &[SortKey::Mrr], 5, KEEP, true),
-    column(Col::Tickets, "Tkt 90d", &[SortKey::Tickets], 7, 4, true),
+    column(Col::Tickets, "Tkt 90d", &[SortKey::Tickets], 8, 4, true),
     column(
         Col::LastSeen,
         "Last seen",
