@@ -93,7 +93,7 @@ impl Columns {
         let fixed = rank + 1 + value + SHARE + GAUGE + CUMULATIVE + 7;
         let rest = width.saturating_sub(fixed);
         // Names (and the "others" label) take the room they need, and leave the bars at
-        // least a third of it.
+        // least a fifth of it (6 cells or more): a name cut short says less than a bar.
         let longest = p
             .rows
             .iter()
@@ -101,7 +101,7 @@ impl Columns {
             .chain([others(p.rows.len()).width()])
             .max()
             .unwrap_or(0);
-        let name = longest.min(rest - rest / 3).max(8);
+        let name = longest.min(rest.saturating_sub((rest / 5).max(6))).max(8);
         let bar = rest.saturating_sub(name).max(4);
         Self {
             rank,
