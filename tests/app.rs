@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rapport::domain::{Client, ClientDraft, ClientFields, ClientId, ClientRow, StaffVote};
 use rapport::tui::action::Effect;
 use rapport::tui::app::{App, Damage, Overlay, Screen, Settings};
+use rapport::tui::keymap::every_press;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
@@ -212,50 +213,6 @@ fn the_clients_list_sorts_names_with_accents_folded_and_filters_without_them() {
     }
     assert_eq!(app.clients.view.len(), 1, "'ozd' finds Özdemir");
     assert_eq!(app.clients.selected_id(), Some(ClientId(2)));
-}
-
-/// Every key press a terminal can send: characters, named keys and function keys, with any
-/// of Shift, Ctrl and Alt held.
-fn every_press() -> Vec<KeyEvent> {
-    let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
-    codes.extend(['é', 'É', '€'].map(KeyCode::Char));
-    codes.extend((1..=12).map(KeyCode::F));
-    codes.extend([
-        KeyCode::Enter,
-        KeyCode::Esc,
-        KeyCode::Tab,
-        KeyCode::BackTab,
-        KeyCode::Backspace,
-        KeyCode::Delete,
-        KeyCode::Insert,
-        KeyCode::Up,
-        KeyCode::Down,
-        KeyCode::Left,
-        KeyCode::Right,
-        KeyCode::Home,
-        KeyCode::End,
-        KeyCode::PageUp,
-        KeyCode::PageDown,
-    ]);
-    let (shift, ctrl, alt) = (
-        KeyModifiers::SHIFT,
-        KeyModifiers::CONTROL,
-        KeyModifiers::ALT,
-    );
-    let held = [
-        KeyModifiers::NONE,
-        shift,
-        ctrl,
-        alt,
-        shift | ctrl,
-        shift | alt,
-        ctrl | alt,
-        shift | ctrl | alt,
-    ];
-    codes
-        .iter()
-        .flat_map(|&c| held.iter().map(move |&m| KeyEvent::new(c, m)))
-        .collect()
 }
 
 #[test]

@@ -526,6 +526,50 @@ pub fn form_key(k: &KeyEvent) -> Option<FormKey> {
     })
 }
 
+/// Every key press a terminal can send: characters, named keys and function keys, with
+/// any of Shift, Ctrl and Alt held: what the tests of the key tables try.
+pub fn every_press() -> Vec<KeyEvent> {
+    let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
+    codes.extend(['é', 'É', '€', 'ß'].map(KeyCode::Char));
+    codes.extend((1..=12).map(KeyCode::F));
+    codes.extend([
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Backspace,
+        KeyCode::Delete,
+        KeyCode::Insert,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+    ]);
+    let (shift, ctrl, alt) = (
+        KeyModifiers::SHIFT,
+        KeyModifiers::CONTROL,
+        KeyModifiers::ALT,
+    );
+    let held = [
+        KeyModifiers::NONE,
+        shift,
+        ctrl,
+        alt,
+        shift | ctrl,
+        shift | alt,
+        ctrl | alt,
+        shift | ctrl | alt,
+    ];
+    codes
+        .iter()
+        .flat_map(|&c| held.iter().map(move |&m| KeyEvent::new(c, m)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -552,50 +596,6 @@ mod tests {
                 "{s:?}"
             );
         }
-    }
-
-    /// Every key press a terminal can send: characters, named keys and function keys, with
-    /// any of Shift, Ctrl and Alt held.
-    fn every_press() -> Vec<KeyEvent> {
-        let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
-        codes.extend(['é', 'É', '€', 'ß'].map(KeyCode::Char));
-        codes.extend((1..=12).map(KeyCode::F));
-        codes.extend([
-            KeyCode::Enter,
-            KeyCode::Esc,
-            KeyCode::Tab,
-            KeyCode::BackTab,
-            KeyCode::Backspace,
-            KeyCode::Delete,
-            KeyCode::Insert,
-            KeyCode::Up,
-            KeyCode::Down,
-            KeyCode::Left,
-            KeyCode::Right,
-            KeyCode::Home,
-            KeyCode::End,
-            KeyCode::PageUp,
-            KeyCode::PageDown,
-        ]);
-        let (shift, ctrl, alt) = (
-            KeyModifiers::SHIFT,
-            KeyModifiers::CONTROL,
-            KeyModifiers::ALT,
-        );
-        let held = [
-            KeyModifiers::NONE,
-            shift,
-            ctrl,
-            alt,
-            shift | ctrl,
-            shift | alt,
-            ctrl | alt,
-            shift | ctrl | alt,
-        ];
-        codes
-            .iter()
-            .flat_map(|&c| held.iter().map(move |&m| KeyEvent::new(c, m)))
-            .collect()
     }
 
     /// The action a binding should dispatch for one of its key presses.
