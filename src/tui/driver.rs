@@ -92,6 +92,12 @@ impl Driver {
         checked | self.sync()
     }
 
+    /// Selects a client and opens its fire/keep walk.
+    pub fn open_walk(&mut self, id: ClientId) {
+        let effect = self.app.select_id(id);
+        self.run(effect);
+    }
+
     /// Starts SQLite's quick check of the file on a thread of its own.
     pub fn start_check(&mut self) {
         let path = self.store.path().to_path_buf();
