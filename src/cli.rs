@@ -134,6 +134,55 @@ pub enum Command {
         #[arg(value_name = "CLIENT")]
         clients: Vec<String>,
     },
+    /// What the evidence alone proposes for a client: the fire/keep walk with no answers
+    Advise {
+        /// The client's name (any case)
+        #[arg(value_name = "CLIENT")]
+        client: String,
+        /// Advise as of DATE [default: today]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        as_of: Option<NaiveDate>,
+        /// JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Decide about a client: with --outcome, record it; without, walk it in the app
+    Decide {
+        /// The client's name (any case)
+        #[arg(value_name = "CLIENT")]
+        client: String,
+        /// keep, watch, reprice, reduce-scope, do-not-renew, end-now (prospects: take-on,
+        /// take-on-with-conditions, decline)
+        #[arg(long, value_name = "OUTCOME")]
+        outcome: Option<String>,
+        /// Why: required when the outcome is not the one the evidence proposes
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        /// Keep and watch: when to look again [default: config, 90 days on]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        review_on: Option<NaiveDate>,
+        /// Reprice: the MRR to ask [default: the one that reaches the target margin]
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = non_empty)]
+        proposed_mrr: Option<String>,
+    },
+    /// The decisions made, newest first
+    Decisions {
+        /// Only this client's
+        #[arg(long, value_name = "NAME")]
+        client: Option<String>,
+        /// JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// What is coming up: contract ends, last days to give notice, reviews due, exits
+    Upcoming {
+        /// How many days ahead [default: 120]
+        #[arg(long, value_name = "N", default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        days: u32,
+        /// JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
     /// Copy the database to FILE, safely, even while rapport runs
     Backup {
         /// Where to write the copy (must not exist)

@@ -75,6 +75,23 @@ fn run(cli: Cli) -> Result<()> {
             staff,
             clients,
         }) => commands::vote::run(&ctx, year, &staff, &clients),
+        Some(Command::Advise {
+            client,
+            as_of,
+            json,
+        }) => commands::decide::advise(&ctx, &client, as_of, json),
+        Some(Command::Decide {
+            client,
+            outcome: Some(outcome),
+            reason,
+            review_on,
+            proposed_mrr,
+        }) => commands::decide::decide(&ctx, &client, &outcome, reason, review_on, proposed_mrr),
+        Some(Command::Decide { client, .. }) => commands::ui::run_on_walk(&ctx, no_color, &client),
+        Some(Command::Decisions { client, json }) => {
+            commands::decide::decisions(&ctx, client.as_deref(), json)
+        }
+        Some(Command::Upcoming { days, json }) => commands::decide::coming_up(&ctx, days, json),
     }
 }
 

@@ -1184,15 +1184,16 @@ fn demo_refuses_a_database_that_holds_clients() {
 #[test]
 fn a_database_from_a_newer_rapport_is_refused_untouched() {
     let sb = with_clients();
+    let newer = rapport::store::schema_version() + 1;
     rusqlite::Connection::open(&sb.db)
         .unwrap()
-        .pragma_update(None, "user_version", 7)
+        .pragma_update(None, "user_version", newer)
         .unwrap();
     common::age(&sb.db);
     let before = common::folder_state(sb.dir.path());
     let db = sb.db.display().to_string();
     let expected = format!(
-        "created by a newer rapport (schema 7, this one knows {}): upgrade rapport",
+        "created by a newer rapport (schema {newer}, this one knows {}): upgrade rapport",
         rapport::store::schema_version()
     );
     for args in [

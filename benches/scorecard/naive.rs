@@ -198,7 +198,10 @@ fn measure(
         m.revenue_cents = c.mrr * i64::from(window_days) / 30;
     }
     if m.revenue_cents != 0 && m.has_time {
-        let cost = m.hours * rules.hourly_cost_cents as f64;
+        let tooling = f64::from(c.seats)
+            * rules.tooling_per_seat_cents as f64
+            * (f64::from(window_days.max(1)) / 30.0);
+        let cost = m.hours * rules.hourly_cost_cents as f64 + tooling;
         m.margin_pct = Some((m.revenue_cents as f64 - cost) / m.revenue_cents as f64 * 100.0);
     }
     if minutes > 0 {

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod check;
 pub mod client;
+pub mod decide;
 pub mod demo;
 pub mod events;
 pub mod log;

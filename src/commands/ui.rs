@@ -76,3 +76,19 @@ pub fn look(config: &Config, no_color: bool) -> Look {
         date_format: config.display.date_format.clone(),
     }
 }
+
+/// `rapport decide CLIENT`: the UI opened on the fire/keep walk of that client.
+pub fn run_on_walk(ctx: &Context, no_color: bool, name: &str) -> Result<()> {
+    let store = ctx.open_store()?;
+    // A mistyped name says so before the terminal is taken over.
+    let client = store.client_by_name(name)?;
+    let (settings, look) = prepare(ctx, &store, no_color)?;
+    tui::run_with(
+        store,
+        ctx.clock.today(),
+        settings,
+        look,
+        None,
+        Some(client.id),
+    )
+}

@@ -1,5 +1,6 @@
 //! User settings: defaults, TOML loading, and errors that point at the line, column and key.
 
+mod decisions;
 mod key;
 mod pareto;
 mod scoring;
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::domain::decide::case::{DecisionRules, IdealClient};
 use crate::domain::pareto::ParetoRules;
 use crate::domain::score::Rules;
 use crate::domain::{Cents, Defaults};
@@ -31,6 +33,12 @@ pub struct Config {
     pub pareto: ParetoRules,
     /// The automatic daily backups ([backup]).
     pub backup: Backup,
+    /// What the tooling costs per seat per month (RMM, EDR, backup licences), in cents.
+    pub tooling_per_seat: Cents,
+    /// The target margin and the review days of decisions ([decisions]).
+    pub decisions: decisions::Decisions,
+    /// The ideal client profile ([ideal_client]).
+    pub ideal_client: IdealClient,
 }
 
 /// How many automatic daily backups to keep next to the database.
@@ -47,11 +55,24 @@ impl Default for Backup {
 }
 
 impl Config {
-    /// The scoring rules with the labour cost filled in.
+    /// The scoring rules with the labour and tooling costs filled in.
     pub fn rules(&self) -> Rules {
         Rules {
             hourly_cost_cents: self.hourly_labour_cost.0,
+            tooling_per_seat_cents: self.tooling_per_seat.0,
             ..self.scoring.clone()
+        }
+    }
+
+    /// What decisions are made with: the costs, the target margin, the ideal client.
+    pub fn decision_rules(&self) -> DecisionRules {
+        DecisionRules {
+            hourly_cost: self.hourly_labour_cost,
+            tooling_per_seat: self.tooling_per_seat,
+            target_margin_pct: self.decisions.target_margin_pct,
+            review_days: self.decisions.review_days,
+            ideal: self.ideal_client.clone(),
+            currency: self.display.currency_symbol.clone(),
         }
     }
 
@@ -190,6 +211,8 @@ struct RawConfig {
     scoring: scoring::RawScoring,
     pareto: pareto::RawPareto,
     backup: RawBackup,
+    decisions: decisions::RawDecisions,
+    ideal_client: decisions::RawIdeal,
 }
 
 #[derive(Deserialize, Default)]
@@ -210,6 +233,7 @@ struct RawDisplay {
 #[serde(deny_unknown_fields, default, expecting = "a table")]
 struct RawCosts {
     hourly_labour_cost: Option<Spanned<Number>>,
+    tooling_per_seat: Option<Spanned<Number>>,
 }
 
 /// A number as written: TOML integers and floats both read as numbers; text is kept to be
@@ -354,8 +378,16 @@ impl Config {
             cfg.hourly_labour_cost = Cents::parse("costs.hourly_labour_cost", &text)
                 .map_err(|e| at(start, e.to_string()))?;
         }
+        if let Some(cost) = raw.costs.tooling_per_seat {
+            let start = cost.span().start;
+            let text = cost.get_ref().text();
+            cfg.tooling_per_seat = Cents::parse("costs.tooling_per_seat", &text)
+                .map_err(|e| at(start, e.to_string()))?;
+        }
         cfg.scoring = raw.scoring.rules(&at)?;
         cfg.pareto = raw.pareto.rules(&at)?;
+        cfg.decisions = raw.decisions.values(&at)?;
+        cfg.ideal_client = raw.ideal_client.profile(&at)?;
         if let Some(keep) = raw.backup.keep {
             cfg.backup.keep = match usize::try_from(*keep.get_ref()) {
                 Ok(n) if n <= 1000 => n,

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod date;
+pub mod decide;
 pub mod defaults;
 pub mod error;
 pub mod evidence;

@@ -5,6 +5,7 @@ mod backup;
 mod bulk;
 mod check;
 mod clients;
+mod decisions;
 mod diagnostics;
 mod error;
 mod events;

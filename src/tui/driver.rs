@@ -241,6 +241,12 @@ impl Driver {
         checked | loaded | self.sync()
     }
 
+    /// Selects a client and opens its fire/keep walk.
+    pub fn open_walk(&mut self, id: ClientId) {
+        let effect = self.app.select_id(id);
+        self.run(effect);
+    }
+
     /// Starts SQLite's quick check of the file on a thread of its own; while the scores
     /// load, once they came: both read the whole file, and side by side on two cores the
     /// scores took twice as long to come.

@@ -46,11 +46,26 @@ pub fn run(
     look: Look,
     scratch: Option<&Path>,
 ) -> Result<()> {
+    run_with(store, today, settings, look, scratch, None)
+}
+
+/// [`run`], opened on the fire/keep walk of `walk` when given.
+pub fn run_with(
+    store: Store,
+    today: NaiveDate,
+    settings: Settings,
+    look: Look,
+    scratch: Option<&Path>,
+    walk: Option<crate::domain::ClientId>,
+) -> Result<()> {
     let app = App::new(today, settings);
     let mut driver = Driver::new(store, app, &look.currency);
     // The list now, the scores in the background: the first frame waits for neither the
     // scores nor the check.
     driver.start();
+    if let Some(id) = walk {
+        driver.open_walk(id);
+    }
     driver.start_check();
     // Watch first and take the terminal over while `busy`: a signal that arrives meanwhile
     // restores it once it is taken, never halfway.

@@ -5,7 +5,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use super::facts::{ClientFacts, PortfolioFacts, day};
 use super::flags::{Flag, dealbreakers};
-use super::metrics::{Metrics, measure};
+use super::metrics::{Costs, Metrics, measure};
 use super::rules::{Band, Grade, MetricKey, Rules};
 use super::scored::{NoScore, no_score};
 use crate::domain::{ClientId, ClientStatus};
@@ -163,7 +163,10 @@ pub fn evaluate(
             f,
             day(d),
             rules.window_days,
-            rules.hourly_cost_cents,
+            Costs {
+                hourly_cents: rules.hourly_cost_cents,
+                tooling_per_seat_cents: rules.tooling_per_seat_cents,
+            },
             portfolio.gut_check_year(d),
         )
     };

@@ -75,14 +75,32 @@ pub struct Metrics {
     pub months: f64,
 }
 
+/// What a client's work costs: an hour of labour, and the tooling per seat per month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Costs {
+    pub hourly_cents: i64,
+    pub tooling_per_seat_cents: i64,
+}
+
+impl From<i64> for Costs {
+    /// Labour only, no tooling.
+    fn from(hourly_cents: i64) -> Costs {
+        Costs {
+            hourly_cents,
+            tooling_per_seat_cents: 0,
+        }
+    }
+}
+
 /// Measures one client on `as_of`.
 pub fn measure(
     f: &ClientFacts,
     as_of: Day,
     window_days: u32,
-    hourly_cost_cents: i64,
+    costs: impl Into<Costs>,
     gut_check_year: Option<i32>,
 ) -> Metrics {
+    let costs: Costs = costs.into();
     let window = i32::try_from(window_days.max(1)).unwrap_or(i32::MAX);
     let from = as_of - (window - 1);
     let year_from = as_of - 364;
@@ -128,9 +146,11 @@ pub fn measure(
         m.revenue_from_mrr = true;
         m.revenue_cents = f.mrr.0 * i64::from(window_days) / 30;
     }
-    // Without a labour cost (config) the margin is unknown, not 100%.
-    if m.revenue_cents != 0 && m.has_time && hourly_cost_cents > 0 {
-        let cost = m.hours * hourly_cost_cents as f64;
+    // Without a labour cost (config) the margin is unknown, not 100%. The tooling is paid
+    // per seat per month, over the window's months.
+    if m.revenue_cents != 0 && m.has_time && costs.hourly_cents > 0 {
+        let tooling = f64::from(f.seats) * costs.tooling_per_seat_cents as f64 * m.months;
+        let cost = m.hours * costs.hourly_cents as f64 + tooling;
         m.margin_pct = Some((m.revenue_cents as f64 - cost) / m.revenue_cents as f64 * 100.0);
     }
     if t.minutes > 0 {

@@ -158,6 +158,9 @@ pub struct Rules {
     pub window_days: u32,
     /// What an hour of work costs, in cents (config: costs.hourly_labour_cost).
     pub hourly_cost_cents: i64,
+    /// What the tooling (RMM, EDR, backup licences) costs per seat per month, in cents
+    /// (config: costs.tooling_per_seat): part of the margin's cost with the hours.
+    pub tooling_per_seat_cents: i64,
     pub thresholds: [Threshold; 9],
     pub weights: [f64; 9],
     /// An alert when the score fell this many points or more ...
@@ -172,6 +175,7 @@ impl Default for Rules {
         Self {
             window_days: 90,
             hourly_cost_cents: 0,
+            tooling_per_seat_cents: 0,
             thresholds: [
                 Threshold::new(0.5, 2.0),   // tickets per seat per month
                 Threshold::new(0.05, 0.25), // reopen rate

@@ -1,0 +1,341 @@
+//! `rapport advise|decide|decisions|upcoming`: the fire/keep walk headless, the decision
+//! log, and what is coming up.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use super::Context;
+use super::table::{Align, render};
+use crate::config::Config;
+use crate::domain::date::iso;
+use crate::domain::decide::case::{CaseFile, Portfolio};
+use crate::domain::decide::decision::Decision;
+use crate::domain::decide::upcoming::{Latest, upcoming};
+use crate::domain::decide::walk::Walk;
+use crate::domain::decide::{Outcome, Proposal};
+use crate::domain::{Cents, ClientStatus, ValidationError};
+use crate::store::Store;
+
+/// The case of a client on `as_of`, from the store, with the config in force on it.
+fn case_of(store: &Store, config: &Config, name: &str, as_of: NaiveDate) -> Result<CaseFile> {
+    let client = store.client_by_name(name)?;
+    if client.fields.status == ClientStatus::Former {
+        return Err(ValidationError::one(
+            "client",
+            format!(
+                "'{}' is a former client: there is nothing left to decide",
+                client.fields.name
+            ),
+        )
+        .into());
+    }
+    let facts = store.portfolio_facts()?;
+    let records = store.records(client.id)?;
+    let (scoring, pareto, decisions) = (
+        config.rules(),
+        config.pareto.clone(),
+        config.decision_rules(),
+    );
+    let portfolio = Portfolio {
+        facts: &facts,
+        scoring: &scoring,
+        pareto: &pareto,
+        decisions: &decisions,
+    };
+    Ok(portfolio.case(&client, &records, as_of))
+}
+
+pub fn advise(ctx: &Context, name: &str, as_of: Option<NaiveDate>, json: bool) -> Result<()> {
+    let as_of = as_of.unwrap_or_else(|| ctx.clock.today());
+    let store = ctx.open_read_store()?;
+    let (config, note) = ctx.config_on(&store)?;
+    let case = case_of(&store, &config, name, as_of)?;
+    let walk = Walk::new(case, None);
+    let proposal = walk.proposal();
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&advice_json(&walk.case, &proposal))?
+        );
+        return Ok(());
+    }
+    print!(
+        "{}",
+        advice_text(&walk.case, &proposal, &config.display.currency_symbol)
+    );
+    if let Some(note) = note {
+        println!("\n{note}");
+    }
+    Ok(())
+}
+
+fn advice_json(c: &CaseFile, p: &Proposal) -> Value {
+    let reasons: Vec<Value> = p
+        .reasons
+        .iter()
+        .map(|r| json!({"code": r.code.as_str(), "text": r.text, "evidence": r.evidence}))
+        .collect();
+    let dealbreakers: Vec<Value> = c
+        .flags
+        .iter()
+        .map(|f| json!({"code": f.code.code(), "title": f.code.title(), "evidence": f.evidence}))
+        .collect();
+    let r = &c.reprice;
+    json!({
+        "client": c.client.fields.name,
+        "as_of": iso(c.as_of),
+        "proposed_outcome": p.outcome.key(),
+        "reasons": reasons,
+        "dealbreakers": dealbreakers,
+        "reprice": {
+            "current_mrr_cents": r.current_mrr.0,
+            "monthly_cost_cents": r.monthly_cost.0,
+            "target_margin_pct": r.target_margin_pct,
+            "proposed_mrr_cents": r.proposed_mrr.0,
+            "increase_pct": r.increase_pct.map(|v| (v * 10.0).round() / 10.0),
+        },
+        "exit": {
+            "earliest_end": c.exit.earliest_end.map(iso),
+            "notice_by": c.exit.notice_by.map(iso),
+            "prepaid_refund_cents": c.exit.prepaid_refund.0,
+        },
+    })
+}
+
+fn advice_text(c: &CaseFile, p: &Proposal, currency: &str) -> String {
+    let money = |v: Cents| v.display(currency);
+    let mut out = format!(
+        "{}, as of {}: the evidence proposes {}\n",
+        c.client.fields.name,
+        iso(c.as_of),
+        p.outcome.label().to_uppercase()
+    );
+    for r in &p.reasons {
+        out.push_str(&format!("  {} {}\n", r.code, r.text));
+        for e in &r.evidence {
+            out.push_str(&format!("       {e}\n"));
+        }
+    }
+    let r = &c.reprice;
+    out.push_str(&format!(
+        "\nReprice (H1): {:.1} h a month cost {}; at {:.0}% margin the MRR is {}",
+        r.monthly_hours,
+        money(r.monthly_cost),
+        r.target_margin_pct,
+        money(r.proposed_mrr)
+    ));
+    match r.increase_pct {
+        Some(pct) if r.proposed_mrr > r.current_mrr => out.push_str(&format!(
+            " (+{pct:.0}%, {} a month more)\n",
+            money(Cents(r.proposed_mrr.0 - r.current_mrr.0))
+        )),
+        _ => out.push_str(&format!(" (today {}: enough)\n", money(r.current_mrr))),
+    }
+    let e = &c.exit;
+    out.push_str(&format!(
+        "Exit (H2, H3): earliest end {}; last day to give notice for a non-renewal {}; prepaid refund {}\n",
+        e.earliest_end.map_or_else(|| "unknown: no notice period on record, check the agreement".into(), iso),
+        e.notice_by.map_or_else(|| "-".into(), iso),
+        money(e.prepaid_refund)
+    ));
+    out.push_str("\nWalk it through with the answers only you know: rapport decide \"");
+    out.push_str(&c.client.fields.name);
+    out.push_str("\"\n");
+    out
+}
+
+/// Records a decision headless: the evidence's proposal, and the outcome chosen.
+pub fn decide(
+    ctx: &Context,
+    name: &str,
+    outcome: &str,
+    reason: Option<String>,
+    review_on: Option<NaiveDate>,
+    proposed_mrr: Option<String>,
+) -> Result<()> {
+    let chosen = Outcome::parse("outcome", outcome)?;
+    let proposed_mrr = proposed_mrr
+        .map(|a| Cents::parse("proposed MRR", &a))
+        .transpose()?;
+    let today = ctx.clock.today();
+    let mut store = ctx.open_existing_store()?;
+    let (config, _) = ctx.config_on(&store)?;
+    let case = case_of(&store, &config, name, today)?;
+    let allowed = if case.prospect {
+        &Outcome::PROSPECT[..]
+    } else {
+        &Outcome::CLIENT[..]
+    };
+    if !allowed.contains(&chosen) {
+        let keys: Vec<&str> = allowed.iter().map(|o| o.key()).collect();
+        return Err(ValidationError::one(
+            "outcome",
+            format!(
+                "{} is not for {} '{}': choose {}",
+                chosen.key(),
+                if case.prospect {
+                    "a prospect like"
+                } else {
+                    "a client like"
+                },
+                case.client.fields.name,
+                keys.join(", ")
+            ),
+        )
+        .into());
+    }
+    let mut walk = Walk::new(case, None);
+    walk.choose(Some(chosen));
+    walk.answers.override_reason = reason.unwrap_or_default();
+    walk.answers.review_on = review_on;
+    walk.answers.proposed_mrr = proposed_mrr;
+    let settled = walk.finish()?;
+    let decision = Decision::from_walk(&walk.case, &walk.answers, settled, today);
+    store.save_decision(&decision)?;
+    println!("{}", recorded(&decision, &config.display.currency_symbol));
+    Ok(())
+}
+
+/// The line that says what was recorded.
+fn recorded(d: &Decision, currency: &str) -> String {
+    let mut s = format!("decided for '{}': {}", d.name, d.chosen.label());
+    if d.chosen != d.proposed {
+        s.push_str(&format!(" (the evidence proposed {})", d.proposed.label()));
+    }
+    if let Some(on) = d.review_on {
+        s.push_str(&format!(", review on {}", iso(on)));
+    }
+    if let Some(mrr) = d.proposed_mrr {
+        s.push_str(&format!(", new MRR {}", mrr.display(currency)));
+    }
+    if let Some(e) = &d.exit {
+        match e.end_on {
+            Some(end) => s.push_str(&format!(", ends {}", iso(end))),
+            None => s.push_str(", end date unknown: check the agreement's notice period"),
+        }
+        if let Some(by) = e.notice_by {
+            s.push_str(&format!(", give notice by {}", iso(by)));
+        }
+    }
+    s
+}
+
+pub fn decisions(ctx: &Context, client: Option<&str>, json: bool) -> Result<()> {
+    let store = ctx.open_read_store()?;
+    let id = client
+        .map(|n| store.client_by_name(n))
+        .transpose()?
+        .map(|c| c.id);
+    let list = store.decisions(id)?;
+    let currency = &ctx.config.display.currency_symbol;
+    if json {
+        let out: Vec<Value> = list.iter().map(decision_json).collect();
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    if list.is_empty() {
+        println!("no decisions yet: 'rapport advise CLIENT' shows what the evidence proposes");
+        return Ok(());
+    }
+    let body: Vec<Vec<String>> = list
+        .iter()
+        .map(|d| {
+            let mut what = d.chosen.label().to_string();
+            if let Some(on) = d.review_on {
+                what.push_str(&format!(" until {}", iso(on)));
+            }
+            if let Some(m) = d.proposed_mrr {
+                what.push_str(&format!(" to {}", m.display_whole(currency)));
+            }
+            vec![iso(d.decided_on), d.name.clone(), what, d.why()]
+        })
+        .collect();
+    print!(
+        "{}",
+        render(
+            &[
+                ("DATE", Align::Left),
+                ("CLIENT", Align::Left),
+                ("OUTCOME", Align::Left),
+                ("WHY", Align::Left),
+            ],
+            &body
+        )
+    );
+    Ok(())
+}
+
+fn decision_json(d: &Decision) -> Value {
+    json!({
+        "id": d.id,
+        "client": d.name,
+        "decided_on": iso(d.decided_on),
+        "proposed_outcome": d.proposed.key(),
+        "chosen_outcome": d.chosen.key(),
+        "override_reason": d.override_reason,
+        "reasons": d.reasons.iter().map(|r| json!({"code": r.code.as_str(), "text": r.text, "evidence": r.evidence})).collect::<Vec<_>>(),
+        "review_on": d.review_on.map(iso),
+        "proposed_mrr_cents": d.proposed_mrr.map(|c| c.0),
+        "exit": d.exit.map(|e| json!({
+            "end_on": e.end_on.map(iso),
+            "notice_by": e.notice_by.map(iso),
+            "prepaid_refund_cents": e.prepaid_refund.0,
+        })),
+        "conditions": d.conditions,
+        "snapshot": d.snapshot,
+        "notes": d.notes,
+    })
+}
+
+/// Each client's latest decision, as what is coming up needs it.
+pub fn latest(store: &Store) -> Result<Vec<Latest>> {
+    Ok(store
+        .latest_decisions()?
+        .into_iter()
+        .map(|d| Latest {
+            client: d.client,
+            chosen: d.chosen,
+            review_on: d.review_on,
+            end_on: d.exit.and_then(|e| e.end_on),
+        })
+        .collect())
+}
+
+pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
+    let today = ctx.clock.today();
+    let store = ctx.open_read_store()?;
+    let items = upcoming(&store.clients()?, &latest(&store)?, today, days);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&items)?);
+        return Ok(());
+    }
+    if items.is_empty() {
+        println!("nothing coming up in the next {days} days");
+        return Ok(());
+    }
+    let body: Vec<Vec<String>> = items
+        .iter()
+        .map(|u| {
+            vec![
+                u.on.map_or_else(|| "-".into(), iso),
+                u.name.clone(),
+                u.due.label().to_string(),
+                u.detail.clone(),
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        render(
+            &[
+                ("DATE", Align::Left),
+                ("CLIENT", Align::Left),
+                ("WHAT", Align::Left),
+                ("", Align::Left),
+            ],
+            &body
+        )
+    );
+    Ok(())
+}

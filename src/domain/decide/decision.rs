@@ -1,0 +1,208 @@
+//! A decision as it is kept: the outcome proposed and chosen, every answer, the evidence as
+//! it stood, and what it leaves to do (a review date, a new MRR, an exit plan). And what
+//! changed since the last one, when the walk is run again.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::calc::ExitPlan;
+use super::case::CaseFile;
+use super::walk::{Answers, Settled};
+use super::{Outcome, Reason};
+use crate::domain::{Cents, ClientId};
+
+/// The evidence as it stood when a decision was made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub score: Option<f64>,
+    pub grade: Option<String>,
+    pub flags: Vec<String>,
+    /// Of the revenue over the Pareto window, 0 to 1.
+    pub revenue_share: f64,
+    pub effective_rate: Option<Cents>,
+    pub mrr: Cents,
+}
+
+impl Snapshot {
+    pub fn of(c: &CaseFile) -> Snapshot {
+        Snapshot {
+            score: c.score,
+            grade: c.grade.clone(),
+            flags: c.flags.iter().map(|f| f.code.code().to_string()).collect(),
+            revenue_share: c.pareto.revenue_share,
+            effective_rate: c.pareto.rate,
+            mrr: c.client.fields.mrr,
+        }
+    }
+
+    /// What moved from `before` to `self`, in words ("score 48 -> 31", "D1 raised").
+    pub fn changes_since(&self, before: &Snapshot) -> Vec<String> {
+        let mut out = Vec::new();
+        let score = |s: Option<f64>| s.map_or_else(|| "-".to_string(), |s| s.floor().to_string());
+        if score(self.score) != score(before.score) {
+            out.push(format!(
+                "score {} -> {}",
+                score(before.score),
+                score(self.score)
+            ));
+        }
+        for f in &self.flags {
+            if !before.flags.contains(f) {
+                out.push(format!("{f} raised"));
+            }
+        }
+        for f in &before.flags {
+            if !self.flags.contains(f) {
+                out.push(format!("{f} cleared"));
+            }
+        }
+        if self.mrr != before.mrr {
+            out.push(format!(
+                "MRR {} -> {}",
+                before.mrr.plain(),
+                self.mrr.plain()
+            ));
+        }
+        if (self.revenue_share - before.revenue_share).abs() >= 0.001 {
+            out.push(format!(
+                "revenue share {:.1}% -> {:.1}%",
+                before.revenue_share * 100.0,
+                self.revenue_share * 100.0
+            ));
+        }
+        let rate = |r: Option<Cents>| {
+            r.map_or_else(|| "-".to_string(), |r| format!("{}/h", r.display_whole("")))
+        };
+        if rate(self.effective_rate) != rate(before.effective_rate) {
+            out.push(format!(
+                "rate {} -> {}",
+                rate(before.effective_rate),
+                rate(self.effective_rate)
+            ));
+        }
+        out
+    }
+}
+
+/// A decision about a client (or a prospect), as kept in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    /// 0 until it is saved.
+    pub id: i64,
+    pub client: ClientId,
+    /// The client's name when the decision was read.
+    pub name: String,
+    pub decided_on: NaiveDate,
+    pub proposed: Outcome,
+    pub chosen: Outcome,
+    /// Why another outcome than the proposal was chosen.
+    pub override_reason: Option<String>,
+    pub reasons: Vec<Reason>,
+    pub answers: Answers,
+    pub snapshot: Snapshot,
+    pub notes: Option<String>,
+    pub review_on: Option<NaiveDate>,
+    pub proposed_mrr: Option<Cents>,
+    /// For an outcome that ends the relationship.
+    pub exit: Option<ExitPlanKept>,
+    /// A prospect taken on with conditions: the conditions.
+    pub conditions: Vec<String>,
+}
+
+/// The exit plan as decided: the dates and the refund.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExitPlanKept {
+    /// The day the relationship ends: the earliest end for "end now", the contract end for
+    /// "do not renew".
+    pub end_on: Option<NaiveDate>,
+    pub notice_by: Option<NaiveDate>,
+    pub prepaid_refund: Cents,
+}
+
+impl Decision {
+    /// The decision a finished walk comes to, on `today`.
+    pub fn from_walk(case: &CaseFile, answers: &Answers, s: Settled, today: NaiveDate) -> Decision {
+        let exit = s
+            .chosen
+            .ends()
+            .then(|| keep_exit(&case.exit, case, s.chosen));
+        Decision {
+            id: 0,
+            client: case.client.id,
+            name: case.client.fields.name.clone(),
+            decided_on: today,
+            proposed: s.proposed,
+            chosen: s.chosen,
+            override_reason: s.override_reason,
+            reasons: s.reasons,
+            answers: answers.clone(),
+            snapshot: Snapshot::of(case),
+            notes: Some(answers.notes.trim().to_string()).filter(|n| !n.is_empty()),
+            review_on: s.review_on,
+            proposed_mrr: s.proposed_mrr,
+            exit,
+            conditions: s.conditions,
+        }
+    }
+
+    /// The first reason, as a line for the log.
+    pub fn why(&self) -> String {
+        match (&self.override_reason, self.reasons.first()) {
+            (Some(r), _) => format!("chosen over {}: {r}", self.proposed.label()),
+            (None, Some(r)) => format!("{} {}", r.code, r.text),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+fn keep_exit(plan: &ExitPlan, case: &CaseFile, chosen: Outcome) -> ExitPlanKept {
+    let end_on = match chosen {
+        Outcome::DoNotRenew => case.client.fields.contract_end,
+        _ => plan.earliest_end,
+    };
+    ExitPlanKept {
+        end_on,
+        notice_by: plan.notice_by,
+        prepaid_refund: if chosen == Outcome::EndNow {
+            plan.prepaid_refund
+        } else {
+            // Not renewed: the contract runs to its end, nothing paid for is left unused.
+            Cents::ZERO
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_changed_since_the_last_decision_in_words() {
+        let before = Snapshot {
+            score: Some(48.9),
+            grade: Some("D".into()),
+            flags: vec!["D5".into()],
+            revenue_share: 0.016,
+            effective_rate: Some(Cents(4_500)),
+            mrr: Cents(125_000),
+        };
+        let now = Snapshot {
+            score: Some(31.2),
+            flags: vec!["D1".into()],
+            revenue_share: 0.012,
+            effective_rate: Some(Cents(3_800)),
+            ..before.clone()
+        };
+        assert_eq!(
+            now.changes_since(&before),
+            [
+                "score 48 -> 31",
+                "D1 raised",
+                "D5 cleared",
+                "revenue share 1.6% -> 1.2%",
+                "rate 45/h -> 38/h"
+            ]
+        );
+        assert!(before.changes_since(&before).is_empty());
+    }
+}
