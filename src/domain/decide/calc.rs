@@ -21,6 +21,13 @@ pub struct Reprice {
     pub increase_pct: Option<f64>,
 }
 
+impl Reprice {
+    /// How much more a month the proposed MRR asks (0 when the current MRR reaches it).
+    pub fn increase(&self) -> Cents {
+        Cents((self.proposed_mrr.0 - self.current_mrr.0).max(0))
+    }
+}
+
 /// The inputs of [`reprice`], as the client's facts and the config give them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CostInputs {
@@ -173,6 +180,7 @@ mod tests {
         });
         assert_eq!(r.proposed_mrr, Cents(90_000));
         assert_eq!(r.increase_pct, Some(125.0));
+        assert_eq!(r.increase(), Cents(50_000));
         // Rounded up to a whole unit: a cost of 450.01 at 50% needs 900.02, so 901.00.
         let r = reprice(&CostInputs {
             current_mrr: Cents(40_000),

@@ -12,7 +12,9 @@ use crate::domain::pareto::{ClientMeasures, Measure, ParetoRules, Totals, pareto
 use crate::domain::record::EventRecord;
 use crate::domain::score::Scorecard;
 use crate::domain::score::flags::Flag;
-use crate::domain::{Cents, Client, ClientId, ClientStatus, IncidentKind, RecStatus};
+use crate::domain::{
+    Cents, Client, ClientId, ClientStatus, IncidentKind, RecStatus, ValidationError,
+};
 
 /// The ideal client profile (`[ideal_client]` in the config): what a client that fits looks
 /// like (R3, P1). Empty or zero means "no rule".
@@ -307,6 +309,20 @@ pub fn fit(c: &Client, ideal: &IdealClient) -> Vec<FitCheck> {
         });
     }
     checks
+}
+
+/// Refuses a walk on a former client: there is nothing left to decide.
+pub fn decidable(client: &Client) -> Result<(), ValidationError> {
+    if client.fields.status == ClientStatus::Former {
+        return Err(ValidationError::one(
+            "client",
+            format!(
+                "'{}' is a former client: there is nothing left to decide",
+                client.fields.name
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Everything the faces hold, put together into a case file: the client's scorecard from

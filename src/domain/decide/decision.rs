@@ -9,6 +9,7 @@ use super::calc::ExitPlan;
 use super::case::CaseFile;
 use super::walk::{Answers, Settled};
 use super::{Outcome, Reason};
+use crate::domain::date::iso;
 use crate::domain::{Cents, ClientId};
 
 /// The evidence as it stood when a decision was made.
@@ -122,10 +123,7 @@ pub struct ExitPlanKept {
 impl Decision {
     /// The decision a finished walk comes to, on `today`.
     pub fn from_walk(case: &CaseFile, answers: &Answers, s: Settled, today: NaiveDate) -> Decision {
-        let exit = s
-            .chosen
-            .ends()
-            .then(|| keep_exit(&case.exit, case, s.chosen));
+        let exit = ExitPlanKept::for_outcome(case, s.chosen);
         Decision {
             id: 0,
             client: case.client.id,
@@ -145,6 +143,34 @@ impl Decision {
         }
     }
 
+    /// What was recorded, in one line: "decided for 'Brandt Vastgoed': end now, ends
+    /// 2026-07-30". Said by the command line and the app alike.
+    pub fn recorded(&self, currency: &str) -> String {
+        let mut s = format!("decided for '{}': {}", self.name, self.chosen.label());
+        if self.chosen != self.proposed {
+            s.push_str(&format!(
+                " (the evidence proposed {})",
+                self.proposed.label()
+            ));
+        }
+        if let Some(on) = self.review_on {
+            s.push_str(&format!(", review on {}", iso(on)));
+        }
+        if let Some(mrr) = self.proposed_mrr {
+            s.push_str(&format!(", new MRR {}", mrr.display(currency)));
+        }
+        if let Some(e) = &self.exit {
+            match e.end_on {
+                Some(end) => s.push_str(&format!(", ends {}", iso(end))),
+                None => s.push_str(", end date unknown: check the agreement's notice period"),
+            }
+            if let Some(by) = e.notice_by {
+                s.push_str(&format!(", give notice by {}", iso(by)));
+            }
+        }
+        s
+    }
+
     /// The first reason, as a line for the log.
     pub fn why(&self) -> String {
         match (&self.override_reason, self.reasons.first()) {
@@ -155,20 +181,27 @@ impl Decision {
     }
 }
 
-fn keep_exit(plan: &ExitPlan, case: &CaseFile, chosen: Outcome) -> ExitPlanKept {
-    let end_on = match chosen {
-        Outcome::DoNotRenew => case.client.fields.contract_end,
-        _ => plan.earliest_end,
-    };
-    ExitPlanKept {
-        end_on,
-        notice_by: plan.notice_by,
-        prepaid_refund: if chosen == Outcome::EndNow {
-            plan.prepaid_refund
-        } else {
-            // Not renewed: the contract runs to its end, nothing paid for is left unused.
-            Cents::ZERO
-        },
+impl ExitPlanKept {
+    /// The exit plan an outcome keeps: none unless it ends the relationship. "End now"
+    /// ends at the earliest end the notice allows, with the prepaid refund; "do not renew"
+    /// at the contract end, with nothing paid for left unused.
+    pub fn for_outcome(case: &CaseFile, chosen: Outcome) -> Option<ExitPlanKept> {
+        if !chosen.ends() {
+            return None;
+        }
+        let plan: &ExitPlan = &case.exit;
+        Some(match chosen {
+            Outcome::DoNotRenew => ExitPlanKept {
+                end_on: case.client.fields.contract_end,
+                notice_by: plan.notice_by,
+                prepaid_refund: Cents::ZERO,
+            },
+            _ => ExitPlanKept {
+                end_on: plan.earliest_end,
+                notice_by: plan.notice_by,
+                prepaid_refund: plan.prepaid_refund,
+            },
+        })
     }
 }
 

@@ -10,7 +10,7 @@ use super::{Code, Outcome};
 use crate::domain::score::flags::{Dealbreaker, Flag};
 use crate::domain::{Cents, Client, ClientDraft, ClientId};
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     crate::domain::date::parse_date("d", s).unwrap()
 }
 
@@ -34,7 +34,7 @@ fn client(status: &str) -> Client {
     }
 }
 
-fn case(status: &str, flags: &[Dealbreaker], r1: bool, share: f64) -> CaseFile {
+pub(super) fn case(status: &str, flags: &[Dealbreaker], r1: bool, share: f64) -> CaseFile {
     let c = client(status);
     let rules = DecisionRules::default();
     let f = &c.fields;
