@@ -1839,7 +1839,7 @@ fn the_detail_pane_counts_in_words_and_a_former_contract_is_history() {
 
 #[test]
 fn help_uses_the_room_there_is_and_marks_what_it_cuts() {
-    let long = "undo the last log, edit, archive or list of this session";
+    let long = "undo the last log, edit, archive, list or decision of this session";
     let mut ui = Ui::new(120, 40);
     ui.keys("?");
     let s = ui.screen();

@@ -82,6 +82,8 @@ pub struct ParetoFacts {
     pub after: Option<Totals>,
     /// The share above which the C1 warning shows.
     pub concentration_warning: f64,
+    /// The days the Pareto measures cover, ending on the as-of date.
+    pub window_days: u32,
 }
 
 /// Everything a decision about one client is made from.
@@ -269,6 +271,7 @@ fn pareto_facts(
         before: measured.then_some(w.before),
         after: measured.then_some(w.after),
         concentration_warning: rules.concentration_warning,
+        window_days: rules.window_days,
     }
 }
 

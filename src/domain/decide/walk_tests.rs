@@ -64,6 +64,7 @@ pub(super) fn case(status: &str, flags: &[Dealbreaker], r1: bool, share: f64) ->
             before: None,
             after: None,
             concentration_warning: 0.25,
+            window_days: 365,
         },
         reprice: reprice(&CostInputs {
             current_mrr: f.mrr,

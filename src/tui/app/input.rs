@@ -33,8 +33,15 @@ impl App {
                 }
                 keymap::main_action(&k, self.screen).and_then(|a| self.act(a))
             }
-            // Any key closes help (q too: it never quits from here).
-            Overlay::Help => None,
+            // Any key closes help (q too: it never quits from here), back to the walk if
+            // it was open.
+            Overlay::Help => {
+                if self.walk.is_some() {
+                    self.overlay = Overlay::Walk;
+                }
+                None
+            }
+            Overlay::Walk => self.walk_key(k),
             Overlay::ClientForm { form, editing } => {
                 if keymap::is_reload(&k)
                     && let Some((id, _)) = &editing
@@ -395,11 +402,23 @@ impl App {
                 self.clients.filter.push_str(flat);
                 self.refiltered()
             }
+            Overlay::Walk => {
+                self.walk_paste(flat);
+                None
+            }
             _ => None,
         }
     }
 
     pub fn on_mouse(&mut self, m: MouseEvent) -> Option<Effect> {
+        if self.overlay == Overlay::Walk && !self.too_small() {
+            match m.kind {
+                MouseEventKind::ScrollUp => self.walk_scroll(false),
+                MouseEventKind::ScrollDown => self.walk_scroll(true),
+                _ => {}
+            }
+            return None;
+        }
         if self.overlay != Overlay::None || self.too_small() {
             return None;
         }
