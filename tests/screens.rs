@@ -198,6 +198,10 @@ impl Ui {
             pareto: Default::default(),
             staff: vec!["Noor".into(), "Sam".into()],
             note: None,
+            decisions: rapport::domain::decide::case::DecisionRules {
+                hourly_cost: rapport::domain::Cents(hourly_cost_cents),
+                ..Default::default()
+            },
         };
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");
@@ -1852,4 +1856,136 @@ fn help_uses_the_room_there_is_and_marks_what_it_cuts() {
         .find(|l| l.contains("undo the last log"))
         .unwrap();
     assert!(line.contains(long) || line.contains("…"), "{line}");
+}
+
+// ---- the fire/keep walk ------------------------------------------------------------------
+
+/// The demo portfolio (its labour cost, €65 an hour, as the app takes it from the file).
+fn demo_ui(w: u16, h: u16) -> Ui {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    rapport::demo::populate(&mut store, today()).unwrap();
+    Ui::with(dir, store, w, h, ThemeName::Dark)
+}
+
+/// Every step of a walk, each screen snapshotted and checked: nothing cut that had room
+/// (a cut shows as "…"), the frame whole.
+fn walk_every_step(ui: &mut Ui, name: &str, tag: &str) -> Vec<String> {
+    let id = ui.driver.store.client_by_name(name).unwrap().id;
+    ui.driver.open_walk(id);
+    assert_eq!(ui.driver.app.overlay, Overlay::Walk);
+    let mut screens = Vec::new();
+    loop {
+        let v = ui.driver.app.walk.as_ref().unwrap();
+        let (at, of) = v.walk.progress();
+        let step = format!("{:?}", v.walk.step()).to_lowercase();
+        let s = ui.screen();
+        assert!(s.contains(&format!("Step {at} of {of}")), "{s}");
+        assert!(s.contains(&format!("Fire or keep? {name}")), "{s}");
+        assert!(!s.contains('…'), "cut where there was room:\n{s}");
+        insta::assert_snapshot!(format!("walk_{tag}_{at}_{step}"), s);
+        screens.push(s);
+        if at == of {
+            break;
+        }
+        ui.key(KeyCode::Enter);
+    }
+    screens
+}
+
+#[test]
+fn the_walk_of_the_abusive_client_every_step_80x24() {
+    let mut ui = demo_ui(80, 24);
+    let s = walk_every_step(&mut ui, "Brandt Vastgoed", "brandt_80x24");
+    assert_eq!(s.len(), 6, "dealbreakers to the exit plan");
+    assert!(
+        s[0].contains("Abusive or unprofessional treatment"),
+        "{}",
+        s[0]
+    );
+    assert!(
+        s[0].contains("yes data"),
+        "pre-answered from the data: {}",
+        s[0]
+    );
+    assert!(
+        s[0].contains("2026-05-29 abuse: Shouted at Priya"),
+        "{}",
+        s[0]
+    );
+    assert!(s[2].contains("Share of revenue"), "C1's numbers: {}", s[2]);
+    assert!(
+        s[3].contains("MRR that reaches it") && s[3].contains("+493%"),
+        "{}",
+        s[3]
+    );
+    assert!(
+        s[4].contains("‹ end now ›") && s[4].contains("D1  dealbreaker"),
+        "{}",
+        s[4]
+    );
+    assert!(
+        s[5].contains("Ends on") && s[5].contains("2026-07-30"),
+        "{}",
+        s[5]
+    );
+}
+
+#[test]
+fn the_walk_of_the_abusive_client_every_step_120x40() {
+    let mut ui = demo_ui(120, 40);
+    let s = walk_every_step(&mut ui, "Brandt Vastgoed", "brandt_120x40");
+    assert!(s[3].contains("€3,706.81 at €65.00 an hour"), "{}", s[3]);
+    assert!(s[5].contains("H3  deliver it in person"), "{}", s[5]);
+}
+
+#[test]
+fn the_walk_of_a_prospect_every_step_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut ui = demo_ui(w, h);
+        let s = walk_every_step(&mut ui, "Dierenkliniek Oost", &format!("prospect_{w}x{h}"));
+        assert_eq!(s.len(), 4, "fit, red flags, expectations, outcome");
+        assert!(
+            s[3].contains("T take on  C take on with conditions  D decline"),
+            "{}",
+            s[3]
+        );
+    }
+}
+
+#[test]
+fn the_walk_scrolls_to_the_selected_question_and_says_what_is_below() {
+    let mut ui = demo_ui(80, 24);
+    let id = ui
+        .driver
+        .store
+        .client_by_name("Brandt Vastgoed")
+        .unwrap()
+        .id;
+    ui.driver.open_walk(id);
+    let s = ui.screen();
+    assert!(s.contains("more lines (PgDn)"), "{s}");
+    assert!(!s.contains("D5  Recurring late payments"), "{s}");
+    ui.keys("jjjj");
+    let s = ui.screen();
+    assert!(s.contains("› D5  Recurring late payments"), "{s}");
+    ui.key(KeyCode::PageUp).key(KeyCode::Home);
+    ui.keys("kkkk").key(KeyCode::PageDown);
+    let s = ui.screen();
+    assert!(s.contains("more above"), "PgDn scrolled: {s}");
+    // The help lists the walk's keys while it is open.
+    ui.keys("?");
+    let s = ui.screen();
+    assert!(
+        s.contains("Keys: Fire or keep?") && s.contains("K W R S N E"),
+        "{s}"
+    );
+    insta::assert_snapshot!("walk_help_80x24", s);
+    ui.keys("x");
+    assert_eq!(ui.driver.app.overlay, Overlay::Walk);
+    // Leaving with an answer given asks about a draft.
+    ui.keys("y").key(KeyCode::Esc);
+    let s = ui.screen();
+    assert!(s.contains("Keep a draft?"), "{s}");
+    insta::assert_snapshot!("walk_keep_a_draft_80x24", s);
 }

@@ -404,14 +404,14 @@ pub const WALK: Table<WalkAction> = Table {
         Binding::new(
             &[code(KeyCode::Left)],
             WalkAction::Prev,
-            "the step before, after (on the outcome line: the outcome before, after)",
+            "the step before, after (outcome line: the outcome)",
         )
         .footer("step"),
         Binding::also(&[code(KeyCode::Right)], WalkAction::Next).footer_with_above(),
         Binding::new(
             &[code(KeyCode::Backspace)],
             WalkAction::Back,
-            "the step before, after; on the last step Enter saves the decision",
+            "the step before, after; Enter on the last step saves",
         ),
         Binding::also(&[code(KeyCode::Enter)], WalkAction::Forward).footer("next"),
         Binding::new(
@@ -424,36 +424,36 @@ pub const WALK: Table<WalkAction> = Table {
         Binding::new(
             &[code(KeyCode::PageDown)],
             WalkAction::PageDown,
-            "scroll the step down, up: the evidence that did not fit",
+            "scroll the step: the evidence out of view",
         ),
         Binding::also(&[code(KeyCode::PageUp)], WalkAction::PageUp),
         Binding::new(
             &[ch('y')],
             WalkAction::Yes,
-            "answer yes, no (C2: the challenging description, the bad one)",
+            "answer yes, no (C2: challenging, bad)",
         )
         .footer("answer"),
         Binding::also(&[ch('n')], WalkAction::No).footer_with_above(),
         Binding::new(
             &[ch(' ')],
             WalkAction::Toggle,
-            "toggle the answer; on the outcome line, the next outcome; on a field, edit it",
+            "toggle the answer; next outcome; edit a field",
         ),
         Binding::new(
             &[ch('e')],
             WalkAction::Edit,
-            "edit the selected field: the reason, the review date, the new MRR, the notes",
+            "edit the field: reason, review date, MRR, notes",
         ),
         Binding::new(
             &[ch('x')],
             WalkAction::Clear,
-            "clear: a question back to unanswered, a field back to its default",
+            "clear: unanswered again, or the field's default",
         )
         .footer("clear"),
         Binding::new(
             &[ch('K')],
             WalkAction::Choose(Outcome::Keep),
-            "choose keep, keep and watch, reprice, reduce scope, do not renew, end now",
+            "keep, watch, reprice, less scope, not renew, end now",
         ),
         Binding::also(&[ch('W')], WalkAction::Choose(Outcome::Watch)),
         Binding::also(&[ch('R')], WalkAction::Choose(Outcome::Reprice)),
@@ -463,7 +463,7 @@ pub const WALK: Table<WalkAction> = Table {
         Binding::new(
             &[ch('T')],
             WalkAction::Choose(Outcome::TakeOn),
-            "a prospect: take on, take on with conditions, decline",
+            "a prospect: take on, with conditions, decline",
         ),
         Binding::also(
             &[ch('C')],
@@ -473,12 +473,12 @@ pub const WALK: Table<WalkAction> = Table {
         Binding::new(
             &[Key::Ctrl('r')],
             WalkAction::Reload,
-            "read the client again after another window changed it (your answers are kept)",
+            "read the client again (another window changed it)",
         ),
         Binding::new(
             &[code(KeyCode::Esc), ch('q')],
             WalkAction::Leave,
-            "leave the walk (asks whether to keep a draft of your answers)",
+            "leave the walk (asks whether to keep a draft)",
         )
         .footer("leave"),
         Binding::new(

@@ -5,6 +5,7 @@ mod damage;
 mod harness;
 mod history;
 mod two_windows;
+mod walk;
 
 use harness::{Key, Sandbox, Tui, cells, find, find_from, framed, text_at};
 

@@ -183,7 +183,7 @@ impl WalkView {
         self.row = self.row.min(n.saturating_sub(1));
     }
 
-    fn to_step(&mut self, moved: bool) {
+    fn stepped(&mut self, moved: bool) {
         if moved {
             self.row = 0;
             self.scroll = 0;
@@ -511,19 +511,19 @@ impl App {
             }
             WalkAction::Prev | WalkAction::Back => {
                 let moved = v.walk.back();
-                v.to_step(moved);
+                v.stepped(moved);
             }
             WalkAction::Next if v.last_step() => {
                 self.info("This is the last step: Enter saves the decision");
             }
             WalkAction::Next => {
                 let moved = v.walk.forward();
-                v.to_step(moved);
+                v.stepped(moved);
             }
             WalkAction::Forward if v.last_step() => return self.save_walk(damaged, today),
             WalkAction::Forward => {
                 let moved = v.walk.forward();
-                v.to_step(moved);
+                v.stepped(moved);
             }
             WalkAction::Choose(o) => {
                 if !v.walk.choices().contains(&o) {

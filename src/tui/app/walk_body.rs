@@ -136,7 +136,7 @@ impl Out {
         self.head(
             vec![
                 (Role::Text, " ".repeat(indent)),
-                (Role::Muted, pad(label, LABEL_W)),
+                (Role::Muted, format!("{} ", pad(label, LABEL_W - 1))),
             ],
             value,
             role,
@@ -338,9 +338,9 @@ impl WalkView {
                 let hours = |h: f64| group_thousands(h.round().max(0.0) as u64);
                 out.pair(
                     CODE_W,
-                    "Portfolio without them",
+                    "Without them",
                     &format!(
-                        "revenue {} → {}",
+                        "the portfolio's revenue {} → {}",
                         whole(b.revenue_cents),
                         whole(a.revenue_cents)
                     ),
@@ -410,17 +410,17 @@ impl WalkView {
             ),
             Role::Text,
         );
-        out.pair(
-            CODE_W,
-            "Tooling",
-            &format!(
+        let tooling = if c.rules.tooling_per_seat == Cents::ZERO {
+            "none: no tooling per seat in the config ([costs] tooling_per_seat)".to_string()
+        } else {
+            format!(
                 "{} for {seats} seat{} at {} a seat",
                 money(r.tooling_cost, cur),
                 if seats == 1 { "" } else { "s" },
                 money(c.rules.tooling_per_seat, cur)
-            ),
-            Role::Text,
-        );
+            )
+        };
+        out.pair(CODE_W, "Tooling", &tooling, Role::Text);
         out.pair(
             CODE_W,
             "Monthly cost",
@@ -753,7 +753,7 @@ impl WalkView {
         let Some(start) = block.next() else {
             return 0;
         };
-        let end = block.last().unwrap_or(start);
+        let end = block.next_back().unwrap_or(start);
         (end + 1).saturating_sub(height).min(start)
     }
 

@@ -213,15 +213,17 @@ fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
     let mut spans = vec![Span::raw(" ")];
     let read_only = app.damaged.is_some();
     let entries = match &app.walk {
-        Some(v) if app.overlay == Overlay::Walk => match (&v.prompt, &v.edit) {
-            (Some(walk_prompt), _) => walk::prompt_footer(walk_prompt),
-            (None, Some(_)) => vec![
-                ("Enter".into(), "keep"),
-                ("Esc".into(), "cancel"),
-                ("Ctrl-U".into(), "clear"),
-            ],
-            (None, None) => keymap::walk_footer(v.last_step(), read_only),
-        },
+        Some(v) if matches!(app.overlay, Overlay::Walk | Overlay::Help) => {
+            match (&v.prompt, &v.edit) {
+                (Some(walk_prompt), _) => walk::prompt_footer(walk_prompt),
+                (None, Some(_)) => vec![
+                    ("Enter".into(), "keep"),
+                    ("Esc".into(), "cancel"),
+                    ("Ctrl-U".into(), "clear"),
+                ],
+                (None, None) => keymap::walk_footer(v.last_step(), read_only),
+            }
+        }
         _ => keymap::footer(app.screen, read_only),
     };
     for (k, what) in entries {

@@ -144,7 +144,13 @@ fn draw_progress(frame: &mut Frame, area: Rect, v: &WalkView, look: &Look) {
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, look: &Look) {
     let w = 64.min(area.width.saturating_sub(2));
-    let h = (lines.len() as u16 + 2).min(area.height);
+    // As tall as the lines are once wrapped to the popup's width.
+    let inner = usize::from(w.saturating_sub(2));
+    let rows: usize = lines
+        .iter()
+        .map(|l| crate::tui::text::wrap(&l.to_string(), inner).len())
+        .sum();
+    let h = (u16::try_from(rows).unwrap_or(u16::MAX) + 2).min(area.height);
     let rect = centred(area, w, h);
     clear(frame, rect);
     let block = Block::default()
