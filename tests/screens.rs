@@ -1989,3 +1989,40 @@ fn the_walk_scrolls_to_the_selected_question_and_says_what_is_below() {
     assert!(s.contains("Keep a draft?"), "{s}");
     insta::assert_snapshot!("walk_keep_a_draft_80x24", s);
 }
+
+#[test]
+fn a_long_outcome_leaves_the_step_title_whole_and_the_conditions_are_listed() {
+    let mut ui = demo_ui(80, 24);
+    let id = ui.driver.store.client_by_name("Kapsalon Belle").unwrap().id;
+    ui.driver.open_walk(id);
+    ui.key(KeyCode::Enter).key(KeyCode::Enter);
+    ui.keys("njjn");
+    let s = ui.screen();
+    assert!(s.contains("TAKE ON WITH CONDITIONS"), "{s}");
+    ui.key(KeyCode::Backspace).key(KeyCode::Backspace);
+    let s = ui.screen();
+    assert!(
+        s.contains("Step 1 of 4 · Fit with your ideal client (P1)") && !s.contains('…'),
+        "{s}"
+    );
+    ui.key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    let s = ui.screen();
+    assert!(
+        s.contains("Conditions            sign the managed service agreement")
+            && s.contains("pay managed services before the month starts"),
+        "{s}"
+    );
+    insta::assert_snapshot!("walk_prospect_with_conditions_80x24", s);
+    // Leaving keeps a draft; opening again offers it.
+    ui.key(KeyCode::Esc).keys("y");
+    assert!(ui.driver.app.walk.is_none());
+    ui.driver.open_walk(id);
+    let s = ui.screen();
+    assert!(
+        s.contains("Continue the draft?") && s.contains("Esc"),
+        "{s}"
+    );
+    insta::assert_snapshot!("walk_continue_the_draft_80x24", s);
+}

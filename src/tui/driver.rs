@@ -20,7 +20,7 @@ use super::app::walk::WalkOpen;
 use super::app::{App, Damage, Overlay};
 use super::forms::LogChoices;
 use crate::domain::decide::case::{CaseFile, Portfolio, decidable};
-use crate::domain::decide::decision::{Decision, Snapshot};
+use crate::domain::decide::decision::Decision;
 use crate::domain::pareto::measures;
 use crate::domain::record::EventUpdate;
 use crate::domain::score::{PortfolioFacts, evaluate};
@@ -293,11 +293,16 @@ impl Driver {
 
     /// What changed in the open walk's client since its case was read, in words.
     fn walk_changes(&mut self, id: ClientId) -> String {
-        let before = self.app.walk.as_ref().map(|v| Snapshot::of(&v.walk.case));
-        let now = self.read_case(id).ok().map(|(case, _)| Snapshot::of(&case));
-        match (before, now) {
-            (Some(b), Some(n)) if !n.changes_since(&b).is_empty() => n.changes_since(&b).join(", "),
-            _ => "its facts or evidence changed".into(),
+        let before = self.app.walk.as_ref().map(|v| v.walk.case.clone());
+        let now = self.read_case(id).ok().map(|(case, _)| case);
+        let changes = match (before, now) {
+            (Some(b), Some(n)) => n.changes_since(&b),
+            _ => Vec::new(),
+        };
+        if changes.is_empty() {
+            "its evidence changed".into()
+        } else {
+            changes.join("; ")
         }
     }
 

@@ -6,6 +6,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calc::{Contract, CostInputs, ExitPlan, Reprice, exit_plan, reprice};
+use super::decision::Snapshot;
 use crate::domain::date::iso;
 use crate::domain::identity::key;
 use crate::domain::pareto::{ClientMeasures, Measure, ParetoRules, Totals, pareto, what_if};
@@ -232,6 +233,40 @@ impl CaseFile {
             fit: fit(i.client, &i.rules.ideal),
             rules: i.rules.clone(),
         }
+    }
+}
+
+impl CaseFile {
+    /// What moved between an earlier reading of this case and now, in words: the client's
+    /// facts, the snapshot's figures (score, flags, MRR, share, rate), and the evidence lines
+    /// that are new or gone. Empty when nothing the walk shows moved.
+    pub fn changes_since(&self, before: &CaseFile) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.client.fields != before.client.fields {
+            out.push(
+                self.client
+                    .fields
+                    .describe_changes_from(&before.client.fields),
+            );
+        }
+        out.extend(Snapshot::of(self).changes_since(&Snapshot::of(before)));
+        for (now, then, what) in [
+            (&self.incidents, &before.incidents, "incident"),
+            (&self.late_invoices, &before.late_invoices, "late invoice"),
+            (&self.ignored, &before.ignored, "ignored recommendation"),
+        ] {
+            out.extend(
+                now.iter()
+                    .filter(|l| !then.contains(l))
+                    .map(|l| format!("new {what}: {l}")),
+            );
+            out.extend(
+                then.iter()
+                    .filter(|l| !now.contains(l))
+                    .map(|l| format!("{what} gone: {l}")),
+            );
+        }
+        out
     }
 }
 

@@ -164,7 +164,8 @@ impl Decision {
                 Some(end) => s.push_str(&format!(", ends {}", iso(end))),
                 None => s.push_str(", end date unknown: check the agreement's notice period"),
             }
-            if let Some(by) = e.notice_by {
+            // The last day to give notice is for a non-renewal; ending now gives it today.
+            if let Some(by) = e.notice_by.filter(|_| self.chosen == Outcome::DoNotRenew) {
                 s.push_str(&format!(", give notice by {}", iso(by)));
             }
         }
@@ -208,6 +209,30 @@ impl ExitPlanKept {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_was_recorded_in_one_line() {
+        use super::super::walk::Walk;
+        use super::super::walk_tests::{case, d};
+        use crate::domain::score::flags::Dealbreaker::D1;
+        let mut w = Walk::new(case("active", &[D1], false, 0.05), None);
+        let line = |w: &Walk| {
+            let s = w.finish().unwrap();
+            Decision::from_walk(&w.case, &w.answers, s, d("2026-06-30")).recorded("€")
+        };
+        assert_eq!(
+            line(&w),
+            "decided for 'Brandt Vastgoed': end now, ends 2026-08-29",
+            "ending now gives notice today: no notice-by date"
+        );
+        w.choose(Some(Outcome::DoNotRenew));
+        w.set_override_reason("they are a third of the revenue")
+            .unwrap();
+        assert_eq!(
+            line(&w),
+            "decided for 'Brandt Vastgoed': do not renew (the evidence proposed end now), ends 2027-01-31, give notice by 2026-12-02"
+        );
+    }
 
     #[test]
     fn what_changed_since_the_last_decision_in_words() {

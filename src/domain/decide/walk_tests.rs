@@ -351,3 +351,29 @@ fn a_prospect_walks_fit_red_flags_expectations_and_lists_its_conditions() {
     );
     assert!(s.reasons.iter().any(|r| r.code == Code::P2));
 }
+
+#[test]
+fn what_moved_in_a_case_read_again_is_said_in_words() {
+    let before = case("active", &[], false, 0.05);
+    assert!(before.changes_since(&before).is_empty());
+    let mut now = before.clone();
+    now.incidents
+        .insert(0, "2026-06-30 abuse: swore at Sam on the phone".into());
+    now.flags.push(Flag {
+        code: Dealbreaker::D1,
+        evidence: Vec::new(),
+    });
+    now.client.fields.notice_days = Some(30);
+    assert_eq!(
+        now.changes_since(&before),
+        [
+            "notice days 60 -> 30",
+            "D1 raised",
+            "new incident: 2026-06-30 abuse: swore at Sam on the phone"
+        ]
+    );
+    assert_eq!(
+        before.changes_since(&now)[2],
+        "incident gone: 2026-06-30 abuse: swore at Sam on the phone"
+    );
+}

@@ -329,7 +329,7 @@ impl App {
         v.stale = true;
         let name = v.name().to_string();
         self.error(format!(
-            "Not saved: '{name}' changed in another window since this walk opened ({changes}). Ctrl-R reads it again, your answers kept; then Enter saves"
+            "Not saved: '{name}' changed in another window ({changes}); Ctrl-R reads it again"
         ));
     }
 

@@ -501,34 +501,42 @@ impl WalkView {
             Role::Heading,
             Vec::new(),
         );
-        let chosen = w.chosen();
         for (i, row) in self.rows().into_iter().enumerate() {
             out.row = Some(i);
             match row {
-                Row::Outcome => self.outcome_row(out),
+                Row::Outcome => {
+                    self.outcome_row(out);
+                    self.conditions(out);
+                }
                 Row::Field(f) => self.field(out, f),
                 Row::Question(_) => {}
             }
         }
         out.row = None;
-        if chosen == Outcome::TakeOnWithConditions {
-            let conditions = w.conditions();
-            if conditions.is_empty() {
-                out.pair(
-                    0,
-                    "Conditions",
-                    "none from the expectations step: name them in the notes",
-                    Role::Warn,
-                );
-            }
-            for (n, cond) in conditions.iter().enumerate() {
-                out.pair(0, if n == 0 { "Conditions" } else { "" }, cond, Role::Text);
-            }
-        }
         out.blank();
         out.para(0, Role::Muted, "Why, every reason with its evidence:");
         for r in &p.reasons {
             out.reason(r);
+        }
+    }
+
+    /// A prospect taken on with conditions: the conditions, from the expectations step.
+    fn conditions(&self, out: &mut Out) {
+        let w = &self.walk;
+        if w.chosen() != Outcome::TakeOnWithConditions {
+            return;
+        }
+        let conditions = w.conditions();
+        if conditions.is_empty() {
+            out.pair(
+                0,
+                "Conditions",
+                "none from the expectations step: name them in the notes",
+                Role::Warn,
+            );
+        }
+        for (n, cond) in conditions.iter().enumerate() {
+            out.pair(0, if n == 0 { "Conditions" } else { "" }, cond, Role::Text);
         }
     }
 

@@ -119,20 +119,38 @@ fn draw_progress(frame: &mut Frame, area: Rect, v: &WalkView, look: &Look) {
     let left = format!("Step {at} of {of} · {}", v.walk.step().title());
     let proposed = v.walk.proposal().outcome;
     let chosen = v.walk.chosen();
-    let right = if chosen == proposed {
+    let (p, c) = (proposed.label(), chosen.label().to_uppercase());
+    // The longest that leaves the step's title whole.
+    let candidates: Vec<Vec<Span>> = if chosen == proposed {
         vec![
-            Span::styled("proposes ", t.muted),
-            Span::styled(proposed.label().to_uppercase(), t.title),
+            vec![
+                Span::styled("proposes ", t.muted),
+                Span::styled(p.to_uppercase(), t.title),
+            ],
+            vec![Span::styled(p.to_uppercase(), t.title)],
         ]
     } else {
         vec![
-            Span::styled("you chose ", t.muted),
-            Span::styled(chosen.label().to_uppercase(), t.title),
-            Span::styled(format!(" · proposed {}", proposed.label()), t.muted),
+            vec![
+                Span::styled("you chose ", t.muted),
+                Span::styled(c.clone(), t.title),
+                Span::styled(format!(" · proposed {p}"), t.muted),
+            ],
+            vec![
+                Span::styled(c.clone(), t.title),
+                Span::styled(format!(" · proposed {p}"), t.muted),
+            ],
+            vec![Span::styled(c, t.title)],
         ]
     };
-    let right_w: usize = right.iter().map(|s| s.width()).sum();
     let room = usize::from(area.width);
+    let width = |spans: &[Span]| spans.iter().map(|s| s.width()).sum::<usize>();
+    let fits = |spans: &[Span]| left.width() + width(spans) + 2 <= room;
+    let right = match candidates.iter().position(|c| fits(c)) {
+        Some(i) => candidates[i].clone(),
+        None => candidates.last().cloned().unwrap_or_default(),
+    };
+    let right_w = width(&right);
     let left = truncate(&left, room.saturating_sub(right_w + 2));
     let gap = room.saturating_sub(left.width() + right_w);
     let mut spans = vec![Span::styled(left, t.header), Span::raw(" ".repeat(gap))];
@@ -148,7 +166,10 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, look: &Lo
     let inner = usize::from(w.saturating_sub(2));
     let rows: usize = lines
         .iter()
-        .map(|l| crate::tui::text::wrap(&l.to_string(), inner).len())
+        .map(|l| {
+            let words = crate::tui::text::wrap(&l.to_string(), inner).len();
+            words.max(l.width().div_ceil(inner.max(1)))
+        })
         .sum();
     let h = (u16::try_from(rows).unwrap_or(u16::MAX) + 2).min(area.height);
     let rect = centred(area, w, h);
@@ -183,11 +204,7 @@ fn continue_draft(frame: &mut Frame, area: Rect, v: &WalkView, look: &Look) {
         )),
         Line::raw(""),
         key_line("c Enter", "continue from the draft".into(), look),
-        key_line(
-            "n",
-            "start afresh (the draft stays until a decision is saved)".into(),
-            look,
-        ),
+        key_line("n", "start afresh (the draft is kept)".into(), look),
         key_line("Esc", "leave the walk".into(), look),
     ];
     popup(frame, area, "Continue the draft?", lines, look);
