@@ -295,7 +295,7 @@ fn a_demo_database_carries_its_own_labour_cost_and_name_and_says_so() {
     let out = run_on(&db, none, &["demo"]);
     assert!(
         out.ends_with(
-            "demo: labour cost €65/h, company Demo IT (the demo's own, used where your config sets none)\n"
+            "demo: labour cost €65/h, company Demo IT, ideal client profile (the demo's own, used where your config sets none)\n"
         ),
         "{out}"
     );
@@ -331,19 +331,22 @@ fn a_demo_database_carries_its_own_labour_cost_and_name_and_says_so() {
     );
     let table = run_on(&db, none, &["scorecard"]);
     assert!(
-        table.ends_with("\n\ndemo: labour cost €65/h, company Demo IT\n"),
+        table.ends_with("\n\ndemo: labour cost €65/h, company Demo IT, ideal client profile\n"),
         "{table}"
     );
     let what_if = run_on(&db, none, &["whatif", "--drop", "Café De Hoek"]);
     assert!(
-        what_if.ends_with("\n\ndemo: labour cost €65/h, company Demo IT\n"),
+        what_if.ends_with("\n\ndemo: labour cost €65/h, company Demo IT, ideal client profile\n"),
         "{what_if}"
     );
     // The user's own labour cost wins: only the name is the demo's, and the line says so.
     let mine = dir.path().join("config.toml");
     std::fs::write(&mine, "[costs]\nhourly_labour_cost = 20\n").unwrap();
     let table = run_on(&db, &mine, &["scorecard"]);
-    assert!(table.ends_with("\n\ndemo: company Demo IT\n"), "{table}");
+    assert!(
+        table.ends_with("\n\ndemo: company Demo IT, ideal client profile\n"),
+        "{table}"
+    );
     let doc: serde_json::Value =
         serde_json::from_str(&run_on(&db, &mine, &["scorecard", "--json"])).unwrap();
     let margin = card(&doc, "Fysiotherapie Beweegwijs")["metrics"]["margin_pct"]["value"].clone();
@@ -365,10 +368,10 @@ fn a_demo_database_carries_its_own_labour_cost_and_name_and_says_so() {
     let app = rapport::tui::App::new(today(), settings);
     assert_eq!(
         app.status.map(|s| s.text).as_deref(),
-        Some("demo: labour cost €65/h, company Demo IT")
+        Some("demo: labour cost €65/h, company Demo IT, ideal client profile")
     );
     assert_eq!(
         app.note.as_deref(),
-        Some("demo: labour cost €65/h, company Demo IT")
+        Some("demo: labour cost €65/h, company Demo IT, ideal client profile")
     );
 }

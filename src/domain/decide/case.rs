@@ -16,7 +16,7 @@ use crate::domain::{Cents, Client, ClientId, ClientStatus, IncidentKind, RecStat
 
 /// The ideal client profile (`[ideal_client]` in the config): what a client that fits looks
 /// like (R3, P1). Empty or zero means "no rule".
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IdealClient {
     pub segments: Vec<String>,
     pub min_seats: u32,
