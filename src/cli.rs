@@ -155,7 +155,8 @@ pub enum Command {
         /// take-on-with-conditions, decline)
         #[arg(long, value_name = "OUTCOME")]
         outcome: Option<String>,
-        /// Why: required when the outcome is not the one the evidence proposes
+        /// Why: required when the outcome is not the one the evidence proposes (else kept as
+        /// a note)
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
         /// Keep and watch: when to look again [default: config, 90 days on]

@@ -418,9 +418,16 @@ fn the_demo_has_a_decision_history_that_tells_the_guides_story() {
     assert_eq!(watched.len(), 1);
     let w = watched[0];
     assert_eq!(w.chosen, Outcome::Watch);
-    assert_ne!(w.proposed, Outcome::Watch, "an override of the walk's proposal");
+    assert_ne!(
+        w.proposed,
+        Outcome::Watch,
+        "an override of the walk's proposal"
+    );
     assert!(w.override_reason.as_deref().is_some_and(|r| !r.is_empty()));
-    assert!(w.review_on.is_some_and(|d| d <= today()), "its review is due");
+    assert!(
+        w.review_on.is_some_and(|d| d <= today()),
+        "its review is due"
+    );
 
     let jansen = about(rapport::demo::characters::FORMER_ABUSIVE);
     assert_eq!(jansen.len(), 1);

@@ -67,6 +67,7 @@ pub fn ideal_client() -> IdealClient {
             "healthcare",
             "architecture",
             "logistics",
+            "veterinary",
         ]
         .map(String::from)
         .to_vec(),

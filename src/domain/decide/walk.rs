@@ -35,7 +35,9 @@ use super::{Code, Outcome, Proposal, Reason};
 use crate::domain::Cents;
 use crate::domain::date::iso;
 use crate::domain::error::{FieldError, ValidationError};
+use crate::domain::evidence::NOTE_MAX;
 use crate::domain::score::flags::Dealbreaker;
+use crate::domain::text::opt_note;
 
 /// The steps of a walk, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -818,15 +820,38 @@ impl Walk {
                 evidence: self.conditions(),
             });
         }
-        let outcome = if flags.len() >= 2 || (!misfit.is_empty() && !flags.is_empty()) {
+        // P1: say no to a prospect who does not fit, or who showed more than one red flag.
+        let outcome = if flags.len() >= 2 || !misfit.is_empty() {
             Outcome::Decline
-        } else if !flags.is_empty() || !refused.is_empty() || !misfit.is_empty() {
+        } else if !flags.is_empty() || !refused.is_empty() {
             Outcome::TakeOnWithConditions
         } else {
+            let to_ask: Vec<String> = [
+                Q::AcceptsAgreement,
+                Q::AcceptsStack,
+                Q::AcceptsPrepayment,
+                Q::AcceptsProactive,
+            ]
+            .into_iter()
+            .filter(|q| self.answer(*q).is_none())
+            .map(|q| format!("not asked yet: {}", q.text()))
+            .collect();
+            let mut to_ask = to_ask;
+            if c.fit.is_empty() {
+                to_ask.insert(
+                    0,
+                    "no ideal client profile to judge the fit by: set [ideal_client] in the config"
+                        .into(),
+                );
+            }
             reasons.push(Reason {
                 code: Code::P2,
-                text: "fits, no red flags, and accepts how you work".into(),
-                evidence: Vec::new(),
+                text: if to_ask.is_empty() {
+                    "fits, no red flags, and accepts how you work".into()
+                } else {
+                    "fits, no red flags: agree on how you work before the start".into()
+                },
+                evidence: to_ask,
             });
             Outcome::TakeOn
         };
@@ -902,7 +927,9 @@ impl Walk {
         let proposal = self.proposal();
         let chosen = self.chosen();
         let overridden = chosen != proposal.outcome;
-        let reason = self.answers.override_reason.trim();
+        let reason =
+            opt_note("reason", &self.answers.override_reason, NOTE_MAX)?.unwrap_or_default();
+        opt_note("notes", &self.answers.notes, NOTE_MAX)?;
         if overridden && reason.is_empty() {
             return Err(ValidationError::one(
                 "reason",
@@ -944,7 +971,7 @@ impl Walk {
         Ok(Settled {
             proposed: proposal.outcome,
             chosen,
-            override_reason: overridden.then(|| reason.to_string()),
+            override_reason: overridden.then_some(reason),
             reasons: proposal.reasons,
             review_on,
             proposed_mrr,

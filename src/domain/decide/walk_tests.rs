@@ -179,9 +179,9 @@ fn every_outcome_is_reachable_from_some_answers() {
             Outcome::Decline,
         ),
         (
-            "a misfit without red flags",
-            vec![(Q::AcceptsPrepayment, false)],
-            Outcome::TakeOnWithConditions,
+            "a misfit without red flags (P1: say no)",
+            vec![],
+            Outcome::Decline,
         ),
         (
             "two red flags",
@@ -195,8 +195,22 @@ fn every_outcome_is_reachable_from_some_answers() {
     }
     let mut fits = case("prospect", &[], false, 0.0);
     fits.fit.clear();
-    let w = walk_with(fits, &[]);
+    let w = walk_with(fits.clone(), &[]);
     assert_eq!(w.proposal().outcome, Outcome::TakeOn);
+    for (label, answers) in [
+        (
+            "prepayment not accepted yet",
+            vec![(Q::AcceptsPrepayment, false)],
+        ),
+        ("one red flag", vec![(Q::Haggles, true)]),
+    ] {
+        let w = walk_with(fits.clone(), &answers);
+        assert_eq!(
+            w.proposal().outcome,
+            Outcome::TakeOnWithConditions,
+            "{label}"
+        );
+    }
     // Every outcome there is was reached above.
 }
 
