@@ -185,6 +185,7 @@ impl App {
                 }
             },
             Overlay::History => self.history_key(k),
+            Overlay::Decision { id, scroll } => self.decision_key(k, id, scroll),
             Overlay::EventForm {
                 form,
                 seen,
