@@ -1853,3 +1853,6 @@ fn help_uses_the_room_there_is_and_marks_what_it_cuts() {
         .unwrap();
     assert!(line.contains(long) || line.contains("…"), "{line}");
 }
+
+#[path = "screens/decisions.rs"]
+mod decisions;

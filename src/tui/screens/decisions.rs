@@ -65,10 +65,10 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
     let area = at.log;
     let d = &app.decisions;
     let focused = d.pane == Pane::Log;
-    let count = if d.log.len() == 1 {
-        "1 decision".to_string()
-    } else {
-        format!("{} decisions", d.log.len())
+    let count = match d.log.len() {
+        0 => "none yet".to_string(),
+        1 => "1 decision".to_string(),
+        n => format!("{n} decisions"),
     };
     // The selected client (chosen on another screen) has no decision: say so, in place
     // of the order.
@@ -77,6 +77,7 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
         Some(r) if !holds && !d.log.is_empty() => {
             format!("{count} · none about {}", r.client.fields.name)
         }
+        _ if d.log.is_empty() => count,
         _ => format!("{count}, newest first"),
     };
     let room = usize::from(area.width.saturating_sub(18));
@@ -150,7 +151,7 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
             .map(|(x, n)| {
                 let first = Line::from(vec![
                     Span::styled(pad(&look.date(x.decided_on), date_w + 1), t.muted),
-                    Span::raw(pad(n, name_w + 1)),
+                    Span::raw(pad(&truncate(n, name_w), name_w + 1)),
                     Span::styled(x.chosen.label(), outcome_style(x.chosen, t)),
                 ]);
                 let second = Line::from(vec![
