@@ -347,6 +347,23 @@ fn enter_opens_the_saved_decision_read_only_and_esc_closes_it() {
     key(&mut app, KeyCode::Char('k'));
     key(&mut app, KeyCode::Char('k'));
     assert_eq!(app.overlay, Overlay::Decision { id: 2, scroll: 0 });
+    // The wheel scrolls it too, and a click does nothing under it.
+    let mouse = |kind| crossterm::event::MouseEvent {
+        kind,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    };
+    use crossterm::event::{MouseButton, MouseEventKind};
+    assert_eq!(app.on_mouse(mouse(MouseEventKind::ScrollDown)), None);
+    assert_eq!(app.overlay, Overlay::Decision { id: 2, scroll: 1 });
+    assert_eq!(
+        app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left))),
+        None
+    );
+    assert_eq!(app.on_mouse(mouse(MouseEventKind::ScrollUp)), None);
+    assert_eq!(app.overlay, Overlay::Decision { id: 2, scroll: 0 });
+    assert_eq!(app.selected, Some(ClientId(2)));
     key(&mut app, KeyCode::End);
     let Overlay::Decision { scroll: last, .. } = app.overlay else {
         panic!("still open");

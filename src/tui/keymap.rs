@@ -399,7 +399,7 @@ pub const DECISIONS: Table = Table {
         Binding::new(
             &[code(KeyCode::Left)],
             Action::FocusLog,
-            "keys move in the log, in Coming up",
+            "move in the log, in Coming up",
         )
         .footer("log · coming up"),
         Binding::also(&[code(KeyCode::Right)], Action::FocusComingUp).footer_with_above(),

@@ -246,13 +246,13 @@ fn draw_coming(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look
         ])
     };
     let (rows, widths, header): (Vec<Row>, Vec<usize>, Option<Row>) = if at.coming_item == 1 {
-        let name_w = d
-            .coming
-            .iter()
-            .map(|u| u.name.width())
-            .max()
-            .unwrap_or(6)
-            .clamp(6, 24);
+        // The names take what the longest label of what is due leaves (the detail after
+        // the label is what gives way first).
+        let longest = |w: &dyn Fn(&Upcoming) -> usize| d.coming.iter().map(w).max().unwrap_or(6);
+        let label_w = longest(&|u| u.due.label().width());
+        let name_w = longest(&|u| u.name.width())
+            .min(inner.saturating_sub(date_w + when_w + label_w + 3))
+            .max(6);
         let what_w = inner.saturating_sub(date_w + when_w + name_w + 3).max(1);
         let rows = d
             .coming
