@@ -453,3 +453,35 @@ fn with_no_decision_enter_says_how_to_make_one() {
     );
     assert_eq!(app.decisions.due_this_week, 0);
 }
+
+#[test]
+fn a_click_on_the_decisions_screen_selects_the_row_and_its_list() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = on_decisions();
+    let click = |app: &mut App, column, row| {
+        app.on_mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // At 120x40 Coming up is beside the log, two lines an item: its first is Bravo's review.
+    assert_eq!(
+        click(&mut app, 90, 3),
+        Some(Effect::LoadDetail(ClientId(2)))
+    );
+    assert_eq!(app.selected, Some(ClientId(2)));
+    assert_eq!(
+        app.decisions.pane,
+        rapport::tui::app::decisions::Pane::ComingUp
+    );
+    // The log's second decision (two lines each, under the header): Alfa's.
+    click(&mut app, 20, 5);
+    assert_eq!(app.selected, Some(ClientId(1)));
+    assert_eq!(app.decisions.pane, rapport::tui::app::decisions::Pane::Log);
+    assert_eq!(app.decisions.log_selected().map(|d| d.id), Some(1));
+    // Below the last row: the list has the keys, the selection stays.
+    assert_eq!(click(&mut app, 20, 30), None);
+    assert_eq!(app.selected, Some(ClientId(1)));
+}

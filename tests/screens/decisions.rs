@@ -256,3 +256,30 @@ fn the_detail_pane_lists_the_clients_decisions() {
     let s = ui.screen();
     assert!(s.contains("Decided keep and watch on 2026-06-29"), "{s}");
 }
+
+#[test]
+fn at_80_columns_the_header_keeps_what_is_due_and_gives_way_in_order() {
+    let (dir, store) = decided();
+    let mut ui = Ui::with(dir, store, 80, 24, ThemeName::Dark);
+    let header = |ui: &mut Ui| ui.screen().lines().next().unwrap_or_default().to_string();
+    let h = header(&mut ui);
+    assert!(
+        h.contains("5 Decisions") && h.contains("2 due") && h.contains("2026-06-30"),
+        "{h}"
+    );
+    // Scores looked at a month back: the tag, the count, no room for the date.
+    ui.keys("2[");
+    let h = header(&mut ui);
+    assert!(h.contains("as of 2026-05-31") && h.contains("2 due"), "{h}");
+    // And a damaged file: the other tabs show their digits, nothing that warns is lost.
+    ui.driver.app.set_damaged(rapport::tui::app::Damage {
+        problem: "a test".into(),
+        backup: None,
+    });
+    let h = header(&mut ui);
+    for part in ["2 Scorecards", "READ-ONLY", "as of 2026-05-31", "2 due"] {
+        assert!(h.contains(part), "{part}: {h}");
+    }
+    assert!(!h.contains("1 Clients"), "{h}");
+    insta::assert_snapshot!(h);
+}

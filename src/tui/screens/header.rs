@@ -2,7 +2,8 @@
 //! file, scores looked at as of another day, the scores still coming, what is due this
 //! week), the note on settings the database supplied, and today's date at the right.
 //! When the line is too short for all of it, pieces shorten or give way one step at a time,
-//! in a fixed order: the least telling first.
+//! in a fixed order: the least telling first; at last the other screens' tabs show only
+//! their digits.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -47,6 +48,7 @@ impl Piece {
 #[derive(Clone, Copy)]
 enum Id {
     Brand,
+    Tabs,
     ReadOnly,
     AsOf,
     Scoring,
@@ -56,7 +58,7 @@ enum Id {
 }
 
 /// How the line gives way, step by step: (piece, the form it takes).
-const GIVE_WAY: [(Id, usize); 10] = [
+const GIVE_WAY: [(Id, usize); 11] = [
     (Id::Date, 1),     // "14 clients · today 2026-06-30" → "today 2026-06-30"
     (Id::Note, 1),     // the whole note → who supplied the settings ("demo")
     (Id::Brand, 1),    // " rapport " → gone
@@ -66,20 +68,25 @@ const GIVE_WAY: [(Id, usize); 10] = [
     (Id::Scoring, 1),  // → gone
     (Id::AsOf, 1),     // "scores as of … · 90 days" → "as of …"
     (Id::Date, 3),     // → gone
+    (Id::Tabs, 1),     // the other screens' tabs by their digits only
     (Id::ReadOnly, 1), // "READ-ONLY: damaged file" → "READ-ONLY"
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let t = &look.theme;
-    let mut tabs = Vec::new();
-    for (i, s) in Screen::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, s.title());
-        tabs.push(if *s == app.screen {
-            Span::styled(label, t.selected)
-        } else {
-            Span::styled(label, t.muted)
-        });
-    }
+    let tabs = |compact: bool| -> Vec<Span<'static>> {
+        let tab = |(i, s): (usize, &Screen)| {
+            if *s == app.screen {
+                Span::styled(format!(" {} {} ", i + 1, s.title()), t.selected)
+            } else if compact {
+                Span::styled(format!(" {} ", i + 1), t.muted)
+            } else {
+                Span::styled(format!(" {} {} ", i + 1, s.title()), t.muted)
+            }
+        };
+        Screen::ALL.iter().enumerate().map(tab).collect()
+    };
+    let tabs = Piece::new(vec![tabs(false), tabs(true)]);
     let one = |text: String, style| vec![Span::styled(text, style)];
     let brand = Piece::new(vec![
         vec![Span::styled(" rapport ", t.title), Span::raw(" ")],
@@ -141,20 +148,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         one(format!("{date} "), t.muted),
         Vec::new(),
     ]);
-    let mut pieces = [brand, read_only, as_of, scoring, due, note, date];
-    let fixed: usize = tabs.iter().map(Span::width).sum();
+    let mut pieces = [brand, tabs, read_only, as_of, scoring, due, note, date];
     let width = usize::from(area.width);
-    let used = |pieces: &[Piece]| fixed + pieces.iter().map(Piece::width).sum::<usize>();
+    let used = |pieces: &[Piece]| pieces.iter().map(Piece::width).sum::<usize>();
     for (id, form) in GIVE_WAY {
         if used(&pieces) < width {
             break;
         }
         pieces[id as usize].shorten(form);
     }
-    let [brand, read_only, as_of, scoring, due, note, date] = &pieces;
-    let mut spans: Vec<Span> = brand.spans().to_vec();
-    spans.extend(tabs);
-    for p in [read_only, as_of, scoring, due, note] {
+    let [brand, tabs, read_only, as_of, scoring, due, note, date] = &pieces;
+    let mut spans: Vec<Span> = Vec::new();
+    for p in [brand, tabs, read_only, as_of, scoring, due, note] {
         spans.extend(p.spans().iter().cloned());
     }
     let gap = width.saturating_sub(used(&pieces));
