@@ -498,7 +498,7 @@ fn help_on_every_screen_lists_exactly_the_keys_of_its_table() {
         );
         assert_eq!(shown[listed.len()], "", "nothing more: {shown:#?}");
         // Keys that acted before without being listed are listed now, on every screen.
-        for keys in ["? F1", "Home End g G", "R", "Tab ⇧Tab 1-4", "q Ctrl-C", "h"] {
+        for keys in ["? F1", "Home End g G", "R", "Tab ⇧Tab 1-5", "q Ctrl-C", "h"] {
             assert!(
                 shown.iter().any(|l| l.starts_with(&format!("{keys} "))),
                 "{}: {keys}: {shown:#?}",
@@ -1256,8 +1256,8 @@ fn the_selected_client_stays_selected_round_every_screen_and_the_quick_log_is_th
         "the Scorecards screen shows the selected client's card:\n{}",
         ui.screen()
     );
-    for _ in 0..3 {
-        ui.key(KeyCode::Tab); // Pareto, Gut check, Clients
+    for _ in 0..4 {
+        ui.key(KeyCode::Tab); // Pareto, Gut check, Decisions, Clients
     }
     assert!(ui.row_of("Café De Hoek").contains('›'), "{}", ui.screen());
     ui.keys("lt").key(KeyCode::Enter);
@@ -1853,3 +1853,6 @@ fn help_uses_the_room_there_is_and_marks_what_it_cuts() {
         .unwrap();
     assert!(line.contains(long) || line.contains("…"), "{line}");
 }
+
+#[path = "screens/decisions.rs"]
+mod decisions;

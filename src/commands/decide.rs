@@ -303,16 +303,7 @@ fn decision_json(d: &Decision) -> Value {
 
 /// Each client's latest decision, as what is coming up needs it.
 pub fn latest(store: &Store) -> Result<Vec<Latest>> {
-    Ok(store
-        .latest_decisions()?
-        .into_iter()
-        .map(|d| Latest {
-            client: d.client,
-            chosen: d.chosen,
-            review_on: d.review_on,
-            end_on: d.exit.and_then(|e| e.end_on),
-        })
-        .collect())
+    Ok(store.latest_decisions()?.iter().map(Latest::of).collect())
 }
 
 pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {

@@ -57,6 +57,7 @@ pub struct Driver {
 impl Driver {
     pub fn new(store: Store, mut app: App, currency: &str) -> Self {
         app.db_name = store.path().display().to_string();
+        app.currency = currency.to_string();
         Self {
             store,
             app,
@@ -152,6 +153,9 @@ impl Driver {
     /// the facts are in memory.
     fn take_load(&mut self, loaded: Result<Loaded, String>) {
         self.end_load();
+        // The decisions right after the scores: one query, on this connection, so they are
+        // as new as anything a tick read meanwhile.
+        self.read_decisions();
         let loaded = match loaded {
             Ok(l) => l,
             Err(e) => {
@@ -322,6 +326,9 @@ impl Driver {
                 self.refresh_client(*id, None);
             }
             self.reload_gut_check();
+            // A decision made elsewhere raised its client's revision: the log, and what
+            // is coming up, are read again (one query).
+            self.read_decisions();
         }
         // An open history of a client that moved shows what the other window did.
         if let Some(h) = &self.app.history
@@ -367,6 +374,7 @@ impl Driver {
     pub fn refresh(&mut self) {
         self.end_load();
         self.read_rows();
+        self.read_decisions();
         match self.store.portfolio_facts() {
             Ok(facts) => {
                 self.facts = facts;
@@ -419,6 +427,14 @@ impl Driver {
         }
         let effect = self.app.reload_detail();
         self.run(effect);
+    }
+
+    /// Every decision, newest first: the log, and with the clients what is coming up.
+    pub fn read_decisions(&mut self) {
+        match self.store.decisions(None) {
+            Ok(log) => self.app.set_decisions(log),
+            Err(e) => self.app.error(format!("cannot read the decisions: {e}")),
+        }
     }
 
     fn read_rows(&mut self) {

@@ -2,6 +2,7 @@
 //! would see on the screen, in the database and in the terminal left behind.
 
 mod damage;
+mod decisions;
 mod harness;
 mod history;
 mod two_windows;

@@ -55,6 +55,71 @@ pub enum Step {
 }
 
 impl Step {
+    /// The steps of a walk: a prospect's, or a client's (with the exit plan when the
+    /// outcome ends the relationship).
+    pub fn all(prospect: bool, ends: bool) -> Vec<Step> {
+        if prospect {
+            return vec![Step::Fit, Step::RedFlags, Step::Expectations, Step::Outcome];
+        }
+        let mut s = vec![
+            Step::Dealbreakers,
+            Step::Reasons,
+            Step::Reconsider,
+            Step::Reprice,
+            Step::Outcome,
+        ];
+        if ends {
+            s.push(Step::Exit);
+        }
+        s
+    }
+
+    /// The questions asked on this step, in order (none on the fit, the outcome and the
+    /// exit plan: they show evidence and numbers).
+    pub fn questions(self) -> Vec<Q> {
+        match self {
+            Step::Dealbreakers => [
+                Dealbreaker::D1,
+                Dealbreaker::D2,
+                Dealbreaker::D3,
+                Dealbreaker::D4,
+                Dealbreaker::D5,
+            ]
+            .into_iter()
+            .map(Q::Dealbreaker)
+            .collect(),
+            Step::Reasons => vec![
+                Q::TooCostly,
+                Q::OldEquipment,
+                Q::AdvisedAgainstSoftware,
+                Q::SecurityUndone,
+                Q::OffStack,
+                Q::NotProactive,
+                Q::HoldingBack,
+            ],
+            Step::Reconsider => vec![
+                Q::CanAbsorb,
+                Q::AsksQuestions,
+                Q::HardToReach,
+                Q::QuestionsPrices,
+            ],
+            Step::Reprice => vec![Q::WouldAccept],
+            Step::RedFlags => vec![
+                Q::Haggles,
+                Q::WantsControl,
+                Q::LeftSeveral,
+                Q::EverythingFixed,
+            ],
+            Step::Expectations => vec![
+                Q::AcceptsAgreement,
+                Q::AcceptsStack,
+                Q::AcceptsPrepayment,
+                Q::AcceptsProactive,
+            ],
+            Step::Fit | Step::Outcome | Step::Exit => Vec::new(),
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Step::Dealbreakers => "Dealbreakers (D1-D5)",
@@ -314,42 +379,12 @@ impl Walk {
 
     /// The answers the data gives by itself.
     fn data_answers(&self) -> Vec<(Q, bool)> {
-        let c = &self.case;
-        if c.prospect {
-            return Vec::new();
-        }
-        let mut out: Vec<(Q, bool)> = [
-            Dealbreaker::D1,
-            Dealbreaker::D2,
-            Dealbreaker::D3,
-            Dealbreaker::D4,
-            Dealbreaker::D5,
-        ]
-        .into_iter()
-        .map(|d| (Q::Dealbreaker(d), c.flags.iter().any(|f| f.code == d)))
-        .collect();
-        out.push((Q::TooCostly, c.pareto.candidate));
-        let share = c.pareto.revenue_share;
-        out.push((Q::CanAbsorb, share <= c.pareto.concentration_warning));
-        out
+        data_answers(&self.case)
     }
 
     /// The steps of this walk as it stands: the exit plan only when the outcome ends it.
     pub fn steps(&self) -> Vec<Step> {
-        if self.case.prospect {
-            return vec![Step::Fit, Step::RedFlags, Step::Expectations, Step::Outcome];
-        }
-        let mut s = vec![
-            Step::Dealbreakers,
-            Step::Reasons,
-            Step::Reconsider,
-            Step::Reprice,
-            Step::Outcome,
-        ];
-        if self.chosen().ends() {
-            s.push(Step::Exit);
-        }
-        s
+        Step::all(self.case.prospect, self.chosen().ends())
     }
 
     pub fn step(&self) -> Step {
@@ -417,47 +452,7 @@ impl Walk {
     }
 
     pub fn questions_of(&self, step: Step) -> Vec<Question> {
-        let qs: Vec<Q> = match step {
-            Step::Dealbreakers => [
-                Dealbreaker::D1,
-                Dealbreaker::D2,
-                Dealbreaker::D3,
-                Dealbreaker::D4,
-                Dealbreaker::D5,
-            ]
-            .into_iter()
-            .map(Q::Dealbreaker)
-            .collect(),
-            Step::Reasons => vec![
-                Q::TooCostly,
-                Q::OldEquipment,
-                Q::AdvisedAgainstSoftware,
-                Q::SecurityUndone,
-                Q::OffStack,
-                Q::NotProactive,
-                Q::HoldingBack,
-            ],
-            Step::Reconsider => vec![
-                Q::CanAbsorb,
-                Q::AsksQuestions,
-                Q::HardToReach,
-                Q::QuestionsPrices,
-            ],
-            Step::Reprice => vec![Q::WouldAccept],
-            Step::RedFlags => vec![
-                Q::Haggles,
-                Q::WantsControl,
-                Q::LeftSeveral,
-                Q::EverythingFixed,
-            ],
-            Step::Expectations => vec![
-                Q::AcceptsAgreement,
-                Q::AcceptsStack,
-                Q::AcceptsPrepayment,
-                Q::AcceptsProactive,
-            ],
-            Step::Fit | Step::Outcome | Step::Exit => Vec::new(),
-        };
+        let qs = step.questions();
         let data = self.data_answers();
         qs.into_iter()
             .map(|q| Question {
@@ -982,6 +977,28 @@ impl Walk {
             },
         })
     }
+}
+
+/// The answers a case's data gives by itself (the dealbreakers it raises, R1 from the
+/// Pareto analysis, C1 from the revenue share); none for a prospect.
+pub fn data_answers(c: &CaseFile) -> Vec<(Q, bool)> {
+    if c.prospect {
+        return Vec::new();
+    }
+    let mut out: Vec<(Q, bool)> = [
+        Dealbreaker::D1,
+        Dealbreaker::D2,
+        Dealbreaker::D3,
+        Dealbreaker::D4,
+        Dealbreaker::D5,
+    ]
+    .into_iter()
+    .map(|d| (Q::Dealbreaker(d), c.flags.iter().any(|f| f.code == d)))
+    .collect();
+    out.push((Q::TooCostly, c.pareto.candidate));
+    let share = c.pareto.revenue_share;
+    out.push((Q::CanAbsorb, share <= c.pareto.concentration_warning));
+    out
 }
 
 /// What a finished walk settles on, before it is saved.
