@@ -164,9 +164,13 @@ impl Decisions {
             }
         };
         if body.width >= DECISIONS_WIDE {
-            let coming_w = (body.width * 2 / 5).clamp(44, 64);
+            // Coming up is what needs acting on: room for its items on one line first; the
+            // log (a few entries, each on two lines if need be) takes the rest.
+            let coming_w = (COMING_UP_ONE_LINE + 2)
+                .max(body.width / 2)
+                .min(body.width.saturating_sub(46));
             let [log, coming] =
-                Layout::horizontal([Constraint::Min(60), Constraint::Length(coming_w)]).areas(body);
+                Layout::horizontal([Constraint::Min(46), Constraint::Length(coming_w)]).areas(body);
             return Decisions {
                 log,
                 coming,
