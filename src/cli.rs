@@ -155,7 +155,8 @@ pub enum Command {
         /// take-on-with-conditions, decline)
         #[arg(long, value_name = "OUTCOME")]
         outcome: Option<String>,
-        /// Why: required when the outcome is not the one the evidence proposes
+        /// Why: required when the outcome is not the one the evidence proposes (else kept as
+        /// a note)
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
         /// Keep and watch: when to look again [default: config, 90 days on]
@@ -177,7 +178,7 @@ pub enum Command {
     /// What is coming up: contract ends, last days to give notice, reviews due, exits
     Upcoming {
         /// How many days ahead [default: 120]
-        #[arg(long, value_name = "N", default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        #[arg(long, value_name = "N", default_value_t = crate::domain::decide::upcoming::HORIZON_DAYS, value_parser = clap::value_parser!(u32).range(1..=3650))]
         days: u32,
         /// JSON instead of a table
         #[arg(long)]

@@ -554,3 +554,242 @@ fn a_prospect_walks_its_own_steps_and_outcomes() {
     assert_eq!(decision.chosen, Outcome::Decline);
     assert_eq!(decision.reasons[0].code.as_str(), "P1");
 }
+
+/// A decision as the store reads it back: about `client`, on `on`.
+fn decision(
+    id: i64,
+    client: i64,
+    name: &str,
+    on: &str,
+    proposed: rapport::domain::decide::Outcome,
+    chosen: rapport::domain::decide::Outcome,
+) -> rapport::domain::decide::decision::Decision {
+    use rapport::domain::decide::decision::{Decision, Snapshot};
+    use rapport::domain::decide::{Code, Reason};
+    let on = NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap();
+    Decision {
+        id,
+        client: ClientId(client),
+        name: name.into(),
+        decided_on: on,
+        proposed,
+        chosen,
+        override_reason: (proposed != chosen).then(|| "they apologised".to_string()),
+        reasons: vec![Reason {
+            code: Code::D1,
+            text: "abusive or unprofessional treatment".into(),
+            evidence: vec!["2026-06-28 abuse: shouted at the help desk".into()],
+        }],
+        answers: Default::default(),
+        snapshot: Snapshot {
+            score: Some(31.0),
+            grade: Some("F".into()),
+            flags: vec!["D1".into()],
+            revenue_share: 0.05,
+            effective_rate: None,
+            mrr: rapport::domain::Cents(50_000),
+            data_answers: Default::default(),
+        },
+        notes: None,
+        review_on: (chosen == rapport::domain::decide::Outcome::Watch)
+            .then(|| NaiveDate::from_ymd_opt(2026, 7, 3).unwrap()),
+        proposed_mrr: None,
+        exit: None,
+        conditions: Vec::new(),
+    }
+}
+
+/// The app with Alfa and Bravo, a decision about each (Bravo's the newest, a watch chosen
+/// over "end now"), on the Decisions screen.
+fn on_decisions() -> App {
+    use rapport::domain::decide::Outcome;
+    let mut app = app();
+    app.set_decisions(vec![
+        decision(2, 2, "Bravo", "2026-06-20", Outcome::EndNow, Outcome::Watch),
+        decision(1, 1, "Alfa", "2026-05-01", Outcome::Keep, Outcome::Keep),
+    ]);
+    assert_eq!(key(&mut app, KeyCode::Char('5')), None);
+    app
+}
+
+#[test]
+fn five_goes_to_the_decisions_and_moving_there_selects_the_decisions_client_everywhere() {
+    let mut app = on_decisions();
+    assert_eq!(app.screen, Screen::Decisions);
+    assert_eq!(app.selected, Some(ClientId(1)));
+    let log = &app.decisions;
+    assert_eq!(
+        log.log_selected().map(|d| d.id),
+        Some(1),
+        "the log scrolls to the selected client's decision"
+    );
+    // Up: Bravo's decision, and Bravo is the selected client on every screen.
+    assert_eq!(
+        key(&mut app, KeyCode::Char('k')),
+        Some(Effect::LoadDetail(ClientId(2)))
+    );
+    assert_eq!(app.selected, Some(ClientId(2)));
+    assert_eq!(app.clients.selected_id(), Some(ClientId(2)));
+    key(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.clients.selected_id(), Some(ClientId(2)));
+    // Selected elsewhere, the log follows to that client's latest decision.
+    key(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.selected, Some(ClientId(1)));
+    key(&mut app, KeyCode::Char('5'));
+    assert_eq!(app.decisions.log_selected().map(|d| d.id), Some(1));
+}
+
+#[test]
+fn enter_opens_the_saved_decision_read_only_and_esc_closes_it() {
+    let mut app = on_decisions();
+    key(&mut app, KeyCode::Char('k')); // Bravo's
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        None,
+        "nothing to read or write"
+    );
+    assert_eq!(app.overlay, Overlay::Decision { id: 2, scroll: 0 });
+    // It scrolls, and keys that would act on the screen do nothing while it is open.
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.overlay, Overlay::Decision { id: 2, scroll: 1 });
+    key(&mut app, KeyCode::Char('k'));
+    key(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.overlay, Overlay::Decision { id: 2, scroll: 0 });
+    // The wheel scrolls it too, and a click does nothing under it.
+    let mouse = |kind| crossterm::event::MouseEvent {
+        kind,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    };
+    use crossterm::event::{MouseButton, MouseEventKind};
+    assert_eq!(app.on_mouse(mouse(MouseEventKind::ScrollDown)), None);
+    assert_eq!(app.overlay, Overlay::Decision { id: 2, scroll: 1 });
+    assert_eq!(
+        app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left))),
+        None
+    );
+    assert_eq!(app.on_mouse(mouse(MouseEventKind::ScrollUp)), None);
+    assert_eq!(app.overlay, Overlay::Decision { id: 2, scroll: 0 });
+    assert_eq!(app.selected, Some(ClientId(2)));
+    key(&mut app, KeyCode::End);
+    let Overlay::Decision { scroll: last, .. } = app.overlay else {
+        panic!("still open");
+    };
+    assert!(last > 0, "the walk is longer than a page at 120x40");
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        app.overlay,
+        Overlay::Decision {
+            id: 2,
+            scroll: last
+        },
+        "not past the end"
+    );
+    for c in ['a', 'd', 'l', '1'] {
+        assert_eq!(key(&mut app, KeyCode::Char(c)), None);
+    }
+    assert_eq!(app.screen, Screen::Decisions);
+    assert!(matches!(app.overlay, Overlay::Decision { id: 2, .. }));
+    assert_eq!(key(&mut app, KeyCode::Esc), None);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.selected, Some(ClientId(2)), "the selection stays");
+}
+
+#[test]
+fn coming_up_is_worked_out_from_the_clients_and_the_log_and_selects_its_client() {
+    let mut app = on_decisions();
+    // Bravo's review (2026-07-03) is due this week; Alfa's contract ends in the autumn.
+    let mut alfa = row(1, "Alfa", "500");
+    alfa.client.fields.contract_end = NaiveDate::from_ymd_opt(2026, 10, 15);
+    alfa.client.fields.notice_days = Some(30);
+    app.set_row(alfa);
+    let coming: Vec<(i64, &str)> = app
+        .decisions
+        .coming
+        .iter()
+        .map(|u| (u.client.0, u.due.label()))
+        .collect();
+    assert_eq!(
+        coming,
+        [
+            (2, "review due"),
+            (1, "last day to give notice"),
+            (1, "contract ends")
+        ]
+    );
+    assert_eq!(app.decisions.due_this_week, 1);
+    // Coming up scrolled to the selected client's soonest item; → moves the keys there,
+    // and up is Bravo's review.
+    assert_eq!(
+        app.decisions.coming_selected().map(|u| u.due.label()),
+        Some("last day to give notice")
+    );
+    key(&mut app, KeyCode::Right);
+    assert_eq!(
+        key(&mut app, KeyCode::Char('k')),
+        Some(Effect::LoadDetail(ClientId(2)))
+    );
+    assert_eq!(app.selected, Some(ClientId(2)));
+    assert_eq!(
+        app.decisions.log_selected().map(|d| d.id),
+        Some(2),
+        "the log follows"
+    );
+    // Enter on an item opens the client's latest decision.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::Decision { id: 2, scroll: 0 });
+    key(&mut app, KeyCode::Esc);
+    // Down to Alfa's notice; ← back to the log, which shows Alfa's decision.
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.selected, Some(ClientId(1)));
+    key(&mut app, KeyCode::Left);
+    assert_eq!(app.decisions.log_selected().map(|d| d.id), Some(1));
+}
+
+#[test]
+fn with_no_decision_enter_says_how_to_make_one() {
+    let mut app = app();
+    app.set_decisions(Vec::new());
+    key(&mut app, KeyCode::Char('5'));
+    assert_eq!(key(&mut app, KeyCode::Enter), None);
+    assert_eq!(app.overlay, Overlay::None);
+    let status = app.status.as_ref().map(|s| s.text.as_str());
+    assert_eq!(
+        status,
+        Some("No decisions yet: press f on a client to walk the fire/keep questions")
+    );
+    assert_eq!(app.decisions.due_this_week, 0);
+}
+
+#[test]
+fn a_click_on_the_decisions_screen_selects_the_row_and_its_list() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = on_decisions();
+    let click = |app: &mut App, column, row| {
+        app.on_mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // At 120x40 Coming up is beside the log, two lines an item: its first is Bravo's review.
+    assert_eq!(
+        click(&mut app, 90, 3),
+        Some(Effect::LoadDetail(ClientId(2)))
+    );
+    assert_eq!(app.selected, Some(ClientId(2)));
+    assert_eq!(
+        app.decisions.pane,
+        rapport::tui::app::decisions::Pane::ComingUp
+    );
+    // The log's second decision (two lines each, under the header): Alfa's.
+    click(&mut app, 20, 5);
+    assert_eq!(app.selected, Some(ClientId(1)));
+    assert_eq!(app.decisions.pane, rapport::tui::app::decisions::Pane::Log);
+    assert_eq!(app.decisions.log_selected().map(|d| d.id), Some(1));
+    // Below the last row: the list has the keys, the selection stays.
+    assert_eq!(click(&mut app, 20, 30), None);
+    assert_eq!(app.selected, Some(ClientId(1)));
+}

@@ -30,6 +30,9 @@ fn dump(path: &Path) -> Vec<String> {
         "SELECT * FROM recommendations",
         "SELECT * FROM incidents",
         "SELECT * FROM staff_votes",
+        "SELECT id, client_id, decided_on, proposed, chosen, override_reason, reasons, answers, \
+         snapshot, notes, review_on, proposed_mrr_cents, end_on, notice_by, prepaid_refund_cents, \
+         conditions FROM decisions",
     ];
     let mut rows = Vec::new();
     for sql in tables {
@@ -295,7 +298,7 @@ fn a_demo_database_carries_its_own_labour_cost_and_name_and_says_so() {
     let out = run_on(&db, none, &["demo"]);
     assert!(
         out.ends_with(
-            "demo: labour cost €65/h, company Demo IT (the demo's own, used where your config sets none)\n"
+            "demo: labour cost €65/h, company Demo IT, ideal client profile (the demo's own, used where your config sets none)\n"
         ),
         "{out}"
     );
@@ -331,19 +334,22 @@ fn a_demo_database_carries_its_own_labour_cost_and_name_and_says_so() {
     );
     let table = run_on(&db, none, &["scorecard"]);
     assert!(
-        table.ends_with("\n\ndemo: labour cost €65/h, company Demo IT\n"),
+        table.ends_with("\n\ndemo: labour cost €65/h, company Demo IT, ideal client profile\n"),
         "{table}"
     );
     let what_if = run_on(&db, none, &["whatif", "--drop", "Café De Hoek"]);
     assert!(
-        what_if.ends_with("\n\ndemo: labour cost €65/h, company Demo IT\n"),
+        what_if.ends_with("\n\ndemo: labour cost €65/h, company Demo IT, ideal client profile\n"),
         "{what_if}"
     );
     // The user's own labour cost wins: only the name is the demo's, and the line says so.
     let mine = dir.path().join("config.toml");
     std::fs::write(&mine, "[costs]\nhourly_labour_cost = 20\n").unwrap();
     let table = run_on(&db, &mine, &["scorecard"]);
-    assert!(table.ends_with("\n\ndemo: company Demo IT\n"), "{table}");
+    assert!(
+        table.ends_with("\n\ndemo: company Demo IT, ideal client profile\n"),
+        "{table}"
+    );
     let doc: serde_json::Value =
         serde_json::from_str(&run_on(&db, &mine, &["scorecard", "--json"])).unwrap();
     let margin = card(&doc, "Fysiotherapie Beweegwijs")["metrics"]["margin_pct"]["value"].clone();
@@ -365,10 +371,89 @@ fn a_demo_database_carries_its_own_labour_cost_and_name_and_says_so() {
     let app = rapport::tui::App::new(today(), settings);
     assert_eq!(
         app.status.map(|s| s.text).as_deref(),
-        Some("demo: labour cost €65/h, company Demo IT")
+        Some("demo: labour cost €65/h, company Demo IT, ideal client profile")
     );
     assert_eq!(
         app.note.as_deref(),
-        Some("demo: labour cost €65/h, company Demo IT")
+        Some("demo: labour cost €65/h, company Demo IT, ideal client profile")
     );
+}
+
+/// The demo's story of decisions (guide H1, C1, D1): a client repriced last year and fine
+/// now, a "keep and watch" whose review is due, the abusive client of last year let go, and
+/// the abusive client of today (Brandt Vastgoed) not decided yet.
+#[test]
+fn the_demo_has_a_decision_history_that_tells_the_guides_story() {
+    use rapport::demo::decisions::{REPRICED, WATCHED};
+    use rapport::domain::decide::Outcome;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    populate(&mut store, today()).unwrap();
+    let decisions = store.decisions(None).unwrap();
+    let about = |name: &str| {
+        decisions
+            .iter()
+            .filter(|d| d.name == name)
+            .collect::<Vec<_>>()
+    };
+    assert!(about(ABUSIVE).is_empty(), "Brandt is not decided yet");
+
+    let repriced = about(REPRICED);
+    assert_eq!(repriced.len(), 1);
+    let r = repriced[0];
+    assert_eq!((r.proposed, r.chosen), (Outcome::Reprice, Outcome::Reprice));
+    assert!(r.decided_on < today() - chrono::Days::new(300), "last year");
+    let now = store.client_by_name(REPRICED).unwrap().fields;
+    assert_eq!(r.proposed_mrr, Some(now.mrr), "asked what it pays now");
+    assert!(r.snapshot.mrr < now.mrr, "it paid less then");
+    // Fine since: a better score today than when it was repriced.
+    let facts = store.portfolio_facts().unwrap();
+    let card = rapport::domain::score::evaluate_all(&facts, today(), &Default::default())
+        .into_iter()
+        .find(|c| c.name == REPRICED)
+        .unwrap();
+    assert!(card.score().unwrap() > r.snapshot.score.unwrap() + 5.0);
+
+    let watched = about(WATCHED);
+    assert_eq!(watched.len(), 1);
+    let w = watched[0];
+    assert_eq!(w.chosen, Outcome::Watch);
+    assert_ne!(
+        w.proposed,
+        Outcome::Watch,
+        "an override of the walk's proposal"
+    );
+    assert!(w.override_reason.as_deref().is_some_and(|r| !r.is_empty()));
+    assert!(
+        w.review_on.is_some_and(|d| d <= today()),
+        "its review is due"
+    );
+
+    let jansen = about(rapport::demo::characters::FORMER_ABUSIVE);
+    assert_eq!(jansen.len(), 1);
+    assert_eq!(jansen[0].chosen, Outcome::EndNow);
+    assert!(jansen[0].reasons.iter().any(|r| r.code.as_str() == "D1"));
+}
+
+/// Whatever day the demo is built on, some contract needs notice within the month, and the
+/// watched client's review is due this week: the Decisions screen always has something to say.
+#[test]
+fn the_demo_always_has_a_notice_to_give_within_the_month() {
+    for month in 1..=12 {
+        for day in [1, 10, 20, 28] {
+            let today = NaiveDate::from_ymd_opt(2026, month, day).unwrap();
+            let p = portfolio(today);
+            let soon = p.clients.iter().any(|c| {
+                let f = &c.fields;
+                match (f.contract_end, f.notice_days) {
+                    (Some(end), Some(n)) if f.status == rapport::domain::ClientStatus::Active => {
+                        let by = end - chrono::Days::new(u64::from(n));
+                        by >= today && by <= today + chrono::Days::new(30)
+                    }
+                    _ => false,
+                }
+            });
+            assert!(soon, "{today}: no notice to give within the month");
+        }
+    }
 }

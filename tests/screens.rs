@@ -198,7 +198,7 @@ impl Ui {
             pareto: Default::default(),
             staff: vec!["Noor".into(), "Sam".into()],
             note: None,
-            decisions: rapport::domain::decide::case::DecisionRules {
+            decision_rules: rapport::domain::decide::case::DecisionRules {
                 hourly_cost: rapport::domain::Cents(hourly_cost_cents),
                 ..Default::default()
             },
@@ -502,7 +502,7 @@ fn help_on_every_screen_lists_exactly_the_keys_of_its_table() {
         );
         assert_eq!(shown[listed.len()], "", "nothing more: {shown:#?}");
         // Keys that acted before without being listed are listed now, on every screen.
-        for keys in ["? F1", "Home End g G", "R", "Tab ⇧Tab 1-4", "q Ctrl-C", "h"] {
+        for keys in ["? F1", "Home End g G", "R", "Tab ⇧Tab 1-5", "q Ctrl-C", "h"] {
             assert!(
                 shown.iter().any(|l| l.starts_with(&format!("{keys} "))),
                 "{}: {keys}: {shown:#?}",
@@ -1260,8 +1260,8 @@ fn the_selected_client_stays_selected_round_every_screen_and_the_quick_log_is_th
         "the Scorecards screen shows the selected client's card:\n{}",
         ui.screen()
     );
-    for _ in 0..3 {
-        ui.key(KeyCode::Tab); // Pareto, Gut check, Clients
+    for _ in 0..4 {
+        ui.key(KeyCode::Tab); // Pareto, Gut check, Decisions, Clients
     }
     assert!(ui.row_of("Café De Hoek").contains('›'), "{}", ui.screen());
     ui.keys("lt").key(KeyCode::Enter);
@@ -1860,12 +1860,17 @@ fn help_uses_the_room_there_is_and_marks_what_it_cuts() {
 
 // ---- the fire/keep walk ------------------------------------------------------------------
 
-/// The demo portfolio (its labour cost, €65 an hour, as the app takes it from the file).
+/// The demo portfolio, with what the app takes from the file where the config sets none
+/// (its labour cost, €65 an hour, and its ideal client profile).
 fn demo_ui(w: u16, h: u16) -> Ui {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
     rapport::demo::populate(&mut store, today()).unwrap();
-    Ui::with(dir, store, w, h, ThemeName::Dark)
+    let defaults = store.defaults().unwrap();
+    let (config, _) = rapport::config::Config::default().over(defaults.as_ref());
+    let mut ui = Ui::with(dir, store, w, h, ThemeName::Dark);
+    ui.driver.app.decision_rules = config.decision_rules();
+    ui
 }
 
 /// Every step of a walk, each screen snapshotted and checked: nothing cut that had room
@@ -1879,6 +1884,15 @@ fn walk_every_step(ui: &mut Ui, name: &str, tag: &str) -> Vec<String> {
         let v = ui.driver.app.walk.as_ref().unwrap();
         let (at, of) = v.walk.progress();
         let step = format!("{:?}", v.walk.step()).to_lowercase();
+        // Every line fits its width (a line too long would be cut at the frame, unmarked).
+        let width = ui.driver.app.walk_width();
+        for line in v.body(width) {
+            let text = line.text();
+            assert!(
+                unicode_width::UnicodeWidthStr::width(text.as_str()) <= width,
+                "wider than {width}: {text:?}"
+            );
+        }
         let s = ui.screen();
         assert!(s.contains(&format!("Step {at} of {of}")), "{s}");
         assert!(s.contains(&format!("Fire or keep? {name}")), "{s}");
@@ -1997,6 +2011,8 @@ fn a_long_outcome_leaves_the_step_title_whole_and_the_conditions_are_listed() {
     ui.driver.open_walk(id);
     ui.key(KeyCode::Enter).key(KeyCode::Enter);
     ui.keys("njjn");
+    // The profile says no (too small); take them on with conditions all the same.
+    ui.keys("C");
     let s = ui.screen();
     assert!(s.contains("TAKE ON WITH CONDITIONS"), "{s}");
     ui.key(KeyCode::Backspace).key(KeyCode::Backspace);
@@ -2011,7 +2027,8 @@ fn a_long_outcome_leaves_the_step_title_whole_and_the_conditions_are_listed() {
     let s = ui.screen();
     assert!(
         s.contains("Conditions            sign the managed service agreement")
-            && s.contains("pay managed services before the month starts"),
+            && s.contains("pay managed services before the month starts")
+            && s.contains("over the proposal, decline"),
         "{s}"
     );
     insta::assert_snapshot!("walk_prospect_with_conditions_80x24", s);
@@ -2026,3 +2043,6 @@ fn a_long_outcome_leaves_the_step_title_whole_and_the_conditions_are_listed() {
     );
     insta::assert_snapshot!("walk_continue_the_draft_80x24", s);
 }
+
+#[path = "screens/decisions.rs"]
+mod decisions;

@@ -108,6 +108,13 @@ fn advice_text(c: &CaseFile, p: &Proposal, currency: &str) -> String {
             out.push_str(&format!("       {e}\n"));
         }
     }
+    if c.prospect {
+        out.push_str(&format!(
+            "\nWalk it through with what you heard in the sales talks: rapport decide \"{}\"\n",
+            c.client.fields.name
+        ));
+        return out;
+    }
     let r = &c.reprice;
     out.push_str(&format!(
         "\nReprice (H1): {:.1} h a month cost {}; at {:.0}% margin the MRR is {}",
@@ -178,7 +185,13 @@ pub fn decide(
     }
     let mut walk = Walk::new(case, None);
     walk.choose(Some(chosen));
-    walk.set_override_reason(&reason.unwrap_or_default())?;
+    // The reason says why the proposal was overruled; where it was not, it is a note.
+    let reason = reason.unwrap_or_default();
+    if walk.proposal().outcome == chosen {
+        walk.answers.notes = reason;
+    } else {
+        walk.answers.override_reason = reason;
+    }
     walk.answers.review_on = review_on;
     walk.answers.proposed_mrr = proposed_mrr;
     let settled = walk.finish()?;
@@ -257,16 +270,7 @@ fn decision_json(d: &Decision) -> Value {
 
 /// Each client's latest decision, as what is coming up needs it.
 pub fn latest(store: &Store) -> Result<Vec<Latest>> {
-    Ok(store
-        .latest_decisions()?
-        .into_iter()
-        .map(|d| Latest {
-            client: d.client,
-            chosen: d.chosen,
-            review_on: d.review_on,
-            end_on: d.exit.and_then(|e| e.end_on),
-        })
-        .collect())
+    Ok(store.latest_decisions()?.iter().map(Latest::of).collect())
 }
 
 pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
@@ -274,7 +278,20 @@ pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
     let store = ctx.open_read_store()?;
     let items = upcoming(&store.clients()?, &latest(&store)?, today, days);
     if json {
-        println!("{}", serde_json::to_string_pretty(&items)?);
+        // Clients by name, as in every other JSON document; the id beside it.
+        let out: Vec<Value> = items
+            .iter()
+            .map(|u| {
+                json!({
+                    "on": u.on.map(iso),
+                    "due": u.due,
+                    "client": u.name,
+                    "client_id": u.client.0,
+                    "detail": u.detail,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
     if items.is_empty() {

@@ -66,7 +66,7 @@ pub fn settings(config: &Config) -> Settings {
         pareto: config.pareto.clone(),
         staff: config.company.staff.clone(),
         note: None,
-        decisions: config.decision_rules(),
+        decision_rules: config.decision_rules(),
     }
 }
 

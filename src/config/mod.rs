@@ -88,6 +88,7 @@ impl Config {
             source: d.source.clone(),
             hourly_labour_cost: None,
             company_name: None,
+            ideal_client: false,
         };
         if let Some(cost) = d
             .hourly_labour_cost
@@ -104,7 +105,17 @@ impl Config {
             cfg.company.name = name.clone();
             supplied.company_name = Some(name.clone());
         }
-        let any = supplied.hourly_labour_cost.is_some() || supplied.company_name.is_some();
+        if let Some(ideal) = d
+            .ideal_client
+            .as_ref()
+            .filter(|_| cfg.ideal_client == IdealClient::default())
+        {
+            cfg.ideal_client = ideal.clone();
+            supplied.ideal_client = true;
+        }
+        let any = supplied.hourly_labour_cost.is_some()
+            || supplied.company_name.is_some()
+            || supplied.ideal_client;
         (cfg, any.then_some(supplied))
     }
 }
@@ -116,6 +127,8 @@ pub struct Supplied {
     pub source: String,
     pub hourly_labour_cost: Option<Cents>,
     pub company_name: Option<String>,
+    /// The ideal client profile came from the database.
+    pub ideal_client: bool,
 }
 
 impl Supplied {
@@ -127,6 +140,9 @@ impl Supplied {
         }
         if let Some(name) = &self.company_name {
             what.push(format!("company {name}"));
+        }
+        if self.ideal_client {
+            what.push("ideal client profile".to_string());
         }
         format!("{}: {}", self.source, what.join(", "))
     }
@@ -471,18 +487,25 @@ mod tests {
 
     #[test]
     fn a_databases_defaults_fill_in_only_what_the_config_leaves_unset() {
+        let ideal = IdealClient {
+            segments: vec!["dental".into()],
+            min_seats: 8,
+            ..IdealClient::default()
+        };
         let demo = Defaults {
             source: "demo".into(),
             hourly_labour_cost: Some(Cents(6_500)),
             company_name: Some("Demo IT".into()),
+            ideal_client: Some(ideal.clone()),
         };
         let (cfg, supplied) = Config::default().over(Some(&demo));
         assert_eq!(cfg.hourly_labour_cost, Cents(6_500));
         assert_eq!(cfg.rules().hourly_cost_cents, 6_500);
         assert_eq!(cfg.company.name, "Demo IT");
+        assert_eq!(cfg.decision_rules().ideal, ideal);
         assert_eq!(
             supplied.unwrap().note("€"),
-            "demo: labour cost €65/h, company Demo IT"
+            "demo: labour cost €65/h, company Demo IT, ideal client profile"
         );
         // The user's own labour cost wins; only the company name is the demo's.
         let mine = Config {
@@ -491,12 +514,17 @@ mod tests {
         };
         let (cfg, supplied) = mine.over(Some(&demo));
         assert_eq!(cfg.hourly_labour_cost, Cents(8_000));
-        assert_eq!(supplied.unwrap().note("$"), "demo: company Demo IT");
+        assert_eq!(
+            supplied.unwrap().note("$"),
+            "demo: company Demo IT, ideal client profile"
+        );
         let (cfg, supplied) = mine.over(None);
         assert_eq!((cfg, supplied), (mine.clone(), None));
         let mut all_mine = mine.clone();
         all_mine.company.name = "Example IT".into();
+        all_mine.ideal_client.min_seats = 5;
         assert_eq!(all_mine.over(Some(&demo)).1, None);
+        assert_eq!(all_mine.over(Some(&demo)).0.ideal_client.min_seats, 5);
     }
 
     #[test]

@@ -97,8 +97,13 @@ fn monthly(p: &Profile, span: Span, window: Span, dice: &mut Dice) -> Vec<Bill> 
         } else {
             month
         };
+        let repriced = p
+            .repriced
+            .filter(|r| month < months_before(month_start(window.until), r.months_ago));
         if window.from <= issued && issued <= span.until {
-            let euros = if month.year() < span.until.year() {
+            let euros = if let Some(r) = repriced {
+                r.old_mrr_euros
+            } else if month.year() < span.until.year() {
                 (p.mrr_euros * 100 + (100 + YEARLY_INDEXATION_PCT) / 2)
                     / (100 + YEARLY_INDEXATION_PCT)
             } else {

@@ -11,6 +11,7 @@ mod advice;
 mod billing;
 mod calendar;
 pub mod characters;
+pub mod decisions;
 mod dice;
 mod gut_check;
 mod profile;
@@ -24,6 +25,7 @@ mod tests;
 use chrono::NaiveDate;
 
 use crate::domain::date::iso;
+use crate::domain::decide::case::IdealClient;
 use crate::domain::{
     Cents, ClientFields, ClientStatus, Defaults, LogEntry, Portfolio, PortfolioClient,
     ValidationError,
@@ -50,6 +52,29 @@ pub fn defaults() -> Defaults {
         source: "demo".into(),
         hourly_labour_cost: Some(LABOUR_COST),
         company_name: Some(COMPANY.into()),
+        ideal_client: Some(ideal_client()),
+    }
+}
+
+/// The demo company's ideal client (guide R3, P1): the professional practices its best
+/// clients are, with a size that pays for a managed service, on its standard stack.
+pub fn ideal_client() -> IdealClient {
+    IdealClient {
+        segments: [
+            "accounting",
+            "legal",
+            "dental",
+            "healthcare",
+            "architecture",
+            "logistics",
+            "veterinary",
+        ]
+        .map(String::from)
+        .to_vec(),
+        min_seats: 8,
+        min_mrr: Cents(80_000),
+        standard_stack:
+            "Microsoft 365 Business Premium, managed endpoint protection, daily cloud backup".into(),
     }
 }
 
@@ -95,7 +120,8 @@ type Dated = (NaiveDate, LogEntry);
 /// e.g. "30 clients, 2,410 tickets, ...".
 pub fn populate(store: &mut Store, today: NaiveDate) -> Result<String> {
     let summary = store.import_portfolio(&portfolio(today))?;
-    Ok(summary.to_string())
+    let decided = decisions::write(store, today)?;
+    Ok(format!("{summary}, {decided} decisions"))
 }
 
 /// The demo portfolio as it stands on `today`: the same day always gives the same values.

@@ -31,6 +31,16 @@ pub(super) struct Profile {
     pub advice: Advice,
     pub incidents: &'static [Moment],
     pub projects: &'static [Project],
+    /// Repriced (guide H1): the price the client paid before the new one began.
+    pub repriced: Option<Repriced>,
+}
+
+/// A price raised: until `months_ago` months before today's month the client paid
+/// `old_mrr_euros` a month.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Repriced {
+    pub months_ago: u32,
+    pub old_mrr_euros: i64,
 }
 
 /// How much work a client makes.
@@ -187,6 +197,7 @@ pub(super) const BASE: Profile = Profile {
     },
     incidents: &[],
     projects: &[],
+    repriced: None,
 };
 
 /// A project, not disputed.

@@ -2,8 +2,8 @@
 //! prospects and a former client that left on good terms.
 
 use super::profile::{
-    Advice, BASE, NO_WORK, PAYS_IN_TERMS, PREPAYS, Pay, Profile, Project, STEADY, Work, moment,
-    project,
+    Advice, BASE, NO_WORK, PAYS_IN_TERMS, PREPAYS, Pay, Profile, Project, Repriced, STEADY, Work,
+    moment, project,
 };
 use crate::domain::ClientStatus::{Former, Prospect};
 use crate::domain::IncidentKind::{Security, UnreasonableDemand};
@@ -196,6 +196,10 @@ pub(super) const SUPPORTING: &[Profile] = &[
             Security,
             "Malware from a USB stick on the workshop PC; cleaned up the same day",
         )],
+        repriced: Some(Repriced {
+            months_ago: super::decisions::REPRICED_MONTHS_AGO,
+            old_mrr_euros: 850,
+        }),
         ..BASE
     },
     Profile {

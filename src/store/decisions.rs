@@ -3,7 +3,7 @@
 //! with the expectations it accepted.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::sql::now_stamp;
 use super::{Result, Store, StoreError};
@@ -72,77 +72,26 @@ impl Store {
     /// walk opened): if anything of the client or its evidence changed since, in another
     /// window or a script, nothing is written and the conflict says so.
     pub fn save_decision_at(&mut self, d: &Decision, rev: Option<i64>) -> Result<i64> {
-        let reasons = to_json(&d.reasons)?;
-        let answers = to_json(&d.answers)?;
-        let snapshot = to_json(&d.snapshot)?;
-        let conditions = to_json(&d.conditions)?;
         self.write(|tx| {
-            let status: Option<String> = tx
-                .query_row("SELECT status FROM clients WHERE id = ?1", [d.client.0], |r| r.get(0))
-                .optional()?;
-            let Some(status) = status else {
-                return Err(StoreError::NotFound(format!("client #{} no longer exists", d.client.0)));
-            };
             if let Some(rev) = rev
-                && revision_in(tx, d.client)? != rev
+                && revision_in(tx, d.client)?.is_some_and(|now| now != rev)
             {
                 return Err(StoreError::Conflict {
                     what: format!("'{}'", d.name),
                     changes: "its facts or evidence changed since the walk opened".into(),
                 });
             }
-            let prospect = status == ClientStatus::Prospect.as_str();
-            if d.chosen.for_prospect() != prospect {
-                return Err(ValidationError::one(
-                    "outcome",
-                    format!(
-                        "{} is for {}: '{}' is {}",
-                        d.chosen.key(),
-                        if d.chosen.for_prospect() { "a prospect" } else { "a client" },
-                        d.name,
-                        if prospect { "a prospect (take-on, take-on-with-conditions or decline)" } else { "a client (keep, watch, reprice, reduce-scope, do-not-renew or end-now)" }
-                    ),
-                )
-                .into());
+            insert_decision(tx, d)
+        })
+    }
+
+    /// Keeps several decisions in one write (the demo's history): all or none.
+    pub fn save_decisions(&mut self, ds: &[Decision]) -> Result<()> {
+        self.write(|tx| {
+            for d in ds {
+                insert_decision(tx, d)?;
             }
-            let exit = d.exit.unwrap_or(ExitPlanKept {
-                end_on: None,
-                notice_by: None,
-                prepaid_refund: Cents::ZERO,
-            });
-            tx.execute(
-                "INSERT INTO decisions (client_id, decided_on, proposed, chosen, override_reason,
-                   reasons, answers, snapshot, notes, review_on, proposed_mrr_cents, end_on,
-                   notice_by, prepaid_refund_cents, conditions, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                params![
-                    d.client.0,
-                    d.decided_on,
-                    d.proposed.key(),
-                    d.chosen.key(),
-                    d.override_reason,
-                    reasons,
-                    answers,
-                    snapshot,
-                    d.notes,
-                    d.review_on,
-                    d.proposed_mrr.map(|c| c.0),
-                    exit.end_on,
-                    exit.notice_by,
-                    exit.prepaid_refund.0,
-                    conditions,
-                    now_stamp(),
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            tx.execute("DELETE FROM decision_drafts WHERE client_id = ?1", [d.client.0])?;
-            if matches!(d.chosen, Outcome::TakeOn | Outcome::TakeOnWithConditions) {
-                tx.execute(
-                    "UPDATE clients SET status = 'active', expectations = ?2, updated_at = ?3 WHERE id = ?1",
-                    params![d.client.0, accepted(&d.answers, &d.conditions)?, now_stamp()],
-                )?;
-            }
-            Ok(id)
+            Ok(())
         })
     }
 
@@ -304,12 +253,13 @@ impl Store {
     }
 }
 
-fn revision_in(tx: &rusqlite::Connection, id: ClientId) -> Result<i64> {
-    Ok(
-        tx.query_row("SELECT rev FROM clients WHERE id = ?1", [id.0], |r| {
+/// A client's revision; None when it no longer exists (the insert then says so).
+fn revision_in(tx: &rusqlite::Connection, id: ClientId) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row("SELECT rev FROM clients WHERE id = ?1", [id.0], |r| {
             r.get(0)
-        })?,
-    )
+        })
+        .optional()?)
 }
 
 /// What a prospect accepted (of the four expectations), for its client record.
@@ -328,4 +278,89 @@ fn accepted(answers: &Answers, conditions: &[String]) -> Result<String> {
         .chain(conditions.iter().map(|c| format!("on condition: {c}")))
         .collect();
     to_json(&list)
+}
+
+/// Keeps a decision inside a write, drops the client's draft, and takes a prospect on when
+/// the decision says so. Returns its id.
+fn insert_decision(tx: &Transaction<'_>, d: &Decision) -> Result<i64> {
+    let reasons = to_json(&d.reasons)?;
+    let answers = to_json(&d.answers)?;
+    let snapshot = to_json(&d.snapshot)?;
+    let conditions = to_json(&d.conditions)?;
+    let status: Option<String> = tx
+        .query_row(
+            "SELECT status FROM clients WHERE id = ?1",
+            [d.client.0],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(status) = status else {
+        return Err(StoreError::NotFound(format!(
+            "client #{} no longer exists",
+            d.client.0
+        )));
+    };
+    let prospect = status == ClientStatus::Prospect.as_str();
+    if d.chosen.for_prospect() != prospect {
+        return Err(ValidationError::one(
+            "outcome",
+            format!(
+                "{} is for {}: '{}' is {}",
+                d.chosen.key(),
+                if d.chosen.for_prospect() {
+                    "a prospect"
+                } else {
+                    "a client"
+                },
+                d.name,
+                if prospect {
+                    "a prospect (take-on, take-on-with-conditions or decline)"
+                } else {
+                    "a client (keep, watch, reprice, reduce-scope, do-not-renew or end-now)"
+                }
+            ),
+        )
+        .into());
+    }
+    let exit = d.exit.unwrap_or(ExitPlanKept {
+        end_on: None,
+        notice_by: None,
+        prepaid_refund: Cents::ZERO,
+    });
+    tx.execute(
+        "INSERT INTO decisions (client_id, decided_on, proposed, chosen, override_reason,
+               reasons, answers, snapshot, notes, review_on, proposed_mrr_cents, end_on,
+               notice_by, prepaid_refund_cents, conditions, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        params![
+            d.client.0,
+            d.decided_on,
+            d.proposed.key(),
+            d.chosen.key(),
+            d.override_reason,
+            reasons,
+            answers,
+            snapshot,
+            d.notes,
+            d.review_on,
+            d.proposed_mrr.map(|c| c.0),
+            exit.end_on,
+            exit.notice_by,
+            exit.prepaid_refund.0,
+            conditions,
+            now_stamp(),
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "DELETE FROM decision_drafts WHERE client_id = ?1",
+        [d.client.0],
+    )?;
+    if matches!(d.chosen, Outcome::TakeOn | Outcome::TakeOnWithConditions) {
+        tx.execute(
+                "UPDATE clients SET status = 'active', expectations = ?2, updated_at = ?3 WHERE id = ?1",
+                params![d.client.0, accepted(&d.answers, &d.conditions)?, now_stamp()],
+            )?;
+    }
+    Ok(id)
 }

@@ -6,11 +6,15 @@ use std::path::Path;
 use rusqlite::{Connection, Transaction, params};
 
 use super::{Result, Store, StoreError};
+use crate::domain::decide::case::IdealClient;
 use crate::domain::{Cents, Defaults};
 
 const SOURCE: &str = "source";
 const LABOUR_COST: &str = "hourly_labour_cost_cents";
 const COMPANY: &str = "company_name";
+/// The ideal client profile, as JSON: {"segments": [...], "min_seats": N, "min_mrr_cents": N,
+/// "standard_stack": "..."}.
+const IDEAL: &str = "ideal_client";
 
 impl Store {
     /// The database's own defaults, or None when it carries none.
@@ -42,6 +46,14 @@ fn defaults_in(conn: &Connection, path: &Path) -> Result<Option<Defaults>> {
                 d.hourly_labour_cost = Some(Cents(cents));
             }
             COMPANY => d.company_name = Some(value),
+            IDEAL => {
+                let ideal =
+                    serde_json::from_str::<IdealJson>(&value).map_err(|e| StoreError::Corrupt {
+                        path: path.to_path_buf(),
+                        detail: format!("the setting {IDEAL} is not a profile rapport reads: {e}"),
+                    })?;
+                d.ideal_client = Some(ideal.into());
+            }
             // A key a newer rapport wrote: not ours to judge.
             _ => {}
         }
@@ -66,7 +78,44 @@ pub(super) fn set_defaults_in(tx: &Transaction<'_>, d: &Defaults) -> Result<()> 
     if let Some(name) = &d.company_name {
         put(COMPANY, name.clone())?;
     }
+    if let Some(ideal) = &d.ideal_client {
+        let json = serde_json::to_string(&IdealJson::from(ideal)).map_err(|e| {
+            StoreError::NotFound(format!("cannot keep the ideal client profile: {e}"))
+        })?;
+        put(IDEAL, json)?;
+    }
     Ok(())
+}
+
+/// The ideal client profile as the settings table keeps it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct IdealJson {
+    segments: Vec<String>,
+    min_seats: u32,
+    min_mrr_cents: i64,
+    standard_stack: String,
+}
+
+impl From<&IdealClient> for IdealJson {
+    fn from(p: &IdealClient) -> Self {
+        Self {
+            segments: p.segments.clone(),
+            min_seats: p.min_seats,
+            min_mrr_cents: p.min_mrr.0,
+            standard_stack: p.standard_stack.clone(),
+        }
+    }
+}
+
+impl From<IdealJson> for IdealClient {
+    fn from(j: IdealJson) -> Self {
+        Self {
+            segments: j.segments,
+            min_seats: j.min_seats,
+            min_mrr: Cents(j.min_mrr_cents),
+            standard_stack: j.standard_stack,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -82,6 +131,12 @@ mod tests {
             source: "demo".into(),
             hourly_labour_cost: Some(Cents(6_500)),
             company_name: Some("Demo IT".into()),
+            ideal_client: Some(IdealClient {
+                segments: vec!["dental".into(), "legal".into()],
+                min_seats: 8,
+                min_mrr: Cents(80_000),
+                standard_stack: "Microsoft 365, managed backup".into(),
+            }),
         };
         store.write(|tx| set_defaults_in(tx, &demo)).unwrap();
         assert_eq!(store.defaults().unwrap(), Some(demo));
@@ -89,6 +144,7 @@ mod tests {
             source: "demo".into(),
             hourly_labour_cost: Some(Cents(5_000)),
             company_name: None,
+            ideal_client: None,
         };
         store.write(|tx| set_defaults_in(tx, &cost_only)).unwrap();
         assert_eq!(store.defaults().unwrap(), Some(cost_only));

@@ -54,6 +54,12 @@ pub enum Action {
     Restore,
     /// Open the selected client's history, to edit or void an event.
     History,
+    /// Decisions: open the selected decision, read-only (from Coming up: the latest
+    /// decision of the item's client).
+    OpenDecision,
+    /// Decisions: the keys move in the log, or in Coming up.
+    FocusLog,
+    FocusComingUp,
     /// Open the fire/keep walk on the selected client.
     Walk,
 }

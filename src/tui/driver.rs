@@ -60,6 +60,7 @@ pub struct Driver {
 impl Driver {
     pub fn new(store: Store, mut app: App, currency: &str) -> Self {
         app.db_name = store.path().display().to_string();
+        app.currency = currency.to_string();
         Self {
             store,
             app,
@@ -155,6 +156,9 @@ impl Driver {
     /// the facts are in memory.
     fn take_load(&mut self, loaded: Result<Loaded, String>) {
         self.end_load();
+        // The decisions right after the scores: one query, on this connection, so they are
+        // as new as anything a tick read meanwhile.
+        self.read_decisions();
         let loaded = match loaded {
             Ok(l) => l,
             Err(e) => {
@@ -273,7 +277,7 @@ impl Driver {
             facts,
             scoring: &self.app.scores.rules,
             pareto: &self.app.pareto.rules,
-            decisions: &self.app.decisions,
+            decisions: &self.app.decision_rules,
         };
         Ok((portfolio.case(&client, &records, self.app.today), rev))
     }
@@ -335,6 +339,8 @@ impl Driver {
                     .unwrap_or_default();
                 self.app.success(format!("{said} (u undoes it)"));
                 self.refresh_client(client, None);
+                // The log, what is coming up, the detail pane's decisions.
+                self.read_decisions();
             }
             Err(StoreError::Conflict { .. }) => {
                 let changes = self.walk_changes(client);
@@ -423,6 +429,9 @@ impl Driver {
                 self.refresh_client(*id, None);
             }
             self.reload_gut_check();
+            // A decision made elsewhere raised its client's revision: the log, and what
+            // is coming up, are read again (one query).
+            self.read_decisions();
         }
         // An open history of a client that moved shows what the other window did.
         if let Some(h) = &self.app.history
@@ -468,6 +477,7 @@ impl Driver {
     pub fn refresh(&mut self) {
         self.end_load();
         self.read_rows();
+        self.read_decisions();
         match self.store.portfolio_facts() {
             Ok(facts) => {
                 self.facts = facts;
@@ -520,6 +530,14 @@ impl Driver {
         }
         let effect = self.app.reload_detail();
         self.run(effect);
+    }
+
+    /// Every decision, newest first: the log, and with the clients what is coming up.
+    pub fn read_decisions(&mut self) {
+        match self.store.decisions(None) {
+            Ok(log) => self.app.set_decisions(log),
+            Err(e) => self.app.error(format!("cannot read the decisions: {e}")),
+        }
     }
 
     fn read_rows(&mut self) {
@@ -956,6 +974,9 @@ impl Driver {
                     }
                     (_, Some(id)) => {
                         self.refresh_client(id, None);
+                        if matches!(what, Undoable::Decision { .. }) {
+                            self.read_decisions();
+                        }
                         if self.app.history.as_ref().is_some_and(|h| h.client == id) {
                             return Some(Effect::LoadHistory(id));
                         }

@@ -540,6 +540,25 @@ pub fn walk_help() -> Vec<(String, &'static str)> {
     lines
 }
 
+pub const DECISIONS: Table = Table {
+    mouse: "wheel scrolls, click selects (in the log or in Coming up)",
+    bindings: &[
+        Binding::new(
+            &[code(KeyCode::Enter)],
+            Action::OpenDecision,
+            "open the selected decision, read-only: the whole walk (Esc closes)",
+        )
+        .footer("open"),
+        Binding::new(
+            &[code(KeyCode::Left)],
+            Action::FocusLog,
+            "move in the log, in Coming up",
+        )
+        .footer("log · coming up"),
+        Binding::also(&[code(KeyCode::Right)], Action::FocusComingUp).footer_with_above(),
+    ],
+};
+
 /// A screen's own table.
 pub fn table(screen: Screen) -> &'static Table {
     match screen {
@@ -547,6 +566,7 @@ pub fn table(screen: Screen) -> &'static Table {
         Screen::Scorecards => &SCORECARDS,
         Screen::Pareto => &PARETO,
         Screen::GutCheck => &GUT_CHECK,
+        Screen::Decisions => &DECISIONS,
     }
 }
 
@@ -931,7 +951,8 @@ mod tests {
         }
     }
 
-    /// Every key of the four screens does what it did before the tables.
+    /// Every key of the screens does what it did before the tables (and the Decisions
+    /// screen's, since).
     #[test]
     fn every_key_acts_as_before() {
         use Action as A;
@@ -944,6 +965,7 @@ mod tests {
             (K::BackTab, A::PrevScreen),
             (K::Char('1'), A::GoScreen(0)),
             (K::Char('4'), A::GoScreen(3)),
+            (K::Char('5'), A::GoScreen(4)),
             (K::Char('j'), A::Move(Move::Down)),
             (K::Down, A::Move(Move::Down)),
             (K::Char('k'), A::Move(Move::Up)),
@@ -957,7 +979,7 @@ mod tests {
             (K::Char('R'), A::Restore),
             (K::Char('h'), A::History),
         ];
-        let own: [(Screen, &[(KeyCode, Action)]); 4] = [
+        let own: [(Screen, &[(KeyCode, Action)]); 5] = [
             (
                 Screen::Clients,
                 &[
@@ -1015,6 +1037,14 @@ mod tests {
                     (K::Enter, A::EditVotes),
                     (K::Char('a'), A::AddStaff),
                     (K::Char('d'), A::ClearVotes),
+                ],
+            ),
+            (
+                Screen::Decisions,
+                &[
+                    (K::Enter, A::OpenDecision),
+                    (K::Left, A::FocusLog),
+                    (K::Right, A::FocusComingUp),
                 ],
             ),
         ];
@@ -1128,7 +1158,11 @@ mod tests {
         assert_eq!(at(KeyCode::BackTab, shift), Some(Action::PrevScreen));
         assert_eq!(at(KeyCode::Char('c'), ctrl | shift), Some(Action::Quit));
         // The digits go only to screens there are.
-        assert_eq!(at(KeyCode::Char('5'), KeyModifiers::NONE), None);
+        assert_eq!(
+            at(KeyCode::Char('5'), KeyModifiers::NONE),
+            Some(Action::GoScreen(4))
+        );
+        assert_eq!(at(KeyCode::Char('6'), KeyModifiers::NONE), None);
         assert_eq!(at(KeyCode::Char('0'), KeyModifiers::NONE), None);
     }
 }

@@ -152,3 +152,141 @@ pub fn walk(viewport: Rect) -> WalkAreas {
         foot,
     }
 }
+
+/// From this width on, Coming up sits beside the decision log; below it, under the log.
+pub const DECISIONS_WIDE: u16 = 120;
+
+/// From this inner width on, a decision takes one line in the log (the why in a column of
+/// 40 or more); in a narrower pane, two (date, client, outcome; then the why under them).
+pub const LOG_ONE_LINE: u16 = 91;
+
+/// From this inner width on, an item of Coming up takes one line (in columns under a
+/// header); in a narrower pane, two (the date, when and who; then what).
+pub const COMING_UP_ONE_LINE: u16 = 70;
+
+/// Where the Decisions screen's two lists go, and how many lines an entry of each takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decisions {
+    pub log: Rect,
+    pub coming: Rect,
+    pub log_item: u16,
+    pub coming_item: u16,
+}
+
+impl Decisions {
+    /// The layout in `viewport` for a log of `log_len` decisions and `coming_len` items
+    /// coming up. Side by side from [`DECISIONS_WIDE`] columns; below that, one above the
+    /// other, each given the rows its entries need where both fit, else the shorter one
+    /// what it needs (up to half) and the other the rest.
+    pub fn of(viewport: Rect, log_len: usize, coming_len: usize) -> Decisions {
+        let body = frame(viewport).body;
+        let log_item = |w: u16| {
+            if w.saturating_sub(3) >= LOG_ONE_LINE {
+                1
+            } else {
+                2
+            }
+        };
+        let coming_item = |w: u16| {
+            if w.saturating_sub(2) >= COMING_UP_ONE_LINE {
+                1
+            } else {
+                2
+            }
+        };
+        if body.width >= DECISIONS_WIDE {
+            // Coming up is what needs acting on: room for its items on one line first; the
+            // log (a few entries, each on two lines if need be) takes the rest.
+            let coming_w = (COMING_UP_ONE_LINE + 2)
+                .max(body.width / 2)
+                .min(body.width.saturating_sub(46));
+            let [log, coming] =
+                Layout::horizontal([Constraint::Min(46), Constraint::Length(coming_w)]).areas(body);
+            return Decisions {
+                log,
+                coming,
+                log_item: log_item(log.width),
+                coming_item: coming_item(coming.width),
+            };
+        }
+        let (li, ci) = (log_item(body.width), coming_item(body.width));
+        let need = |len: usize, item: u16, frame: u16, least: u16| {
+            let rows = u16::try_from(len).unwrap_or(u16::MAX).saturating_mul(item);
+            rows.saturating_add(frame).max(least)
+        };
+        let log_need = need(log_len, li, 3, 6);
+        let coming_need = need(coming_len, ci, 2 + u16::from(ci == 1), 5);
+        let h = body.height;
+        let half = h / 2;
+        let coming_h = if log_need.saturating_add(coming_need) <= h || coming_need <= half {
+            coming_need
+        } else if log_need <= h - half {
+            h - log_need
+        } else {
+            half
+        };
+        let coming_h = coming_h.min(h.saturating_sub(6)).max(5.min(h));
+        let [log, coming] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(coming_h)]).areas(body);
+        Decisions {
+            log,
+            coming,
+            log_item: li,
+            coming_item: ci,
+        }
+    }
+
+    /// The cells that hold the log's entries (inside the border, under the header).
+    pub fn log_rows(&self) -> Rect {
+        Rect {
+            x: self.log.x + 1,
+            y: self.log.y + 2,
+            width: self.log.width.saturating_sub(2),
+            height: self.log.height.saturating_sub(3),
+        }
+    }
+
+    /// The cells that hold Coming up's items (inside the border, under the header when
+    /// items take one line).
+    pub fn coming_rows(&self) -> Rect {
+        let header = u16::from(self.coming_item == 1);
+        Rect {
+            x: self.coming.x + 1,
+            y: self.coming.y + 1 + header,
+            width: self.coming.width.saturating_sub(2),
+            height: self.coming.height.saturating_sub(2 + header),
+        }
+    }
+
+    /// How many entries a page of each list holds.
+    pub fn pages(&self) -> (usize, usize) {
+        let page = |rows: Rect, item: u16| usize::from(rows.height / item.max(1)).max(1);
+        (
+            page(self.log_rows(), self.log_item),
+            page(self.coming_rows(), self.coming_item),
+        )
+    }
+}
+
+/// The saved decision, read-only: a large popup under the header, over the screen, above
+/// the status line and the footer.
+pub fn decision_popup(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(100);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + 1,
+        width,
+        height: area.height.saturating_sub(3),
+    }
+}
+
+/// The text of the decision popup: inside its border, above its line of keys.
+pub fn decision_popup_text(area: Rect) -> Rect {
+    let popup = decision_popup(area);
+    Rect {
+        x: popup.x + 1,
+        y: popup.y + 1,
+        width: popup.width.saturating_sub(2),
+        height: popup.height.saturating_sub(3),
+    }
+}

@@ -2,6 +2,7 @@
 //! would see on the screen, in the database and in the terminal left behind.
 
 mod damage;
+mod decisions;
 mod harness;
 mod history;
 mod two_windows;
@@ -244,11 +245,10 @@ fn a_long_name_fills_its_column_before_it_is_cut() {
 fn q_quits_and_restores_the_terminal() {
     let sandbox = Sandbox::new();
     let mut tui = sandbox.tui(80, 24, &[]);
-    let s = tui.see_that("the UI", |s| s.contents().contains("No clients yet"));
-    assert!(
-        s.alternate_screen() && s.hide_cursor(),
-        "the UI owns the screen"
-    );
+    // The cursor is hidden just after the first frame is written: wait for both.
+    tui.see_that("the UI owning the screen", |s| {
+        s.contents().contains("No clients yet") && s.alternate_screen() && s.hide_cursor()
+    });
     tui.send("q");
     tui.exits_with(0);
     assert_terminal_restored(&mut tui);
@@ -272,11 +272,14 @@ fn ctrl_c_quits_and_restores_the_terminal() {
 fn a_signal_ends_the_ui_and_restores_the_terminal(signal: libc::c_int) {
     let sandbox = Sandbox::new();
     let mut tui = sandbox.tui(80, 24, &[]);
-    let s = tui.see_that("the UI", |s| s.contents().contains("No clients yet"));
-    assert!(
-        s.alternate_screen() && s.hide_cursor() && s.bracketed_paste(),
-        "the UI owns the screen"
-    );
+    // The UI owns the screen: its own screen, bracketed paste, and the cursor hidden (which
+    // ratatui does just after the first frame is written, so wait for all of it).
+    tui.see_that("the UI owning the screen", |s| {
+        s.contents().contains("No clients yet")
+            && s.alternate_screen()
+            && s.hide_cursor()
+            && s.bracketed_paste()
+    });
     tui.kill(signal);
     tui.exits_with(128 + u32::try_from(signal).unwrap());
     assert_terminal_restored(&mut tui);

@@ -3,9 +3,10 @@
 
 use crate::harness::{Key, Sandbox, framed};
 
-/// The decisions in the file, as `rapport decisions --json` lists them.
-fn decisions(sb: &Sandbox) -> Vec<serde_json::Value> {
-    let json = sb.cli_ok(&["decisions", "--json"]);
+/// A client's decisions, newest first, as `rapport decisions --json` lists them (the demo
+/// has a history of its own).
+fn decisions(sb: &Sandbox, client: &str) -> Vec<serde_json::Value> {
+    let json = sb.cli_ok(&["decisions", "--client", client, "--json"]);
     serde_json::from_str(&json).expect("decisions --json is a JSON array")
 }
 
@@ -47,8 +48,8 @@ fn the_abusive_client_is_walked_to_end_now_and_the_decision_is_in_the_file() {
     tui.send("q");
     tui.exits_with(0);
 
-    let all = decisions(&sb);
-    assert_eq!(all.len(), 1, "{all:#?}");
+    let all = decisions(&sb, "Brandt Vastgoed");
+    assert_eq!(all.len(), 1, "Brandt was not decided before: {all:#?}");
     let d = &all[0];
     assert_eq!(d["client"], "Brandt Vastgoed");
     assert_eq!(d["decided_on"], "2026-06-30");
@@ -91,7 +92,7 @@ fn a_prospect_is_declined_from_rapport_decide() {
     tui.send("q");
     tui.exits_with(0);
 
-    let all = decisions(&sb);
+    let all = decisions(&sb, "Dierenkliniek Oost");
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(all[0]["client"], "Dierenkliniek Oost");
     assert_eq!(all[0]["chosen_outcome"], "decline");

@@ -19,7 +19,7 @@ use crate::domain::{
 
 /// The ideal client profile (`[ideal_client]` in the config): what a client that fits looks
 /// like (R3, P1). Empty or zero means "no rule".
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IdealClient {
     pub segments: Vec<String>,
     pub min_seats: u32,
@@ -230,7 +230,7 @@ impl CaseFile {
             pareto: pareto_facts(i.client.id, i.measures, i.pareto, i.rules.hourly_cost),
             reprice: reprice(&costs),
             exit: exit_plan(&contract, i.as_of),
-            fit: fit(i.client, &i.rules.ideal),
+            fit: fit(i.client, &i.rules.ideal, &i.rules.currency),
             rules: i.rules.clone(),
         }
     }
@@ -311,7 +311,7 @@ fn pareto_facts(
 }
 
 /// The client against the ideal client profile: one check per rule the profile sets.
-pub fn fit(c: &Client, ideal: &IdealClient) -> Vec<FitCheck> {
+pub fn fit(c: &Client, ideal: &IdealClient, currency: &str) -> Vec<FitCheck> {
     let f = &c.fields;
     let mut checks = Vec::new();
     if !ideal.segments.is_empty() {
@@ -343,7 +343,11 @@ pub fn fit(c: &Client, ideal: &IdealClient) -> Vec<FitCheck> {
         checks.push(FitCheck {
             what: "MRR".into(),
             fits: f.mrr >= ideal.min_mrr,
-            detail: format!("{} (at least {})", f.mrr.plain(), ideal.min_mrr.plain()),
+            detail: format!(
+                "{} (at least {})",
+                f.mrr.display_whole(currency),
+                ideal.min_mrr.display_whole(currency)
+            ),
         });
     }
     checks

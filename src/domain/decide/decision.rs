@@ -2,12 +2,14 @@
 //! it stood, and what it leaves to do (a review date, a new MRR, an exit plan). And what
 //! changed since the last one, when the walk is run again.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::calc::ExitPlan;
 use super::case::CaseFile;
-use super::walk::{Answers, Settled};
+use super::walk::{Answers, Q, Settled, data_answers};
 use super::{Outcome, Reason};
 use crate::domain::date::iso;
 use crate::domain::{Cents, ClientId};
@@ -22,6 +24,10 @@ pub struct Snapshot {
     pub revenue_share: f64,
     pub effective_rate: Option<Cents>,
     pub mrr: Cents,
+    /// What the data answered by itself (the walk's pre-answers), so the saved walk can
+    /// say which answers came from the data. Empty in decisions kept before it was.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub data_answers: BTreeMap<Q, bool>,
 }
 
 impl Snapshot {
@@ -33,6 +39,7 @@ impl Snapshot {
             revenue_share: c.pareto.revenue_share,
             effective_rate: c.pareto.rate,
             mrr: c.client.fields.mrr,
+            data_answers: data_answers(c).into_iter().collect(),
         }
     }
 
@@ -83,6 +90,17 @@ impl Snapshot {
         }
         out
     }
+}
+
+/// Where an answer kept with a decision came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Given {
+    /// The data answered it so, and the answer stood.
+    FromData,
+    /// The user answered it otherwise than the data did.
+    AgainstData,
+    /// Only the user could answer it.
+    Yours,
 }
 
 /// A decision about a client (or a prospect), as kept in the file.
@@ -172,6 +190,23 @@ impl Decision {
         s
     }
 
+    /// The answer kept for a question, and where it came from; None when it was not
+    /// answered.
+    pub fn given(&self, q: Q) -> Option<(bool, Given)> {
+        let answer = *self.answers.given.get(&q)?;
+        let from = match self.snapshot.data_answers.get(&q) {
+            Some(data) if *data == answer => Given::FromData,
+            Some(_) => Given::AgainstData,
+            None => Given::Yours,
+        };
+        Some((answer, from))
+    }
+
+    /// True for a decision about a prospect (take on, with conditions, decline).
+    pub fn about_prospect(&self) -> bool {
+        self.chosen.for_prospect()
+    }
+
     /// The first reason, as a line for the log.
     pub fn why(&self) -> String {
         match (&self.override_reason, self.reasons.first()) {
@@ -243,6 +278,7 @@ mod tests {
             revenue_share: 0.016,
             effective_rate: Some(Cents(4_500)),
             mrr: Cents(125_000),
+            data_answers: BTreeMap::new(),
         };
         let now = Snapshot {
             score: Some(31.2),

@@ -9,17 +9,16 @@ use super::walk::Walk;
 use crate::domain::Cents;
 use crate::domain::date::{iso, parse_date};
 use crate::domain::error::FieldError;
-use crate::domain::text::{opt_note, opt_text};
+use crate::domain::text::opt_note;
 
-/// The longest override reason, in characters.
-pub const REASON_MAX: usize = 500;
-/// The longest notes of a decision, in characters.
+/// The longest override reason and notes of a decision, in characters (what
+/// [`Walk::finish`] checks them against too).
 pub const NOTES_MAX: usize = crate::domain::evidence::NOTE_MAX;
 
 impl Walk {
-    /// Why another outcome than the proposal: one line.
+    /// Why another outcome than the proposal: checked as a note, as the walk's end does.
     pub fn set_override_reason(&mut self, input: &str) -> Result<(), FieldError> {
-        self.answers.override_reason = opt_text("reason", input, REASON_MAX)?.unwrap_or_default();
+        self.answers.override_reason = opt_note("reason", input, NOTES_MAX)?.unwrap_or_default();
         Ok(())
     }
 
@@ -109,12 +108,12 @@ mod tests {
     }
 
     #[test]
-    fn a_reason_is_one_line_and_notes_may_hold_several() {
+    fn a_reason_and_notes_are_checked_as_notes() {
         let mut w = walk();
         w.set_override_reason("  they apologised  ").unwrap();
         assert_eq!(w.answers.override_reason, "they apologised");
-        assert!(w.set_override_reason("two\nlines").is_err());
-        assert!(w.set_override_reason(&"x".repeat(501)).is_err());
+        assert!(w.set_override_reason("a \u{202e} trick").is_err());
+        assert!(w.set_override_reason(&"x".repeat(2001)).is_err());
         w.set_notes("called Rob\nhe agreed").unwrap();
         assert_eq!(w.answers.notes, "called Rob\nhe agreed");
         assert!(w.set_notes("a \u{202e} trick").is_err());

@@ -35,7 +35,9 @@ use super::{Code, Outcome, Proposal, Reason};
 use crate::domain::Cents;
 use crate::domain::date::iso;
 use crate::domain::error::{FieldError, ValidationError};
+use crate::domain::evidence::NOTE_MAX;
 use crate::domain::score::flags::Dealbreaker;
+use crate::domain::text::opt_note;
 
 /// The steps of a walk, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +55,71 @@ pub enum Step {
 }
 
 impl Step {
+    /// The steps of a walk: a prospect's, or a client's (with the exit plan when the
+    /// outcome ends the relationship).
+    pub fn all(prospect: bool, ends: bool) -> Vec<Step> {
+        if prospect {
+            return vec![Step::Fit, Step::RedFlags, Step::Expectations, Step::Outcome];
+        }
+        let mut s = vec![
+            Step::Dealbreakers,
+            Step::Reasons,
+            Step::Reconsider,
+            Step::Reprice,
+            Step::Outcome,
+        ];
+        if ends {
+            s.push(Step::Exit);
+        }
+        s
+    }
+
+    /// The questions asked on this step, in order (none on the fit, the outcome and the
+    /// exit plan: they show evidence and numbers).
+    pub fn questions(self) -> Vec<Q> {
+        match self {
+            Step::Dealbreakers => [
+                Dealbreaker::D1,
+                Dealbreaker::D2,
+                Dealbreaker::D3,
+                Dealbreaker::D4,
+                Dealbreaker::D5,
+            ]
+            .into_iter()
+            .map(Q::Dealbreaker)
+            .collect(),
+            Step::Reasons => vec![
+                Q::TooCostly,
+                Q::OldEquipment,
+                Q::AdvisedAgainstSoftware,
+                Q::SecurityUndone,
+                Q::OffStack,
+                Q::NotProactive,
+                Q::HoldingBack,
+            ],
+            Step::Reconsider => vec![
+                Q::CanAbsorb,
+                Q::AsksQuestions,
+                Q::HardToReach,
+                Q::QuestionsPrices,
+            ],
+            Step::Reprice => vec![Q::WouldAccept],
+            Step::RedFlags => vec![
+                Q::Haggles,
+                Q::WantsControl,
+                Q::LeftSeveral,
+                Q::EverythingFixed,
+            ],
+            Step::Expectations => vec![
+                Q::AcceptsAgreement,
+                Q::AcceptsStack,
+                Q::AcceptsPrepayment,
+                Q::AcceptsProactive,
+            ],
+            Step::Fit | Step::Outcome | Step::Exit => Vec::new(),
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Step::Dealbreakers => "Dealbreakers (D1-D5)",
@@ -312,42 +379,12 @@ impl Walk {
 
     /// The answers the data gives by itself.
     fn data_answers(&self) -> Vec<(Q, bool)> {
-        let c = &self.case;
-        if c.prospect {
-            return Vec::new();
-        }
-        let mut out: Vec<(Q, bool)> = [
-            Dealbreaker::D1,
-            Dealbreaker::D2,
-            Dealbreaker::D3,
-            Dealbreaker::D4,
-            Dealbreaker::D5,
-        ]
-        .into_iter()
-        .map(|d| (Q::Dealbreaker(d), c.flags.iter().any(|f| f.code == d)))
-        .collect();
-        out.push((Q::TooCostly, c.pareto.candidate));
-        let share = c.pareto.revenue_share;
-        out.push((Q::CanAbsorb, share <= c.pareto.concentration_warning));
-        out
+        data_answers(&self.case)
     }
 
     /// The steps of this walk as it stands: the exit plan only when the outcome ends it.
     pub fn steps(&self) -> Vec<Step> {
-        if self.case.prospect {
-            return vec![Step::Fit, Step::RedFlags, Step::Expectations, Step::Outcome];
-        }
-        let mut s = vec![
-            Step::Dealbreakers,
-            Step::Reasons,
-            Step::Reconsider,
-            Step::Reprice,
-            Step::Outcome,
-        ];
-        if self.chosen().ends() {
-            s.push(Step::Exit);
-        }
-        s
+        Step::all(self.case.prospect, self.chosen().ends())
     }
 
     pub fn step(&self) -> Step {
@@ -415,47 +452,7 @@ impl Walk {
     }
 
     pub fn questions_of(&self, step: Step) -> Vec<Question> {
-        let qs: Vec<Q> = match step {
-            Step::Dealbreakers => [
-                Dealbreaker::D1,
-                Dealbreaker::D2,
-                Dealbreaker::D3,
-                Dealbreaker::D4,
-                Dealbreaker::D5,
-            ]
-            .into_iter()
-            .map(Q::Dealbreaker)
-            .collect(),
-            Step::Reasons => vec![
-                Q::TooCostly,
-                Q::OldEquipment,
-                Q::AdvisedAgainstSoftware,
-                Q::SecurityUndone,
-                Q::OffStack,
-                Q::NotProactive,
-                Q::HoldingBack,
-            ],
-            Step::Reconsider => vec![
-                Q::CanAbsorb,
-                Q::AsksQuestions,
-                Q::HardToReach,
-                Q::QuestionsPrices,
-            ],
-            Step::Reprice => vec![Q::WouldAccept],
-            Step::RedFlags => vec![
-                Q::Haggles,
-                Q::WantsControl,
-                Q::LeftSeveral,
-                Q::EverythingFixed,
-            ],
-            Step::Expectations => vec![
-                Q::AcceptsAgreement,
-                Q::AcceptsStack,
-                Q::AcceptsPrepayment,
-                Q::AcceptsProactive,
-            ],
-            Step::Fit | Step::Outcome | Step::Exit => Vec::new(),
-        };
+        let qs = step.questions();
         let data = self.data_answers();
         qs.into_iter()
             .map(|q| Question {
@@ -818,15 +815,38 @@ impl Walk {
                 evidence: self.conditions(),
             });
         }
-        let outcome = if flags.len() >= 2 || (!misfit.is_empty() && !flags.is_empty()) {
+        // P1: say no to a prospect who does not fit, or who showed more than one red flag.
+        let outcome = if flags.len() >= 2 || !misfit.is_empty() {
             Outcome::Decline
-        } else if !flags.is_empty() || !refused.is_empty() || !misfit.is_empty() {
+        } else if !flags.is_empty() || !refused.is_empty() {
             Outcome::TakeOnWithConditions
         } else {
+            let to_ask: Vec<String> = [
+                Q::AcceptsAgreement,
+                Q::AcceptsStack,
+                Q::AcceptsPrepayment,
+                Q::AcceptsProactive,
+            ]
+            .into_iter()
+            .filter(|q| self.answer(*q).is_none())
+            .map(|q| format!("not asked yet: {}", q.text()))
+            .collect();
+            let mut to_ask = to_ask;
+            if c.fit.is_empty() {
+                to_ask.insert(
+                    0,
+                    "no ideal client profile to judge the fit by: set [ideal_client] in the config"
+                        .into(),
+                );
+            }
             reasons.push(Reason {
                 code: Code::P2,
-                text: "fits, no red flags, and accepts how you work".into(),
-                evidence: Vec::new(),
+                text: if to_ask.is_empty() {
+                    "fits, no red flags, and accepts how you work".into()
+                } else {
+                    "fits, no red flags: agree on how you work before the start".into()
+                },
+                evidence: to_ask,
             });
             Outcome::TakeOn
         };
@@ -902,7 +922,9 @@ impl Walk {
         let proposal = self.proposal();
         let chosen = self.chosen();
         let overridden = chosen != proposal.outcome;
-        let reason = self.answers.override_reason.trim();
+        let reason =
+            opt_note("reason", &self.answers.override_reason, NOTE_MAX)?.unwrap_or_default();
+        opt_note("notes", &self.answers.notes, NOTE_MAX)?;
         if overridden && reason.is_empty() {
             return Err(ValidationError::one(
                 "reason",
@@ -944,7 +966,7 @@ impl Walk {
         Ok(Settled {
             proposed: proposal.outcome,
             chosen,
-            override_reason: overridden.then(|| reason.to_string()),
+            override_reason: overridden.then_some(reason),
             reasons: proposal.reasons,
             review_on,
             proposed_mrr,
@@ -955,6 +977,28 @@ impl Walk {
             },
         })
     }
+}
+
+/// The answers a case's data gives by itself (the dealbreakers it raises, R1 from the
+/// Pareto analysis, C1 from the revenue share); none for a prospect.
+pub fn data_answers(c: &CaseFile) -> Vec<(Q, bool)> {
+    if c.prospect {
+        return Vec::new();
+    }
+    let mut out: Vec<(Q, bool)> = [
+        Dealbreaker::D1,
+        Dealbreaker::D2,
+        Dealbreaker::D3,
+        Dealbreaker::D4,
+        Dealbreaker::D5,
+    ]
+    .into_iter()
+    .map(|d| (Q::Dealbreaker(d), c.flags.iter().any(|f| f.code == d)))
+    .collect();
+    out.push((Q::TooCostly, c.pareto.candidate));
+    let share = c.pareto.revenue_share;
+    out.push((Q::CanAbsorb, share <= c.pareto.concentration_warning));
+    out
 }
 
 /// What a finished walk settles on, before it is saved.

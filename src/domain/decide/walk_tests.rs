@@ -180,9 +180,9 @@ fn every_outcome_is_reachable_from_some_answers() {
             Outcome::Decline,
         ),
         (
-            "a misfit without red flags",
-            vec![(Q::AcceptsPrepayment, false)],
-            Outcome::TakeOnWithConditions,
+            "a misfit without red flags (P1: say no)",
+            vec![],
+            Outcome::Decline,
         ),
         (
             "two red flags",
@@ -196,8 +196,22 @@ fn every_outcome_is_reachable_from_some_answers() {
     }
     let mut fits = case("prospect", &[], false, 0.0);
     fits.fit.clear();
-    let w = walk_with(fits, &[]);
+    let w = walk_with(fits.clone(), &[]);
     assert_eq!(w.proposal().outcome, Outcome::TakeOn);
+    for (label, answers) in [
+        (
+            "prepayment not accepted yet",
+            vec![(Q::AcceptsPrepayment, false)],
+        ),
+        ("one red flag", vec![(Q::Haggles, true)]),
+    ] {
+        let w = walk_with(fits.clone(), &answers);
+        assert_eq!(
+            w.proposal().outcome,
+            Outcome::TakeOnWithConditions,
+            "{label}"
+        );
+    }
     // Every outcome there is was reached above.
 }
 
@@ -376,4 +390,53 @@ fn what_moved_in_a_case_read_again_is_said_in_words() {
         before.changes_since(&now)[2],
         "incident gone: 2026-06-30 abuse: swore at Sam on the phone"
     );
+}
+
+#[test]
+fn a_saved_decision_says_which_answers_came_from_the_data() {
+    use super::decision::{Decision, Given, Snapshot};
+    let mut w = Walk::new(case("active", &[Dealbreaker::D1], true, 0.05), None);
+    // D1 raised by the data, answered no; D5 not raised and left; R3 only the user knows.
+    w.set(Q::Dealbreaker(Dealbreaker::D1), Some(false));
+    w.set(Q::HoldingBack, Some(true));
+    let s = w.finish().unwrap();
+    let decision = Decision::from_walk(&w.case, &w.answers, s, d("2026-06-30"));
+    let d1 = Q::Dealbreaker(Dealbreaker::D1);
+    let d5 = Q::Dealbreaker(Dealbreaker::D5);
+    assert_eq!(decision.given(d1), Some((false, Given::AgainstData)));
+    assert_eq!(decision.given(d5), Some((false, Given::FromData)));
+    assert_eq!(decision.given(Q::TooCostly), Some((true, Given::FromData)));
+    assert_eq!(decision.given(Q::HoldingBack), Some((true, Given::Yours)));
+    assert_eq!(decision.given(Q::WouldAccept), None, "not answered");
+    // The data's answers are kept with the snapshot, and a snapshot kept before they
+    // were reads back without them.
+    let json = serde_json::to_string(&decision.snapshot).unwrap();
+    assert!(json.contains("\"data_answers\":{\"D1\":true"), "{json}");
+    let back: Snapshot = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, decision.snapshot);
+    let old: Snapshot = serde_json::from_str(
+        r#"{"score":31.0,"grade":"F","flags":["D1"],"revenue_share":0.05,"effective_rate":4500,"mrr":125000}"#,
+    )
+    .unwrap();
+    assert!(old.data_answers.is_empty());
+    let kept_before = Decision {
+        snapshot: old,
+        ..decision
+    };
+    assert_eq!(kept_before.given(d1), Some((false, Given::Yours)));
+}
+
+#[test]
+fn the_steps_of_a_walk_and_their_questions_cover_every_question_once() {
+    let mut asked: Vec<Q> = Step::all(false, true)
+        .into_iter()
+        .chain(Step::all(true, false))
+        .flat_map(Step::questions)
+        .collect();
+    asked.sort();
+    let mut all = Q::ALL.to_vec();
+    all.sort();
+    assert_eq!(asked, all);
+    assert_eq!(Step::all(false, false).last(), Some(&Step::Outcome));
+    assert_eq!(Step::all(false, true).last(), Some(&Step::Exit));
 }

@@ -192,6 +192,7 @@ impl App {
                 }
             },
             Overlay::History => self.history_key(k),
+            Overlay::Decision { id, scroll } => self.decision_key(k, id, scroll),
             Overlay::EventForm {
                 form,
                 seen,
@@ -411,7 +412,11 @@ impl App {
     }
 
     pub fn on_mouse(&mut self, m: MouseEvent) -> Option<Effect> {
-        if self.overlay == Overlay::Walk && !self.too_small() {
+        if self.too_small() {
+            return None;
+        }
+        // The wheel scrolls the walk's step.
+        if self.overlay == Overlay::Walk {
             match m.kind {
                 MouseEventKind::ScrollUp => self.walk_scroll(false),
                 MouseEventKind::ScrollDown => self.walk_scroll(true),
@@ -419,7 +424,17 @@ impl App {
             }
             return None;
         }
-        if self.overlay != Overlay::None || self.too_small() {
+        // The wheel scrolls a saved decision as j and k do.
+        if let Overlay::Decision { id, scroll } = self.overlay {
+            let code = match m.kind {
+                MouseEventKind::ScrollUp => KeyCode::Up,
+                MouseEventKind::ScrollDown => KeyCode::Down,
+                _ => return None,
+            };
+            self.overlay = Overlay::None;
+            return self.decision_key(KeyEvent::from(code), id, scroll);
+        }
+        if self.overlay != Overlay::None {
             return None;
         }
         match m.kind {

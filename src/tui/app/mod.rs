@@ -4,6 +4,7 @@
 
 pub mod clients;
 pub mod cursor;
+pub mod decisions;
 pub mod gut_check;
 pub mod history;
 mod input;
@@ -21,6 +22,7 @@ use ratatui::layout::Rect;
 use self::clients::ClientList;
 pub use self::clients::SortKey;
 use self::cursor::Move;
+use self::decisions::{Decisions, Pane};
 use self::gut_check::GutCheck;
 use self::pareto::ParetoView;
 use self::scores::Scores;
@@ -30,6 +32,7 @@ use super::layout;
 use super::widgets::form::Form;
 use crate::domain::ClientRow;
 use crate::domain::decide::case::{DecisionRules, decidable};
+use crate::domain::decide::decision::Decision;
 use crate::domain::pareto::{ClientMeasures, ParetoRules};
 use crate::domain::record::StoredEvent;
 use crate::domain::score::{Rules, Scorecard};
@@ -44,6 +47,7 @@ pub enum Screen {
     Scorecards,
     Pareto,
     GutCheck,
+    Decisions,
 }
 
 impl Screen {
@@ -52,6 +56,7 @@ impl Screen {
         Screen::Scorecards,
         Screen::Pareto,
         Screen::GutCheck,
+        Screen::Decisions,
     ];
 
     pub fn title(self) -> &'static str {
@@ -60,6 +65,7 @@ impl Screen {
             Screen::Scorecards => "Scorecards",
             Screen::Pareto => "Pareto",
             Screen::GutCheck => "Gut check",
+            Screen::Decisions => "Decisions",
         }
     }
 }
@@ -121,6 +127,12 @@ pub enum Overlay {
     },
     /// The fire/keep walk ([`App::walk`]), over the whole body.
     Walk,
+    /// A saved decision (by its id in [`App::decisions`]), read-only, scrolled down `scroll`
+    /// lines.
+    Decision {
+        id: i64,
+        scroll: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +167,7 @@ pub struct Settings {
     /// €65/h, company Demo IT"): said at start, and marked in the header throughout.
     pub note: Option<String>,
     /// What a decision is made with: costs, target margin, review days, the ideal client.
-    pub decisions: DecisionRules,
+    pub decision_rules: DecisionRules,
 }
 
 /// Everything the screens draw.
@@ -174,6 +186,8 @@ pub struct App {
     /// Clients marked for the what-if (space): a scenario, never a change to the data.
     pub marks: BTreeSet<ClientId>,
     pub gut: GutCheck,
+    /// The decision log and what is coming up (screen 5; the header's count of what is due).
+    pub decisions: Decisions,
     pub detail: Option<(ClientId, Vec<TimelineEvent>)>,
     pub overlay: Overlay,
     pub status: Option<Status>,
@@ -185,8 +199,8 @@ pub struct App {
     pub history: Option<history::History>,
     /// The fire/keep walk, while it is open.
     pub walk: Option<walk::WalkView>,
-    /// What a decision is made with (see [`Settings::decisions`]).
-    pub decisions: DecisionRules,
+    /// What a decision is made with (see [`Settings::decision_rules`]).
+    pub decision_rules: DecisionRules,
     /// The terminal's size at the last draw, for paging and mouse hits.
     pub viewport: Rect,
     pub quit: bool,
@@ -194,6 +208,8 @@ pub struct App {
     pub db_name: String,
     /// Which settings the database supplied (see [`Settings::note`]).
     pub note: Option<String>,
+    /// The currency symbol, for the amounts of a saved decision (laid out here to scroll).
+    pub currency: String,
 }
 
 impl App {
@@ -208,6 +224,7 @@ impl App {
             pareto: ParetoView::new(settings.pareto),
             marks: BTreeSet::new(),
             gut: GutCheck::new(today.year(), settings.staff),
+            decisions: Decisions::default(),
             detail: None,
             overlay: Overlay::None,
             status: settings.note.clone().map(|text| Status {
@@ -218,11 +235,12 @@ impl App {
             damaged: None,
             history: None,
             walk: None,
-            decisions: settings.decisions,
+            decision_rules: settings.decision_rules,
             viewport: Rect::new(0, 0, 80, 24),
             quit: false,
             db_name: String::new(),
             note: settings.note,
+            currency: "€".into(),
         }
     }
 
@@ -232,6 +250,7 @@ impl App {
     pub fn set_rows(&mut self, rows: Vec<ClientRow>) {
         self.clients.rows = rows;
         self.rebuild();
+        self.recount();
         self.keep_selection();
     }
 
@@ -247,7 +266,27 @@ impl App {
             None => self.clients.rows.push(row),
         }
         self.rebuild();
+        self.recount();
         self.keep_selection();
+    }
+
+    /// Every decision anew, newest first (at start, and after another window decided).
+    pub fn set_decisions(&mut self, log: Vec<Decision>) {
+        let (log_page, _) = self.decision_pages();
+        self.decisions.set_log(log, log_page);
+        self.recount();
+        // The lists' sizes changed, and with them their pages.
+        let (log_page, coming_page) = self.decision_pages();
+        self.decisions.clamp(log_page, coming_page);
+        self.follow();
+    }
+
+    /// What is coming up, worked out again from the clients and the decisions in memory
+    /// (their contract facts or the log changed).
+    fn recount(&mut self) {
+        let (_, page) = self.decision_pages();
+        let clients = self.clients.rows.iter().map(|r| &r.client);
+        self.decisions.recount(clients, self.today, page);
     }
 
     /// Keeps the selected client, unless there is none or it is gone from the store: then
@@ -374,6 +413,8 @@ impl App {
             );
             self.pareto.cursor.move_to(pos, len, page);
         }
+        let (log_page, coming_page) = self.decision_pages();
+        self.decisions.follow(id, log_page, coming_page);
     }
 
     fn detail_effect(&mut self) -> Option<Effect> {
@@ -637,6 +678,15 @@ impl App {
                 }
                 None
             }
+            Action::OpenDecision => self.open_decision(),
+            Action::FocusLog | Action::FocusComingUp => {
+                self.decisions.pane = if a == Action::FocusLog {
+                    Pane::Log
+                } else {
+                    Pane::ComingUp
+                };
+                None
+            }
             Action::ClearVotes => {
                 match self.gut.selected() {
                     Some(l) if !l.clients.is_empty() => {
@@ -710,6 +760,11 @@ impl App {
                 self.gut.cursor.step(m, self.gut.lists.len(), page);
                 return None;
             }
+            Screen::Decisions => {
+                let d = &mut self.decisions;
+                let holds = d.client_at(d.pane) == selected;
+                d.step(holds, m, page)
+            }
         };
         id.and_then(|id| self.select_id(id))
     }
@@ -718,6 +773,7 @@ impl App {
         let rows = match self.screen {
             Screen::Clients => layout::clients_table_rows(self.viewport),
             Screen::Scorecards => layout::scorecards_list_rows(self.viewport),
+            Screen::Decisions => return self.click_decisions(x, y),
             Screen::Pareto | Screen::GutCheck => return None,
         };
         let inside =
@@ -749,6 +805,13 @@ impl App {
             Screen::Scorecards => layout::scorecards_list_rows(self.viewport),
             Screen::Pareto => layout::pareto_chart_rows(self.viewport),
             Screen::GutCheck => return usize::MAX,
+            Screen::Decisions => {
+                let (log, coming) = self.decision_pages();
+                return match self.decisions.pane {
+                    Pane::Log => log,
+                    Pane::ComingUp => coming,
+                };
+            }
         };
         usize::from(rows.height).max(1)
     }
@@ -767,6 +830,8 @@ impl App {
         let page = self.page_rows(Screen::Pareto);
         let len = self.pareto.primary.rows.len();
         self.pareto.cursor.clamp(len, page);
+        let (log_page, coming_page) = self.decision_pages();
+        self.decisions.clamp(log_page, coming_page);
         self.follow();
     }
 

@@ -552,14 +552,20 @@ impl WalkView {
                 format!("  over the proposal, {}", proposed.label()),
             )
         };
+        let shown = format!("‹ {} ›", chosen.label());
         out.head(
             vec![(Role::Muted, pad("Outcome", LABEL_W))],
-            &format!("‹ {} ›", chosen.label()),
+            &shown,
             Role::Answer,
             Vec::new(),
         );
-        if let Some(last) = out.lines.last_mut() {
-            last.spans.push(note);
+        // Beside the outcome where it fits, else under it.
+        if LABEL_W + shown.width() + note.1.width() <= out.width {
+            if let Some(last) = out.lines.last_mut() {
+                last.spans.push(note);
+            }
+        } else {
+            out.para(LABEL_W, note.0, note.1.trim_start());
         }
         let keys: Vec<(Role, String)> = w
             .choices()

@@ -351,3 +351,108 @@ fn a_prospect_taken_on_becomes_a_client_and_u_makes_it_a_prospect_again() {
     );
     assert!(d.store.decisions(Some(vet)).unwrap().is_empty());
 }
+
+/// A "keep and watch" decision about `id` as the walk makes it today, its review on `on`.
+fn watch(store: &Store, id: ClientId, on: &str) -> crate::domain::decide::decision::Decision {
+    use crate::domain::decide::Outcome;
+    use crate::domain::decide::case::{DecisionRules, Portfolio};
+    use crate::domain::decide::decision::Decision;
+    use crate::domain::decide::walk::Walk;
+    let client = store.client(id).unwrap();
+    let facts = store.portfolio_facts().unwrap();
+    let records = store.records(id).unwrap();
+    let (scoring, pareto, rules) = (
+        crate::domain::score::Rules::default(),
+        crate::domain::pareto::ParetoRules::default(),
+        DecisionRules::default(),
+    );
+    let portfolio = Portfolio {
+        facts: &facts,
+        scoring: &scoring,
+        pareto: &pareto,
+        decisions: &rules,
+    };
+    let mut w = Walk::new(portfolio.case(&client, &records, today()), None);
+    if w.proposal().outcome != Outcome::Watch {
+        w.choose(Some(Outcome::Watch));
+        w.answers.override_reason = "look again soon".into();
+    }
+    w.answers.review_on = Some(crate::domain::date::parse_date("review", on).unwrap());
+    let settled = w.finish().unwrap();
+    Decision::from_walk(&w.case, &w.answers, settled, today())
+}
+
+#[test]
+fn the_decisions_are_read_right_after_the_scores() {
+    let (_dir, path, alfa, _) = file();
+    let mut other = Store::open(&path).unwrap();
+    other
+        .save_decision(&watch(&other, alfa, "2026-09-30"))
+        .unwrap();
+    let mut d = driver(&path);
+    d.start();
+    assert!(!d.app.decisions.loaded, "not before the first frame");
+    // A decision made while the scores load is read with the others when they arrive.
+    let stale = Loaded::read(&path, d.basis()).unwrap();
+    other
+        .save_decision(&watch(&other, alfa, "2026-07-02"))
+        .unwrap();
+    d.take_load(Ok(stale));
+    let log = &d.app.decisions.log;
+    assert!(d.app.decisions.loaded);
+    assert_eq!(log.len(), 2);
+    assert_eq!(
+        log[0].review_on.map(crate::domain::date::iso).as_deref(),
+        Some("2026-07-02")
+    );
+    assert_eq!(
+        d.app.decisions.due_this_week, 1,
+        "the newest decision's review"
+    );
+}
+
+#[test]
+fn a_decision_made_in_another_window_shows_on_the_next_tick() {
+    let (_dir, path, alfa, bravo) = file();
+    let mut d = driver(&path);
+    d.start();
+    assert!(d.wait_for_scores());
+    assert!(d.app.decisions.loaded && d.app.decisions.log.is_empty());
+    assert!(d.app.decisions.coming.is_empty());
+    assert!(!d.tick(), "nothing changed yet");
+    // Another window (`rapport decide Alfa --outcome watch --review-on …`).
+    let mut other = Store::open(&path).unwrap();
+    other
+        .save_decision(&watch(&other, alfa, "2026-07-03"))
+        .unwrap();
+    assert!(d.tick(), "it shows without a key");
+    let a = &d.app.decisions;
+    assert_eq!(a.log.iter().map(|x| x.client).collect::<Vec<_>>(), [alfa]);
+    let coming: Vec<_> = a.coming.iter().map(|u| (u.client, u.due.label())).collect();
+    assert_eq!(coming, [(alfa, "review due")]);
+    assert_eq!(a.due_this_week, 1);
+    assert!(!d.tick(), "read once");
+    // A contract end another window sets shows in what is coming up too.
+    let mut fields = other.client(bravo).unwrap().fields;
+    let before = fields.clone();
+    fields.contract_end = Some(crate::domain::date::parse_date("end", "2026-07-31").unwrap());
+    fields.notice_days = Some(30);
+    other.save_edit(bravo, &before, &fields).unwrap();
+    assert!(d.tick());
+    let coming: Vec<_> = d
+        .app
+        .decisions
+        .coming
+        .iter()
+        .map(|u| (u.client, u.due.label()))
+        .collect();
+    assert_eq!(
+        coming,
+        [
+            (bravo, "last day to give notice"),
+            (alfa, "review due"),
+            (bravo, "contract ends")
+        ]
+    );
+    assert_eq!(d.app.decisions.due_this_week, 2);
+}

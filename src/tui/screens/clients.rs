@@ -10,12 +10,14 @@ use ratatui::widgets::{
 };
 
 use super::Look;
+use crate::domain::decide::decision::Decision;
 use crate::domain::score::card::{change_text, points};
 use crate::domain::score::{Band, Scorecard, sparkline};
 use crate::domain::{Client, ClientStatus, EventKind, TimelineEvent};
 use crate::tui::app::{App, SortKey};
 use crate::tui::layout;
 use crate::tui::text::{count, truncate, wrap_spans};
+use crate::tui::widgets::decision::outcome_style;
 use unicode_width::UnicodeWidthStr;
 
 /// A column of the clients table.
@@ -380,6 +382,30 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     for (label, value) in labelled_lines {
         lines.extend(labelled(label, &value, width, look));
     }
+    // The client's decisions above its events: as many as half the rows left (one at
+    // least), the latest first; the Decisions screen lists them all.
+    let decided: Vec<&Decision> = app.decisions.of_client(c.id).collect();
+    if !decided.is_empty() {
+        let left = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
+        let shown = decided.len().min((left / 2).max(1));
+        let mut head = vec![Span::styled("Decisions", t.header)];
+        if shown < decided.len() {
+            head.push(Span::styled(
+                format!(" latest {shown} of {}: 5 lists them all", decided.len()),
+                t.muted,
+            ));
+        }
+        lines.push(Line::from(head));
+        let outcome_w = decided
+            .iter()
+            .take(shown)
+            .map(|d| d.chosen.label().width())
+            .max()
+            .unwrap_or(0);
+        for d in decided.iter().take(shown) {
+            lines.push(decision_line(d, look, width, outcome_w));
+        }
+    }
     lines.push(Line::styled("Latest events", t.header));
     match &app.detail {
         Some((id, events)) if *id == c.id => {
@@ -476,6 +502,21 @@ fn facts(c: &Client, today: NaiveDate, look: &Look) -> Vec<(&'static str, Vec<Sp
         lines.push(("Notes", vec![Span::raw(n.replace('\n', " "))]));
     }
     lines
+}
+
+/// A decision on one line: its date, its outcome, and why.
+fn decision_line<'a>(d: &Decision, look: &Look, width: usize, outcome_w: usize) -> Line<'a> {
+    let date = look.date(d.decided_on);
+    let rest = width.saturating_sub(date.width() + outcome_w + 2);
+    Line::from(vec![
+        Span::styled(date, look.theme.muted),
+        Span::raw(" "),
+        Span::styled(
+            format!("{:<outcome_w$} ", d.chosen.label()),
+            outcome_style(d.chosen, &look.theme),
+        ),
+        Span::raw(truncate(&d.why(), rest)),
+    ])
 }
 
 fn event_line<'a>(e: &TimelineEvent, look: &Look, width: usize) -> Line<'a> {

@@ -2,7 +2,9 @@
 //! (tabs, status line, footer) and the overlays are drawn here.
 
 pub mod clients;
+pub mod decisions;
 pub mod gut_check;
+pub mod header;
 pub mod history;
 pub mod overlays;
 pub mod pareto;
@@ -55,7 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
         return;
     }
     let areas = layout::frame(area);
-    draw_header(frame, areas.header, app, look);
+    header::draw(frame, areas.header, app, look);
     // The walk takes the whole body (its help goes over it).
     let walking = app
         .walk
@@ -67,6 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
         (None, Screen::Scorecards) => scorecards::draw(frame, areas.body, app, look),
         (None, Screen::Pareto) => pareto::draw(frame, areas.body, app, look),
         (None, Screen::GutCheck) => gut_check::draw(frame, areas.body, app, look),
+        (None, Screen::Decisions) => decisions::draw(frame, areas.body, app, look),
     }
     // A message too long for its line takes the footer's line too, to be read whole.
     if !draw_status(frame, areas.status, areas.footer, app, look) {
@@ -99,68 +102,12 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
         }
         Overlay::LogMenu { name, .. } => overlays::log_menu(frame, area, name, look),
         Overlay::ConfirmArchive { name, .. } => overlays::confirm_archive(frame, area, name, look),
-    }
-}
-
-fn draw_header(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: &Look) {
-    let t = &look.theme;
-    let mut spans = vec![Span::styled(" rapport ", t.title), Span::raw(" ")];
-    for (i, s) in Screen::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, s.title());
-        spans.push(if *s == app.screen {
-            Span::styled(label, t.selected)
-        } else {
-            Span::styled(label, t.muted)
-        });
-    }
-    // Scores looked at as of another day, or over another window, say so on every screen.
-    let s = &app.scores;
-    if s.as_of != app.today || s.window_days != s.rules.window_days {
-        spans.push(Span::styled(
-            format!(
-                " scores as of {} · {} days ",
-                look.date(s.as_of),
-                s.window_days
-            ),
-            t.warn,
-        ));
-    }
-    if app.scoring {
-        spans.push(Span::styled(" scoring… ", t.accent));
-    }
-    if app.damaged.is_some() {
-        spans.push(Span::styled(" READ-ONLY: damaged file ", t.error));
-    }
-    // Figures that rest on the database's own settings (the demo's labour cost): the whole
-    // line where it fits, else who supplied them ("demo"); the status line says it at start.
-    // Today's date keeps its place at the right, so the note takes only the room left.
-    let date = format!("{} ", look.date(app.today));
-    let today = format!("today {date}");
-    if let Some(note) = &app.note {
-        let used: usize = spans.iter().map(|s| s.width()).sum();
-        let source = note.split(':').next().unwrap_or(note);
-        if let Some(tag) = [format!(" {note} "), format!(" {source} ")]
-            .into_iter()
-            .find(|tag| used + tag.chars().count() + date.chars().count() < area.width as usize)
-        {
-            spans.push(Span::styled(tag, t.warn));
+        Overlay::Decision { id, scroll } => {
+            if let Some(d) = app.decisions.by_id(*id) {
+                decisions::draw_record(frame, area, d, *scroll, app, look);
+            }
         }
     }
-    let used: usize = spans.iter().map(|s| s.width()).sum();
-    // The longest right-hand text that fits: clients and today, today, the date, or nothing.
-    let right = [
-        format!("{} clients · {today}", app.clients.rows.len()),
-        today,
-        date,
-        String::new(),
-    ]
-    .into_iter()
-    .find(|r| used + r.chars().count() < area.width as usize)
-    .unwrap_or_default();
-    let gap = (area.width as usize).saturating_sub(used + right.chars().count());
-    spans.push(Span::raw(" ".repeat(gap)));
-    spans.push(Span::styled(right, t.muted));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// Draws the status line; true when the message needed the footer's line as well.

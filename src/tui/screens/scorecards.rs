@@ -15,6 +15,7 @@ use crate::domain::score::{MetricKey, NoScore, Scorecard, sparkline};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::text::{pad, truncate};
+use crate::tui::widgets::decision::outcome_style;
 use crate::tui::widgets::trend::TrendChart;
 use unicode_width::UnicodeWidthStr;
 
@@ -259,6 +260,16 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
         top.push(Line::from(spans));
     }
     top.extend(other_facts(c, look, width));
+    // The latest decision about the client, on one line.
+    if let Some(d) = app.decisions.of_client(c.client).next() {
+        let label = d.chosen.label();
+        let rest = format!(" on {} · {}", look.date(d.decided_on), d.why());
+        top.push(Line::from(vec![
+            Span::styled("Decided ", t.muted),
+            Span::styled(label, outcome_style(d.chosen, &look.theme)),
+            Span::raw(truncate(&rest, width.saturating_sub(8 + label.width()))),
+        ]));
+    }
 
     let mut bottom: Vec<Line> = Vec::new();
     for (k, lost) in &c.reasons {
