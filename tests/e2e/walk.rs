@@ -45,6 +45,19 @@ fn the_abusive_client_is_walked_to_end_now_and_the_decision_is_in_the_file() {
     tui.send_key(Key::Enter);
     tui.see("Decided for 'Brandt Vastgoed': end now, ends 2026-07-30");
     assert!(!tui.screen().contains("Fire or keep?"), "the walk closed");
+    // On the Decisions screen, newest first.
+    tui.send("5");
+    let screen = tui.see("4 decisions");
+    let log: Vec<&str> = screen.lines().collect();
+    let at = log
+        .iter()
+        .position(|l| l.contains("2026-06-30 Brandt Vastgoed"))
+        .unwrap_or_else(|| panic!("the decision in the log:\n{}", framed(&screen)));
+    assert!(
+        log[at].contains("end now") && log[at + 1].contains("D1 dealbreaker"),
+        "{}",
+        framed(&screen)
+    );
     tui.send("q");
     tui.exits_with(0);
 
