@@ -247,6 +247,314 @@ fn a_key_the_help_does_not_list_does_nothing_on_any_screen() {
     }
 }
 
+// ---- the fire/keep walk ------------------------------------------------------------------
+
+use rapport::domain::decide::Outcome;
+use rapport::domain::decide::case::{CaseFile, CaseInputs, DecisionRules};
+use rapport::domain::decide::walk::{Answers, Q, Step};
+use rapport::domain::score::flags::Dealbreaker;
+use rapport::tui::app::walk::{Prompt, WalkOpen};
+
+const D1: Q = Q::Dealbreaker(Dealbreaker::D1);
+
+/// Alfa's case: no evidence, so the data answers every dealbreaker "no".
+fn case(id: i64, name: &str, status: &str) -> CaseFile {
+    let mut r = row(id, name, "500");
+    r.client.fields.status = rapport::domain::ClientStatus::parse("status", status).unwrap();
+    CaseFile::build(CaseInputs {
+        client: &r.client,
+        as_of: today(),
+        card: None,
+        measures: &[],
+        pareto: &Default::default(),
+        minutes_in_window: 0,
+        window_days: 90,
+        records: &[],
+        rules: &DecisionRules::default(),
+    })
+}
+
+fn opened(draft: Option<Answers>) -> App {
+    let mut app = app();
+    assert_eq!(
+        key(&mut app, KeyCode::Char('f')),
+        Some(Effect::OpenWalk(ClientId(1)))
+    );
+    app.open_walk(WalkOpen {
+        case: case(1, "Alfa", "active"),
+        rev: 7,
+        last: None,
+        draft,
+    });
+    assert_eq!(app.overlay, Overlay::Walk);
+    app
+}
+
+fn step(app: &App) -> Step {
+    app.walk.as_ref().unwrap().walk.step()
+}
+
+fn answer(app: &App, q: Q) -> Option<bool> {
+    app.walk.as_ref().unwrap().walk.answer(q)
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn f_opens_the_walk_on_the_selected_client_from_three_screens() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        key(&mut app, KeyCode::Char('f')),
+        Some(Effect::OpenWalk(ClientId(2)))
+    );
+    for screen in ['2', '3'] {
+        key(&mut app, KeyCode::Char(screen));
+        assert_eq!(
+            key(&mut app, KeyCode::Char('f')),
+            Some(Effect::OpenWalk(ClientId(2))),
+            "screen {screen}"
+        );
+    }
+    key(&mut app, KeyCode::Char('4'));
+    assert_eq!(
+        key(&mut app, KeyCode::Char('f')),
+        None,
+        "not on the gut check"
+    );
+    // A former client has nothing left to decide.
+    let mut app = App::new(today(), Settings::default());
+    app.resize(120, 40);
+    let mut gone = row(3, "Gone BV", "100");
+    gone.client.fields.status = rapport::domain::ClientStatus::Former;
+    app.set_rows(vec![gone]);
+    assert_eq!(key(&mut app, KeyCode::Char('f')), None);
+    assert!(status(&app).contains("former client"), "{}", status(&app));
+}
+
+#[test]
+fn going_back_and_forth_keeps_the_answers() {
+    let mut app = opened(None);
+    assert_eq!(step(&app), Step::Dealbreakers);
+    assert_eq!(answer(&app, D1), Some(false), "the data's answer");
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(answer(&app, D1), Some(true));
+    key(&mut app, KeyCode::Right);
+    assert_eq!(step(&app), Step::Reasons);
+    // The third question of R: undoes security changes.
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(answer(&app, Q::SecurityUndone), Some(true));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(step(&app), Step::Reconsider);
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Left);
+    assert_eq!(step(&app), Step::Dealbreakers);
+    assert_eq!(answer(&app, D1), Some(true), "kept going back");
+    assert_eq!(answer(&app, Q::SecurityUndone), Some(true));
+    // x takes an answer back to unanswered.
+    key(&mut app, KeyCode::Char('x'));
+    assert_eq!(answer(&app, D1), None);
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(answer(&app, D1), Some(false));
+    assert_eq!(app.overlay, Overlay::Walk, "the walk is still open");
+}
+
+#[test]
+fn another_outcome_needs_a_reason_before_it_is_saved() {
+    let mut app = opened(None);
+    key(&mut app, KeyCode::Char('y')); // D1: end now
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(step(&app), Step::Outcome);
+    // The outcome line is selected: → chooses the next outcome after end now (keep).
+    key(&mut app, KeyCode::Right);
+    assert_eq!(app.walk.as_ref().unwrap().walk.chosen(), Outcome::Keep);
+    key(&mut app, KeyCode::Char('W'));
+    assert_eq!(app.walk.as_ref().unwrap().walk.chosen(), Outcome::Watch);
+    assert_eq!(key(&mut app, KeyCode::Enter), None, "refused: no reason");
+    assert!(status(&app).contains("say why"), "{}", status(&app));
+    let v = app.walk.as_ref().unwrap();
+    assert_eq!(
+        v.edit.as_ref().map(|e| e.field),
+        Some(rapport::tui::app::walk::Field::Reason),
+        "the reason is being typed"
+    );
+    typed(&mut app, "they apologised in person");
+    assert_eq!(key(&mut app, KeyCode::Enter), None, "keeps the reason");
+    let Some(Effect::SaveDecision { decision, rev }) = key(&mut app, KeyCode::Enter) else {
+        panic!("Enter on the last step saves");
+    };
+    assert_eq!(rev, 7, "made on the revision the walk read");
+    assert_eq!(
+        (decision.proposed, decision.chosen),
+        (Outcome::EndNow, Outcome::Watch)
+    );
+    assert_eq!(
+        decision.override_reason.as_deref(),
+        Some("they apologised in person")
+    );
+    assert_eq!(decision.review_on, NaiveDate::from_ymd_opt(2026, 9, 28));
+    assert_eq!(decision.answers.given.get(&D1), Some(&true));
+}
+
+#[test]
+fn leaving_with_answers_asks_about_a_draft() {
+    // Nothing answered: Esc just leaves.
+    let mut app = opened(None);
+    assert_eq!(key(&mut app, KeyCode::Esc), None);
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(app.walk.is_none());
+    // An answer given: keep a draft? Esc goes back to the walk, n drops, y keeps.
+    let mut app = opened(None);
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(key(&mut app, KeyCode::Esc), None);
+    assert_eq!(
+        app.walk.as_ref().unwrap().prompt,
+        Some(Prompt::KeepDraft),
+        "asks"
+    );
+    assert_eq!(key(&mut app, KeyCode::Esc), None);
+    assert_eq!(app.walk.as_ref().unwrap().prompt, None, "back to the walk");
+    assert_eq!(answer(&app, D1), Some(true));
+    key(&mut app, KeyCode::Char('q'));
+    let Some(Effect::SaveDraft { client, answers }) = key(&mut app, KeyCode::Char('y')) else {
+        panic!("y keeps a draft");
+    };
+    assert_eq!(client, ClientId(1));
+    assert_eq!(
+        answers.given.into_iter().collect::<Vec<_>>(),
+        [(D1, true)],
+        "the user's answers, not the data's"
+    );
+    let mut app = opened(None);
+    key(&mut app, KeyCode::Char('y'));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(key(&mut app, KeyCode::Char('n')), None, "no draft to drop");
+    assert!(app.walk.is_none());
+    assert!(status(&app).contains("not kept"), "{}", status(&app));
+}
+
+#[test]
+fn a_kept_draft_is_offered_and_picked_up() {
+    let mut draft = Answers::default();
+    draft.given.insert(Q::HoldingBack, true);
+    draft.notes = "call Monday".into();
+    let mut app = opened(Some(draft.clone()));
+    assert!(matches!(
+        app.walk.as_ref().unwrap().prompt,
+        Some(Prompt::ContinueDraft(_))
+    ));
+    assert_eq!(answer(&app, Q::HoldingBack), None, "not yet");
+    key(&mut app, KeyCode::Char('c'));
+    assert_eq!(answer(&app, Q::HoldingBack), Some(true));
+    assert_eq!(app.walk.as_ref().unwrap().walk.answers.notes, "call Monday");
+    // Left unchanged: nothing to ask, the draft stays.
+    assert_eq!(key(&mut app, KeyCode::Esc), None);
+    assert!(app.walk.is_none());
+    // Starting afresh instead, then leaving with answers: n drops the old draft too.
+    let mut app = opened(Some(draft));
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(answer(&app, Q::HoldingBack), None);
+    key(&mut app, KeyCode::Char('y'));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        key(&mut app, KeyCode::Char('n')),
+        Some(Effect::DropDraft(ClientId(1)))
+    );
+}
+
+#[test]
+fn a_damaged_file_lets_the_walk_be_read_but_refuses_to_save_it() {
+    let mut app = opened(None);
+    app.set_damaged(Damage {
+        problem: "3 problems found by SQLite's quick check".into(),
+        backup: None,
+    });
+    assert_eq!(app.overlay, Overlay::Walk, "still open, to be read");
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(step(&app), Step::Outcome);
+    assert_eq!(key(&mut app, KeyCode::Enter), None, "not saved");
+    assert!(status(&app).starts_with("Read-only:"), "{}", status(&app));
+    assert_eq!(app.overlay, Overlay::Walk);
+    // Leaving keeps no draft either: nothing can be written.
+    key(&mut app, KeyCode::Char('K'));
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(key(&mut app, KeyCode::Esc), None);
+    assert!(app.walk.is_none());
+}
+
+#[test]
+fn help_over_the_walk_lists_its_keys_and_goes_back_to_it() {
+    let mut app = opened(None);
+    key(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.overlay, Overlay::Help);
+    assert!(
+        rapport::tui::keymap::walk_help()
+            .iter()
+            .any(|(k, _)| k == "K W R S N E")
+    );
+    key(&mut app, KeyCode::Char('q'));
+    assert_eq!(
+        app.overlay,
+        Overlay::Walk,
+        "q closes the help, not the walk"
+    );
+    assert!(app.walk.is_some());
+}
+
+#[test]
+fn a_prospect_walks_its_own_steps_and_outcomes() {
+    let mut app = App::new(today(), Settings::default());
+    app.resize(80, 24);
+    let mut r = row(5, "Dierenkliniek Oost", "1,900");
+    r.client.fields.status = rapport::domain::ClientStatus::Prospect;
+    app.set_rows(vec![r]);
+    assert_eq!(
+        key(&mut app, KeyCode::Char('f')),
+        Some(Effect::OpenWalk(ClientId(5)))
+    );
+    app.open_walk(WalkOpen {
+        case: case(5, "Dierenkliniek Oost", "prospect"),
+        rev: 1,
+        last: None,
+        draft: None,
+    });
+    assert_eq!(step(&app), Step::Fit);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('y')); // haggles
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('y')); // wants control
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(step(&app), Step::Outcome);
+    assert_eq!(
+        app.walk.as_ref().unwrap().walk.proposal().outcome,
+        Outcome::Decline
+    );
+    key(&mut app, KeyCode::Char('E'));
+    assert!(
+        status(&app).contains("not for a prospect"),
+        "{}",
+        status(&app)
+    );
+    let Some(Effect::SaveDecision { decision, .. }) = key(&mut app, KeyCode::Enter) else {
+        panic!("saves the decline");
+    };
+    assert_eq!(decision.chosen, Outcome::Decline);
+    assert_eq!(decision.reasons[0].code.as_str(), "P1");
+}
+
 /// A decision as the store reads it back: about `client`, on `on`.
 fn decision(
     id: i64,

@@ -155,7 +155,8 @@ fn a_decision_is_recorded_with_its_proposal_snapshot_and_exit_plan() {
         out.starts_with("decided for 'Brandt Vastgoed': end now, ends "),
         "{out}"
     );
-    assert!(out.contains(", give notice by "), "{out}");
+    // Ending now gives notice today: the last day to give notice is a non-renewal's.
+    assert!(!out.contains(", give notice by "), "{out}");
     assert_eq!(d["decided_on"], TODAY);
     assert_eq!(d["proposed_outcome"], "end-now");
     assert_eq!(d["chosen_outcome"], "end-now");

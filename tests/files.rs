@@ -205,7 +205,12 @@ fn the_app_without_a_terminal_creates_and_upgrades_nothing() {
     let sb = Sandbox::new();
     let tmp = sb.path("tmp");
     fs::create_dir(&tmp).unwrap();
-    for args in [&[][..], &["--no-color"][..], &["--demo"][..]] {
+    for args in [
+        &[][..],
+        &["--no-color"][..],
+        &["--demo"][..],
+        &["decide", "Brandt Vastgoed"][..],
+    ] {
         let r = common::run(sb.cmd().env("TMPDIR", &tmp).args(args));
         assert_eq!(r.fails(2), NEEDS, "{args:?}");
     }
@@ -221,6 +226,7 @@ fn the_app_without_a_terminal_creates_and_upgrades_nothing() {
     common::age(&sb.db);
     let before = folder_state(sb.dir.path());
     assert_eq!(sb.run(&[]).fails(2), NEEDS);
+    assert_eq!(sb.run(&["decide", "Acme"]).fails(2), NEEDS);
     assert_eq!(
         folder_state(sb.dir.path()),
         before,

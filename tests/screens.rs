@@ -198,6 +198,10 @@ impl Ui {
             pareto: Default::default(),
             staff: vec!["Noor".into(), "Sam".into()],
             note: None,
+            decision_rules: rapport::domain::decide::case::DecisionRules {
+                hourly_cost: rapport::domain::Cents(hourly_cost_cents),
+                ..Default::default()
+            },
         };
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");
@@ -1839,7 +1843,7 @@ fn the_detail_pane_counts_in_words_and_a_former_contract_is_history() {
 
 #[test]
 fn help_uses_the_room_there_is_and_marks_what_it_cuts() {
-    let long = "undo the last log, edit, archive or list of this session";
+    let long = "undo the last log, edit, archive, list or decision of this session";
     let mut ui = Ui::new(120, 40);
     ui.keys("?");
     let s = ui.screen();
@@ -1852,6 +1856,192 @@ fn help_uses_the_room_there_is_and_marks_what_it_cuts() {
         .find(|l| l.contains("undo the last log"))
         .unwrap();
     assert!(line.contains(long) || line.contains("…"), "{line}");
+}
+
+// ---- the fire/keep walk ------------------------------------------------------------------
+
+/// The demo portfolio, with what the app takes from the file where the config sets none
+/// (its labour cost, €65 an hour, and its ideal client profile).
+fn demo_ui(w: u16, h: u16) -> Ui {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    rapport::demo::populate(&mut store, today()).unwrap();
+    let defaults = store.defaults().unwrap();
+    let (config, _) = rapport::config::Config::default().over(defaults.as_ref());
+    let mut ui = Ui::with(dir, store, w, h, ThemeName::Dark);
+    ui.driver.app.decision_rules = config.decision_rules();
+    ui
+}
+
+/// Every step of a walk, each screen snapshotted and checked: nothing cut that had room
+/// (a cut shows as "…"), the frame whole.
+fn walk_every_step(ui: &mut Ui, name: &str, tag: &str) -> Vec<String> {
+    let id = ui.driver.store.client_by_name(name).unwrap().id;
+    ui.driver.open_walk(id);
+    assert_eq!(ui.driver.app.overlay, Overlay::Walk);
+    let mut screens = Vec::new();
+    loop {
+        let v = ui.driver.app.walk.as_ref().unwrap();
+        let (at, of) = v.walk.progress();
+        let step = format!("{:?}", v.walk.step()).to_lowercase();
+        // Every line fits its width (a line too long would be cut at the frame, unmarked).
+        let width = ui.driver.app.walk_width();
+        for line in v.body(width) {
+            let text = line.text();
+            assert!(
+                unicode_width::UnicodeWidthStr::width(text.as_str()) <= width,
+                "wider than {width}: {text:?}"
+            );
+        }
+        let s = ui.screen();
+        assert!(s.contains(&format!("Step {at} of {of}")), "{s}");
+        assert!(s.contains(&format!("Fire or keep? {name}")), "{s}");
+        assert!(!s.contains('…'), "cut where there was room:\n{s}");
+        insta::assert_snapshot!(format!("walk_{tag}_{at}_{step}"), s);
+        screens.push(s);
+        if at == of {
+            break;
+        }
+        ui.key(KeyCode::Enter);
+    }
+    screens
+}
+
+#[test]
+fn the_walk_of_the_abusive_client_every_step_80x24() {
+    let mut ui = demo_ui(80, 24);
+    let s = walk_every_step(&mut ui, "Brandt Vastgoed", "brandt_80x24");
+    assert_eq!(s.len(), 6, "dealbreakers to the exit plan");
+    assert!(
+        s[0].contains("Abusive or unprofessional treatment"),
+        "{}",
+        s[0]
+    );
+    assert!(
+        s[0].contains("yes data"),
+        "pre-answered from the data: {}",
+        s[0]
+    );
+    assert!(
+        s[0].contains("2026-05-29 abuse: Shouted at Priya"),
+        "{}",
+        s[0]
+    );
+    assert!(s[2].contains("Share of revenue"), "C1's numbers: {}", s[2]);
+    assert!(
+        s[3].contains("MRR that reaches it") && s[3].contains("+493%"),
+        "{}",
+        s[3]
+    );
+    assert!(
+        s[4].contains("‹ end now ›") && s[4].contains("D1  dealbreaker"),
+        "{}",
+        s[4]
+    );
+    assert!(
+        s[5].contains("Ends on") && s[5].contains("2026-07-30"),
+        "{}",
+        s[5]
+    );
+}
+
+#[test]
+fn the_walk_of_the_abusive_client_every_step_120x40() {
+    let mut ui = demo_ui(120, 40);
+    let s = walk_every_step(&mut ui, "Brandt Vastgoed", "brandt_120x40");
+    assert!(s[3].contains("€3,706.81 at €65.00 an hour"), "{}", s[3]);
+    assert!(s[5].contains("H3  deliver it in person"), "{}", s[5]);
+}
+
+#[test]
+fn the_walk_of_a_prospect_every_step_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut ui = demo_ui(w, h);
+        let s = walk_every_step(&mut ui, "Dierenkliniek Oost", &format!("prospect_{w}x{h}"));
+        assert_eq!(s.len(), 4, "fit, red flags, expectations, outcome");
+        assert!(
+            s[3].contains("T take on  C take on with conditions  D decline"),
+            "{}",
+            s[3]
+        );
+    }
+}
+
+#[test]
+fn the_walk_scrolls_to_the_selected_question_and_says_what_is_below() {
+    let mut ui = demo_ui(80, 24);
+    let id = ui
+        .driver
+        .store
+        .client_by_name("Brandt Vastgoed")
+        .unwrap()
+        .id;
+    ui.driver.open_walk(id);
+    let s = ui.screen();
+    assert!(s.contains("more lines (PgDn)"), "{s}");
+    assert!(!s.contains("D5  Recurring late payments"), "{s}");
+    ui.keys("jjjj");
+    let s = ui.screen();
+    assert!(s.contains("› D5  Recurring late payments"), "{s}");
+    ui.key(KeyCode::PageUp).key(KeyCode::Home);
+    ui.keys("kkkk").key(KeyCode::PageDown);
+    let s = ui.screen();
+    assert!(s.contains("more above"), "PgDn scrolled: {s}");
+    // The help lists the walk's keys while it is open.
+    ui.keys("?");
+    let s = ui.screen();
+    assert!(
+        s.contains("Keys: Fire or keep?") && s.contains("K W R S N E"),
+        "{s}"
+    );
+    insta::assert_snapshot!("walk_help_80x24", s);
+    ui.keys("x");
+    assert_eq!(ui.driver.app.overlay, Overlay::Walk);
+    // Leaving with an answer given asks about a draft.
+    ui.keys("y").key(KeyCode::Esc);
+    let s = ui.screen();
+    assert!(s.contains("Keep a draft?"), "{s}");
+    insta::assert_snapshot!("walk_keep_a_draft_80x24", s);
+}
+
+#[test]
+fn a_long_outcome_leaves_the_step_title_whole_and_the_conditions_are_listed() {
+    let mut ui = demo_ui(80, 24);
+    let id = ui.driver.store.client_by_name("Kapsalon Belle").unwrap().id;
+    ui.driver.open_walk(id);
+    ui.key(KeyCode::Enter).key(KeyCode::Enter);
+    ui.keys("njjn");
+    // The profile says no (too small); take them on with conditions all the same.
+    ui.keys("C");
+    let s = ui.screen();
+    assert!(s.contains("TAKE ON WITH CONDITIONS"), "{s}");
+    ui.key(KeyCode::Backspace).key(KeyCode::Backspace);
+    let s = ui.screen();
+    assert!(
+        s.contains("Step 1 of 4 · Fit with your ideal client (P1)") && !s.contains('…'),
+        "{s}"
+    );
+    ui.key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    let s = ui.screen();
+    assert!(
+        s.contains("Conditions            sign the managed service agreement")
+            && s.contains("pay managed services before the month starts")
+            && s.contains("over the proposal, decline"),
+        "{s}"
+    );
+    insta::assert_snapshot!("walk_prospect_with_conditions_80x24", s);
+    // Leaving keeps a draft; opening again offers it.
+    ui.key(KeyCode::Esc).keys("y");
+    assert!(ui.driver.app.walk.is_none());
+    ui.driver.open_walk(id);
+    let s = ui.screen();
+    assert!(
+        s.contains("Continue the draft?") && s.contains("Esc"),
+        "{s}"
+    );
+    insta::assert_snapshot!("walk_continue_the_draft_80x24", s);
 }
 
 #[path = "screens/decisions.rs"]

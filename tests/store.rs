@@ -1363,3 +1363,146 @@ fn an_undo_never_takes_back_a_row_that_changed_or_now_belongs_to_another_client(
     store.undo_logged(&undo, &after).unwrap();
     assert_eq!(common::count(&path, "tickets"), 1);
 }
+
+// ---- decisions made in a walk --------------------------------------------------------------
+
+/// A finished walk's decision about `id` on 2026-06-30, with `chosen` (None: the proposal).
+fn walk_decision(
+    store: &Store,
+    id: ClientId,
+    chosen: Option<rapport::domain::decide::Outcome>,
+) -> rapport::domain::decide::decision::Decision {
+    use rapport::domain::decide::case::{DecisionRules, Portfolio};
+    use rapport::domain::decide::decision::Decision;
+    use rapport::domain::decide::walk::Walk;
+    let client = store.client(id).unwrap();
+    let facts = store.portfolio_facts().unwrap();
+    let (scoring, pareto, rules) = (
+        rapport::domain::score::Rules::default(),
+        rapport::domain::pareto::ParetoRules::default(),
+        DecisionRules::default(),
+    );
+    let portfolio = Portfolio {
+        facts: &facts,
+        scoring: &scoring,
+        pareto: &pareto,
+        decisions: &rules,
+    };
+    let case = portfolio.case(&client, &store.records(id).unwrap(), date("2026-06-30"));
+    let mut walk = Walk::new(case, None);
+    walk.choose(chosen);
+    walk.set_override_reason("chosen in a test").unwrap();
+    let settled = walk.finish().unwrap();
+    Decision::from_walk(&walk.case, &walk.answers, settled, date("2026-06-30"))
+}
+
+#[test]
+fn a_decision_on_a_client_that_moved_since_the_walk_opened_is_refused() {
+    let dir = tempdir();
+    let path = dir.path().join("r.db");
+    let mut store = open(&path);
+    let acme = add_client(&mut store, "Acme");
+    let rev = store.revision(acme).unwrap();
+    let d = walk_decision(&store, acme, None);
+    // Another window logs a ticket for Acme while the walk is open.
+    open(&path)
+        .log(acme, &LogEntry::Ticket(ticket("2026-06-29", None)))
+        .unwrap();
+    match store.save_decision_at(&d, Some(rev)) {
+        Err(StoreError::Conflict { what, changes }) => {
+            assert_eq!(what, "'Acme'");
+            assert!(changes.contains("since the walk opened"), "{changes}");
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert!(
+        store.decisions(Some(acme)).unwrap().is_empty(),
+        "nothing written"
+    );
+    let fresh = store.revision(acme).unwrap();
+    assert_ne!(fresh, rev);
+    let id = store.save_decision_at(&d, Some(fresh)).unwrap();
+    assert_eq!(store.decision(id).unwrap().client, acme);
+    assert!(matches!(
+        store.revision(ClientId(999)),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn undoing_a_decision_deletes_it_and_gives_a_prospect_back_its_status() {
+    use rapport::domain::decide::Outcome;
+    let dir = tempdir();
+    let mut store = open(&dir.path().join("r.db"));
+    let fields = ClientDraft {
+        name: "Dierenkliniek Oost".into(),
+        status: "prospect".into(),
+        ..ClientDraft::new_client()
+    }
+    .validate()
+    .unwrap();
+    let vet = store.add_client(&fields).unwrap();
+    let before = dump(store.path());
+    let d = walk_decision(&store, vet, Some(Outcome::TakeOn));
+    let id = store.save_decision(&d).unwrap();
+    assert_eq!(
+        store.client(vet).unwrap().fields.status,
+        ClientStatus::Active
+    );
+    let saved = store.decision(id).unwrap();
+    store.undo_decision(&saved, &[]).unwrap();
+    let client = store.client(vet).unwrap();
+    assert_eq!(client.fields.status, ClientStatus::Prospect);
+    assert!(store.expectations(vet).unwrap().is_empty());
+    assert!(store.decisions(Some(vet)).unwrap().is_empty());
+    let after = dump(store.path());
+    for table in ["decisions", "decision_drafts"] {
+        assert_eq!(after[table], before[table], "{table}");
+    }
+    // Once more: it is gone, and nothing is changed.
+    assert!(matches!(
+        store.undo_decision(&saved, &[]),
+        Err(StoreError::Conflict { .. })
+    ));
+}
+
+#[test]
+fn a_take_on_is_not_undone_over_a_client_changed_since() {
+    use rapport::domain::decide::Outcome;
+    let dir = tempdir();
+    let mut store = open(&dir.path().join("r.db"));
+    let fields = ClientDraft {
+        name: "Kapsalon Belle".into(),
+        status: "prospect".into(),
+        ..ClientDraft::new_client()
+    }
+    .validate()
+    .unwrap();
+    let salon = store.add_client(&fields).unwrap();
+    let id = store
+        .save_decision(&walk_decision(&store, salon, Some(Outcome::TakeOn)))
+        .unwrap();
+    let saved = store.decision(id).unwrap();
+    // Archived in another window since.
+    let now = store.client(salon).unwrap().fields;
+    store
+        .update_client(
+            salon,
+            &ClientFields {
+                status: ClientStatus::Former,
+                ..now
+            },
+        )
+        .unwrap();
+    match store.undo_decision(&saved, &[]) {
+        Err(StoreError::Conflict { changes, .. }) => {
+            assert!(changes.contains("status or expectations"), "{changes}")
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(store.decisions(Some(salon)).unwrap().len(), 1, "kept");
+    assert_eq!(
+        store.client(salon).unwrap().fields.status,
+        ClientStatus::Former
+    );
+}

@@ -44,6 +44,7 @@ fn driver(db: &Path, rules: &Rules) -> Driver {
         pareto: Default::default(),
         staff: Vec::new(),
         note: None,
+        decision_rules: Default::default(),
     };
     let mut d = Driver::new(store, App::new(super::as_of(), settings), "€");
     d.app.resize(WIDTH, HEIGHT);

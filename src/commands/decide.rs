@@ -9,27 +9,18 @@ use super::Context;
 use super::table::{Align, render};
 use crate::config::Config;
 use crate::domain::date::iso;
-use crate::domain::decide::case::{CaseFile, Portfolio};
+use crate::domain::decide::case::{CaseFile, Portfolio, decidable};
 use crate::domain::decide::decision::Decision;
 use crate::domain::decide::upcoming::{Latest, upcoming};
 use crate::domain::decide::walk::Walk;
 use crate::domain::decide::{Outcome, Proposal};
-use crate::domain::{Cents, ClientStatus, ValidationError};
+use crate::domain::{Cents, ValidationError};
 use crate::store::Store;
 
 /// The case of a client on `as_of`, from the store, with the config in force on it.
 fn case_of(store: &Store, config: &Config, name: &str, as_of: NaiveDate) -> Result<CaseFile> {
     let client = store.client_by_name(name)?;
-    if client.fields.status == ClientStatus::Former {
-        return Err(ValidationError::one(
-            "client",
-            format!(
-                "'{}' is a former client: there is nothing left to decide",
-                client.fields.name
-            ),
-        )
-        .into());
-    }
+    decidable(&client)?;
     let facts = store.portfolio_facts()?;
     let records = store.records(client.id)?;
     let (scoring, pareto, decisions) = (
@@ -206,32 +197,8 @@ pub fn decide(
     let settled = walk.finish()?;
     let decision = Decision::from_walk(&walk.case, &walk.answers, settled, today);
     store.save_decision(&decision)?;
-    println!("{}", recorded(&decision, &config.display.currency_symbol));
+    println!("{}", decision.recorded(&config.display.currency_symbol));
     Ok(())
-}
-
-/// The line that says what was recorded.
-fn recorded(d: &Decision, currency: &str) -> String {
-    let mut s = format!("decided for '{}': {}", d.name, d.chosen.label());
-    if d.chosen != d.proposed {
-        s.push_str(&format!(" (the evidence proposed {})", d.proposed.label()));
-    }
-    if let Some(on) = d.review_on {
-        s.push_str(&format!(", review on {}", iso(on)));
-    }
-    if let Some(mrr) = d.proposed_mrr {
-        s.push_str(&format!(", new MRR {}", mrr.display(currency)));
-    }
-    if let Some(e) = &d.exit {
-        match e.end_on {
-            Some(end) => s.push_str(&format!(", ends {}", iso(end))),
-            None => s.push_str(", end date unknown: check the agreement's notice period"),
-        }
-        if let Some(by) = e.notice_by {
-            s.push_str(&format!(", give notice by {}", iso(by)));
-        }
-    }
-    s
 }
 
 pub fn decisions(ctx: &Context, client: Option<&str>, json: bool) -> Result<()> {

@@ -9,6 +9,7 @@ use anyhow::Result;
 use super::Context;
 use crate::config::Config;
 use crate::domain::FieldError;
+use crate::domain::decide::case::decidable;
 use crate::store::Store;
 use crate::tui::{self, Look, Settings, Theme};
 
@@ -65,6 +66,7 @@ pub fn settings(config: &Config) -> Settings {
         pareto: config.pareto.clone(),
         staff: config.company.staff.clone(),
         note: None,
+        decision_rules: config.decision_rules(),
     }
 }
 
@@ -77,11 +79,15 @@ pub fn look(config: &Config, no_color: bool) -> Look {
     }
 }
 
-/// `rapport decide CLIENT`: the UI opened on the fire/keep walk of that client.
+/// `rapport decide CLIENT`: the UI opened on the fire/keep walk of that client. Like the
+/// app, it needs a terminal (said before any file is opened); the database must exist (a
+/// client is named), and the client must not be a former one.
 pub fn run_on_walk(ctx: &Context, no_color: bool, name: &str) -> Result<()> {
-    let store = ctx.open_store()?;
-    // A mistyped name says so before the terminal is taken over.
+    need_terminal()?;
+    let store = ctx.open_existing_store()?;
+    // A mistyped name or a former client says so before the terminal is taken over.
     let client = store.client_by_name(name)?;
+    decidable(&client)?;
     let (settings, look) = prepare(ctx, &store, no_color)?;
     tui::run_with(
         store,

@@ -188,6 +188,16 @@ impl Store {
         })
     }
 
+    /// One client's revision (see [`Store::revisions`]).
+    pub fn revision(&self, id: ClientId) -> Result<i64> {
+        self.conn()
+            .query_row("SELECT rev FROM clients WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("client #{} no longer exists", id.0)))
+    }
+
     /// Each client's revision: raised by every change to the client or its evidence,
     /// whoever made it. What a window compares to find what another one changed.
     pub fn revisions(&self) -> Result<Vec<(ClientId, i64)>> {

@@ -65,7 +65,24 @@ impl Store {
     /// Keeps a decision, drops the client's draft, and takes a prospect on when the
     /// decision says so. Returns its id.
     pub fn save_decision(&mut self, d: &Decision) -> Result<i64> {
-        self.write(|tx| insert_decision(tx, d))
+        self.save_decision_at(d, None)
+    }
+
+    /// [`Store::save_decision`], made on the client as it stood at revision `rev` (when the
+    /// walk opened): if anything of the client or its evidence changed since, in another
+    /// window or a script, nothing is written and the conflict says so.
+    pub fn save_decision_at(&mut self, d: &Decision, rev: Option<i64>) -> Result<i64> {
+        self.write(|tx| {
+            if let Some(rev) = rev
+                && revision_in(tx, d.client)?.is_some_and(|now| now != rev)
+            {
+                return Err(StoreError::Conflict {
+                    what: format!("'{}'", d.name),
+                    changes: "its facts or evidence changed since the walk opened".into(),
+                });
+            }
+            insert_decision(tx, d)
+        })
     }
 
     /// Keeps several decisions in one write (the demo's history): all or none.
@@ -74,6 +91,64 @@ impl Store {
             for d in ds {
                 insert_decision(tx, d)?;
             }
+            Ok(())
+        })
+    }
+
+    /// Takes a decision back, if it is still as `saved`: deletes it, and for a prospect
+    /// it took on, makes the client a prospect again with the expectations it had before
+    /// (`expectations_before`), if the client is still active with the ones the decision
+    /// kept. Refused, with nothing written, when either moved meanwhile.
+    pub fn undo_decision(
+        &mut self,
+        saved: &Decision,
+        expectations_before: &[String],
+    ) -> Result<()> {
+        let before = if expectations_before.is_empty() {
+            None
+        } else {
+            Some(to_json(&expectations_before)?)
+        };
+        let kept = accepted(&saved.answers, &saved.conditions)?;
+        self.write(|tx| {
+            let what = || format!("the decision for '{}'", saved.name);
+            let now = tx
+                .query_row(
+                    &format!("SELECT {COLS} FROM decisions d JOIN clients c ON c.id = d.client_id WHERE d.id = ?1"),
+                    [saved.id],
+                    decision_from_row,
+                )
+                .optional()?;
+            let Some(now) = now else {
+                return Err(StoreError::Conflict {
+                    what: what(),
+                    changes: "it is no longer in the file".into(),
+                });
+            };
+            if (Decision { name: saved.name.clone(), ..now }) != *saved {
+                return Err(StoreError::Conflict {
+                    what: what(),
+                    changes: "it is not as it was saved".into(),
+                });
+            }
+            if matches!(saved.chosen, Outcome::TakeOn | Outcome::TakeOnWithConditions) {
+                let (status, expectations): (String, Option<String>) = tx.query_row(
+                    "SELECT status, expectations FROM clients WHERE id = ?1",
+                    [saved.client.0],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                if status != ClientStatus::Active.as_str() || expectations.as_deref() != Some(kept.as_str()) {
+                    return Err(StoreError::Conflict {
+                        what: format!("'{}'", saved.name),
+                        changes: "its status or expectations changed since it was taken on".into(),
+                    });
+                }
+                tx.execute(
+                    "UPDATE clients SET status = 'prospect', expectations = ?2, updated_at = ?3 WHERE id = ?1",
+                    params![saved.client.0, before, now_stamp()],
+                )?;
+            }
+            tx.execute("DELETE FROM decisions WHERE id = ?1", [saved.id])?;
             Ok(())
         })
     }
@@ -176,6 +251,15 @@ impl Store {
             .map(|id| self.event(id).map(|e| e.record))
             .collect()
     }
+}
+
+/// A client's revision; None when it no longer exists (the insert then says so).
+fn revision_in(tx: &rusqlite::Connection, id: ClientId) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row("SELECT rev FROM clients WHERE id = ?1", [id.0], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 /// What a prospect accepted (of the four expectations), for its client record.

@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+use crate::domain::decide::Outcome;
+use crate::domain::decide::decision::Decision;
+use crate::domain::decide::walk::Answers;
 use crate::domain::record::{EventRef, EventUpdate, StoredEvent};
 use crate::domain::{ClientFields, ClientId, LogEntry, Undo};
 use crate::tui::app::cursor::Move;
@@ -57,6 +60,35 @@ pub enum Action {
     /// Decisions: the keys move in the log, or in Coming up.
     FocusLog,
     FocusComingUp,
+    /// Open the fire/keep walk on the selected client.
+    Walk,
+}
+
+/// A user intent in the fire/keep walk (see `keymap::WALK`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkAction {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Yes,
+    No,
+    /// Toggle the answer; the next outcome on the outcome line; edit a field.
+    Toggle,
+    Edit,
+    /// A question back to unanswered, a field back to its default.
+    Clear,
+    /// Left, right: the step before or after (on the outcome line: the outcome).
+    Prev,
+    Next,
+    /// Backspace, Enter: always the step before or after; Enter on the last one saves.
+    Back,
+    Forward,
+    Choose(Outcome),
+    /// Read the client again after another window changed it.
+    Reload,
+    Help,
+    Leave,
 }
 
 impl Action {
@@ -89,12 +121,15 @@ impl Effect {
                 | Effect::SaveEvent { .. }
                 | Effect::VoidEvent { .. }
                 | Effect::UnvoidEvent(_)
+                | Effect::SaveDecision { .. }
+                | Effect::SaveDraft { .. }
+                | Effect::DropDraft(_)
         )
     }
 }
 
 /// Something done in this session that `u` can take back, newest last on the stack.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Undoable {
     /// A logged entry, and its row as it was right after (the undo is refused if it is not
     /// still so).
@@ -114,6 +149,12 @@ pub enum Undoable {
     Void(EventRef),
     /// An event restored (undo voids it again, for the same reason).
     Unvoid { id: EventRef, reason: String },
+    /// A decision saved (as read back); for a prospect it took on, the expectations the
+    /// client had before (undo makes it a prospect again with them).
+    Decision {
+        saved: Box<Decision>,
+        expectations_before: Vec<String>,
+    },
     /// A staff member's gut check of a year, as it was before and after.
     Votes {
         year: i32,
@@ -124,7 +165,7 @@ pub enum Undoable {
 }
 
 /// One entry of the undo stack: what to take back, in words, and for which client.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UndoEntry {
     pub what: Undoable,
     pub label: String,
@@ -132,7 +173,7 @@ pub struct UndoEntry {
 }
 
 /// Work for the driver: everything that reads or writes the database.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Read the selected client's timeline.
     LoadDetail(ClientId),
@@ -199,4 +240,22 @@ pub enum Effect {
     },
     /// Restore a voided event.
     UnvoidEvent(EventRef),
+    /// Read a client's case (its evidence, the portfolio's measures, its last decision and
+    /// draft) and open the fire/keep walk on it.
+    OpenWalk(ClientId),
+    /// Read the open walk's client again and carry the answers over (another window
+    /// changed it).
+    ReopenWalk,
+    /// Save a finished walk's decision, made on the client at revision `rev`.
+    SaveDecision {
+        decision: Box<Decision>,
+        rev: i64,
+    },
+    /// Keep a walk left half-way, to pick up later.
+    SaveDraft {
+        client: ClientId,
+        answers: Box<Answers>,
+    },
+    /// Drop a client's draft.
+    DropDraft(ClientId),
 }

@@ -16,8 +16,11 @@ use crossterm::event::{Event, KeyEventKind, MouseEventKind};
 
 use self::load::{Basis, Loaded, score};
 use super::action::{Effect, UndoEntry, Undoable};
-use super::app::{App, Damage};
+use super::app::walk::WalkOpen;
+use super::app::{App, Damage, Overlay};
 use super::forms::LogChoices;
+use crate::domain::decide::case::{CaseFile, Portfolio, decidable};
+use crate::domain::decide::decision::Decision;
 use crate::domain::pareto::measures;
 use crate::domain::record::EventUpdate;
 use crate::domain::score::{PortfolioFacts, evaluate};
@@ -249,6 +252,102 @@ impl Driver {
     pub fn open_walk(&mut self, id: ClientId) {
         let effect = self.app.select_id(id);
         self.run(effect);
+        self.run(Some(Effect::OpenWalk(id)));
+    }
+
+    /// A client's case as it is now, with its revision, read first: a change made in
+    /// between shows as a conflict when the decision is saved, never as a decision made on
+    /// evidence the walk did not show.
+    fn read_case(&mut self, id: ClientId) -> Result<(CaseFile, i64), StoreError> {
+        let rev = self.store.revision(id)?;
+        // Whatever another window did is in the facts first.
+        self.sync();
+        let client = self.store.client(id)?;
+        decidable(&client)?;
+        let records = self.store.records(id)?;
+        // While the scores load, the facts in memory are not read yet.
+        let fresh;
+        let facts = if self.scoring() {
+            fresh = self.store.portfolio_facts()?;
+            &fresh
+        } else {
+            &self.facts
+        };
+        let portfolio = Portfolio {
+            facts,
+            scoring: &self.app.scores.rules,
+            pareto: &self.app.pareto.rules,
+            decisions: &self.app.decision_rules,
+        };
+        Ok((portfolio.case(&client, &records, self.app.today), rev))
+    }
+
+    /// Everything a walk opens on: the case, the last decision, a draft.
+    fn read_walk(&mut self, id: ClientId) -> Result<WalkOpen, StoreError> {
+        let (case, rev) = self.read_case(id)?;
+        let last = self.store.decisions(Some(id))?.into_iter().next();
+        let draft = self.store.draft(id)?;
+        Ok(WalkOpen {
+            case,
+            rev,
+            last,
+            draft,
+        })
+    }
+
+    /// What changed in the open walk's client since its case was read, in words.
+    fn walk_changes(&mut self, id: ClientId) -> String {
+        let before = self.app.walk.as_ref().map(|v| v.walk.case.clone());
+        let now = self.read_case(id).ok().map(|(case, _)| case);
+        let changes = match (before, now) {
+            (Some(b), Some(n)) => n.changes_since(&b),
+            _ => Vec::new(),
+        };
+        if changes.is_empty() {
+            "its evidence changed".into()
+        } else {
+            changes.join("; ")
+        }
+    }
+
+    fn save_decision(&mut self, decision: Decision, rev: i64) {
+        let (client, name) = (decision.client, decision.name.clone());
+        let expectations_before = if decision.chosen.for_prospect() {
+            self.store.expectations(client).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        match self.store.save_decision_at(&decision, Some(rev)) {
+            Ok(id) => {
+                // The row as saved: the undo takes it back only if it still is.
+                if let Ok(saved) = self.store.decision(id) {
+                    self.app.undo.push(UndoEntry {
+                        what: Undoable::Decision {
+                            saved: Box::new(saved),
+                            expectations_before,
+                        },
+                        label: format!("the decision for '{name}'"),
+                        client: Some(client),
+                    });
+                }
+                self.app.close_walk();
+                let said = decision.recorded(&self.currency);
+                let mut chars = said.chars();
+                let said = chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                    .unwrap_or_default();
+                self.app.success(format!("{said} (u undoes it)"));
+                self.refresh_client(client, None);
+                // The log, what is coming up, the detail pane's decisions.
+                self.read_decisions();
+            }
+            Err(StoreError::Conflict { .. }) => {
+                let changes = self.walk_changes(client);
+                self.app.walk_conflict(&changes);
+            }
+            Err(e) => self.failed("Not saved", e),
+        }
     }
 
     /// Starts SQLite's quick check of the file on a thread of its own; while the scores
@@ -318,6 +417,10 @@ impl Driver {
             .collect();
         if moved.is_empty() {
             return false;
+        }
+        // An open walk on a client that moved says so: its save would be refused.
+        for id in &moved {
+            self.app.walk_moved(*id);
         }
         if moved.len() > RELOAD_ALL_AT {
             self.refresh();
@@ -474,7 +577,10 @@ impl Driver {
             // Whatever another window did first is on screen before this write.
             self.sync();
             if self.app.damaged.is_some() {
-                self.app.close_overlay();
+                // The walk stays to be read; anything else that would write closes.
+                if self.app.overlay != Overlay::Walk {
+                    self.app.close_overlay();
+                }
                 self.app.refuse_damaged();
                 return None;
             }
@@ -698,6 +804,49 @@ impl Driver {
                     }
                 }
             }
+            Effect::OpenWalk(id) => {
+                match self.read_walk(id) {
+                    Ok(open) => self.app.open_walk(open),
+                    Err(e) => self.failed("Cannot open the walk", e),
+                }
+                None
+            }
+            Effect::ReopenWalk => {
+                if let Some(id) = self.app.walk.as_ref().map(|v| v.client) {
+                    match self.read_case(id) {
+                        Ok((case, rev)) => self.app.reopen_walk(case, rev),
+                        Err(e) => self.failed("Cannot read the client again", e),
+                    }
+                }
+                None
+            }
+            Effect::SaveDecision { decision, rev } => {
+                self.save_decision(*decision, rev);
+                None
+            }
+            Effect::SaveDraft { client, answers } => {
+                let name = self.client_name(client);
+                match self.store.save_draft(client, &answers) {
+                    Ok(()) => {
+                        self.app.close_walk();
+                        self.app.success(format!(
+                            "Kept a draft of the walk on '{name}': f picks it up again"
+                        ));
+                    }
+                    Err(e) => self.failed("The draft was not kept", e),
+                }
+                None
+            }
+            Effect::DropDraft(client) => {
+                let name = self.client_name(client);
+                match self.store.drop_draft(client) {
+                    Ok(()) => self.app.info(format!(
+                        "Left the walk on '{name}': its answers and the earlier draft are dropped"
+                    )),
+                    Err(e) => self.failed("The draft was not dropped", e),
+                }
+                None
+            }
             Effect::UnvoidEvent(id) => {
                 let reason = self.store.event(id).ok().and_then(|e| e.voided);
                 match self.store.unvoid_event(id) {
@@ -805,6 +954,10 @@ impl Driver {
                 .store
                 .update_event(after, &EventUpdate::from(&before.record)),
             Undoable::Void(id) => self.store.unvoid_event(*id),
+            Undoable::Decision {
+                saved,
+                expectations_before,
+            } => self.store.undo_decision(saved, expectations_before),
             Undoable::Unvoid { id, reason } => self
                 .store
                 .event(*id)
@@ -821,6 +974,9 @@ impl Driver {
                     }
                     (_, Some(id)) => {
                         self.refresh_client(id, None);
+                        if matches!(what, Undoable::Decision { .. }) {
+                            self.read_decisions();
+                        }
                         if self.app.history.as_ref().is_some_and(|h| h.client == id) {
                             return Some(Effect::LoadHistory(id));
                         }
@@ -870,7 +1026,9 @@ impl Driver {
 
     fn failed(&mut self, what: &str, e: StoreError) {
         if e.is_corrupt() {
-            self.app.close_overlay();
+            if self.app.overlay != Overlay::Walk {
+                self.app.close_overlay();
+            }
             self.damaged("a write met damaged pages".into());
             self.app.refuse_damaged();
             return;

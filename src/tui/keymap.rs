@@ -6,10 +6,11 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, WalkAction};
 use super::app::Screen;
 use super::app::cursor::Move;
 use super::widgets::form::FormKey;
+use crate::domain::decide::Outcome;
 
 /// A key a binding answers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,19 +134,20 @@ pub enum Help {
 }
 
 /// One thing a screen does on a key: the keys, the action they dispatch, and how the footer
-/// and the help show it.
+/// and the help show it. The main screens dispatch an [`Action`]; the walk its own
+/// [`WalkAction`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Binding {
+pub struct Binding<A = Action> {
     pub keys: &'static [Key],
     /// The action dispatched. For [`Key::ScreenNumber`], `GoScreen` of the digit's screen.
-    pub action: Action,
+    pub action: A,
     pub footer: Footer,
     pub help: Help,
 }
 
-impl Binding {
+impl<A: Copy> Binding<A> {
     /// Keys with a help line of their own, not in the footer.
-    const fn new(keys: &'static [Key], action: Action, help: &'static str) -> Self {
+    const fn new(keys: &'static [Key], action: A, help: &'static str) -> Self {
         Self {
             keys,
             action,
@@ -155,7 +157,7 @@ impl Binding {
     }
 
     /// Keys on the help line of the binding above, not in the footer.
-    const fn also(keys: &'static [Key], action: Action) -> Self {
+    const fn also(keys: &'static [Key], action: A) -> Self {
         Self {
             keys,
             action,
@@ -179,7 +181,9 @@ impl Binding {
             ..self
         }
     }
+}
 
+impl Binding<Action> {
     /// The action this binding dispatches for the key press `k`, if it answers to it.
     pub fn answer(&self, k: &KeyEvent) -> Option<Action> {
         let key = self.keys.iter().find(|key| key.matches(k))?;
@@ -193,9 +197,9 @@ impl Binding {
 /// A main screen's keys: its own bindings, and what the mouse does there (for help; the
 /// mouse is handled in `app/input.rs`).
 #[derive(Debug, Clone, Copy)]
-pub struct Table {
+pub struct Table<A: 'static = Action> {
     pub mouse: &'static str,
-    pub bindings: &'static [Binding],
+    pub bindings: &'static [Binding<A>],
 }
 
 const fn ch(c: char) -> Key {
@@ -206,7 +210,8 @@ const fn code(c: KeyCode) -> Key {
     Key::Plain(c)
 }
 
-const UNDO_HELP: &str = "undo the last log, edit, archive or list of this session";
+const UNDO_HELP: &str = "undo the last log, edit, archive, list or decision of this session";
+const WALK_HELP: &str = "fire or keep? walk the decision about the selected client";
 
 /// The bindings of every screen. Help lists them after the screen's own.
 pub const COMMON: &[Binding] = &[
@@ -262,12 +267,12 @@ pub const CLIENTS: Table = Table {
         )
         .footer("log"),
         Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("undo"),
+        Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("fire/keep?"),
         Binding::new(
             &[ch('d')],
             Action::Archive,
             "archive the selected client (status former)",
-        )
-        .footer("archive"),
+        ),
         Binding::new(
             &[ch('/')],
             Action::Filter,
@@ -315,6 +320,7 @@ pub const SCORECARDS: Table = Table {
         )
         .footer("log"),
         Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("undo"),
+        Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("fire/keep?"),
         Binding::new(
             &[ch('e'), code(KeyCode::Enter)],
             Action::Edit,
@@ -345,6 +351,7 @@ pub const PARETO: Table = Table {
         )
         .footer("mark"),
         Binding::new(&[ch('x')], Action::ClearMarks, "clear every mark").footer("clear"),
+        Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("fire/keep?"),
         Binding::new(
             &[ch('l')],
             Action::QuickLog,
@@ -386,6 +393,152 @@ pub const GUT_CHECK: Table = Table {
         .footer("clear"),
     ],
 };
+
+/// The fire/keep walk's keys (an overlay over the whole body, with a table of its own: its
+/// footer and its help are read from it too). Left and right move between the steps, and
+/// on the outcome line choose another outcome; Backspace and Enter always move between
+/// the steps, and Enter on the last one saves the decision.
+pub const WALK: Table<WalkAction> = Table {
+    mouse: "wheel scrolls the step",
+    bindings: &[
+        Binding::new(
+            &[code(KeyCode::Left)],
+            WalkAction::Prev,
+            "the step before, after (outcome line: the outcome)",
+        )
+        .footer("step"),
+        Binding::also(&[code(KeyCode::Right)], WalkAction::Next).footer_with_above(),
+        Binding::new(
+            &[code(KeyCode::Backspace)],
+            WalkAction::Back,
+            "the step before, after; Enter on the last step saves",
+        ),
+        Binding::also(&[code(KeyCode::Enter)], WalkAction::Forward).footer("next"),
+        Binding::new(
+            &[ch('j'), code(KeyCode::Down)],
+            WalkAction::Down,
+            "the next, previous question or field",
+        )
+        .footer("move"),
+        Binding::also(&[ch('k'), code(KeyCode::Up)], WalkAction::Up).footer_with_above(),
+        Binding::new(
+            &[code(KeyCode::PageDown)],
+            WalkAction::PageDown,
+            "scroll the step: the evidence out of view",
+        ),
+        Binding::also(&[code(KeyCode::PageUp)], WalkAction::PageUp),
+        Binding::new(
+            &[ch('y')],
+            WalkAction::Yes,
+            "answer yes, no (C2: challenging, bad)",
+        )
+        .footer("answer"),
+        Binding::also(&[ch('n')], WalkAction::No).footer_with_above(),
+        Binding::new(
+            &[ch(' ')],
+            WalkAction::Toggle,
+            "toggle the answer; next outcome; edit a field",
+        ),
+        Binding::new(
+            &[ch('e')],
+            WalkAction::Edit,
+            "edit the field: reason, review date, MRR, notes",
+        ),
+        Binding::new(
+            &[ch('x')],
+            WalkAction::Clear,
+            "clear: unanswered again, or the field's default",
+        )
+        .footer("clear"),
+        Binding::new(
+            &[ch('K')],
+            WalkAction::Choose(Outcome::Keep),
+            "keep, watch, reprice, less scope, not renew, end now",
+        ),
+        Binding::also(&[ch('W')], WalkAction::Choose(Outcome::Watch)),
+        Binding::also(&[ch('R')], WalkAction::Choose(Outcome::Reprice)),
+        Binding::also(&[ch('S')], WalkAction::Choose(Outcome::ReduceScope)),
+        Binding::also(&[ch('N')], WalkAction::Choose(Outcome::DoNotRenew)),
+        Binding::also(&[ch('E')], WalkAction::Choose(Outcome::EndNow)),
+        Binding::new(
+            &[ch('T')],
+            WalkAction::Choose(Outcome::TakeOn),
+            "a prospect: take on, with conditions, decline",
+        ),
+        Binding::also(
+            &[ch('C')],
+            WalkAction::Choose(Outcome::TakeOnWithConditions),
+        ),
+        Binding::also(&[ch('D')], WalkAction::Choose(Outcome::Decline)),
+        Binding::new(
+            &[Key::Ctrl('r')],
+            WalkAction::Reload,
+            "read the client again (another window changed it)",
+        ),
+        Binding::new(
+            &[code(KeyCode::Esc), ch('q')],
+            WalkAction::Leave,
+            "leave the walk (asks whether to keep a draft)",
+        )
+        .footer("leave"),
+        Binding::new(
+            &[ch('?'), code(KeyCode::F(1))],
+            WalkAction::Help,
+            "this help",
+        )
+        .footer("help"),
+    ],
+};
+
+/// The letter that chooses an outcome in the walk.
+pub fn outcome_key(o: Outcome) -> Option<String> {
+    WALK.bindings
+        .iter()
+        .find(|b| b.action == WalkAction::Choose(o))
+        .and_then(|b| b.keys.first())
+        .map(|k| k.label())
+}
+
+/// A key in the walk: the action of the binding that answers to it.
+pub fn walk_action(k: &KeyEvent) -> Option<WalkAction> {
+    WALK.bindings
+        .iter()
+        .find(|b| b.keys.iter().any(|key| key.matches(k)))
+        .map(|b| b.action)
+}
+
+/// The walk's footer: (keys, label). On the last step Enter saves; while the file is
+/// damaged it cannot, and is left out.
+pub fn walk_footer(last_step: bool, read_only: bool) -> Vec<(String, &'static str)> {
+    let mut entries: Vec<(String, &'static str)> = Vec::new();
+    let mut last_shown = false;
+    for b in WALK.bindings {
+        let first = b.keys.first().map(|k| k.label()).unwrap_or_default();
+        let place = match (b.action, b.footer) {
+            (WalkAction::Forward, _) if last_step && read_only => Footer::No,
+            (WalkAction::Forward, Footer::Label(_)) if last_step => Footer::Label("save"),
+            (_, place) => place,
+        };
+        match (place, entries.last_mut()) {
+            (Footer::Label(label), _) => entries.push((first, label)),
+            (Footer::WithAbove, Some((keys, _))) if last_shown => {
+                keys.push(' ');
+                keys.push_str(&first);
+            }
+            (Footer::WithAbove, _) => entries.push((first, "")),
+            (Footer::No, _) => {}
+        }
+        last_shown = place != Footer::No;
+    }
+    entries
+}
+
+/// Every key of the walk, for the help overlay while it is open.
+pub fn walk_help() -> Vec<(String, &'static str)> {
+    let mut lines = help_lines(WALK.bindings);
+    lines.push(("mouse".into(), WALK.mouse));
+    lines
+}
 
 pub const DECISIONS: Table = Table {
     mouse: "wheel scrolls, click selects (in the log or in Coming up)",
@@ -466,8 +619,8 @@ pub fn help(screen: Screen) -> Vec<(String, &'static str)> {
 
 /// Help lines of a table: bindings on one line show their keys column by column (the first
 /// key of each, then the second of each: `[ ] ← →`).
-fn help_lines(bindings: &[Binding]) -> Vec<(String, &'static str)> {
-    let mut groups: Vec<(Vec<&Binding>, &'static str)> = Vec::new();
+fn help_lines<A>(bindings: &[Binding<A>]) -> Vec<(String, &'static str)> {
+    let mut groups: Vec<(Vec<&Binding<A>>, &'static str)> = Vec::new();
     for b in bindings {
         match (b.help, groups.last_mut()) {
             (Help::WithAbove, Some((group, _))) => group.push(b),
@@ -840,6 +993,7 @@ mod tests {
                     (K::Char('d'), A::Archive),
                     (K::Char('l'), A::QuickLog),
                     (K::Char('u'), A::Undo),
+                    (K::Char('f'), A::Walk),
                     (K::Char(' '), A::ToggleMark),
                     (K::Char('x'), A::ClearMarks),
                 ],
@@ -906,6 +1060,83 @@ mod tests {
             let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
             assert_eq!(main_action(&ctrl_c, screen), Some(A::Quit));
         }
+    }
+
+    /// The walk's table, like the screens': every key its help lists dispatches its
+    /// binding's action, nothing acts that the help does not list, no press is bound twice.
+    #[test]
+    fn the_walks_keys_are_its_tables() {
+        let help = walk_help();
+        let mut lines = help.iter().filter(|(keys, _)| keys != "mouse");
+        let mut line = None;
+        let mut seen: Vec<(KeyEvent, WalkAction)> = Vec::new();
+        for b in WALK.bindings {
+            if let Help::Line(text) = b.help {
+                line = lines.next().cloned();
+                assert_eq!(line.as_ref().map(|l| l.1), Some(text), "{b:?}");
+            }
+            let (keys, _) = line.clone().expect("a help line for every binding");
+            for key in b.keys {
+                assert!(tokens(&keys).contains(&key.label().as_str()), "{key:?}");
+                for press in key.presses() {
+                    assert_eq!(walk_action(&press), Some(b.action), "{press:?}");
+                    if let Some((_, other)) = seen.iter().find(|(p, _)| same(p, &press)) {
+                        panic!("{press:?} is both {other:?} and {:?}", b.action);
+                    }
+                    seen.push((press, b.action));
+                }
+            }
+        }
+        assert!(lines.next().is_none(), "a help line without a binding");
+        for press in every_press() {
+            if let Some(action) = walk_action(&press) {
+                assert!(
+                    seen.iter().any(|(p, a)| same(p, &press) && *a == action),
+                    "{press:?} acts ({action:?}) but no binding lists it"
+                );
+            }
+        }
+        // Only plain keys: Alt-y is not y, Ctrl-E is not e.
+        let alt_y = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::ALT);
+        assert_eq!(walk_action(&alt_y), None);
+        let ctrl_e = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL);
+        assert_eq!(walk_action(&ctrl_e), None);
+    }
+
+    #[test]
+    fn the_walks_footer_says_save_on_the_last_step_and_hides_it_when_read_only() {
+        let keys = |last, ro| -> Vec<(String, &'static str)> { walk_footer(last, ro) };
+        assert!(keys(false, false).contains(&("Enter".into(), "next")));
+        assert!(keys(true, false).contains(&("Enter".into(), "save")));
+        assert!(!keys(true, true).iter().any(|(k, _)| k == "Enter"));
+        let shown = keys(false, false);
+        assert_eq!(
+            shown
+                .iter()
+                .map(|(k, l)| format!("{k} {l}"))
+                .collect::<Vec<_>>(),
+            [
+                "← → step",
+                "Enter next",
+                "j k move",
+                "y n answer",
+                "x clear",
+                "Esc leave",
+                "? help"
+            ]
+        );
+        for (keys, _) in &shown {
+            for token in tokens(keys) {
+                assert!(
+                    WALK.bindings
+                        .iter()
+                        .any(|b| b.keys.iter().any(|k| k.label() == token)),
+                    "{token}"
+                );
+            }
+        }
+        assert_eq!(outcome_key(Outcome::EndNow).as_deref(), Some("E"));
+        assert_eq!(outcome_key(Outcome::Decline).as_deref(), Some("D"));
     }
 
     #[test]

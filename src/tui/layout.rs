@@ -122,6 +122,37 @@ pub fn pareto_chart_rows(viewport: Rect) -> Rect {
     }
 }
 
+/// The fire/keep walk, over the whole body: its frame, the progress line at the top, the
+/// step's lines (scrolled), and one line under them.
+pub struct WalkAreas {
+    pub block: Rect,
+    pub progress: Rect,
+    pub content: Rect,
+    pub foot: Rect,
+}
+
+pub fn walk(viewport: Rect) -> WalkAreas {
+    let block = frame(viewport).body;
+    let inner = Rect {
+        x: block.x + 1,
+        y: block.y + 1,
+        width: block.width.saturating_sub(2),
+        height: block.height.saturating_sub(2),
+    };
+    let [progress, content, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    WalkAreas {
+        block,
+        progress,
+        content,
+        foot,
+    }
+}
+
 /// From this width on, Coming up sits beside the decision log; below it, under the log.
 pub const DECISIONS_WIDE: u16 = 120;
 

@@ -6,6 +6,7 @@ mod decisions;
 mod harness;
 mod history;
 mod two_windows;
+mod walk;
 
 use harness::{Key, Sandbox, Tui, cells, find, find_from, framed, text_at};
 

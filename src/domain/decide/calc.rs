@@ -13,12 +13,23 @@ pub struct Reprice {
     pub current_mrr: Cents,
     /// Hours logged in the window, as a 30-day month.
     pub monthly_hours: f64,
+    /// The monthly cost: labour (the hours at the labour cost) plus tooling (the seats at
+    /// the tooling per seat).
+    pub labour_cost: Cents,
+    pub tooling_cost: Cents,
     pub monthly_cost: Cents,
     pub target_margin_pct: f64,
     /// Equal to the current MRR when that already reaches the target.
     pub proposed_mrr: Cents,
     /// The increase over the current MRR in %; None when the current MRR is 0.
     pub increase_pct: Option<f64>,
+}
+
+impl Reprice {
+    /// How much more a month the proposed MRR asks (0 when the current MRR reaches it).
+    pub fn increase(&self) -> Cents {
+        Cents((self.proposed_mrr.0 - self.current_mrr.0).max(0))
+    }
 }
 
 /// The inputs of [`reprice`], as the client's facts and the config give them.
@@ -46,7 +57,8 @@ pub fn reprice(i: &CostInputs) -> Reprice {
     let labour =
         (i.minutes_in_window as f64 * i.hourly_cost.0 as f64 * 30.0 / (60.0 * days)).round();
     let tooling = i64::from(i.seats) * i.tooling_per_seat.0;
-    let monthly_cost = Cents(labour as i64 + tooling);
+    let (labour_cost, tooling_cost) = (Cents(labour as i64), Cents(tooling));
+    let monthly_cost = Cents(labour_cost.0 + tooling_cost.0);
     let keep = 1.0 - i.target_margin_pct / 100.0;
     let needed_cents = if keep > 0.0 {
         monthly_cost.0 as f64 / keep
@@ -61,6 +73,8 @@ pub fn reprice(i: &CostInputs) -> Reprice {
     Reprice {
         current_mrr: i.current_mrr,
         monthly_hours,
+        labour_cost,
+        tooling_cost,
         monthly_cost,
         target_margin_pct: i.target_margin_pct,
         proposed_mrr,
@@ -164,6 +178,10 @@ mod tests {
         let r = reprice(&inputs());
         assert!((r.monthly_hours - 5.0).abs() < 1e-9);
         assert_eq!(r.monthly_cost, Cents(45_000));
+        assert_eq!(
+            (r.labour_cost, r.tooling_cost),
+            (Cents(32_500), Cents(12_500))
+        );
         assert_eq!(r.proposed_mrr, Cents(100_000));
         assert_eq!(r.increase_pct, Some(0.0));
         // At 400.00 MRR: 900.00 proposed, +125%.
@@ -173,6 +191,7 @@ mod tests {
         });
         assert_eq!(r.proposed_mrr, Cents(90_000));
         assert_eq!(r.increase_pct, Some(125.0));
+        assert_eq!(r.increase(), Cents(50_000));
         // Rounded up to a whole unit: a cost of 450.01 at 50% needs 900.02, so 901.00.
         let r = reprice(&CostInputs {
             current_mrr: Cents(40_000),

@@ -6,13 +6,16 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calc::{Contract, CostInputs, ExitPlan, Reprice, exit_plan, reprice};
+use super::decision::Snapshot;
 use crate::domain::date::iso;
 use crate::domain::identity::key;
 use crate::domain::pareto::{ClientMeasures, Measure, ParetoRules, Totals, pareto, what_if};
 use crate::domain::record::EventRecord;
 use crate::domain::score::Scorecard;
 use crate::domain::score::flags::Flag;
-use crate::domain::{Cents, Client, ClientId, ClientStatus, IncidentKind, RecStatus};
+use crate::domain::{
+    Cents, Client, ClientId, ClientStatus, IncidentKind, RecStatus, ValidationError,
+};
 
 /// The ideal client profile (`[ideal_client]` in the config): what a client that fits looks
 /// like (R3, P1). Empty or zero means "no rule".
@@ -80,6 +83,8 @@ pub struct ParetoFacts {
     pub after: Option<Totals>,
     /// The share above which the C1 warning shows.
     pub concentration_warning: f64,
+    /// The days the Pareto measures cover, ending on the as-of date.
+    pub window_days: u32,
 }
 
 /// Everything a decision about one client is made from.
@@ -231,6 +236,40 @@ impl CaseFile {
     }
 }
 
+impl CaseFile {
+    /// What moved between an earlier reading of this case and now, in words: the client's
+    /// facts, the snapshot's figures (score, flags, MRR, share, rate), and the evidence lines
+    /// that are new or gone. Empty when nothing the walk shows moved.
+    pub fn changes_since(&self, before: &CaseFile) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.client.fields != before.client.fields {
+            out.push(
+                self.client
+                    .fields
+                    .describe_changes_from(&before.client.fields),
+            );
+        }
+        out.extend(Snapshot::of(self).changes_since(&Snapshot::of(before)));
+        for (now, then, what) in [
+            (&self.incidents, &before.incidents, "incident"),
+            (&self.late_invoices, &before.late_invoices, "late invoice"),
+            (&self.ignored, &before.ignored, "ignored recommendation"),
+        ] {
+            out.extend(
+                now.iter()
+                    .filter(|l| !then.contains(l))
+                    .map(|l| format!("new {what}: {l}")),
+            );
+            out.extend(
+                then.iter()
+                    .filter(|l| !now.contains(l))
+                    .map(|l| format!("{what} gone: {l}")),
+            );
+        }
+        out
+    }
+}
+
 fn pareto_facts(
     id: ClientId,
     ms: &[ClientMeasures],
@@ -267,6 +306,7 @@ fn pareto_facts(
         before: measured.then_some(w.before),
         after: measured.then_some(w.after),
         concentration_warning: rules.concentration_warning,
+        window_days: rules.window_days,
     }
 }
 
@@ -311,6 +351,20 @@ pub fn fit(c: &Client, ideal: &IdealClient, currency: &str) -> Vec<FitCheck> {
         });
     }
     checks
+}
+
+/// Refuses a walk on a former client: there is nothing left to decide.
+pub fn decidable(client: &Client) -> Result<(), ValidationError> {
+    if client.fields.status == ClientStatus::Former {
+        return Err(ValidationError::one(
+            "client",
+            format!(
+                "'{}' is a former client: there is nothing left to decide",
+                client.fields.name
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Everything the faces hold, put together into a case file: the client's scorecard from

@@ -11,6 +11,7 @@ use super::calc::ExitPlan;
 use super::case::CaseFile;
 use super::walk::{Answers, Q, Settled, data_answers};
 use super::{Outcome, Reason};
+use crate::domain::date::iso;
 use crate::domain::{Cents, ClientId};
 
 /// The evidence as it stood when a decision was made.
@@ -140,10 +141,7 @@ pub struct ExitPlanKept {
 impl Decision {
     /// The decision a finished walk comes to, on `today`.
     pub fn from_walk(case: &CaseFile, answers: &Answers, s: Settled, today: NaiveDate) -> Decision {
-        let exit = s
-            .chosen
-            .ends()
-            .then(|| keep_exit(&case.exit, case, s.chosen));
+        let exit = ExitPlanKept::for_outcome(case, s.chosen);
         Decision {
             id: 0,
             client: case.client.id,
@@ -161,6 +159,35 @@ impl Decision {
             exit,
             conditions: s.conditions,
         }
+    }
+
+    /// What was recorded, in one line: "decided for 'Brandt Vastgoed': end now, ends
+    /// 2026-07-30". Said by the command line and the app alike.
+    pub fn recorded(&self, currency: &str) -> String {
+        let mut s = format!("decided for '{}': {}", self.name, self.chosen.label());
+        if self.chosen != self.proposed {
+            s.push_str(&format!(
+                " (the evidence proposed {})",
+                self.proposed.label()
+            ));
+        }
+        if let Some(on) = self.review_on {
+            s.push_str(&format!(", review on {}", iso(on)));
+        }
+        if let Some(mrr) = self.proposed_mrr {
+            s.push_str(&format!(", new MRR {}", mrr.display(currency)));
+        }
+        if let Some(e) = &self.exit {
+            match e.end_on {
+                Some(end) => s.push_str(&format!(", ends {}", iso(end))),
+                None => s.push_str(", end date unknown: check the agreement's notice period"),
+            }
+            // The last day to give notice is for a non-renewal; ending now gives it today.
+            if let Some(by) = e.notice_by.filter(|_| self.chosen == Outcome::DoNotRenew) {
+                s.push_str(&format!(", give notice by {}", iso(by)));
+            }
+        }
+        s
     }
 
     /// The answer kept for a question, and where it came from; None when it was not
@@ -190,26 +217,57 @@ impl Decision {
     }
 }
 
-fn keep_exit(plan: &ExitPlan, case: &CaseFile, chosen: Outcome) -> ExitPlanKept {
-    let end_on = match chosen {
-        Outcome::DoNotRenew => case.client.fields.contract_end,
-        _ => plan.earliest_end,
-    };
-    ExitPlanKept {
-        end_on,
-        notice_by: plan.notice_by,
-        prepaid_refund: if chosen == Outcome::EndNow {
-            plan.prepaid_refund
-        } else {
-            // Not renewed: the contract runs to its end, nothing paid for is left unused.
-            Cents::ZERO
-        },
+impl ExitPlanKept {
+    /// The exit plan an outcome keeps: none unless it ends the relationship. "End now"
+    /// ends at the earliest end the notice allows, with the prepaid refund; "do not renew"
+    /// at the contract end, with nothing paid for left unused.
+    pub fn for_outcome(case: &CaseFile, chosen: Outcome) -> Option<ExitPlanKept> {
+        if !chosen.ends() {
+            return None;
+        }
+        let plan: &ExitPlan = &case.exit;
+        Some(match chosen {
+            Outcome::DoNotRenew => ExitPlanKept {
+                end_on: case.client.fields.contract_end,
+                notice_by: plan.notice_by,
+                prepaid_refund: Cents::ZERO,
+            },
+            _ => ExitPlanKept {
+                end_on: plan.earliest_end,
+                notice_by: plan.notice_by,
+                prepaid_refund: plan.prepaid_refund,
+            },
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_was_recorded_in_one_line() {
+        use super::super::walk::Walk;
+        use super::super::walk_tests::{case, d};
+        use crate::domain::score::flags::Dealbreaker::D1;
+        let mut w = Walk::new(case("active", &[D1], false, 0.05), None);
+        let line = |w: &Walk| {
+            let s = w.finish().unwrap();
+            Decision::from_walk(&w.case, &w.answers, s, d("2026-06-30")).recorded("€")
+        };
+        assert_eq!(
+            line(&w),
+            "decided for 'Brandt Vastgoed': end now, ends 2026-08-29",
+            "ending now gives notice today: no notice-by date"
+        );
+        w.choose(Some(Outcome::DoNotRenew));
+        w.set_override_reason("they are a third of the revenue")
+            .unwrap();
+        assert_eq!(
+            line(&w),
+            "decided for 'Brandt Vastgoed': do not renew (the evidence proposed end now), ends 2027-01-31, give notice by 2026-12-02"
+        );
+    }
 
     #[test]
     fn what_changed_since_the_last_decision_in_words() {

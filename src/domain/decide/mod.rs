@@ -5,6 +5,9 @@
 pub mod calc;
 pub mod case;
 pub mod decision;
+pub mod draft;
+pub mod entry;
+pub mod exit;
 pub mod upcoming;
 pub mod walk;
 

@@ -1071,7 +1071,7 @@ fn h1_evidence(c: &CaseFile) -> Vec<String> {
             "the MRR that reaches it: {} (+{:.0}%, {} a month more)",
             r.proposed_mrr.display(cur),
             p,
-            Cents(r.proposed_mrr.0 - r.current_mrr.0).display(cur)
+            r.increase().display(cur)
         )),
         Some(_) => e.push(format!(
             "the current MRR ({}) already reaches it",

@@ -10,7 +10,7 @@ use super::{Code, Outcome};
 use crate::domain::score::flags::{Dealbreaker, Flag};
 use crate::domain::{Cents, Client, ClientDraft, ClientId};
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     crate::domain::date::parse_date("d", s).unwrap()
 }
 
@@ -34,7 +34,7 @@ fn client(status: &str) -> Client {
     }
 }
 
-fn case(status: &str, flags: &[Dealbreaker], r1: bool, share: f64) -> CaseFile {
+pub(super) fn case(status: &str, flags: &[Dealbreaker], r1: bool, share: f64) -> CaseFile {
     let c = client(status);
     let rules = DecisionRules::default();
     let f = &c.fields;
@@ -64,6 +64,7 @@ fn case(status: &str, flags: &[Dealbreaker], r1: bool, share: f64) -> CaseFile {
             before: None,
             after: None,
             concentration_warning: 0.25,
+            window_days: 365,
         },
         reprice: reprice(&CostInputs {
             current_mrr: f.mrr,
@@ -363,6 +364,32 @@ fn a_prospect_walks_fit_red_flags_expectations_and_lists_its_conditions() {
         ]
     );
     assert!(s.reasons.iter().any(|r| r.code == Code::P2));
+}
+
+#[test]
+fn what_moved_in_a_case_read_again_is_said_in_words() {
+    let before = case("active", &[], false, 0.05);
+    assert!(before.changes_since(&before).is_empty());
+    let mut now = before.clone();
+    now.incidents
+        .insert(0, "2026-06-30 abuse: swore at Sam on the phone".into());
+    now.flags.push(Flag {
+        code: Dealbreaker::D1,
+        evidence: Vec::new(),
+    });
+    now.client.fields.notice_days = Some(30);
+    assert_eq!(
+        now.changes_since(&before),
+        [
+            "notice days 60 -> 30",
+            "D1 raised",
+            "new incident: 2026-06-30 abuse: swore at Sam on the phone"
+        ]
+    );
+    assert_eq!(
+        before.changes_since(&now)[2],
+        "incident gone: 2026-06-30 abuse: swore at Sam on the phone"
+    );
 }
 
 #[test]

@@ -33,8 +33,15 @@ impl App {
                 }
                 keymap::main_action(&k, self.screen).and_then(|a| self.act(a))
             }
-            // Any key closes help (q too: it never quits from here).
-            Overlay::Help => None,
+            // Any key closes help (q too: it never quits from here), back to the walk if
+            // it was open.
+            Overlay::Help => {
+                if self.walk.is_some() {
+                    self.overlay = Overlay::Walk;
+                }
+                None
+            }
+            Overlay::Walk => self.walk_key(k),
             Overlay::ClientForm { form, editing } => {
                 if keymap::is_reload(&k)
                     && let Some((id, _)) = &editing
@@ -396,12 +403,25 @@ impl App {
                 self.clients.filter.push_str(flat);
                 self.refiltered()
             }
+            Overlay::Walk => {
+                self.walk_paste(flat);
+                None
+            }
             _ => None,
         }
     }
 
     pub fn on_mouse(&mut self, m: MouseEvent) -> Option<Effect> {
         if self.too_small() {
+            return None;
+        }
+        // The wheel scrolls the walk's step.
+        if self.overlay == Overlay::Walk {
+            match m.kind {
+                MouseEventKind::ScrollUp => self.walk_scroll(false),
+                MouseEventKind::ScrollDown => self.walk_scroll(true),
+                _ => {}
+            }
             return None;
         }
         // The wheel scrolls a saved decision as j and k do.

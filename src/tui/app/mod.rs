@@ -10,6 +10,8 @@ pub mod history;
 mod input;
 pub mod pareto;
 pub mod scores;
+pub mod walk;
+pub mod walk_body;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -29,6 +31,7 @@ use super::forms::{self, LogChoices, LogKind};
 use super::layout;
 use super::widgets::form::Form;
 use crate::domain::ClientRow;
+use crate::domain::decide::case::{DecisionRules, decidable};
 use crate::domain::decide::decision::Decision;
 use crate::domain::pareto::{ClientMeasures, ParetoRules};
 use crate::domain::record::StoredEvent;
@@ -122,6 +125,8 @@ pub enum Overlay {
         /// The list as the confirmation showed it.
         expected: Vec<ClientId>,
     },
+    /// The fire/keep walk ([`App::walk`]), over the whole body.
+    Walk,
     /// A saved decision (by its id in [`App::decisions`]), read-only, scrolled down `scroll`
     /// lines.
     Decision {
@@ -161,6 +166,8 @@ pub struct Settings {
     /// Which settings the database supplied where the config set none ("demo: labour cost
     /// €65/h, company Demo IT"): said at start, and marked in the header throughout.
     pub note: Option<String>,
+    /// What a decision is made with: costs, target margin, review days, the ideal client.
+    pub decision_rules: DecisionRules,
 }
 
 /// Everything the screens draw.
@@ -190,6 +197,10 @@ pub struct App {
     pub damaged: Option<Damage>,
     /// The history of a client, while it is open.
     pub history: Option<history::History>,
+    /// The fire/keep walk, while it is open.
+    pub walk: Option<walk::WalkView>,
+    /// What a decision is made with (see [`Settings::decision_rules`]).
+    pub decision_rules: DecisionRules,
     /// The terminal's size at the last draw, for paging and mouse hits.
     pub viewport: Rect,
     pub quit: bool,
@@ -223,6 +234,8 @@ impl App {
             undo: Vec::new(),
             damaged: None,
             history: None,
+            walk: None,
+            decision_rules: settings.decision_rules,
             viewport: Rect::new(0, 0, 80, 24),
             quit: false,
             db_name: String::new(),
@@ -630,6 +643,20 @@ impl App {
                 };
                 None
             }
+            Action::Walk => match self.current_row() {
+                Some(r) => match decidable(&r.client) {
+                    Ok(()) => Some(Effect::OpenWalk(r.client.id)),
+                    Err(e) => {
+                        let why = e.0.first().map_or_else(String::new, |f| f.message.clone());
+                        self.info(why);
+                        None
+                    }
+                },
+                None => {
+                    self.info("No client selected");
+                    None
+                }
+            },
             Action::History => match self.current_row() {
                 Some(r) => Some(Effect::LoadHistory(r.client.id)),
                 None => {
@@ -814,7 +841,11 @@ impl App {
     pub fn set_damaged(&mut self, damage: Damage) {
         self.damaged = Some(damage);
         self.status = None;
-        if !matches!(self.overlay, Overlay::None | Overlay::Help) {
+        // The walk may still be read (saving it is refused); a question over it goes.
+        if let Some(v) = &mut self.walk {
+            v.prompt = None;
+        }
+        if !matches!(self.overlay, Overlay::None | Overlay::Help | Overlay::Walk) {
             self.overlay = Overlay::None;
         }
     }

@@ -164,6 +164,194 @@ fn a_load_that_fails_says_so_and_stops_scoring() {
     );
 }
 
+// ---- the fire/keep walk ------------------------------------------------------------------
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::domain::decide::Outcome;
+use crate::domain::decide::walk::{Q, Step};
+use crate::domain::score::flags::Dealbreaker;
+use crate::tui::app::Overlay;
+use crate::tui::app::walk::Prompt;
+
+fn press(d: &mut Driver, code: KeyCode) {
+    d.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn status(d: &Driver) -> String {
+    d.app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// A driver with the scores in, the walk open on `id`.
+fn walking(path: &std::path::Path, id: ClientId) -> Driver {
+    let mut d = driver(path);
+    d.start();
+    d.wait_for_scores();
+    d.open_walk(id);
+    assert_eq!(d.app.overlay, Overlay::Walk, "{}", status(&d));
+    d
+}
+
+/// From the first step to the last, with D1 answered yes (ending it).
+fn to_the_end(d: &mut Driver) {
+    press(d, KeyCode::Char('y'));
+    while !d.app.walk.as_ref().is_some_and(|v| v.last_step()) {
+        press(d, KeyCode::Enter);
+    }
+}
+
+#[test]
+fn a_walk_saved_is_in_the_file_and_u_takes_it_back() {
+    let (_dir, path, alfa, _) = file();
+    let mut d = walking(&path, alfa);
+    to_the_end(&mut d);
+    assert_eq!(
+        d.app.walk.as_ref().map(|v| v.walk.step()),
+        Some(Step::Exit),
+        "ending it has an exit plan"
+    );
+    press(&mut d, KeyCode::Enter);
+    let saved = d.store.decisions(Some(alfa)).unwrap();
+    assert_eq!(saved.len(), 1, "{}", status(&d));
+    // Alfa is half the revenue: C1 keeps it to the contract's end.
+    assert_eq!(saved[0].chosen, Outcome::DoNotRenew);
+    assert!(d.app.walk.is_none() && d.app.overlay == Overlay::None);
+    assert!(
+        status(&d).starts_with("Decided for 'Alfa': do not renew")
+            && status(&d).ends_with("(u undoes it)"),
+        "{}",
+        status(&d)
+    );
+    // The walk's own write is not taken for another window's.
+    assert!(!d.tick());
+    press(&mut d, KeyCode::Char('u'));
+    assert!(d.store.decisions(Some(alfa)).unwrap().is_empty());
+    assert_eq!(status(&d), "Undone: the decision for 'Alfa'");
+}
+
+#[test]
+fn a_save_over_a_client_another_window_changed_is_refused_and_ctrl_r_reads_it_again() {
+    let (_dir, path, alfa, _) = file();
+    let mut d = walking(&path, alfa);
+    to_the_end(&mut d);
+    // Another window logs a ticket for Alfa meanwhile.
+    let mut other = Store::open(&path).unwrap();
+    other.log(alfa, &ticket("2026-06-29")).unwrap();
+    assert!(d.tick());
+    let v = d.app.walk.as_ref().expect("the walk is not lost");
+    assert!(v.stale, "the walk says the client changed");
+    assert_eq!(v.walk.answer(Q::Dealbreaker(Dealbreaker::D1)), Some(true));
+    press(&mut d, KeyCode::Enter);
+    assert!(d.store.decisions(Some(alfa)).unwrap().is_empty(), "refused");
+    assert!(
+        status(&d).contains("changed in another window") && status(&d).contains("Ctrl-R"),
+        "{}",
+        status(&d)
+    );
+    assert_eq!(d.app.overlay, Overlay::Walk, "the walk stays open");
+    // Even unseen by a tick, a change is caught at the save.
+    d.app.walk.as_mut().unwrap().stale = false;
+    other.log(alfa, &ticket("2026-06-30")).unwrap();
+    press(&mut d, KeyCode::Enter);
+    assert!(d.store.decisions(Some(alfa)).unwrap().is_empty());
+    d.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('r'),
+        KeyModifiers::CONTROL,
+    )));
+    let v = d.app.walk.as_ref().unwrap();
+    assert!(!v.stale);
+    assert_eq!(v.walk.step(), Step::Exit, "the step it was on");
+    assert_eq!(v.walk.answer(Q::Dealbreaker(Dealbreaker::D1)), Some(true));
+    press(&mut d, KeyCode::Enter);
+    assert_eq!(
+        d.store.decisions(Some(alfa)).unwrap().len(),
+        1,
+        "{}",
+        status(&d)
+    );
+}
+
+#[test]
+fn a_draft_is_kept_on_leaving_and_picked_up_on_opening() {
+    let (_dir, path, alfa, _) = file();
+    let mut d = walking(&path, alfa);
+    press(&mut d, KeyCode::Enter);
+    press(&mut d, KeyCode::Char('j'));
+    press(&mut d, KeyCode::Char('y')); // R2: old equipment
+    press(&mut d, KeyCode::Esc);
+    assert!(matches!(
+        d.app.walk.as_ref().and_then(|v| v.prompt.clone()),
+        Some(Prompt::KeepDraft)
+    ));
+    press(&mut d, KeyCode::Char('y'));
+    assert!(d.app.walk.is_none(), "{}", status(&d));
+    let draft = d.store.draft(alfa).unwrap().expect("a draft in the file");
+    assert_eq!(draft.given.get(&Q::OldEquipment), Some(&true));
+    assert!(status(&d).contains("Kept a draft"), "{}", status(&d));
+    // Opened again: the draft is offered, and picked up.
+    press(&mut d, KeyCode::Char('f'));
+    assert!(matches!(
+        d.app.walk.as_ref().and_then(|v| v.prompt.clone()),
+        Some(Prompt::ContinueDraft(_))
+    ));
+    press(&mut d, KeyCode::Char('c'));
+    let v = d.app.walk.as_ref().unwrap();
+    assert_eq!(v.walk.answer(Q::OldEquipment), Some(true));
+    // Saving the decision drops the draft.
+    to_the_end(&mut d);
+    press(&mut d, KeyCode::Enter);
+    assert_eq!(
+        d.store.decisions(Some(alfa)).unwrap().len(),
+        1,
+        "{}",
+        status(&d)
+    );
+    assert_eq!(d.store.draft(alfa).unwrap(), None);
+}
+
+#[test]
+fn a_prospect_taken_on_becomes_a_client_and_u_makes_it_a_prospect_again() {
+    let (_dir, path, _, _) = file();
+    let mut store = Store::open(&path).unwrap();
+    let vet = store
+        .add_client(
+            &ClientDraft {
+                name: "Dierenkliniek Oost".into(),
+                status: "prospect".into(),
+                ..ClientDraft::new_client()
+            }
+            .validate()
+            .unwrap(),
+        )
+        .unwrap();
+    let mut d = walking(&path, vet);
+    while !d.app.walk.as_ref().is_some_and(|v| v.last_step()) {
+        press(&mut d, KeyCode::Enter);
+    }
+    press(&mut d, KeyCode::Enter);
+    assert_eq!(
+        d.store.client(vet).unwrap().fields.status,
+        ClientStatus::Active,
+        "{}",
+        status(&d)
+    );
+    assert_eq!(
+        d.app.clients.row(vet).map(|r| r.client.fields.status),
+        Some(ClientStatus::Active),
+        "the row is read again"
+    );
+    press(&mut d, KeyCode::Char('u'));
+    assert_eq!(
+        d.store.client(vet).unwrap().fields.status,
+        ClientStatus::Prospect
+    );
+    assert!(d.store.decisions(Some(vet)).unwrap().is_empty());
+}
+
 /// A "keep and watch" decision about `id` as the walk makes it today, its review on `on`.
 fn watch(store: &Store, id: ClientId, on: &str) -> crate::domain::decide::decision::Decision {
     use crate::domain::decide::Outcome;

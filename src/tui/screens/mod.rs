@@ -9,6 +9,7 @@ pub mod history;
 pub mod overlays;
 pub mod pareto;
 pub mod scorecards;
+pub mod walk;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -57,19 +58,26 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
     }
     let areas = layout::frame(area);
     header::draw(frame, areas.header, app, look);
-    match app.screen {
-        Screen::Clients => clients::draw(frame, areas.body, app, look),
-        Screen::Scorecards => scorecards::draw(frame, areas.body, app, look),
-        Screen::Pareto => pareto::draw(frame, areas.body, app, look),
-        Screen::GutCheck => gut_check::draw(frame, areas.body, app, look),
-        Screen::Decisions => decisions::draw(frame, areas.body, app, look),
+    // The walk takes the whole body (its help goes over it).
+    let walking = app
+        .walk
+        .as_ref()
+        .filter(|_| matches!(app.overlay, Overlay::Walk | Overlay::Help));
+    match (walking, app.screen) {
+        (Some(v), _) => walk::draw(frame, area, v, app.damaged.is_some(), look),
+        (None, Screen::Clients) => clients::draw(frame, areas.body, app, look),
+        (None, Screen::Scorecards) => scorecards::draw(frame, areas.body, app, look),
+        (None, Screen::Pareto) => pareto::draw(frame, areas.body, app, look),
+        (None, Screen::GutCheck) => gut_check::draw(frame, areas.body, app, look),
+        (None, Screen::Decisions) => decisions::draw(frame, areas.body, app, look),
     }
     // A message too long for its line takes the footer's line too, to be read whole.
     if !draw_status(frame, areas.status, areas.footer, app, look) {
         draw_footer(frame, areas.footer, app, look);
     }
     match &app.overlay {
-        Overlay::None => {}
+        Overlay::None | Overlay::Walk => {}
+        Overlay::Help if walking.is_some() => overlays::walk_help(frame, area, look),
         Overlay::Help => overlays::help(frame, area, app.screen, look),
         Overlay::ClientForm { form, .. }
         | Overlay::LogForm { form, .. }
@@ -150,7 +158,22 @@ fn draw_status(
 
 fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: &Look) {
     let mut spans = vec![Span::raw(" ")];
-    for (k, what) in keymap::footer(app.screen, app.damaged.is_some()) {
+    let read_only = app.damaged.is_some();
+    let entries = match &app.walk {
+        Some(v) if matches!(app.overlay, Overlay::Walk | Overlay::Help) => {
+            match (&v.prompt, &v.edit) {
+                (Some(walk_prompt), _) => walk::prompt_footer(walk_prompt),
+                (None, Some(_)) => vec![
+                    ("Enter".into(), "keep"),
+                    ("Esc".into(), "cancel"),
+                    ("Ctrl-U".into(), "clear"),
+                ],
+                (None, None) => keymap::walk_footer(v.last_step(), read_only),
+            }
+        }
+        _ => keymap::footer(app.screen, read_only),
+    };
+    for (k, what) in entries {
         spans.push(Span::styled(k, look.theme.key));
         spans.push(Span::styled(format!(" {what}  "), look.theme.muted));
     }

@@ -33,9 +33,27 @@ fn popup<'a>(
 }
 
 pub fn help(frame: &mut Frame, area: Rect, screen: Screen, look: &Look) {
-    const KEYS_W: usize = 20;
-    let keys = keymap::help(screen);
     let forms = "In forms: Tab/↓ next field, ⇧Tab/↑ previous, Enter save, Esc cancel";
+    let title = format!("Keys: {}", screen.title());
+    help_of(frame, area, &keymap::help(screen), forms, title, look);
+}
+
+/// The walk's keys, while it is open.
+pub fn walk_help(frame: &mut Frame, area: Rect, look: &Look) {
+    let fields = "Typing into a field: Enter keeps it, Esc cancels, Ctrl-U clears it";
+    let title = "Keys: Fire or keep?".to_string();
+    help_of(frame, area, &keymap::walk_help(), fields, title, look);
+}
+
+fn help_of(
+    frame: &mut Frame,
+    area: Rect,
+    keys: &[(String, &str)],
+    forms: &str,
+    title: String,
+    look: &Look,
+) {
+    const KEYS_W: usize = 20;
     // As wide as the longest line, where the terminal has the room; what is cut shows "…".
     let longest = keys
         .iter()
@@ -60,8 +78,8 @@ pub fn help(frame: &mut Frame, area: Rect, screen: Screen, look: &Look) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(truncate(forms, room), look.theme.muted));
     lines.push(Line::styled("any key closes this help", look.theme.muted));
-    let h = lines.len() as u16 + 2;
-    let (rect, block) = popup(frame, area, w, h, format!("Keys: {}", screen.title()), look);
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let (rect, block) = popup(frame, area, w, h, title, look);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
