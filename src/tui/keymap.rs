@@ -510,15 +510,25 @@ pub fn walk_action(k: &KeyEvent) -> Option<WalkAction> {
 /// The walk's footer: (keys, label). On the last step Enter saves; while the file is
 /// damaged it cannot, and is left out.
 pub fn walk_footer(last_step: bool, read_only: bool) -> Vec<(String, &'static str)> {
-    let mut entries: Vec<(String, &'static str)> = Vec::new();
-    let mut last_shown = false;
-    for b in WALK.bindings {
-        let first = b.keys.first().map(|k| k.label()).unwrap_or_default();
+    footer_entries(WALK.bindings.iter().map(|b| {
         let place = match (b.action, b.footer) {
             (WalkAction::Forward, _) if last_step && read_only => Footer::No,
             (WalkAction::Forward, Footer::Label(_)) if last_step => Footer::Label("save"),
             (_, place) => place,
         };
+        (b.keys, place)
+    }))
+}
+
+/// The footer's entries from bindings' keys and where each shows: an entry per label, the
+/// keys of a binding shown "with the one above" added to that entry.
+fn footer_entries(
+    bindings: impl Iterator<Item = (&'static [Key], Footer)>,
+) -> Vec<(String, &'static str)> {
+    let mut entries: Vec<(String, &'static str)> = Vec::new();
+    let mut last_shown = false;
+    for (keys, place) in bindings {
+        let first = keys.first().map(|k| k.label()).unwrap_or_default();
         match (place, entries.last_mut()) {
             (Footer::Label(label), _) => entries.push((first, label)),
             (Footer::WithAbove, Some((keys, _))) if last_shown => {
@@ -584,27 +594,14 @@ pub fn main_action(k: &KeyEvent, screen: Screen) -> Option<Action> {
 /// quit. While the file is damaged (`read_only`), the keys that would write are left out and
 /// the key that restores a backup is shown.
 pub fn footer(screen: Screen, read_only: bool) -> Vec<(String, &'static str)> {
-    let mut entries: Vec<(String, &'static str)> = Vec::new();
-    let mut last_shown = false;
-    for b in table(screen).bindings.iter().chain(COMMON) {
-        let first = b.keys.first().map(|k| k.label()).unwrap_or_default();
+    footer_entries(table(screen).bindings.iter().chain(COMMON).map(|b| {
         let place = match b.action {
             Action::Restore if read_only => Footer::Label("restore backup"),
             a if read_only && a.writes() => Footer::No,
             _ => b.footer,
         };
-        match (place, entries.last_mut()) {
-            (Footer::Label(label), _) => entries.push((first, label)),
-            (Footer::WithAbove, Some((keys, _))) if last_shown => {
-                keys.push(' ');
-                keys.push_str(&first);
-            }
-            (Footer::WithAbove, _) => entries.push((first, "")),
-            (Footer::No, _) => {}
-        }
-        last_shown = place != Footer::No;
-    }
-    entries
+        (b.keys, place)
+    }))
 }
 
 /// Every key of a screen, for the help overlay: (keys, what they do), the screen's own
