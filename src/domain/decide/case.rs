@@ -249,7 +249,7 @@ impl CaseFile {
                     .describe_changes_from(&before.client.fields),
             );
         }
-        out.extend(Snapshot::of(self).changes_since(&Snapshot::of(before)));
+        out.extend(Snapshot::of(self).changes_since(&Snapshot::of(before), &self.rules.currency));
         for (now, then, what) in [
             (&self.incidents, &before.incidents, "incident"),
             (&self.late_invoices, &before.late_invoices, "late invoice"),

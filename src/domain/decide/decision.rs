@@ -43,8 +43,9 @@ impl Snapshot {
         }
     }
 
-    /// What moved from `before` to `self`, in words ("score 48 -> 31", "D1 raised").
-    pub fn changes_since(&self, before: &Snapshot) -> Vec<String> {
+    /// What moved from `before` to `self`, in words ("score 48 -> 31", "D1 raised"), money
+    /// in `currency`.
+    pub fn changes_since(&self, before: &Snapshot, currency: &str) -> Vec<String> {
         let mut out = Vec::new();
         let score = |s: Option<f64>| s.map_or_else(|| "-".to_string(), |s| s.floor().to_string());
         if score(self.score) != score(before.score) {
@@ -67,8 +68,8 @@ impl Snapshot {
         if self.mrr != before.mrr {
             out.push(format!(
                 "MRR {} -> {}",
-                before.mrr.plain(),
-                self.mrr.plain()
+                before.mrr.display_whole(currency),
+                self.mrr.display_whole(currency)
             ));
         }
         if (self.revenue_share - before.revenue_share).abs() >= 0.001 {
@@ -79,7 +80,10 @@ impl Snapshot {
             ));
         }
         let rate = |r: Option<Cents>| {
-            r.map_or_else(|| "-".to_string(), |r| format!("{}/h", r.display_whole("")))
+            r.map_or_else(
+                || "-".to_string(),
+                |r| format!("{}/h", r.display_whole(currency)),
+            )
         };
         if rate(self.effective_rate) != rate(before.effective_rate) {
             out.push(format!(
@@ -288,15 +292,15 @@ mod tests {
             ..before.clone()
         };
         assert_eq!(
-            now.changes_since(&before),
+            now.changes_since(&before, "€"),
             [
                 "score 48 -> 31",
                 "D1 raised",
                 "D5 cleared",
                 "revenue share 1.6% -> 1.2%",
-                "rate 45/h -> 38/h"
+                "rate €45/h -> €38/h"
             ]
         );
-        assert!(before.changes_since(&before).is_empty());
+        assert!(before.changes_since(&before, "€").is_empty());
     }
 }

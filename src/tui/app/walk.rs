@@ -264,7 +264,7 @@ impl App {
         let since = o.last.as_ref().map(|d| Since {
             on: d.decided_on,
             chosen: d.chosen,
-            changes: Snapshot::of(&o.case).changes_since(&d.snapshot),
+            changes: Snapshot::of(&o.case).changes_since(&d.snapshot, &o.case.rules.currency),
         });
         let walk = Walk::new(o.case, o.last.map(|d| d.answers));
         self.walk = Some(WalkView {
