@@ -106,9 +106,22 @@ fn an_upgrade_in_the_app_says_what_it_found() {
         tx.commit().unwrap();
     }
     let mut tui = sb.tui(120, 30, &[]);
-    let screen = tui.see("Upgraded the file");
-    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("are one name"), "{}", framed(&screen));
+    // The whole message, which may wrap onto the footer's line (and arrive in pieces).
+    let flat = |s: &vt100::Screen| {
+        s.contents()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let screen = tui.see_that("the upgrade's note", |s| {
+        let f = flat(s);
+        f.contains("Upgraded the file") && f.contains("are one name")
+    });
+    assert!(
+        flat(&screen).contains("Émile"),
+        "{}",
+        framed(&screen.contents())
+    );
     tui.send("q");
     tui.exits_with(0);
 }

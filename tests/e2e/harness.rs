@@ -23,6 +23,8 @@ pub const TODAY: &str = "2026-06-30";
 
 const BIN: &str = env!("CARGO_BIN_EXE_rapport");
 const POLL: Duration = Duration::from_millis(15);
+/// How long the output must be quiet for a frame to count as whole.
+const SETTLE: Duration = Duration::from_millis(40);
 /// crossterm asks where the cursor is with this; a bare pty never answers it.
 const CURSOR_QUERY: &[u8] = b"\x1b[6n";
 const CURSOR_ANSWER: &[u8] = b"\x1b[1;1R";
@@ -286,8 +288,13 @@ impl Tui {
         let mut exited: Option<(Instant, ExitStatus)> = None;
         loop {
             let screen = self.snapshot();
+            // A frame arrives in pieces: once the screen shows what is awaited, let the
+            // output settle and look again, so the rest of that frame is there too.
             if ready(&screen) {
-                return Ok(screen);
+                let settled = self.settled();
+                if ready(&settled) {
+                    return Ok(settled);
+                }
             }
             if exited.is_none()
                 && let Ok(Some(status)) = self.child.try_wait()
@@ -312,6 +319,25 @@ impl Tui {
             }
             thread::sleep(POLL);
         }
+    }
+
+    /// The screen once rapport has written nothing for [`SETTLE`] (or after a second of
+    /// steady output).
+    fn settled(&self) -> vt100::Screen {
+        let until = Instant::now() + Duration::from_secs(1);
+        let mut seen = lock(&self.transcript).len();
+        let mut quiet_since = Instant::now();
+        while Instant::now() < until {
+            thread::sleep(POLL.min(SETTLE));
+            let now = lock(&self.transcript).len();
+            if now != seen {
+                seen = now;
+                quiet_since = Instant::now();
+            } else if quiet_since.elapsed() >= SETTLE {
+                break;
+            }
+        }
+        self.snapshot()
     }
 
     fn last_screen(&self, screen: &vt100::Screen) -> String {
