@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{Args, CommandFactory, FromArgMatches as _, Parser, Subcommand};
 
 use crate::domain::date::parse_date;
+use crate::domain::lang::Lang;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,6 +36,10 @@ pub struct Cli {
     /// No colours (NO_COLOR is honoured too)
     #[arg(long, global = true)]
     pub no_color: bool,
+
+    /// The language: en or nl [default: display.language in the config, else LANG]
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang_arg)]
+    pub lang: Option<Lang>,
 
     /// Open the terminal UI on a fresh temporary database filled with demo data
     #[arg(long)]
@@ -616,6 +621,10 @@ fn ticket_id(s: &str) -> Result<i64, String> {
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
     parse_date("date", s).map_err(|e| e.message)
+}
+
+fn lang_arg(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| crate::t!("cli.lang_unknown", value = s))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! - [`store`]: the SQLite file: open, migrate, read and write in transactions.
 //! - [`demo`]: the deterministic demo portfolio.
 //! - [`commands`] and [`tui`]: the two faces, the headless CLI and the terminal UI.
+//! - [`words`]: every text shown to a user, in English and Dutch.
 //! - [`cli`], [`config`], [`paths`], [`clock`]: start-up plumbing.
 
 pub mod cli;
@@ -17,3 +18,4 @@ pub mod domain;
 pub mod paths;
 pub mod store;
 pub mod tui;
+pub mod words;

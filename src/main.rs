@@ -8,6 +8,7 @@ use rapport::cli::{Cli, Command};
 use rapport::clock::Clock;
 use rapport::commands::{self, Context};
 use rapport::config::Config;
+use rapport::domain::lang::Lang;
 use rapport::paths;
 
 fn main() -> ExitCode {
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let (config_path, named) = paths::config_path(cli.config)?;
     let config = Config::load(&config_path, named)?;
+    rapport::words::set_language(language(cli.lang, &config));
     let clock = Clock::new(cli.today);
     let no_color = cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     if cli.demo {
@@ -93,6 +95,20 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Upcoming { days, json }) => commands::decide::coming_up(&ctx, days, json),
     }
+}
+
+/// `--lang`, else the config's `display.language`, else the locale (`LC_ALL`, `LC_MESSAGES`,
+/// `LANG`, the first one set), else English.
+fn language(flag: Option<Lang>, config: &Config) -> Lang {
+    flag.or(config.display.language)
+        .or_else(|| {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|var| std::env::var(var).ok())
+                .find(|value| !value.is_empty())
+                .and_then(|value| Lang::from_locale(&value))
+        })
+        .unwrap_or_default()
 }
 
 /// Rust ignores SIGPIPE, so printing into a closed pipe (`rapport client list | head -1`)

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::decide::case::{DecisionRules, IdealClient};
+use crate::domain::lang::Lang;
 use crate::domain::pareto::ParetoRules;
 use crate::domain::score::Rules;
 use crate::domain::{Cents, Defaults};
@@ -162,6 +163,8 @@ pub struct Display {
     pub currency_symbol: String,
     pub date_format: String,
     pub theme: Theme,
+    /// The app's language; none leaves it to `--lang` or the locale (`LANG`).
+    pub language: Option<Lang>,
 }
 
 impl Default for Display {
@@ -170,6 +173,7 @@ impl Default for Display {
             currency_symbol: "€".into(),
             date_format: "%Y-%m-%d".into(),
             theme: Theme::Dark,
+            language: None,
         }
     }
 }
@@ -243,6 +247,7 @@ struct RawDisplay {
     currency_symbol: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -387,6 +392,17 @@ impl Config {
                     ));
                 }
             };
+        }
+        if let Some(language) = raw.display.language {
+            match Lang::parse(language.get_ref()) {
+                Some(lang) => cfg.display.language = Some(lang),
+                None => {
+                    return Err(at(
+                        language.span().start,
+                        crate::t!("config.language_unknown", value = language.get_ref()),
+                    ));
+                }
+            }
         }
         if let Some(cost) = raw.costs.hourly_labour_cost {
             let start = cost.span().start;

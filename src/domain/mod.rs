@@ -8,11 +8,13 @@ pub mod defaults;
 pub mod error;
 pub mod evidence;
 pub mod identity;
+pub mod lang;
 pub mod money;
 pub mod pareto;
 pub mod portfolio;
 pub mod record;
 pub mod score;
+pub mod script;
 pub mod text;
 
 pub use client::{

@@ -1,0 +1,170 @@
+//! Breakup scripts and letters (guide H2-H4): a decision put into words the owner can say
+//! or send, per kind of decision, channel and language, rendered from a template and the
+//! facts of the client and the decision. Pure: templates come in as text, no file is read.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::Cents;
+use crate::domain::decide::Outcome;
+use crate::domain::lang::Lang;
+
+/// What the words are for: the decisions that need them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    EndNow,
+    DoNotRenew,
+    Reprice,
+    ReduceScope,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::EndNow,
+        Kind::DoNotRenew,
+        Kind::Reprice,
+        Kind::ReduceScope,
+    ];
+
+    /// As typed and kept: `end-now`, `do-not-renew`, `reprice`, `reduce-scope`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::EndNow => "end-now",
+            Kind::DoNotRenew => "do-not-renew",
+            Kind::Reprice => "reprice",
+            Kind::ReduceScope => "reduce-scope",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == text.trim())
+    }
+
+    /// The kind of words a decision's outcome needs; none for keep, watch and the prospects'.
+    pub fn for_outcome(outcome: Outcome) -> Option<Kind> {
+        match outcome {
+            Outcome::EndNow => Some(Kind::EndNow),
+            Outcome::DoNotRenew => Some(Kind::DoNotRenew),
+            Outcome::Reprice => Some(Kind::Reprice),
+            Outcome::ReduceScope => Some(Kind::ReduceScope),
+            _ => None,
+        }
+    }
+}
+
+/// How the words are delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    /// Talking points for a meeting in person.
+    InPerson,
+    /// A phone script.
+    Phone,
+    /// A formal letter.
+    Letter,
+    Email,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [
+        Channel::InPerson,
+        Channel::Phone,
+        Channel::Letter,
+        Channel::Email,
+    ];
+
+    /// As typed and kept: `in-person`, `phone`, `letter`, `email`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::InPerson => "in-person",
+            Channel::Phone => "phone",
+            Channel::Letter => "letter",
+            Channel::Email => "email",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.code() == text.trim())
+    }
+}
+
+/// Everything a script may say, gathered from the client, the decision and the config.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScriptFacts {
+    pub client_name: String,
+    /// Whom the words are addressed to; none writes a greeting without a name.
+    pub contact_name: Option<String>,
+    /// Your company and how you sign (config `[company]`).
+    pub company: String,
+    pub signature: String,
+    /// The place for the letter's date line (config); none leaves the place out.
+    pub place: Option<String>,
+    /// The day the words are written.
+    pub date: NaiveDate,
+    /// The professional reason, as the user worded it.
+    pub reason: String,
+    /// The day the relationship ends (end now, do not renew).
+    pub end_on: Option<NaiveDate>,
+    /// The last day to give notice for a non-renewal.
+    pub notice_by: Option<NaiveDate>,
+    /// The prepaid fee refunded for the days after the end (guide H3); 0 for none.
+    pub prepaid_refund: Cents,
+    /// Before amounts of money (config `display.currency_symbol`).
+    pub currency: String,
+    /// Reprice: the MRR now, the new one and the day it applies from.
+    pub current_mrr: Cents,
+    pub new_mrr: Option<Cents>,
+    pub new_rate_from: Option<NaiveDate>,
+    /// The help offered with the transition (guide H2).
+    pub transition_help: Vec<String>,
+    /// MSPs to refer the client to (config).
+    pub referrals: Vec<String>,
+    /// What will be handed over (the offboarding checklist's items).
+    pub handover: Vec<String>,
+}
+
+/// A rendered script, with what the user should know about how it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rendered {
+    pub kind: Kind,
+    pub channel: Channel,
+    pub lang: Lang,
+    pub text: String,
+    /// One line each: a broken override (its file and line) that the built-in replaced, or
+    /// words in the user's reason that carry blame or heat. Warnings never block.
+    pub warnings: Vec<String>,
+}
+
+/// The templates: the built-in ones, and the user's overrides by file name
+/// (`en/end-now.letter.txt`-style names, relative to the templates folder).
+#[derive(Debug, Clone, Default)]
+pub struct Templates {
+    pub overrides: Vec<(String, String)>,
+}
+
+/// Renders the words for `kind` over `channel` in `lang` from `facts`.
+pub fn render(
+    templates: &Templates,
+    kind: Kind,
+    channel: Channel,
+    lang: Lang,
+    facts: &ScriptFacts,
+) -> Rendered {
+    // A placeholder until the templates land: every field the views need is real.
+    let _ = templates;
+    Rendered {
+        kind,
+        channel,
+        lang,
+        text: format!(
+            "{} / {} / {}\n\n{}\n\n{}\n",
+            kind.code(),
+            channel.code(),
+            lang.code(),
+            facts.client_name,
+            facts.reason
+        ),
+        warnings: Vec::new(),
+    }
+}
