@@ -27,4 +27,30 @@ macro_rules! area {
     };
 }
 
-pub const AREAS: &[Area] = &[area!("cli"), area!("config"), area!("lang")];
+pub const AREAS: &[Area] = &[
+    area!("app"),
+    area!("cli"),
+    area!("clients"),
+    area!("commands"),
+    area!("config"),
+    area!("decide"),
+    area!("decisions"),
+    area!("errors"),
+    area!("evidence"),
+    area!("fields"),
+    area!("forms"),
+    area!("gut_check"),
+    area!("history"),
+    area!("keys"),
+    area!("lang"),
+    area!("offboard"),
+    area!("pareto"),
+    area!("reasons"),
+    area!("scorecards"),
+    area!("screens"),
+    area!("script"),
+    area!("scripts"),
+    area!("store"),
+    area!("valid"),
+    area!("walk"),
+];
