@@ -162,7 +162,7 @@ impl Driver {
         let loaded = match loaded {
             Ok(l) => l,
             Err(e) => {
-                self.app.error(format!("cannot read the evidence: {e}"));
+                self.app.error(crate::t!("app.cannot_read_evidence", error = e));
                 return;
             }
         };
@@ -182,7 +182,7 @@ impl Driver {
                     .collect()
             }
             Err(e) => {
-                self.app.error(format!("cannot read what changed: {e}"));
+                self.app.error(crate::t!("app.cannot_read_changes", error = e));
                 Vec::new()
             }
         };
@@ -190,7 +190,7 @@ impl Driver {
             match self.store.client_facts(*id) {
                 Ok(Some(f)) => facts.replace(f),
                 Ok(None) => {}
-                Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
+                Err(e) => self.app.error(crate::t!("app.cannot_read_evidence", error = e)),
             }
         }
         if !moved.is_empty()
@@ -326,7 +326,7 @@ impl Driver {
                             saved: Box::new(saved),
                             expectations_before,
                         },
-                        label: format!("the decision for '{name}'"),
+                        label: crate::t!("app.undo_decision", name = name),
                         client: Some(client),
                     });
                 }
@@ -337,7 +337,7 @@ impl Driver {
                     .next()
                     .map(|c| c.to_uppercase().chain(chars).collect::<String>())
                     .unwrap_or_default();
-                self.app.success(format!("{said} (u undoes it)"));
+                self.app.success(crate::t!("app.undoable", what = said));
                 self.refresh_client(client, None);
                 // The log, what is coming up, the detail pane's decisions.
                 self.read_decisions();
@@ -346,7 +346,7 @@ impl Driver {
                 let changes = self.walk_changes(client);
                 self.app.walk_conflict(&changes);
             }
-            Err(e) => self.failed("Not saved", e),
+            Err(e) => self.failed(crate::t!("app.not_saved"), e),
         }
     }
 
@@ -406,7 +406,7 @@ impl Driver {
         let revs = match self.store.revisions() {
             Ok(r) => r,
             Err(e) => {
-                self.app.error(format!("cannot read what changed: {e}"));
+                self.app.error(crate::t!("app.cannot_read_changes", error = e));
                 return true;
             }
         };
@@ -483,7 +483,7 @@ impl Driver {
                 self.facts = facts;
                 self.rescore();
             }
-            Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
+            Err(e) => self.app.error(crate::t!("app.cannot_read_evidence", error = e)),
         }
         self.mark_seen();
         let effect = self.app.reload_detail();
@@ -498,7 +498,7 @@ impl Driver {
         match self.store.client_row(id, self.app.today) {
             Ok(Some(row)) => self.app.set_row(row),
             Ok(None) => self.read_rows(),
-            Err(e) => self.app.error(format!("cannot read the client: {e}")),
+            Err(e) => self.app.error(crate::t!("app.cannot_read_client", error = e)),
         }
         if self.scoring() {
             let effect = self.app.reload_detail();
@@ -510,7 +510,7 @@ impl Driver {
             match self.store.client_facts(id) {
                 Ok(Some(f)) => self.facts.replace(f),
                 Ok(None) => {}
-                Err(e) => self.app.error(format!("cannot read the evidence: {e}")),
+                Err(e) => self.app.error(crate::t!("app.cannot_read_evidence", error = e)),
             }
         }
         // The scorecards list current clients (a former one has no score, see no_score).
@@ -536,14 +536,14 @@ impl Driver {
     pub fn read_decisions(&mut self) {
         match self.store.decisions(None) {
             Ok(log) => self.app.set_decisions(log),
-            Err(e) => self.app.error(format!("cannot read the decisions: {e}")),
+            Err(e) => self.app.error(crate::t!("app.cannot_read_decisions", error = e)),
         }
     }
 
     fn read_rows(&mut self) {
         match self.store.client_rows(self.app.today) {
             Ok(rows) => self.app.set_rows(rows),
-            Err(e) => self.app.error(format!("cannot read clients: {e}")),
+            Err(e) => self.app.error(crate::t!("app.cannot_read_clients", error = e)),
         }
     }
 
@@ -567,7 +567,7 @@ impl Driver {
 
     fn client_name(&self, id: ClientId) -> String {
         self.app.clients.row(id).map_or_else(
-            || format!("client #{}", id.0),
+            || crate::t!("app.client_number", id = id.0),
             |r| r.client.fields.name.clone(),
         )
     }
@@ -595,7 +595,7 @@ impl Driver {
             Effect::LoadDetail(id) => {
                 match self.store.timeline(id, self.app.today, TIMELINE_LEN) {
                     Ok(events) => self.app.set_detail(id, events),
-                    Err(e) => self.app.error(format!("cannot read the timeline: {e}")),
+                    Err(e) => self.app.error(crate::t!("app.cannot_read_timeline", error = e)),
                 }
                 None
             }
@@ -603,7 +603,7 @@ impl Driver {
             Effect::RebaseEdit(id) => {
                 match self.store.client(id) {
                     Ok(c) => self.app.rebase_edit(id, c.fields),
-                    Err(e) => self.app.error(format!("cannot read the client: {e}")),
+                    Err(e) => self.app.error(crate::t!("app.cannot_read_client", error = e)),
                 }
                 None
             }
@@ -621,15 +621,13 @@ impl Driver {
                                 before: Box::new(expected),
                                 after: Box::new(after),
                             },
-                            label: format!("the archiving of '{name}'"),
+                            label: crate::t!("app.undo_archive", name = name),
                             client: Some(id),
                         });
-                        self.app.success(format!(
-                            "Archived '{name}': status former, its evidence is kept (u undoes it)"
-                        ));
+                        self.app.success(crate::t!("app.archived", name = name));
                         self.refresh_client(id, None);
                     }
-                    Err(e) => self.failed("Not archived", e),
+                    Err(e) => self.failed(crate::t!("app.not_archived"), e),
                 }
                 None
             }
@@ -637,7 +635,7 @@ impl Driver {
                 let name = self.client_name(client);
                 match self.log_choices(client) {
                     Ok(choices) => self.app.open_log_form(client, kind, &name, choices),
-                    Err(e) => self.app.error(format!("cannot prepare the log: {e}")),
+                    Err(e) => self.app.error(crate::t!("app.cannot_prepare_log", error = e)),
                 }
                 None
             }
@@ -657,12 +655,12 @@ impl Driver {
                                     undo,
                                     after: Box::new(after),
                                 },
-                                label: format!("{label} for '{name}'"),
+                                label: crate::t!("app.undo_log", what = label, name = name),
                                 client: Some(client),
                             });
                         }
                         self.app
-                            .success(format!("Logged {label} for '{name}' (u undoes it)"));
+                            .success(crate::t!("app.logged", what = label, name = name));
                         self.refresh_client(client, Some(&entry));
                     }
                     Err(e) => self.rejected(e),
@@ -679,7 +677,7 @@ impl Driver {
                     Ok(votes) => self.app.gut.set(year, votes),
                     Err(e) => self
                         .app
-                        .error(format!("cannot read the gut check of {year}: {e}")),
+                        .error(crate::t!("app.cannot_read_votes_of", year = year, error = e)),
                 }
                 None
             }
@@ -692,11 +690,13 @@ impl Driver {
                 Ok(()) => {
                     self.app.close_overlay();
                     self.app.success(if clients.is_empty() {
-                        format!("Cleared {staff}'s gut check of {year} (u undoes it)")
+                        crate::t!("gut_check.cleared", staff = staff, year = year)
                     } else {
-                        format!(
-                            "Saved {staff}'s {} worst of {year} (u undoes it)",
-                            clients.len()
+                        crate::t!(
+                            "gut_check.saved",
+                            staff = staff,
+                            n = clients.len(),
+                            year = year
                         )
                     });
                     self.app.undo.push(UndoEntry {
@@ -706,7 +706,7 @@ impl Driver {
                             before: expected,
                             after: clients,
                         },
-                        label: format!("{staff}'s gut check of {year}"),
+                        label: crate::t!("gut_check.undo_label", staff = staff, year = year),
                         client: None,
                     });
                     // Staff votes can move every client's score: score them all again.
@@ -721,7 +721,7 @@ impl Driver {
             Effect::RebaseVotes { year, staff } => {
                 match self.store.staff_list(year, &staff) {
                     Ok(list) => self.app.rebase_votes(year, &staff, list),
-                    Err(e) => self.app.error(format!("cannot read the gut check: {e}")),
+                    Err(e) => self.app.error(crate::t!("app.cannot_read_votes", error = e)),
                 }
                 None
             }
@@ -733,7 +733,7 @@ impl Driver {
                 let name = self.client_name(id);
                 match self.store.events(id, None) {
                     Ok(events) => self.app.set_history(id, &name, events),
-                    Err(e) => self.app.error(format!("cannot read the history: {e}")),
+                    Err(e) => self.app.error(crate::t!("app.cannot_read_history", error = e)),
                 }
                 None
             }
@@ -749,14 +749,14 @@ impl Driver {
                 match read {
                     Ok((seen, _)) if void => self.app.open_void_form(seen),
                     Ok((seen, terms)) => self.app.open_event_form(seen, terms),
-                    Err(e) => self.app.error(format!("cannot read {id}: {e}")),
+                    Err(e) => self.app.error(crate::t!("app.cannot_read_event", id = id, error = e)),
                 }
                 None
             }
             Effect::RebaseEvent(id) => {
                 match self.store.event(id) {
                     Ok(current) => self.app.rebase_event(current),
-                    Err(e) => self.app.error(format!("cannot read {id}: {e}")),
+                    Err(e) => self.app.error(crate::t!("app.cannot_read_event", id = id, error = e)),
                 }
                 None
             }
@@ -771,11 +771,11 @@ impl Driver {
                                     before: seen.clone(),
                                     after: Box::new(after),
                                 },
-                                label: format!("the edit of {what}"),
+                                label: crate::t!("app.undo_edit_event", what = what),
                                 client: Some(seen.record.client()),
                             });
                         }
-                        self.app.success(format!("Saved {what} (u undoes it)"));
+                        self.app.success(crate::t!("app.saved_event", what = what));
                         self.event_changed(seen.record.client())
                     }
                     Err(e) => {
@@ -790,12 +790,10 @@ impl Driver {
                     Ok(()) => {
                         self.app.undo.push(UndoEntry {
                             what: Undoable::Void(seen.record.id()),
-                            label: format!("the void of {what}"),
+                            label: crate::t!("app.undo_void", what = what),
                             client: Some(seen.record.client()),
                         });
-                        self.app.success(format!(
-                            "Voided {what}: it counts nowhere now (u undoes it, r restores it)"
-                        ));
+                        self.app.success(crate::t!("app.voided", what = what));
                         self.event_changed(seen.record.client())
                     }
                     Err(e) => {
@@ -807,7 +805,7 @@ impl Driver {
             Effect::OpenWalk(id) => {
                 match self.read_walk(id) {
                     Ok(open) => self.app.open_walk(open),
-                    Err(e) => self.failed("Cannot open the walk", e),
+                    Err(e) => self.failed(crate::t!("app.cannot_open_walk"), e),
                 }
                 None
             }
@@ -815,7 +813,7 @@ impl Driver {
                 if let Some(id) = self.app.walk.as_ref().map(|v| v.client) {
                     match self.read_case(id) {
                         Ok((case, rev)) => self.app.reopen_walk(case, rev),
-                        Err(e) => self.failed("Cannot read the client again", e),
+                        Err(e) => self.failed(crate::t!("app.cannot_reload_client"), e),
                     }
                 }
                 None
@@ -829,21 +827,17 @@ impl Driver {
                 match self.store.save_draft(client, &answers) {
                     Ok(()) => {
                         self.app.close_walk();
-                        self.app.success(format!(
-                            "Kept a draft of the walk on '{name}': f picks it up again"
-                        ));
+                        self.app.success(crate::t!("app.draft_kept", name = name));
                     }
-                    Err(e) => self.failed("The draft was not kept", e),
+                    Err(e) => self.failed(crate::t!("app.draft_not_kept"), e),
                 }
                 None
             }
             Effect::DropDraft(client) => {
                 let name = self.client_name(client);
                 match self.store.drop_draft(client) {
-                    Ok(()) => self.app.info(format!(
-                        "Left the walk on '{name}': its answers and the earlier draft are dropped"
-                    )),
-                    Err(e) => self.failed("The draft was not dropped", e),
+                    Ok(()) => self.app.info(crate::t!("app.walk_left", name = name)),
+                    Err(e) => self.failed(crate::t!("app.draft_not_dropped"), e),
                 }
                 None
             }
@@ -857,15 +851,15 @@ impl Driver {
                                 id,
                                 reason: reason.unwrap_or_default(),
                             },
-                            label: format!("the restore of {id}"),
+                            label: crate::t!("app.undo_restore", id = id),
                             client,
                         });
                         self.app
-                            .success(format!("Restored {id}: it counts again (u undoes it)"));
+                            .success(crate::t!("app.restored_event", id = id));
                         client.and_then(|c| self.event_changed(c))
                     }
                     Err(e) => {
-                        self.failed("Not restored", e);
+                        self.failed(crate::t!("app.not_restored_event"), e);
                         None
                     }
                 }
@@ -901,16 +895,16 @@ impl Driver {
             Ok((saved, changed)) => {
                 self.app.close_overlay();
                 match editing {
-                    None => self.app.success(format!("Added '{}'", fields.name)),
+                    None => self.app.success(crate::t!("app.added", name = fields.name)),
                     Some(_) if changed.is_empty() => self
                         .app
-                        .info(format!("Nothing changed: '{}' is as it was", fields.name)),
+                        .info(crate::t!("app.nothing_changed", name = fields.name)),
                     Some((id, before)) => {
                         let what: Vec<&str> = changed.iter().map(|f| f.label()).collect();
-                        self.app.success(format!(
-                            "Saved '{}': {} (u undoes it)",
-                            fields.name,
-                            what.join(", ")
+                        self.app.success(crate::t!(
+                            "app.saved_client",
+                            name = fields.name,
+                            fields = what.join(", ")
                         ));
                         self.app.undo.push(UndoEntry {
                             what: Undoable::Edit {
@@ -918,7 +912,7 @@ impl Driver {
                                 before: Box::new(before),
                                 after: Box::new(fields.clone()),
                             },
-                            label: format!("the edit of '{}'", fields.name),
+                            label: crate::t!("app.undo_edit_client", name = fields.name),
                             client: Some(id),
                         });
                     }
@@ -965,7 +959,7 @@ impl Driver {
         };
         match result {
             Ok(()) => {
-                self.app.success(format!("Undone: {label}"));
+                self.app.success(crate::t!("app.undone", what = label));
                 match (&what, client) {
                     (Undoable::Votes { year, .. }, _) => {
                         let year = *year;
@@ -984,7 +978,7 @@ impl Driver {
                     (_, None) => self.refresh(),
                 }
             }
-            Err(e) => self.failed(&format!("Could not undo {label}"), e),
+            Err(e) => self.failed(&crate::t!("app.could_not_undo", what = label), e),
         }
         None
     }
@@ -1001,17 +995,17 @@ impl Driver {
                     self.app.undo.clear();
                     self.refresh();
                     self.start_check();
-                    self.app.success(format!(
-                        "Restored from {}; what the file held before is kept in {}",
-                        from.display(),
-                        restored.kept_copy.display()
+                    self.app.success(crate::t!(
+                        "app.restored_backup",
+                        from = from.display(),
+                        kept = restored.kept_copy.display()
                     ));
                 }
                 Err(e) => self
                     .app
-                    .error(format!("Restored, but cannot open it again: {e}")),
+                    .error(crate::t!("app.restored_cannot_open", error = e)),
             },
-            Err(e) => self.app.error(format!("Could not restore: {e}")),
+            Err(e) => self.app.error(crate::t!("app.could_not_restore", error = e)),
         }
     }
 
@@ -1020,7 +1014,7 @@ impl Driver {
         match e {
             StoreError::Invalid(v) => self.app.rejected(&v),
             StoreError::Conflict { what, changes } => self.app.conflicted(&what, &changes),
-            other => self.failed("Not saved", other),
+            other => self.failed(crate::t!("app.not_saved"), other),
         }
     }
 
@@ -1029,7 +1023,7 @@ impl Driver {
             if self.app.overlay != Overlay::Walk {
                 self.app.close_overlay();
             }
-            self.damaged("a write met damaged pages".into());
+            self.damaged(crate::t!("app.damaged_pages").into());
             self.app.refuse_damaged();
             return;
         }
@@ -1037,10 +1031,13 @@ impl Driver {
             StoreError::Conflict {
                 what: whose,
                 changes,
-            } => self.app.error(format!(
-                "{what}: {whose} changed in another window ({changes})"
+            } => self.app.error(crate::t!(
+                "app.failed_conflict",
+                what = what,
+                whose = whose,
+                changes = changes
             )),
-            other => self.app.error(format!("{what}: {other}")),
+            other => self.app.error(crate::t!("app.failed", what = what, error = other)),
         }
     }
 

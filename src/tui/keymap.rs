@@ -97,7 +97,7 @@ fn screen_number(k: &KeyEvent) -> Option<usize> {
 
 fn code_label(code: KeyCode) -> String {
     match code {
-        KeyCode::Char(' ') => "space".into(),
+        KeyCode::Char(' ') => crate::t!("keys.space").into(),
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
@@ -117,7 +117,8 @@ fn code_label(code: KeyCode) -> String {
 pub enum Footer {
     /// Not in the footer (its room is short; help lists every binding).
     No,
-    /// An entry of its own: the binding's first key and this short label.
+    /// An entry of its own: the binding's first key and this short label (the name of a
+    /// text in the `keys` area, `keys.footer.*`).
     Label(&'static str),
     /// Its first key joins the entry of the binding above (`[` `]`: "as of").
     WithAbove,
@@ -127,7 +128,8 @@ pub enum Footer {
 /// hide one, so whatever acts on a screen is listed there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Help {
-    /// A line of its own: the binding's keys and this text.
+    /// A line of its own: the binding's keys and this text (the name of a text in the
+    /// `keys` area, `keys.help.*`).
     Line(&'static str),
     /// Its keys join the line of the binding above (`S` beside `s`, one line for both).
     WithAbove,
@@ -198,6 +200,7 @@ impl Binding<Action> {
 /// mouse is handled in `app/input.rs`).
 #[derive(Debug, Clone, Copy)]
 pub struct Table<A: 'static = Action> {
+    /// The name of the text that says it (`keys.mouse.*`).
     pub mouse: &'static str,
     pub bindings: &'static [Binding<A>],
 }
@@ -210,187 +213,187 @@ const fn code(c: KeyCode) -> Key {
     Key::Plain(c)
 }
 
-const UNDO_HELP: &str = "undo the last log, edit, archive, list or decision of this session";
-const WALK_HELP: &str = "fire or keep? walk the decision about the selected client";
+const UNDO_HELP: &str = "keys.help.undo";
+const WALK_HELP: &str = "keys.help.walk";
 
 /// The bindings of every screen. Help lists them after the screen's own.
 pub const COMMON: &[Binding] = &[
     Binding::new(
         &[ch('k'), code(KeyCode::Up)],
         Action::Move(Move::Up),
-        "move the selection",
+        "keys.help.move",
     ),
     Binding::also(&[ch('j'), code(KeyCode::Down)], Action::Move(Move::Down)),
     Binding::new(
         &[code(KeyCode::PageUp)],
         Action::Move(Move::PageUp),
-        "one page up, down",
+        "keys.help.page",
     ),
     Binding::also(&[code(KeyCode::PageDown)], Action::Move(Move::PageDown)),
     Binding::new(
         &[code(KeyCode::Home), ch('g')],
         Action::Move(Move::Top),
-        "first, last",
+        "keys.help.first_last",
     ),
     Binding::also(&[code(KeyCode::End), ch('G')], Action::Move(Move::Bottom)),
     Binding::new(
         &[ch('h')],
         Action::History,
-        "history: edit, void or restore an event",
+        "keys.help.history",
     ),
     Binding::new(
         &[ch('R')],
         Action::Restore,
-        "restore the newest backup (while the file is damaged)",
+        "keys.help.restore",
     ),
-    Binding::new(&[code(KeyCode::Tab)], Action::NextScreen, "switch screens"),
+    Binding::new(&[code(KeyCode::Tab)], Action::NextScreen, "keys.help.switch"),
     Binding::also(&[code(KeyCode::BackTab)], Action::PrevScreen),
     Binding::also(&[Key::ScreenNumber], Action::GoScreen(0)),
-    Binding::new(&[ch('?'), code(KeyCode::F(1))], Action::Help, "this help").footer("help"),
-    Binding::new(&[ch('q'), Key::Ctrl('c')], Action::Quit, "quit").footer("quit"),
+    Binding::new(&[ch('?'), code(KeyCode::F(1))], Action::Help, "keys.help.help").footer("keys.footer.help"),
+    Binding::new(&[ch('q'), Key::Ctrl('c')], Action::Quit, "quit").footer("keys.footer.quit"),
 ];
 
 pub const CLIENTS: Table = Table {
-    mouse: "wheel scrolls, click selects",
+    mouse: "keys.mouse.select",
     bindings: &[
-        Binding::new(&[ch('a')], Action::Add, "add a client").footer("add"),
+        Binding::new(&[ch('a')], Action::Add, "keys.help.add_client").footer("keys.footer.add"),
         Binding::new(
             &[ch('e'), code(KeyCode::Enter)],
             Action::Edit,
-            "edit the selected client",
+            "keys.help.edit_client",
         )
-        .footer("edit"),
+        .footer("keys.footer.edit"),
         Binding::new(
             &[ch('l')],
             Action::QuickLog,
-            "quick log on the selected client (then a letter)",
+            "keys.help.quick_log_letter",
         )
-        .footer("log"),
-        Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("undo"),
-        Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("fire/keep?"),
+        .footer("keys.footer.log"),
+        Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("keys.footer.undo"),
+        Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("keys.footer.walk"),
         Binding::new(
             &[ch('d')],
             Action::Archive,
-            "archive the selected client (status former)",
+            "keys.help.archive",
         ),
         Binding::new(
             &[ch('/')],
             Action::Filter,
-            "filter as you type (Enter keeps, Esc clears)",
+            "keys.help.filter",
         )
-        .footer("filter"),
+        .footer("keys.footer.filter"),
         Binding::also(&[code(KeyCode::Esc)], Action::ClearFilter),
         Binding::new(
             &[ch('s')],
             Action::SortNext,
-            "sort by the next column, reverse the order",
+            "keys.help.sort",
         )
-        .footer("sort"),
+        .footer("keys.footer.sort"),
         Binding::also(&[ch('S')], Action::SortReverse),
         Binding::new(
             &[ch(' ')],
             Action::ToggleMark,
-            "mark the client for the what-if (3 Pareto), clear marks",
+            "keys.help.mark_clients",
         ),
         Binding::also(&[ch('x')], Action::ClearMarks),
     ],
 };
 
 pub const SCORECARDS: Table = Table {
-    mouse: "wheel scrolls, click selects",
+    mouse: "keys.mouse.select",
     bindings: &[
         Binding::new(
             &[ch('w')],
             Action::NextWindow,
-            "window: 30, 60, 90, 180 or 365 days",
+            "keys.help.window",
         )
-        .footer("window"),
+        .footer("keys.footer.window"),
         Binding::new(
             &[ch('['), code(KeyCode::Left)],
             Action::EarlierAsOf,
-            "as-of date one month-end earlier, later",
+            "keys.help.as_of",
         )
-        .footer("as of"),
+        .footer("keys.footer.as_of"),
         Binding::also(&[ch(']'), code(KeyCode::Right)], Action::LaterAsOf).footer_with_above(),
-        Binding::new(&[ch('t')], Action::AsOfToday, "as-of date back to today").footer("today"),
+        Binding::new(&[ch('t')], Action::AsOfToday, "keys.help.today").footer("keys.footer.today"),
         Binding::new(
             &[ch('l')],
             Action::QuickLog,
-            "quick log on the selected client",
+            "keys.help.quick_log",
         )
-        .footer("log"),
-        Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("undo"),
-        Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("fire/keep?"),
+        .footer("keys.footer.log"),
+        Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("keys.footer.undo"),
+        Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("keys.footer.walk"),
         Binding::new(
             &[ch('e'), code(KeyCode::Enter)],
             Action::Edit,
-            "edit the selected client",
+            "keys.help.edit_client",
         ),
     ],
 };
 
 pub const PARETO: Table = Table {
-    mouse: "wheel scrolls",
+    mouse: "keys.mouse.scroll",
     bindings: &[
         Binding::new(
             &[ch('m')],
             Action::NextMeasure,
-            "rank by revenue, hours, tickets or stress",
+            "keys.help.measure",
         )
-        .footer("measure"),
+        .footer("keys.footer.measure"),
         Binding::new(
             &[ch('v')],
             Action::ToggleMap,
-            "the value/effort map instead of the rankings",
+            "keys.help.map",
         )
-        .footer("map"),
+        .footer("keys.footer.map"),
         Binding::new(
             &[ch(' ')],
             Action::ToggleMark,
-            "mark or unmark the client: the what-if drops them",
+            "keys.help.mark",
         )
-        .footer("mark"),
-        Binding::new(&[ch('x')], Action::ClearMarks, "clear every mark").footer("clear"),
-        Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("fire/keep?"),
+        .footer("keys.footer.mark"),
+        Binding::new(&[ch('x')], Action::ClearMarks, "keys.help.clear_marks").footer("keys.footer.clear"),
+        Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("keys.footer.walk"),
         Binding::new(
             &[ch('l')],
             Action::QuickLog,
-            "quick log, undo, edit the selected client",
+            "keys.help.log_undo_edit",
         )
-        .footer("log"),
+        .footer("keys.footer.log"),
         Binding::also(&[ch('u')], Action::Undo),
         Binding::also(&[ch('e'), code(KeyCode::Enter)], Action::Edit),
     ],
 };
 
 pub const GUT_CHECK: Table = Table {
-    mouse: "wheel scrolls",
+    mouse: "keys.mouse.scroll",
     bindings: &[
         Binding::new(
             &[code(KeyCode::Left), ch('[')],
             Action::PrevYear,
-            "the year before, after",
+            "keys.help.year",
         )
-        .footer("year"),
+        .footer("keys.footer.year"),
         Binding::also(&[code(KeyCode::Right), ch(']')], Action::NextYear).footer_with_above(),
         Binding::new(
             &[ch('e'), code(KeyCode::Enter)],
             Action::EditVotes,
-            "edit the selected staff member's five worst clients",
+            "keys.help.edit_votes",
         )
-        .footer("edit list"),
+        .footer("keys.footer.edit_list"),
         Binding::new(
             &[ch('a')],
             Action::AddStaff,
-            "add a staff member and their list",
+            "keys.help.add_staff",
         )
-        .footer("add staff"),
+        .footer("keys.footer.add_staff"),
         Binding::new(
             &[ch('d')],
             Action::ClearVotes,
-            "clear the selected staff member's list for this year",
+            "keys.help.clear_votes",
         )
-        .footer("clear"),
+        .footer("keys.footer.clear"),
     ],
 };
 
@@ -399,61 +402,61 @@ pub const GUT_CHECK: Table = Table {
 /// on the outcome line choose another outcome; Backspace and Enter always move between
 /// the steps, and Enter on the last one saves the decision.
 pub const WALK: Table<WalkAction> = Table {
-    mouse: "wheel scrolls the step",
+    mouse: "keys.mouse.walk",
     bindings: &[
         Binding::new(
             &[code(KeyCode::Left)],
             WalkAction::Prev,
-            "the step before, after (outcome line: the outcome)",
+            "keys.help.walk_step",
         )
-        .footer("step"),
+        .footer("keys.footer.step"),
         Binding::also(&[code(KeyCode::Right)], WalkAction::Next).footer_with_above(),
         Binding::new(
             &[code(KeyCode::Backspace)],
             WalkAction::Back,
-            "the step before, after; Enter on the last step saves",
+            "keys.help.walk_back",
         ),
-        Binding::also(&[code(KeyCode::Enter)], WalkAction::Forward).footer("next"),
+        Binding::also(&[code(KeyCode::Enter)], WalkAction::Forward).footer("keys.footer.next"),
         Binding::new(
             &[ch('j'), code(KeyCode::Down)],
             WalkAction::Down,
-            "the next, previous question or field",
+            "keys.help.walk_move",
         )
-        .footer("move"),
+        .footer("keys.footer.move"),
         Binding::also(&[ch('k'), code(KeyCode::Up)], WalkAction::Up).footer_with_above(),
         Binding::new(
             &[code(KeyCode::PageDown)],
             WalkAction::PageDown,
-            "scroll the step: the evidence out of view",
+            "keys.help.walk_scroll",
         ),
         Binding::also(&[code(KeyCode::PageUp)], WalkAction::PageUp),
         Binding::new(
             &[ch('y')],
             WalkAction::Yes,
-            "answer yes, no (C2: challenging, bad)",
+            "keys.help.walk_answer",
         )
-        .footer("answer"),
+        .footer("keys.footer.answer"),
         Binding::also(&[ch('n')], WalkAction::No).footer_with_above(),
         Binding::new(
             &[ch(' ')],
             WalkAction::Toggle,
-            "toggle the answer; next outcome; edit a field",
+            "keys.help.walk_toggle",
         ),
         Binding::new(
             &[ch('e')],
             WalkAction::Edit,
-            "edit the field: reason, review date, MRR, notes",
+            "keys.help.walk_edit",
         ),
         Binding::new(
             &[ch('x')],
             WalkAction::Clear,
-            "clear: unanswered again, or the field's default",
+            "keys.help.walk_clear",
         )
-        .footer("clear"),
+        .footer("keys.footer.clear"),
         Binding::new(
             &[ch('K')],
             WalkAction::Choose(Outcome::Keep),
-            "keep, watch, reprice, less scope, not renew, end now",
+            "keys.help.walk_outcomes",
         ),
         Binding::also(&[ch('W')], WalkAction::Choose(Outcome::Watch)),
         Binding::also(&[ch('R')], WalkAction::Choose(Outcome::Reprice)),
@@ -463,7 +466,7 @@ pub const WALK: Table<WalkAction> = Table {
         Binding::new(
             &[ch('T')],
             WalkAction::Choose(Outcome::TakeOn),
-            "a prospect: take on, with conditions, decline",
+            "keys.help.walk_prospect",
         ),
         Binding::also(
             &[ch('C')],
@@ -473,20 +476,20 @@ pub const WALK: Table<WalkAction> = Table {
         Binding::new(
             &[Key::Ctrl('r')],
             WalkAction::Reload,
-            "read the client again (another window changed it)",
+            "keys.help.walk_reload",
         ),
         Binding::new(
             &[code(KeyCode::Esc), ch('q')],
             WalkAction::Leave,
-            "leave the walk (asks whether to keep a draft)",
+            "keys.help.walk_leave",
         )
-        .footer("leave"),
+        .footer("keys.footer.leave"),
         Binding::new(
             &[ch('?'), code(KeyCode::F(1))],
             WalkAction::Help,
-            "this help",
+            "keys.help.help",
         )
-        .footer("help"),
+        .footer("keys.footer.help"),
     ],
 };
 
@@ -513,11 +516,17 @@ pub fn walk_footer(last_step: bool, read_only: bool) -> Vec<(String, &'static st
     footer_entries(WALK.bindings.iter().map(|b| {
         let place = match (b.action, b.footer) {
             (WalkAction::Forward, _) if last_step && read_only => Footer::No,
-            (WalkAction::Forward, Footer::Label(_)) if last_step => Footer::Label("save"),
+            (WalkAction::Forward, Footer::Label(_)) if last_step => Footer::Label("keys.footer.save"),
             (_, place) => place,
         };
         (b.keys, place)
     }))
+}
+
+/// The text a binding names (its help line, its footer label, its table's mouse line) in
+/// the language in force: the tables hold the names of texts in the `keys` area.
+pub fn text(key: &str) -> &'static str {
+    crate::words::get(key)
 }
 
 /// The footer's entries from bindings' keys and where each shows: an entry per label, the
@@ -530,7 +539,7 @@ fn footer_entries(
     for (keys, place) in bindings {
         let first = keys.first().map(|k| k.label()).unwrap_or_default();
         match (place, entries.last_mut()) {
-            (Footer::Label(label), _) => entries.push((first, label)),
+            (Footer::Label(label), _) => entries.push((first, text(label))),
             (Footer::WithAbove, Some((keys, _))) if last_shown => {
                 keys.push(' ');
                 keys.push_str(&first);
@@ -546,25 +555,25 @@ fn footer_entries(
 /// Every key of the walk, for the help overlay while it is open.
 pub fn walk_help() -> Vec<(String, &'static str)> {
     let mut lines = help_lines(WALK.bindings);
-    lines.push(("mouse".into(), WALK.mouse));
+    lines.push((crate::t!("keys.mouse_label").into(), text(WALK.mouse)));
     lines
 }
 
 pub const DECISIONS: Table = Table {
-    mouse: "wheel scrolls, click selects (in the log or in Coming up)",
+    mouse: "keys.mouse.decisions",
     bindings: &[
         Binding::new(
             &[code(KeyCode::Enter)],
             Action::OpenDecision,
-            "open the selected decision, read-only: the whole walk (Esc closes)",
+            "keys.help.open_decision",
         )
-        .footer("open"),
+        .footer("keys.footer.open"),
         Binding::new(
             &[code(KeyCode::Left)],
             Action::FocusLog,
-            "move in the log, in Coming up",
+            "keys.help.focus",
         )
-        .footer("log · coming up"),
+        .footer("keys.footer.focus"),
         Binding::also(&[code(KeyCode::Right)], Action::FocusComingUp).footer_with_above(),
     ],
 };
@@ -596,7 +605,7 @@ pub fn main_action(k: &KeyEvent, screen: Screen) -> Option<Action> {
 pub fn footer(screen: Screen, read_only: bool) -> Vec<(String, &'static str)> {
     footer_entries(table(screen).bindings.iter().chain(COMMON).map(|b| {
         let place = match b.action {
-            Action::Restore if read_only => Footer::Label("restore backup"),
+            Action::Restore if read_only => Footer::Label("keys.footer.restore"),
             a if read_only && a.writes() => Footer::No,
             _ => b.footer,
         };
@@ -609,7 +618,7 @@ pub fn footer(screen: Screen, read_only: bool) -> Vec<(String, &'static str)> {
 pub fn help(screen: Screen) -> Vec<(String, &'static str)> {
     let table = table(screen);
     let mut lines = help_lines(table.bindings);
-    lines.push(("mouse".into(), table.mouse));
+    lines.push((crate::t!("keys.mouse_label").into(), text(table.mouse)));
     lines.extend(help_lines(COMMON));
     lines
 }
@@ -622,7 +631,7 @@ fn help_lines<A>(bindings: &[Binding<A>]) -> Vec<(String, &'static str)> {
         match (b.help, groups.last_mut()) {
             (Help::WithAbove, Some((group, _))) => group.push(b),
             (Help::WithAbove, None) => groups.push((vec![b], "")),
-            (Help::Line(text), _) => groups.push((vec![b], text)),
+            (Help::Line(key), _) => groups.push((vec![b], text(key))),
         }
     }
     groups
@@ -812,7 +821,7 @@ mod tests {
         for &screen in Screen::ALL {
             for (b, (keys, text)) in listed(screen) {
                 if let Help::Line(own) = b.help {
-                    assert_eq!(text, own, "{screen:?}: {b:?}");
+                    assert_eq!(text, super::text(own), "{screen:?}: {b:?}");
                 }
                 for key in b.keys {
                     assert!(
@@ -1070,7 +1079,7 @@ mod tests {
         for b in WALK.bindings {
             if let Help::Line(text) = b.help {
                 line = lines.next().cloned();
-                assert_eq!(line.as_ref().map(|l| l.1), Some(text), "{b:?}");
+                assert_eq!(line.as_ref().map(|l| l.1), Some(super::text(text)), "{b:?}");
             }
             let (keys, _) = line.clone().expect("a help line for every binding");
             for key in b.keys {
@@ -1161,5 +1170,46 @@ mod tests {
         );
         assert_eq!(at(KeyCode::Char('6'), KeyModifiers::NONE), None);
         assert_eq!(at(KeyCode::Char('0'), KeyModifiers::NONE), None);
+    }
+
+    /// The tables hold names of texts: each names a text that both languages have.
+    #[test]
+    fn every_text_a_table_names_exists_in_both_languages() {
+        use crate::words::{Lang, get_in};
+        let mut names: Vec<&str> = Vec::new();
+        let mut add = |help: Help, footer: Footer| {
+            if let Help::Line(k) = help {
+                names.push(k);
+            }
+            if let Footer::Label(k) = footer {
+                names.push(k);
+            }
+        };
+        for b in COMMON.iter().chain(Screen::ALL.iter().flat_map(|s| table(*s).bindings)) {
+            add(b.help, b.footer);
+        }
+        for b in WALK.bindings {
+            add(b.help, b.footer);
+        }
+        names.extend(Screen::ALL.iter().map(|s| table(*s).mouse));
+        names.extend([WALK.mouse, "keys.footer.save", "keys.footer.restore"]);
+        for name in names {
+            assert!(name.starts_with("keys."), "{name}");
+            for lang in [Lang::En, Lang::Nl] {
+                assert_ne!(get_in(lang, name), name, "{name} has no {lang:?} text");
+            }
+        }
+    }
+
+    #[test]
+    fn the_footer_and_the_help_speak_dutch() {
+        crate::words::with_language(crate::words::Lang::Nl, || {
+            let footer = footer(Screen::Clients, false);
+            assert!(footer.contains(&("q".to_string(), "afsluiten")), "{footer:?}");
+            assert!(footer.contains(&("?".to_string(), "hulp")), "{footer:?}");
+            let help = help(Screen::Pareto);
+            assert!(help.iter().any(|(k, t)| k == "muis" && t.contains("scrolt")), "{help:?}");
+            assert!(help.iter().any(|(k, _)| k == "spatie"), "{help:?}");
+        });
     }
 }

@@ -1,7 +1,14 @@
-//! Fitting text into cells by display width (accents, CJK and emoji take 1 or 2 columns).
+//! Fitting text into cells by display width (accents, CJK and emoji take 1 or 2 columns),
+//! and the names of the domain's kinds (a status, a measure, an event) in the language in
+//! force.
 
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::domain::pareto::{Measure, Quadrant};
+use crate::domain::score::{Band, MetricKey};
+use crate::domain::{ClientStatus, EventKind, IncidentKind, RecStatus, TicketKind};
+use crate::{t, tn};
 
 /// Cuts `s` to at most `width` columns, ending in "…" when something was cut.
 pub fn truncate(s: &str, width: usize) -> String {
@@ -29,6 +36,40 @@ pub fn truncate(s: &str, width: usize) -> String {
 pub fn count(n: impl Into<i64>, noun: &str) -> String {
     let n = n.into();
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A text of the words catalog as spans: each `{name}` in `template` becomes the span given
+/// for it (a client's name in the title colour), the words around them plain spans, so a
+/// sentence keeps its own language's word order around the styled parts.
+pub fn fill_spans<'a>(template: &str, values: Vec<(&str, Span<'a>)>) -> Vec<Span<'a>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let found = after.find('}').and_then(|close| {
+            values
+                .iter()
+                .find(|(n, _)| *n == &after[..close])
+                .map(|(_, span)| (close, span.clone()))
+        });
+        match found {
+            Some((close, span)) => {
+                if open > 0 {
+                    out.push(Span::raw(rest[..open].to_string()));
+                }
+                out.push(span);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push(Span::raw(rest[..=open].to_string()));
+                rest = after;
+            }
+        }
+    }
+    if !rest.is_empty() {
+        out.push(Span::raw(rest.to_string()));
+    }
+    out
 }
 
 /// Pads `s` with spaces to exactly `width` columns (truncating first if needed).
@@ -114,6 +155,159 @@ pub fn wrap_spans(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
     }
     lines.push(Line::from(line));
     lines
+}
+
+/// A client's status as the screens say it.
+pub fn status(s: ClientStatus) -> &'static str {
+    match s {
+        ClientStatus::Active => t!("clients.status.active"),
+        ClientStatus::Prospect => t!("clients.status.prospect"),
+        ClientStatus::Former => t!("clients.status.former"),
+    }
+}
+
+/// A Pareto measure as the screens say it.
+pub fn measure(m: Measure) -> &'static str {
+    match m {
+        Measure::Revenue => t!("pareto.measure.revenue"),
+        Measure::Hours => t!("pareto.measure.hours"),
+        Measure::Tickets => t!("pareto.measure.tickets"),
+        Measure::Stress => t!("pareto.measure.stress"),
+    }
+}
+
+/// A score band's colour in words.
+pub fn band(b: Band) -> &'static str {
+    match b {
+        Band::Green => t!("scorecards.band.green"),
+        Band::Amber => t!("scorecards.band.amber"),
+        Band::Red => t!("scorecards.band.red"),
+    }
+}
+
+/// A metric's short name, for the scorecard's table.
+pub fn metric(k: MetricKey) -> &'static str {
+    match k {
+        MetricKey::TicketsOpened => t!("scorecards.metric.tickets_opened"),
+        MetricKey::ReopenRate => t!("scorecards.metric.reopen_rate"),
+        MetricKey::AdminRequests => t!("scorecards.metric.admin_requests"),
+        MetricKey::Escalations => t!("scorecards.metric.escalations"),
+        MetricKey::DisputedInvoices => t!("scorecards.metric.disputed_invoices"),
+        MetricKey::AvgDaysToPay => t!("scorecards.metric.avg_days_to_pay"),
+        MetricKey::MarginPct => t!("scorecards.metric.margin_pct"),
+        MetricKey::IgnoredRatio => t!("scorecards.metric.ignored_ratio"),
+        MetricKey::StaffVotes => t!("scorecards.metric.staff_votes"),
+    }
+}
+
+/// A quadrant of the value/effort map.
+pub fn quadrant(q: Quadrant) -> &'static str {
+    match q {
+        Quadrant::WorthIt => t!("pareto.quadrant.worth_it"),
+        Quadrant::Reprice => t!("pareto.quadrant.reprice"),
+        Quadrant::Grow => t!("pareto.quadrant.grow"),
+        Quadrant::LetGo => t!("pareto.quadrant.let_go"),
+    }
+}
+
+/// A kind of incident, in words.
+pub fn incident(k: IncidentKind) -> &'static str {
+    match k {
+        IncidentKind::Abuse => t!("history.incident.abuse"),
+        IncidentKind::Disrespect => t!("history.incident.disrespect"),
+        IncidentKind::Security => t!("history.incident.security"),
+        IncidentKind::UnreasonableDemand => t!("history.incident.unreasonable_demand"),
+        IncidentKind::Other => t!("history.incident.other"),
+    }
+}
+
+/// An event in a line of the timeline: its kind (one short word) and what it says, in the
+/// language in force.
+pub fn event_summary(what: &EventKind, currency: &str) -> (&'static str, String) {
+    match what {
+        EventKind::TicketOpened {
+            kind,
+            escalated,
+            reopens,
+            subject,
+        } => {
+            let kind = match kind {
+                TicketKind::Incident => t!("history.ticket.incident"),
+                TicketKind::Request => t!("history.ticket.request"),
+                TicketKind::Admin => t!("history.ticket.admin"),
+            };
+            let mut s = kind.to_string();
+            if let Some(subject) = subject {
+                s.push_str(&format!(" {subject}"));
+            }
+            if *reopens > 0 {
+                s.push_str(&t!("history.reopened", n = reopens));
+            }
+            if *escalated {
+                s.push_str(t!("history.escalated"));
+            }
+            (t!("history.kind.ticket"), s)
+        }
+        EventKind::InvoiceIssued {
+            number,
+            amount,
+            disputed,
+        } => {
+            let mut s = format!("{number} {}", amount.display(currency));
+            if *disputed {
+                s.push_str(t!("history.disputed"));
+            }
+            (t!("history.kind.invoice"), s)
+        }
+        EventKind::InvoicePaid {
+            number,
+            amount,
+            days_late,
+        } => {
+            let late = if *days_late > 0 {
+                tn!("history.days_late", *days_late)
+            } else {
+                String::new()
+            };
+            (
+                t!("history.kind.paid"),
+                format!("{number} {}{late}", amount.display(currency)),
+            )
+        }
+        EventKind::Time { minutes, note } => {
+            let mut s = format!("{}h{:02}", minutes / 60, minutes % 60);
+            if let Some(n) = note {
+                s.push_str(&format!(" {}", n.replace('\n', " ")));
+            }
+            (t!("history.kind.time"), s)
+        }
+        EventKind::RecommendationMade { title, security } => (
+            t!("history.kind.advised"),
+            if *security {
+                t!("history.security", title = title)
+            } else {
+                title.clone()
+            },
+        ),
+        EventKind::RecommendationDecided { title, status } => {
+            let status = match status {
+                RecStatus::Open => t!("history.advice.open"),
+                RecStatus::Implemented => t!("history.advice.implemented"),
+                RecStatus::Ignored => t!("history.advice.ignored"),
+            };
+            (
+                t!("history.kind.advice"),
+                format!("{status}: {title}"),
+            )
+        }
+        EventKind::Incident { kind, note } => {
+            let mut s = incident(*kind).to_string();
+            if let Some(n) = note {
+                s.push_str(&format!(": {}", n.replace('\n', " ")));
+            }
+            (t!("history.kind.incident"), s)
+        }
+    }
 }
 
 #[cfg(test)]

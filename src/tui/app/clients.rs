@@ -41,16 +41,16 @@ impl SortKey {
 
     pub fn label(self) -> &'static str {
         match self {
-            SortKey::Name => "name",
-            SortKey::Score => "score",
-            SortKey::Change => "change",
-            SortKey::Grade => "grade",
-            SortKey::Status => "status",
-            SortKey::Mrr => "MRR",
-            SortKey::Seats => "seats",
-            SortKey::ContractEnd => "contract end",
-            SortKey::Tickets => "tickets",
-            SortKey::LastActivity => "last activity",
+            SortKey::Name => crate::t!("clients.sort.name"),
+            SortKey::Score => crate::t!("clients.sort.score"),
+            SortKey::Change => crate::t!("clients.sort.change"),
+            SortKey::Grade => crate::t!("clients.sort.grade"),
+            SortKey::Status => crate::t!("clients.sort.status"),
+            SortKey::Mrr => crate::t!("clients.sort.mrr"),
+            SortKey::Seats => crate::t!("clients.sort.seats"),
+            SortKey::ContractEnd => crate::t!("clients.sort.contract_end"),
+            SortKey::Tickets => crate::t!("clients.sort.tickets"),
+            SortKey::LastActivity => crate::t!("clients.sort.last_activity"),
         }
     }
 

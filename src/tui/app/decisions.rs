@@ -138,8 +138,9 @@ impl Decisions {
 }
 
 /// Said when there is no decision to open or to list.
-pub const NO_DECISIONS: &str =
-    "No decisions yet: press f on a client to walk the fire/keep questions";
+pub fn no_decisions() -> &'static str {
+    crate::t!("decisions.none_yet")
+}
 
 impl App {
     /// Where the screen's two lists are now (their sizes depend on how much each holds).
@@ -158,7 +159,7 @@ impl App {
     pub(super) fn open_decision(&mut self) -> Option<Effect> {
         let d = &self.decisions;
         if d.log.is_empty() && d.pane == Pane::Log {
-            self.info(NO_DECISIONS);
+            self.info(no_decisions());
             return None;
         }
         let selected = self.selected;
@@ -173,14 +174,12 @@ impl App {
             (Some(id), _) => self.overlay = Overlay::Decision { id, scroll: 0 },
             (None, Some(id)) => {
                 let name = self.clients.row(id).map_or_else(
-                    || format!("client #{}", id.0),
+                    || crate::t!("app.client_number", id = id.0),
                     |r| r.client.fields.name.clone(),
                 );
-                self.info(format!(
-                    "No decision about '{name}' yet: f on a client walks the fire/keep questions"
-                ));
+                self.info(crate::t!("decisions.none_about", name = name));
             }
-            (None, None) => self.info("No client selected"),
+            (None, None) => self.info(crate::t!("app.none_selected")),
         }
         None
     }

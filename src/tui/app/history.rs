@@ -7,7 +7,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::cursor::{Cursor, Move};
 use super::{App, Overlay};
 use crate::domain::identity::sort_key;
-use crate::domain::record::{EventRef, StoredEvent, summary};
+use crate::domain::record::{EventRef, StoredEvent};
+use crate::tui::text::event_summary;
 use crate::domain::{ClientId, TimelineEvent};
 use crate::tui::action::Effect;
 use crate::tui::forms;
@@ -55,7 +56,7 @@ impl History {
         let needle = sort_key(&self.filter);
         self.view = (0..self.events.len())
             .filter(|&i| {
-                let (what, text) = summary(&self.events[i].what, "");
+                let (what, text) = event_summary(&self.events[i].what, "");
                 needle.is_empty()
                     || sort_key(&format!("{} {what} {text}", self.events[i].id)).contains(&needle)
             })
@@ -63,7 +64,7 @@ impl History {
         let pos = keep
             .and_then(|(id, what)| {
                 self.view.iter().position(|&i| {
-                    self.events[i].id == id && summary(&self.events[i].what, "").0 == what
+                    self.events[i].id == id && event_summary(&self.events[i].what, "").0 == what
                 })
             })
             .unwrap_or(self.cursor.selected);
@@ -73,7 +74,7 @@ impl History {
     /// The selected line: its event and which of the event's lines (an invoice is issued,
     /// then paid).
     fn selected_key(&self) -> Option<(EventRef, &'static str)> {
-        self.selected().map(|e| (e.id, summary(&e.what, "").0))
+        self.selected().map(|e| (e.id, event_summary(&e.what, "").0))
     }
 }
 
@@ -97,10 +98,7 @@ impl App {
     /// Opens the form that edits an event, over the history.
     pub fn open_event_form(&mut self, seen: StoredEvent, terms_days: u32) {
         if seen.voided.is_some() {
-            self.info(format!(
-                "{} is voided: r restores it, then it can be edited",
-                seen.record.id()
-            ));
+            self.info(crate::t!("history.voided_edit", id = seen.record.id()));
             self.overlay = Overlay::History;
             return;
         }
@@ -122,9 +120,9 @@ impl App {
             return;
         }
         if current.voided.is_some() {
-            form.message = Some(format!(
-                "{} was voided in another window: Esc, and r restores it first",
-                current.record.id()
+            form.message = Some(crate::t!(
+                "history.voided_elsewhere",
+                id = current.record.id()
             ));
             return;
         }
@@ -139,12 +137,9 @@ impl App {
             }
         }
         form.message = Some(if kept.is_empty() {
-            "Took the saved values; your changes are kept. Enter saves".to_string()
+            crate::t!("history.took_saved").to_string()
         } else {
-            format!(
-                "Took the saved values, but kept yours for {} (they changed there too). Enter saves",
-                kept.join(", ")
-            )
+            crate::t!("history.took_saved_kept", fields = kept.join(", "))
         });
         **seen = current;
     }
@@ -152,10 +147,7 @@ impl App {
     /// Opens the form that asks why an event is voided, over the history.
     pub fn open_void_form(&mut self, seen: StoredEvent) {
         if seen.voided.is_some() {
-            self.info(format!(
-                "{} is voided already: r restores it",
-                seen.record.id()
-            ));
+            self.info(crate::t!("history.voided_already", id = seen.record.id()));
             self.overlay = Overlay::History;
             return;
         }
@@ -246,14 +238,14 @@ impl App {
                 match self.undo.pop() {
                     Some(entry) => Some(Effect::Undo(entry)),
                     None => {
-                        self.info("Nothing left to undo in this session");
+                        self.info(crate::t!("app.nothing_to_undo"));
                         None
                     }
                 }
             }
             KeyCode::Char('e') | KeyCode::Enter | KeyCode::Char('x') | KeyCode::Char('r') => {
                 let Some(e) = h.selected() else {
-                    self.info("No event selected");
+                    self.info(crate::t!("history.none_selected"));
                     return None;
                 };
                 let id = e.id;

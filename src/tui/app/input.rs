@@ -63,7 +63,7 @@ impl App {
                             .validate()
                             .map(|fields| Effect::SaveClient { editing, fields })
                     },
-                    "Cancelled: nothing was saved",
+                    crate::t!("app.cancelled_save"),
                 )
             }
             Overlay::LogMenu { client, name } => match k.code {
@@ -103,7 +103,7 @@ impl App {
                             label,
                         })
                     },
-                    "Cancelled: nothing was logged",
+                    crate::t!("app.cancelled_log"),
                 )
             }
             Overlay::VoteForm {
@@ -141,7 +141,7 @@ impl App {
                             }
                         })
                     },
-                    "Cancelled: the gut check is unchanged",
+                    crate::t!("gut_check.cancelled"),
                 );
                 self.open_existing_list(effect, &lists)
             }
@@ -155,7 +155,7 @@ impl App {
                     expected,
                 }),
                 KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') if plain => {
-                    self.info(format!("Kept '{name}'"));
+                    self.info(crate::t!("app.kept_client", name = name));
                     None
                 }
                 _ => {
@@ -179,7 +179,7 @@ impl App {
                     clients: Vec::new(),
                 }),
                 KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') if plain => {
-                    self.info(format!("Kept {staff}'s list of {year}"));
+                    self.info(crate::t!("gut_check.kept_list", staff = staff, year = year));
                     None
                 }
                 _ => {
@@ -225,7 +225,7 @@ impl App {
                                 update,
                             })
                     },
-                    "Cancelled: the event is as it was",
+                    crate::t!("history.cancelled_edit"),
                 );
                 self.back_to_history();
                 effect
@@ -244,7 +244,7 @@ impl App {
                             })
                             .map_err(Into::into)
                     },
-                    "Cancelled: the event still counts",
+                    crate::t!("history.cancelled_void"),
                 );
                 self.back_to_history();
                 effect
@@ -252,7 +252,7 @@ impl App {
             Overlay::ConfirmRestore { from } => match k.code {
                 KeyCode::Char('y') if plain => Some(Effect::Restore(from)),
                 KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') if plain => {
-                    self.info("Not restored: the file is as it was (read-only)");
+                    self.info(crate::t!("app.not_restored"));
                     None
                 }
                 _ => {
@@ -290,9 +290,10 @@ impl App {
         };
         let year = *year;
         let mut form = forms::vote_form(year, Some(existing), &self.clients.rows);
-        form.message = Some(format!(
-            "{} already named clients in {year}: here is that list. Change it and press Enter",
-            existing.staff
+        form.message = Some(crate::t!(
+            "gut_check.already_named",
+            staff = existing.staff,
+            year = year
         ));
         self.overlay = Overlay::VoteForm {
             form,

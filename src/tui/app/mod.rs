@@ -61,11 +61,11 @@ impl Screen {
 
     pub fn title(self) -> &'static str {
         match self {
-            Screen::Clients => "Clients",
-            Screen::Scorecards => "Scorecards",
-            Screen::Pareto => "Pareto",
-            Screen::GutCheck => "Gut check",
-            Screen::Decisions => "Decisions",
+            Screen::Clients => crate::t!("screens.clients"),
+            Screen::Scorecards => crate::t!("screens.scorecards"),
+            Screen::Pareto => crate::t!("screens.pareto"),
+            Screen::GutCheck => crate::t!("screens.gut_check"),
+            Screen::Decisions => crate::t!("screens.decisions"),
         }
     }
 }
@@ -337,14 +337,12 @@ impl App {
         self.pareto.what_if_again(&self.marks, cost);
         let share = self.pareto.what_if.dropped_revenue_share * 100.0;
         let n = self.marks.len();
-        let verb = if self.marks.contains(&id) {
-            "Marked"
+        let share = format!("{share:.1}");
+        self.info(if self.marks.contains(&id) {
+            crate::t!("app.marked", name = name, n = n, share = share)
         } else {
-            "Unmarked"
-        };
-        self.info(format!(
-            "{verb} '{name}': {n} marked, {share:.1}% of revenue (a what-if only: see 3 Pareto)"
-        ));
+            crate::t!("app.unmarked", name = name, n = n, share = share)
+        });
     }
 
     fn resort_if_scored(&mut self) {
@@ -489,20 +487,17 @@ impl App {
                     self.clients.sort_desc = !self.clients.sort_desc;
                 }
                 self.rebuild();
-                self.info(format!(
-                    "Sorted by {}{}",
-                    self.clients.sort.label(),
-                    if self.clients.sort_desc {
-                        ", descending"
-                    } else {
-                        ""
-                    }
-                ));
+                let by = self.clients.sort.label();
+                self.info(if self.clients.sort_desc {
+                    crate::t!("app.sorted_desc", by = by)
+                } else {
+                    crate::t!("app.sorted", by = by)
+                });
                 None
             }
             Action::Add => {
                 self.overlay = Overlay::ClientForm {
-                    form: forms::client_form("Add a client", &ClientDraft::new_client()),
+                    form: forms::client_form(crate::t!("app.add_client"), &ClientDraft::new_client()),
                     editing: None,
                 };
                 None
@@ -511,7 +506,7 @@ impl App {
                 match self.current_row() {
                     Some(r) => {
                         let form = forms::client_form(
-                            &format!("Edit {}", r.client.fields.name),
+                            &crate::t!("app.edit_client", name = r.client.fields.name),
                             &ClientDraft::from(&r.client.fields),
                         );
                         self.overlay = Overlay::ClientForm {
@@ -520,7 +515,7 @@ impl App {
                         };
                     }
                     None => {
-                        self.info("No client selected: press a on the clients screen to add one")
+                        self.info(crate::t!("app.none_selected_add"))
                     }
                 }
                 None
@@ -529,7 +524,7 @@ impl App {
                 match self.current_row() {
                     Some(r) if r.client.fields.status == ClientStatus::Former => {
                         let name = r.client.fields.name.clone();
-                        self.info(format!("'{name}' is already archived (former)"));
+                        self.info(crate::t!("app.already_archived", name = name));
                     }
                     Some(r) => {
                         self.overlay = Overlay::ConfirmArchive {
@@ -538,7 +533,7 @@ impl App {
                             expected: r.client.fields.clone(),
                         }
                     }
-                    None => self.info("No client selected"),
+                    None => self.info(crate::t!("app.none_selected")),
                 }
                 None
             }
@@ -550,20 +545,20 @@ impl App {
                             name: r.client.fields.name.clone(),
                         }
                     }
-                    None => self.info("No client selected: press a to add one first"),
+                    None => self.info(crate::t!("app.none_selected_add_first")),
                 }
                 None
             }
             Action::Undo => match self.undo.pop() {
                 Some(entry) => Some(Effect::Undo(entry)),
                 None => {
-                    self.info("Nothing left to undo in this session");
+                    self.info(crate::t!("app.nothing_to_undo"));
                     None
                 }
             },
             Action::NextWindow => {
                 self.scores.next_window();
-                self.info(format!("Window: {} days", self.scores.window_days));
+                self.info(crate::t!("app.window", days = self.scores.window_days));
                 Some(Effect::Rescore)
             }
             Action::EarlierAsOf | Action::LaterAsOf | Action::AsOfToday => {
@@ -574,10 +569,10 @@ impl App {
                     _ => self.scores.as_of = self.today,
                 }
                 if self.scores.as_of == before {
-                    self.info("Already as of today");
+                    self.info(crate::t!("app.already_today"));
                     return None;
                 }
-                self.info(format!("As of {}", self.scores.as_of));
+                self.info(crate::t!("app.as_of", date = self.scores.as_of));
                 Some(Effect::Rescore)
             }
             Action::ToggleMark => {
@@ -586,21 +581,21 @@ impl App {
                         self.toggle_mark(id)
                     }
                     Some(_) if self.scoring => {
-                        self.info("Still measuring the clients: mark them in a moment")
+                        self.info(crate::t!("app.still_measuring"))
                     }
-                    Some(_) => self.info("Only active clients can be marked for the what-if"),
-                    None => self.info("No client selected"),
+                    Some(_) => self.info(crate::t!("app.only_active_marked")),
+                    None => self.info(crate::t!("app.none_selected")),
                 }
                 None
             }
             Action::ClearMarks => {
                 if self.marks.is_empty() {
-                    self.info("Nothing marked");
+                    self.info(crate::t!("app.nothing_marked"));
                 } else {
                     self.marks.clear();
                     let cost = self.scores.rules.hourly_cost_cents;
                     self.pareto.what_if_again(&self.marks, cost);
-                    self.info("Marks cleared");
+                    self.info(crate::t!("app.marks_cleared"));
                 }
                 None
             }
@@ -609,7 +604,7 @@ impl App {
                 let cost = self.scores.rules.hourly_cost_cents;
                 let page = self.page_rows(Screen::Pareto);
                 self.pareto.rank(&self.marks, cost, page, self.selected);
-                self.info(format!("Ranked by {}", self.pareto.measure.key()));
+                self.info(crate::t!("app.ranked_by", measure = crate::tui::text::measure(self.pareto.measure)));
                 None
             }
             Action::ToggleMap => {
@@ -619,7 +614,7 @@ impl App {
             Action::PrevYear | Action::NextYear => {
                 let year = self.gut.year + if a == Action::PrevYear { -1 } else { 1 };
                 if year > self.today.year() {
-                    self.info("No gut check in the future");
+                    self.info(crate::t!("app.no_future_gut_check"));
                     return None;
                 }
                 Some(Effect::LoadVotes(year))
@@ -629,7 +624,7 @@ impl App {
                     Action::EditVotes => match self.gut.selected() {
                         Some(l) => Some(l.clone()),
                         None => {
-                            self.info("No staff member yet: press a to add one");
+                            self.info(crate::t!("app.no_staff_yet"));
                             return None;
                         }
                     },
@@ -653,14 +648,14 @@ impl App {
                     }
                 },
                 None => {
-                    self.info("No client selected");
+                    self.info(crate::t!("app.none_selected"));
                     None
                 }
             },
             Action::History => match self.current_row() {
                 Some(r) => Some(Effect::LoadHistory(r.client.id)),
                 None => {
-                    self.info("No client selected");
+                    self.info(crate::t!("app.none_selected"));
                     None
                 }
             },
@@ -671,10 +666,8 @@ impl App {
                     }) => {
                         self.overlay = Overlay::ConfirmRestore { from: from.clone() };
                     }
-                    Some(_) => self.error(
-                        "No automatic backup to restore: quit, then 'rapport restore FILE' with a copy you made",
-                    ),
-                    None => self.info("The file is sound: nothing to restore"),
+                    Some(_) => self.error(crate::t!("app.no_backup")),
+                    None => self.info(crate::t!("app.file_sound")),
                 }
                 None
             }
@@ -698,9 +691,9 @@ impl App {
                     }
                     Some(l) => {
                         let staff = l.staff.clone();
-                        self.info(format!("{staff} named nobody in {}", self.gut.year));
+                        self.info(crate::t!("app.named_nobody", staff = staff, year = self.gut.year));
                     }
-                    None => self.info("No staff member selected"),
+                    None => self.info(crate::t!("app.no_staff_selected")),
                 }
                 None
             }
@@ -861,15 +854,13 @@ impl App {
         };
         let db = name(std::path::Path::new(&self.db_name));
         Some(match &d.backup {
-            Some(b) => format!(
-                "Read-only: {db} is damaged ({}) · R restores the newest backup, {}",
-                d.problem,
-                name(b)
+            Some(b) => crate::t!(
+                "app.read_only_backup",
+                db = db,
+                problem = d.problem,
+                backup = name(b)
             ),
-            None => format!(
-                "Read-only: {db} is damaged ({}) · no backup yet: quit, then 'rapport restore FILE'",
-                d.problem
-            ),
+            None => crate::t!("app.read_only_no_backup", db = db, problem = d.problem),
         })
     }
 
@@ -923,12 +914,9 @@ impl App {
             }
         }
         form.message = Some(if kept.is_empty() {
-            "Took the other window's values; your changes are kept. Enter saves".to_string()
+            crate::t!("app.took_theirs").to_string()
         } else {
-            format!(
-                "Took the other window's values, but kept yours for {} (they changed there too). Enter saves",
-                kept.join(", ")
-            )
+            crate::t!("app.took_theirs_kept", fields = kept.join(", "))
         });
         *original = current;
     }
@@ -951,9 +939,10 @@ impl App {
             clients: current.clone(),
         };
         let mut form = forms::vote_form(year, Some(&list), &self.clients.rows);
-        form.message = Some(format!(
-            "This is {staff}'s list as saved now ({} names). Change it and press Enter",
-            current.len()
+        form.message = Some(crate::t!(
+            "app.list_as_saved",
+            staff = staff,
+            n = current.len()
         ));
         self.overlay = Overlay::VoteForm {
             form,
@@ -977,20 +966,16 @@ impl App {
     /// Another window changed what an open form was about to save: the form stays open
     /// with the reason and the way out (Ctrl-R takes the other window's values).
     pub fn conflicted(&mut self, what: &str, changes: &str) {
-        let why = format!("{what} changed in another window meanwhile ({changes}): not saved");
+        let why = crate::t!("app.conflict", what = what, changes = changes);
         match &mut self.overlay {
             Overlay::ClientForm { form, .. } | Overlay::VoteForm { form, .. } => {
-                form.message = Some(format!(
-                    "{why}. Ctrl-R takes their values and keeps your changes; Esc cancels"
-                ));
+                form.message = Some(crate::t!("app.conflict_form", why = why));
             }
             Overlay::EventForm { form, .. } => {
-                form.message = Some(format!(
-                    "{why}. Ctrl-R takes the saved values and keeps your changes; Esc cancels"
-                ));
+                form.message = Some(crate::t!("app.conflict_event", why = why));
             }
             Overlay::VoidForm { form, .. } => {
-                form.message = Some(format!("{why}. Esc, then look at it again"));
+                form.message = Some(crate::t!("app.conflict_void", why = why));
             }
             _ => self.error(why),
         }

@@ -16,7 +16,7 @@ use crate::domain::score::{Band, Scorecard, sparkline};
 use crate::domain::{Client, ClientStatus, EventKind, TimelineEvent};
 use crate::tui::app::{App, SortKey};
 use crate::tui::layout;
-use crate::tui::text::{count, truncate, wrap_spans};
+use crate::tui::text::{event_summary, pad, status, truncate, wrap_spans};
 use crate::tui::widgets::decision::outcome_style;
 use unicode_width::UnicodeWidthStr;
 
@@ -40,6 +40,7 @@ enum Col {
 /// is left.
 struct Column {
     col: Col,
+    /// The name of its title in the words catalog.
     title: &'static str,
     sorts: &'static [SortKey],
     /// 0 for the name: the rest of the width.
@@ -52,12 +53,30 @@ struct Column {
 const NAME_MIN: u16 = 22;
 
 impl Column {
-    /// The column's width, given the widest MRR in the list (0 for the name).
+    /// The column's width, given the widest MRR in the list (0 for the name): at least as
+    /// wide as its title in the language in force, and the arrow when it sorts.
     fn width_with(&self, mrr: u16) -> u16 {
+        let title = match self.col {
+            Col::Name => 0,
+            _ => self.title_width(),
+        };
         match self.col {
-            Col::Mrr => self.width.max(mrr),
-            _ => self.width,
+            Col::Mrr => self.width.max(mrr).max(title),
+            _ => self.width.max(title),
         }
+    }
+
+    /// The title's width, with room for the sort arrow when the column sorts.
+    fn title_width(&self) -> u16 {
+        let arrow = u16::from(!self.sorts.is_empty());
+        let widest = match self.col {
+            // The score column's title says "Grade" when it sorts by grade.
+            Col::Score => crate::words::get(self.title)
+                .width()
+                .max(crate::t!("clients.col.grade").width()),
+            _ => crate::words::get(self.title).width(),
+        };
+        u16::try_from(widest).unwrap_or(u16::MAX) + arrow
     }
 }
 
@@ -82,30 +101,58 @@ const fn column(
 const KEEP: u8 = u8::MAX;
 
 const COLUMNS: [Column; 10] = [
-    column(Col::Name, "Name", &[SortKey::Name], 0, KEEP, false),
+    column(Col::Name, "clients.col.name", &[SortKey::Name], 0, KEEP, false),
     column(
         Col::Score,
-        "Score",
+        "clients.col.score",
         &[SortKey::Score, SortKey::Grade],
         6,
         KEEP,
         false,
     ),
-    column(Col::Trend, "Trend", &[SortKey::Change], 12, 5, false),
-    column(Col::Flags, "Flags", &[], 13, KEEP, false),
-    column(Col::Status, "Status", &[SortKey::Status], 8, 3, false),
-    column(Col::Mrr, "MRR", &[SortKey::Mrr], 5, KEEP, true),
-    column(Col::Tickets, "Tkt 90d", &[SortKey::Tickets], 8, 4, true),
+    column(
+        Col::Trend,
+        "clients.col.trend",
+        &[SortKey::Change],
+        12,
+        5,
+        false,
+    ),
+    column(Col::Flags, "clients.col.flags", &[], 13, KEEP, false),
+    column(
+        Col::Status,
+        "clients.col.status",
+        &[SortKey::Status],
+        8,
+        3,
+        false,
+    ),
+    column(Col::Mrr, "clients.col.mrr", &[SortKey::Mrr], 5, KEEP, true),
+    column(
+        Col::Tickets,
+        "clients.col.tickets",
+        &[SortKey::Tickets],
+        8,
+        4,
+        true,
+    ),
     column(
         Col::LastSeen,
-        "Last seen",
+        "clients.col.last_seen",
         &[SortKey::LastActivity],
         10,
         2,
         false,
     ),
-    column(Col::Ends, "Ends", &[SortKey::ContractEnd], 10, 1, false),
-    column(Col::Seats, "Seats", &[SortKey::Seats], 6, 0, true),
+    column(
+        Col::Ends,
+        "clients.col.ends",
+        &[SortKey::ContractEnd],
+        10,
+        1,
+        false,
+    ),
+    column(Col::Seats, "clients.col.seats", &[SortKey::Seats], 6, 0, true),
 ];
 
 /// The columns that fit in `width` cells (borders and the selection mark included), and
@@ -157,8 +204,8 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let header = Row::new(cols.iter().map(|c| {
         // The score column sorts by score or by grade: its title says which.
         let title = match (c.col, list.sort) {
-            (Col::Score, SortKey::Grade) => "Grade",
-            _ => c.title,
+            (Col::Score, SortKey::Grade) => crate::t!("clients.col.grade"),
+            _ => crate::words::get(c.title),
         };
         let text = if c.sorts.contains(&list.sort) {
             format!("{title}{arrow}")
@@ -200,7 +247,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 ),
                 Col::Flags => flags_line(card, app.pareto.r1.contains(&r.client.id), look),
                 Col::Status => Line::styled(
-                    f.status.as_str(),
+                    status(f.status),
                     match f.status {
                         ClientStatus::Active => t.base,
                         ClientStatus::Prospect => t.accent,
@@ -220,7 +267,14 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let rows: Vec<Row> = rows.collect();
 
     let mut title = vec![Span::styled(
-        format!(" Clients {}/{} ", list.view.len(), list.rows.len()),
+        format!(
+            " {} ",
+            crate::t!(
+                "clients.title",
+                shown = list.view.len(),
+                all = list.rows.len()
+            )
+        ),
         t.title,
     )];
     if list.filtering || !list.filter.is_empty() {
@@ -236,8 +290,8 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         let used: usize = title.iter().map(Span::width).sum();
         let room = usize::from(area.width.saturating_sub(4)).saturating_sub(used);
         let note = format!(
-            " {} is selected but filtered out: Esc shows it ",
-            r.client.fields.name
+            " {} ",
+            crate::t!("clients.filtered_out", name = r.client.fields.name)
         );
         title.push(Span::styled(truncate(&note, room), t.muted));
     }
@@ -248,9 +302,9 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
 
     if list.view.is_empty() {
         let msg = if list.rows.is_empty() {
-            "No clients yet. Press a to add your first client."
+            crate::t!("clients.none_yet")
         } else {
-            "No client matches the filter. Esc clears it."
+            crate::t!("clients.none_match")
         };
         frame.render_widget(
             Paragraph::new(vec![Line::raw(""), Line::styled(msg, t.muted)])
@@ -304,21 +358,24 @@ fn score_summary(card: &Scorecard, look: &Look) -> Vec<(&'static str, Vec<Span<'
     let t = &look.theme;
     let score = match (card.grade, card.score()) {
         (Some(g), Some(s)) => format!("{} {}", g.as_str(), points(s)),
-        _ => "none yet (no evidence)".to_string(),
+        _ => crate::t!("clients.no_score_yet").to_string(),
     };
     let mut spans = vec![Span::styled(score, band_style(card.band, look))];
     spans.push(Span::raw(format!("  {}", sparkline(&card.trend))));
     if let Some(ch) = &card.change {
         spans.push(Span::raw(format!(
-            "  {} since {}",
-            change_text(ch.delta),
-            look.date(ch.since)
+            "  {}",
+            crate::t!(
+                "clients.change_since",
+                change = change_text(ch.delta),
+                date = look.date(ch.since)
+            )
         )));
     }
     if card.alert.is_some() {
-        spans.push(Span::styled("  alert", t.warn));
+        spans.push(Span::styled(format!("  {}", crate::t!("clients.alert")), t.warn));
     }
-    let mut lines = vec![("Score", spans)];
+    let mut lines = vec![(crate::t!("clients.label.score"), spans)];
     if !card.flags.is_empty() {
         let flags = card
             .flags
@@ -326,7 +383,7 @@ fn score_summary(card: &Scorecard, look: &Look) -> Vec<(&'static str, Vec<Span<'
             .map(|f| format!("{} {}", f.code.code(), f.code.title()))
             .collect::<Vec<_>>()
             .join(" · ");
-        lines.push(("Flags", vec![Span::styled(flags, t.error)]));
+        lines.push((crate::t!("clients.label.flags"), vec![Span::styled(flags, t.error)]));
     }
     lines
 }
@@ -376,11 +433,20 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     if let Some(card) = app.scores.card(c.id) {
         labelled_lines.extend(score_summary(card, look));
     } else if app.scoring {
-        labelled_lines.push(("Score", vec![Span::styled("scoring…", t.muted)]));
+        labelled_lines.push((
+            crate::t!("clients.label.score"),
+            vec![Span::styled(crate::t!("screens.scoring"), t.muted)],
+        ));
     }
     labelled_lines.extend(facts(c, app.today, look));
+    let label_w = labelled_lines
+        .iter()
+        .map(|(l, _)| l.width() + 1)
+        .max()
+        .unwrap_or(0)
+        .max(LABEL);
     for (label, value) in labelled_lines {
-        lines.extend(labelled(label, &value, width, look));
+        lines.extend(labelled(label, &value, width, label_w, look));
     }
     // The client's decisions above its events: as many as half the rows left (one at
     // least), the latest first; the Decisions screen lists them all.
@@ -388,10 +454,13 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     if !decided.is_empty() {
         let left = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
         let shown = decided.len().min((left / 2).max(1));
-        let mut head = vec![Span::styled("Decisions", t.header)];
+        let mut head = vec![Span::styled(crate::t!("clients.decisions"), t.header)];
         if shown < decided.len() {
             head.push(Span::styled(
-                format!(" latest {shown} of {}: 5 lists them all", decided.len()),
+                format!(
+                    " {}",
+                    crate::t!("clients.latest_of", shown = shown, all = decided.len())
+                ),
                 t.muted,
             ));
         }
@@ -406,11 +475,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             lines.push(decision_line(d, look, width, outcome_w));
         }
     }
-    lines.push(Line::styled("Latest events", t.header));
+    lines.push(Line::styled(crate::t!("clients.latest_events"), t.header));
     match &app.detail {
         Some((id, events)) if *id == c.id => {
             if events.is_empty() {
-                lines.push(Line::styled("nothing logged yet: press l to log", t.muted));
+                lines.push(Line::styled(crate::t!("clients.nothing_logged"), t.muted));
             }
             for e in events {
                 lines.push(event_line(e, look, width));
@@ -426,16 +495,23 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     );
 }
 
-/// The width of the labels before the facts.
+/// The width of the labels before the facts (at least; wider where the language's labels
+/// are longer).
 const LABEL: usize = 9;
 
 /// A label and its value, the value wrapped under itself where the line is too short.
-fn labelled(label: &str, value: &[Span<'_>], width: usize, look: &Look) -> Vec<Line<'static>> {
-    let mut lines = wrap_spans(value, width.saturating_sub(LABEL));
+fn labelled(
+    label: &str,
+    value: &[Span<'_>],
+    width: usize,
+    label_w: usize,
+    look: &Look,
+) -> Vec<Line<'static>> {
+    let mut lines = wrap_spans(value, width.saturating_sub(label_w));
     for (i, line) in lines.iter_mut().enumerate() {
         let head = if i == 0 { label } else { "" };
         line.spans
-            .insert(0, Span::styled(format!("{head:<LABEL$}"), look.theme.muted));
+            .insert(0, Span::styled(pad(head, label_w), look.theme.muted));
     }
     lines
 }
@@ -454,52 +530,64 @@ fn facts(c: &Client, today: NaiveDate, look: &Look) -> Vec<(&'static str, Vec<Sp
     .flatten()
     .collect();
     if !contact.is_empty() {
-        lines.push(("Contact", vec![Span::raw(contact.join(" · "))]));
+        lines.push((
+            crate::t!("clients.label.contact"),
+            vec![Span::raw(contact.join(" · "))],
+        ));
     }
-    let mut money = format!(
-        "{} MRR · {} · terms {}",
-        f.mrr.display(&look.currency),
-        count(f.seats, "seat"),
-        count(f.payment_terms_days, "day")
+    let mut money = crate::t!(
+        "clients.money",
+        mrr = f.mrr.display(&look.currency),
+        seats = crate::tn!("clients.seats", f.seats),
+        terms = crate::tn!("clients.days", f.payment_terms_days)
     );
     if f.prepaid {
-        money.push_str(" · prepaid");
+        money.push_str(&format!(" · {}", crate::t!("clients.prepaid")));
     }
-    lines.push(("Money", vec![Span::raw(money)]));
+    lines.push((crate::t!("clients.label.money"), vec![Span::raw(money)]));
     let contract = match (f.contract_start, f.contract_end) {
-        (None, None) => "no dates recorded".to_string(),
+        (None, None) => crate::t!("clients.no_dates").to_string(),
         (s, e) => {
-            let e_text = e.map_or_else(|| "open-ended".into(), |d| look.date(d));
-            let s = s.map_or_else(|| "until".into(), |d| format!("{} →", look.date(d)));
+            let e_text = e.map_or_else(|| crate::t!("clients.open_ended").into(), |d| look.date(d));
+            let s = s.map_or_else(
+                || crate::t!("clients.until").into(),
+                |d| format!("{} →", look.date(d)),
+            );
             // A former client's end date is history: no countdown.
             let left = f.contract_days_left(today).map_or(String::new(), |n| {
                 if n >= 0 {
-                    format!(" (ends in {})", count(n, "day"))
+                    format!(" ({})", crate::tn!("clients.ends_in", n))
                 } else {
-                    format!(" (ended {} ago)", count(-n, "day"))
+                    format!(" ({})", crate::tn!("clients.ended_ago", -n))
                 }
             });
             format!("{s} {e_text}{left}")
         }
     };
-    let notice = f
-        .notice_days
-        .map_or(String::new(), |n| format!(" · notice {}", count(n, "day")));
+    let notice = f.notice_days.map_or(String::new(), |n| {
+        format!(" · {}", crate::tn!("clients.notice", n))
+    });
     let mut contract_spans = vec![Span::raw(format!("{contract}{notice}"))];
     if let Some(last_notice) = f.notice_due(today, 30) {
         contract_spans.push(Span::styled(
-            format!(" · give notice by {}", look.date(last_notice)),
+            format!(
+                " · {}",
+                crate::t!("clients.notice_by", date = look.date(last_notice))
+            ),
             t.warn,
         ));
     }
-    lines.push(("Contract", contract_spans));
-    let mut status = format!("{}", f.status);
+    lines.push((crate::t!("clients.label.contract"), contract_spans));
+    let mut status = status(f.status).to_string();
     if let Some(s) = &f.segment {
-        status.push_str(&format!(" · segment {s}"));
+        status.push_str(&format!(" · {}", crate::t!("clients.segment", segment = s)));
     }
-    lines.push(("Status", vec![Span::raw(status)]));
+    lines.push((crate::t!("clients.label.status"), vec![Span::raw(status)]));
     if let Some(n) = &f.notes {
-        lines.push(("Notes", vec![Span::raw(n.replace('\n', " "))]));
+        lines.push((
+            crate::t!("clients.label.notes"),
+            vec![Span::raw(n.replace('\n', " "))],
+        ));
     }
     lines
 }
@@ -521,7 +609,7 @@ fn decision_line<'a>(d: &Decision, look: &Look, width: usize, outcome_w: usize) 
 
 fn event_line<'a>(e: &TimelineEvent, look: &Look, width: usize) -> Line<'a> {
     let t = &look.theme;
-    let (what, text) = crate::domain::record::summary(&e.what, &look.currency);
+    let (what, text) = event_summary(&e.what, &look.currency);
     let style = match &e.what {
         EventKind::TicketOpened {
             escalated: true, ..
@@ -539,7 +627,7 @@ fn event_line<'a>(e: &TimelineEvent, look: &Look, width: usize) -> Line<'a> {
     // A voided event is shown struck through, with why: it counts nowhere.
     let (text, style, body) = match &e.voided {
         Some(reason) => (
-            format!("{text} (void: {reason})"),
+            crate::t!("history.void", text = text, reason = reason),
             t.muted.add_modifier(Modifier::CROSSED_OUT),
             t.muted.add_modifier(Modifier::CROSSED_OUT),
         ),
@@ -559,14 +647,33 @@ mod tests {
 
     #[test]
     fn every_sortable_column_has_room_for_its_arrow() {
-        for c in COLUMNS.iter().filter(|c| !c.sorts.is_empty()) {
-            let width = if c.width == 0 { NAME_MIN } else { c.width };
-            assert!(
-                usize::from(width) > c.title.chars().count(),
-                "{} is {width} wide",
-                c.title
-            );
+        use crate::words::{Lang, with_language};
+        for lang in [Lang::En, Lang::Nl] {
+            with_language(lang, || {
+                for c in COLUMNS.iter().filter(|c| !c.sorts.is_empty()) {
+                    let width = if c.width == 0 {
+                        NAME_MIN
+                    } else {
+                        c.width_with(0)
+                    };
+                    let title = crate::words::get(c.title);
+                    assert!(
+                        usize::from(width) > title.width(),
+                        "{lang:?}: {title} is {width} wide"
+                    );
+                }
+            });
         }
+    }
+
+    /// The English columns are as wide as they always were: only longer titles widen one.
+    #[test]
+    fn english_titles_keep_the_widths() {
+        crate::words::with_language(crate::words::Lang::En, || {
+            for c in COLUMNS.iter().filter(|c| c.col != Col::Name) {
+                assert_eq!(c.width_with(0), c.width, "{}", c.title);
+            }
+        });
     }
 
     #[test]

@@ -15,9 +15,9 @@ use super::Look;
 use crate::domain::ClientId;
 use crate::domain::date::iso;
 use crate::domain::decide::decision::Decision;
-use crate::domain::decide::upcoming::{HORIZON_DAYS, Upcoming};
+use crate::domain::decide::upcoming::{Due, HORIZON_DAYS, Upcoming};
 use crate::tui::app::App;
-use crate::tui::app::decisions::{NO_DECISIONS, Pane};
+use crate::tui::app::decisions::{Pane, no_decisions};
 use crate::tui::layout;
 use crate::tui::text::{pad, truncate};
 use crate::tui::widgets::decision::{lines, outcome_style};
@@ -66,35 +66,39 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
     let d = &app.decisions;
     let focused = d.pane == Pane::Log;
     let count = match d.log.len() {
-        0 => "none yet".to_string(),
-        1 => "1 decision".to_string(),
-        n => format!("{n} decisions"),
+        0 => crate::t!("decisions.count_none").to_string(),
+        n => crate::tn!("decisions.count", n),
     };
     // The selected client (chosen on another screen) has no decision: say so, in place
     // of the order.
     let holds = d.client_at(Pane::Log).is_some() && d.client_at(Pane::Log) == app.selected;
     let note = match app.selected.and_then(|id| app.clients.row(id)) {
         Some(r) if !holds && !d.log.is_empty() => {
-            format!("{count} · none about {}", r.client.fields.name)
+            crate::t!(
+                "decisions.none_about_note",
+                count = count,
+                name = r.client.fields.name
+            )
         }
         _ if d.log.is_empty() => count,
-        _ => format!("{count}, newest first"),
+        _ => crate::t!("decisions.newest_first", count = count),
     };
-    let room = usize::from(area.width.saturating_sub(18));
-    let block = block(" Decisions", &truncate(&note, room), focused, look);
+    let title = format!(" {}", crate::t!("screens.decisions"));
+    let room = usize::from(area.width).saturating_sub(title.width() + 8);
+    let block = block(&title, &truncate(&note, room), focused, look);
     if !d.loaded {
         return empty(
             frame,
             area,
             block,
-            vec!["Reading the decisions…".into()],
+            vec![crate::t!("decisions.reading").into()],
             look,
         );
     }
     if d.log.is_empty() {
         let text = vec![
-            format!("{NO_DECISIONS}."),
-            "Or record one from the command line: rapport decide CLIENT --outcome keep, watch, reprice, reduce-scope, do-not-renew or end-now.".into(),
+            format!("{}.", no_decisions()),
+            crate::t!("decisions.or_cli").into(),
         ];
         return empty(frame, area, block, text, look);
     }
@@ -140,7 +144,12 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
                 ])
             })
             .collect();
-        let header = Row::new(vec!["Date", "Client", "Outcome", "Why"]);
+        let header = Row::new(vec![
+            crate::t!("decisions.col.date"),
+            crate::t!("decisions.col.client"),
+            crate::t!("decisions.col.outcome"),
+            crate::t!("decisions.col.why"),
+        ]);
         (rows, vec![date_w, name_w, outcome_w, why_w], header)
     } else {
         // Two lines: the date, the client and the outcome; then the why under the client.
@@ -162,9 +171,10 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
             })
             .collect();
         let header = Row::new(vec![Line::from(format!(
-            "{}{}Outcome",
-            pad("Date", date_w + 1),
-            pad("Client, and why", name_w + 1)
+            "{}{}{}",
+            pad(crate::t!("decisions.col.date"), date_w + 1),
+            pad(crate::t!("decisions.col.client_why"), name_w + 1),
+            crate::t!("decisions.col.outcome")
         ))]);
         (rows, vec![inner], header)
     };
@@ -187,12 +197,42 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
 /// "today", "in 6 days", "3 days overdue": when, from today.
 fn when(u: &Upcoming, today: NaiveDate) -> String {
     match u.days_from(today) {
-        None => "no date yet".into(),
-        Some(0) => "today".into(),
-        Some(1) => "tomorrow".into(),
-        Some(-1) => "1 day overdue".into(),
-        Some(n) if n < 0 => format!("{} days overdue", -n),
-        Some(n) => format!("in {n} days"),
+        None => crate::t!("decisions.when.no_date").into(),
+        Some(0) => crate::t!("decisions.when.today").into(),
+        Some(1) => crate::t!("decisions.when.tomorrow").into(),
+        Some(n) if n < 0 => crate::tn!("decisions.when.overdue", -n),
+        Some(n) => crate::tn!("decisions.when.in_days", n),
+    }
+}
+
+/// What is due, in words.
+fn due_label(due: Due) -> &'static str {
+    match due {
+        Due::NoticeBy => crate::t!("decisions.due.notice_by"),
+        Due::ContractEnds => crate::t!("decisions.due.contract_ends"),
+        Due::Review => crate::t!("decisions.due.review"),
+        Due::Exit => crate::t!("decisions.due.exit"),
+    }
+}
+
+/// The detail after what is due, from the client as it is now (the notice period, the
+/// contract end, how late a review is); an exit's detail as the domain gives it.
+fn due_detail(u: &Upcoming, app: &App) -> String {
+    let fields = app.clients.row(u.client).map(|r| &r.client.fields);
+    match (u.due, fields) {
+        (Due::ContractEnds, Some(f)) => match f.notice_days {
+            Some(n) => crate::tn!("decisions.detail.notice", n),
+            None => crate::t!("decisions.detail.no_notice").into(),
+        },
+        (Due::NoticeBy, Some(f)) => match f.contract_end {
+            Some(end) => crate::t!("decisions.detail.for_end", date = iso(end)),
+            None => u.detail.clone(),
+        },
+        (Due::Review, _) => match u.days_from(app.today) {
+            Some(n) if n < 0 => crate::tn!("decisions.when.overdue", -n),
+            _ => crate::t!("decisions.detail.look_again").into(),
+        },
+        _ => u.detail.clone(),
     }
 }
 
@@ -201,15 +241,18 @@ fn draw_coming(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look
     let area = at.coming;
     let d = &app.decisions;
     let focused = d.pane == Pane::ComingUp;
-    let note = format!("next {HORIZON_DAYS} days, soonest first");
-    let block = block(" Coming up", &note, focused, look);
+    let note = crate::t!("decisions.coming_note", days = HORIZON_DAYS);
+    let block = block(
+        &format!(" {}", crate::t!("decisions.coming_up")),
+        &note,
+        focused,
+        look,
+    );
     if !d.loaded {
         return empty(frame, area, block, vec!["…".into()], look);
     }
     if d.coming.is_empty() {
-        let text = vec![format!(
-            "Nothing in the next {HORIZON_DAYS} days: no contract ends, no last day to give notice, no review due, no exit in progress."
-        )];
+        let text = vec![crate::t!("decisions.coming_none", days = HORIZON_DAYS)];
         return empty(frame, area, block, text, look);
     }
     let today = app.today;
@@ -233,12 +276,12 @@ fn draw_coming(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look
         .unwrap_or(8);
     let inner = usize::from(area.width.saturating_sub(3));
     let what = |u: &Upcoming, width: usize| {
-        let label = u.due.label();
+        let label = due_label(u.due);
         Line::from(vec![
             Span::raw(truncate(label, width)),
             Span::styled(
                 truncate(
-                    &format!(" · {}", u.detail),
+                    &format!(" · {}", due_detail(u, app)),
                     width.saturating_sub(label.width()),
                 ),
                 t.muted,
@@ -249,7 +292,7 @@ fn draw_coming(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look
         // The names take what the longest label of what is due leaves (the detail after
         // the label is what gives way first).
         let longest = |w: &dyn Fn(&Upcoming) -> usize| d.coming.iter().map(w).max().unwrap_or(6);
-        let label_w = longest(&|u| u.due.label().width());
+        let label_w = longest(&|u| due_label(u.due).width());
         let name_w = longest(&|u| u.name.width())
             .min(inner.saturating_sub(date_w + when_w + label_w + 3))
             .max(6);
@@ -266,7 +309,13 @@ fn draw_coming(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look
                 ])
             })
             .collect();
-        let header = Row::new(vec!["Date", "When", "Client", "What"]).style(t.header);
+        let header = Row::new(vec![
+            crate::t!("decisions.col.date"),
+            crate::t!("decisions.col.when"),
+            crate::t!("decisions.col.client"),
+            crate::t!("decisions.col.what"),
+        ])
+        .style(t.header);
         (rows, vec![date_w, when_w, name_w, what_w], Some(header))
     } else {
         let name_w = inner.saturating_sub(date_w + when_w + 2).max(6);
@@ -319,9 +368,12 @@ pub fn draw_record(
     let rect = layout::decision_popup(area);
     frame.render_widget(Clear, rect);
     let title = format!(
-        " Decision · {} · {} ",
-        name(app, d.client, &d.name),
-        iso(d.decided_on)
+        " {} ",
+        crate::t!(
+            "decisions.record_title",
+            name = name(app, d.client, &d.name),
+            date = iso(d.decided_on)
+        )
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -337,14 +389,23 @@ pub fn draw_record(
     let first = scroll.min(all.len().saturating_sub(height));
     let shown: Vec<Line> = all.iter().skip(first).take(height).cloned().collect();
     frame.render_widget(Paragraph::new(shown), text);
-    let keys = [("j k", "scroll"), ("PgUp PgDn", "page"), ("Esc", "close")];
+    let keys = [
+        ("j k", crate::t!("keys.footer.scroll")),
+        ("PgUp PgDn", crate::t!("keys.footer.page")),
+        ("Esc", crate::t!("keys.footer.close")),
+    ];
     let mut spans = Vec::new();
     for (k, what) in keys {
         spans.push(Span::styled(k, t.key));
         spans.push(Span::styled(format!(" {what}  "), t.muted));
     }
     let last = (first + height).min(all.len());
-    let position = format!("lines {}-{last} of {}", first + 1, all.len());
+    let position = crate::t!(
+        "decisions.lines",
+        first = first + 1,
+        last = last,
+        all = all.len()
+    );
     let used: usize = spans.iter().map(Span::width).sum();
     let gap = usize::from(text.width).saturating_sub(used + position.width());
     spans.push(Span::raw(" ".repeat(gap)));

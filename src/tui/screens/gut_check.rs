@@ -34,18 +34,15 @@ fn draw_lists(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .borders(Borders::ALL)
         .border_style(t.border)
         .title(Line::from(vec![
-            Span::styled(format!(" Gut check {} ", g.year), t.title),
             Span::styled(
-                " each staff member's five worst clients, worst first ",
-                t.muted,
+                format!(" {} ", crate::t!("gut_check.title", year = g.year)),
+                t.title,
             ),
+            Span::styled(format!(" {} ", crate::t!("gut_check.subtitle")), t.muted),
         ]));
     if g.lists.is_empty() {
         let msg = if g.loaded {
-            format!(
-                "Nobody has named their five worst clients of {} yet. Press a to add a staff member.",
-                g.year
-            )
+            crate::t!("gut_check.nobody_yet", year = g.year)
         } else {
             "…".to_string()
         };
@@ -86,7 +83,10 @@ fn draw_lists(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .zip(&lists)
         .map(|(l, lines)| {
             let text = if lines.is_empty() {
-                Text::from(Line::styled("(nobody named yet)", t.muted))
+                Text::from(Line::styled(
+                    format!("({})", crate::t!("gut_check.nobody_named")),
+                    t.muted,
+                ))
             } else {
                 Text::from(fit_lines(lines, most, list_w))
             };
@@ -99,7 +99,13 @@ fn draw_lists(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         })
         .collect();
     let table = Table::new(rows, [Constraint::Length(staff_w), Constraint::Min(10)])
-        .header(Row::new(vec!["Staff", "Worst five"]).style(t.header))
+        .header(
+            Row::new(vec![
+                crate::t!("gut_check.col.staff"),
+                crate::t!("gut_check.col.worst"),
+            ])
+            .style(t.header),
+        )
         .block(block)
         .column_spacing(1)
         .row_highlight_style(t.selected)
@@ -157,12 +163,12 @@ fn draw_tally(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     });
     let width = usize::from(area.width.saturating_sub(2));
     let lines: Vec<Line> = if named.is_empty() {
-        vec![Line::styled("nobody named yet", t.muted)]
+        vec![Line::styled(crate::t!("gut_check.nobody_named"), t.muted)]
     } else {
         named
             .iter()
             .map(|(n, k)| {
-                let count = format!(" {k} of {voters}");
+                let count = format!(" {}", crate::t!("gut_check.k_of", k = k, n = voters));
                 let style = if *k >= 2 { t.error } else { t.base };
                 Line::from(vec![
                     Span::styled(pad(n, width.saturating_sub(count.chars().count())), style),
@@ -174,6 +180,9 @@ fn draw_tally(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border)
-        .title(Span::styled(" Named most ", t.title));
+        .title(Span::styled(
+            format!(" {} ", crate::t!("gut_check.named_most")),
+            t.title,
+        ));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

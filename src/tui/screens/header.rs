@@ -94,8 +94,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     ]);
     let read_only = match app.damaged {
         Some(_) => Piece::new(vec![
-            one(" READ-ONLY: damaged file ".into(), t.error),
-            one(" READ-ONLY ".into(), t.error),
+            one(format!(" {} ", crate::t!("screens.read_only_damaged")), t.error),
+            one(format!(" {} ", crate::t!("screens.read_only")), t.error),
         ]),
         None => Piece::none(),
     };
@@ -105,24 +105,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         let day = look.date(s.as_of);
         Piece::new(vec![
             one(
-                format!(" scores as of {day} · {} days ", s.window_days),
+                format!(
+                    " {} ",
+                    crate::t!("screens.scores_as_of", date = day, days = s.window_days)
+                ),
                 t.warn,
             ),
-            one(format!(" as of {day} "), t.warn),
+            one(format!(" {} ", crate::t!("screens.as_of", date = day)), t.warn),
         ])
     } else {
         Piece::none()
     };
     let scoring = if app.scoring {
-        Piece::new(vec![one(" scoring… ".into(), t.accent), Vec::new()])
+        Piece::new(vec![
+            one(format!(" {} ", crate::t!("screens.scoring")), t.accent),
+            Vec::new(),
+        ])
     } else {
         Piece::none()
     };
     let due = match app.decisions.due_this_week {
         0 => Piece::none(),
         n => Piece::new(vec![
-            one(format!(" {n} due this week "), t.warn),
-            one(format!(" {n} due "), t.warn),
+            one(format!(" {} ", crate::tn!("screens.due_this_week", n)), t.warn),
+            one(format!(" {} ", crate::tn!("screens.due", n)), t.warn),
         ]),
     };
     // Figures that rest on the database's own settings (the demo's labour cost): the whole
@@ -141,10 +147,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let date = look.date(app.today);
     let date = Piece::new(vec![
         one(
-            format!("{} clients · today {date} ", app.clients.rows.len()),
+            format!(
+                "{} ",
+                crate::tn!("screens.clients_today", app.clients.rows.len(), date = date)
+            ),
             t.muted,
         ),
-        one(format!("today {date} "), t.muted),
+        one(format!("{} ", crate::t!("screens.today", date = date)), t.muted),
         one(format!("{date} "), t.muted),
         Vec::new(),
     ]);

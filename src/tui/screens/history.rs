@@ -8,9 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Look;
-use crate::domain::record::summary;
 use crate::tui::app::history::History;
-use crate::tui::text::{pad, truncate};
+use crate::tui::text::{event_summary, pad, truncate};
 
 pub fn draw(frame: &mut Frame, area: Rect, h: &History, look: &Look) {
     let t = &look.theme;
@@ -25,10 +24,8 @@ pub fn draw(frame: &mut Frame, area: Rect, h: &History, look: &Look) {
     };
     frame.render_widget(Clear, rect);
     let title = format!(
-        " History of {} · {} event line{} ",
-        h.name,
-        h.view.len(),
-        if h.view.len() == 1 { "" } else { "s" }
+        " {} ",
+        crate::tn!("history.title", h.view.len(), name = h.name)
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -56,22 +53,22 @@ pub fn draw(frame: &mut Frame, area: Rect, h: &History, look: &Look) {
     if h.view.is_empty() {
         lines.push(Line::styled(
             if h.filter.is_empty() {
-                "nothing logged yet"
+                crate::t!("history.nothing_logged")
             } else {
-                "no event matches the filter"
+                crate::t!("history.no_match")
             },
             t.muted,
         ));
     }
     for (pos, &i) in h.view.iter().enumerate().skip(first).take(rows) {
         let e = &h.events[i];
-        let (what, text) = summary(&e.what, &look.currency);
+        let (what, text) = event_summary(&e.what, &look.currency);
         let text = match &e.voided {
-            Some(reason) => format!("{text} (void: {reason})"),
+            Some(reason) => crate::t!("history.void", text = text, reason = reason),
             None => text,
         };
         let date = look.date(e.date);
-        let head = format!("{} {date} {what:<8} ", pad(&e.id.to_string(), 6));
+        let head = format!("{} {date} {} ", pad(&e.id.to_string(), 6), pad(what, 8));
         let rest = w.saturating_sub(head.chars().count() + 1);
         let mut style = if e.voided.is_some() {
             t.muted.add_modifier(Modifier::CROSSED_OUT)
@@ -104,7 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, h: &History, look: &Look) {
     };
     let filter = if h.filtering || !h.filter.is_empty() {
         Line::from(vec![
-            Span::styled("filter ", t.muted),
+            Span::styled(format!("{} ", crate::t!("keys.footer.filter")), t.muted),
             Span::styled(
                 format!("{}{}", h.filter, if h.filtering { "▏" } else { "" }),
                 t.focus,
@@ -114,13 +111,13 @@ pub fn draw(frame: &mut Frame, area: Rect, h: &History, look: &Look) {
         Line::raw("")
     };
     let keys = [
-        ("j k", "move"),
-        ("e", "edit"),
-        ("x", "void"),
-        ("r", "restore"),
-        ("/", "filter"),
-        ("u", "undo"),
-        ("Esc", "close"),
+        ("j k", crate::t!("keys.footer.move")),
+        ("e", crate::t!("keys.footer.edit")),
+        ("x", crate::t!("keys.footer.void")),
+        ("r", crate::t!("keys.footer.restore_event")),
+        ("/", crate::t!("keys.footer.filter")),
+        ("u", crate::t!("keys.footer.undo")),
+        ("Esc", crate::t!("keys.footer.close")),
     ];
     let mut spans = Vec::new();
     for (k, what) in keys {

@@ -21,6 +21,7 @@ use super::keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::text::{truncate, wrap};
 use super::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// Settings the drawing needs that are not state.
 #[derive(Debug, Clone)]
@@ -40,12 +41,15 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = vec![
-            Line::from(Span::styled("terminal too small", look.theme.error)),
-            Line::from(format!(
-                "{}x{} here; rapport needs at least {MIN_WIDTH}x{MIN_HEIGHT}",
-                area.width, area.height
+            Line::from(Span::styled(crate::t!("screens.too_small"), look.theme.error)),
+            Line::from(crate::t!(
+                "screens.too_small_size",
+                width = area.width,
+                height = area.height,
+                min_width = MIN_WIDTH,
+                min_height = MIN_HEIGHT
             )),
-            Line::from("enlarge the window, or press q to quit"),
+            Line::from(crate::t!("screens.too_small_what")),
         ];
         let y = area.height.saturating_sub(3) / 2;
         let rect = ratatui::layout::Rect {
@@ -157,25 +161,46 @@ fn draw_status(
 }
 
 fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: &Look) {
-    let mut spans = vec![Span::raw(" ")];
+    let spans = vec![Span::raw(" ")];
     let read_only = app.damaged.is_some();
     let entries = match &app.walk {
         Some(v) if matches!(app.overlay, Overlay::Walk | Overlay::Help) => {
             match (&v.prompt, &v.edit) {
                 (Some(walk_prompt), _) => walk::prompt_footer(walk_prompt),
                 (None, Some(_)) => vec![
-                    ("Enter".into(), "keep"),
-                    ("Esc".into(), "cancel"),
-                    ("Ctrl-U".into(), "clear"),
+                    ("Enter".into(), crate::t!("keys.footer.keep")),
+                    ("Esc".into(), crate::t!("keys.footer.cancel")),
+                    ("Ctrl-U".into(), crate::t!("keys.footer.clear")),
                 ],
                 (None, None) => keymap::walk_footer(v.last_step(), read_only),
             }
         }
         _ => keymap::footer(app.screen, read_only),
     };
+    frame.render_widget(
+        Paragraph::new(Line::from(footer_spans(spans, &entries, area.width, look))),
+        area,
+    );
+}
+
+/// The footer's entries after `spans`, two spaces apart; where that is wider than the line
+/// (longer words in another language), one space apart, so the last entries (help, quit)
+/// are not the ones cut.
+pub fn footer_spans<'a>(
+    mut spans: Vec<Span<'a>>,
+    entries: &[(String, &str)],
+    width: u16,
+    look: &Look,
+) -> Vec<Span<'a>> {
+    let wide: usize = spans.iter().map(Span::width).sum::<usize>()
+        + entries
+            .iter()
+            .map(|(k, what)| k.width() + what.width() + 3)
+            .sum::<usize>();
+    let gap = if wide > usize::from(width) { " " } else { "  " };
     for (k, what) in entries {
-        spans.push(Span::styled(k, look.theme.key));
-        spans.push(Span::styled(format!(" {what}  "), look.theme.muted));
+        spans.push(Span::styled(k.clone(), look.theme.key));
+        spans.push(Span::styled(format!(" {what}{gap}"), look.theme.muted));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    spans
 }

@@ -9,7 +9,7 @@ use super::Look;
 use crate::tui::app::Screen;
 use crate::tui::forms::LogKind;
 use crate::tui::keymap;
-use crate::tui::text::{pad, truncate};
+use crate::tui::text::{fill_spans, pad, truncate};
 use crate::tui::widgets::form::{centred, clear};
 use unicode_width::UnicodeWidthStr;
 
@@ -33,15 +33,15 @@ fn popup<'a>(
 }
 
 pub fn help(frame: &mut Frame, area: Rect, screen: Screen, look: &Look) {
-    let forms = "In forms: Tab/↓ next field, ⇧Tab/↑ previous, Enter save, Esc cancel";
-    let title = format!("Keys: {}", screen.title());
+    let forms = crate::t!("screens.help.forms");
+    let title = crate::t!("screens.help.title", screen = screen.title());
     help_of(frame, area, &keymap::help(screen), forms, title, look);
 }
 
 /// The walk's keys, while it is open.
 pub fn walk_help(frame: &mut Frame, area: Rect, look: &Look) {
-    let fields = "Typing into a field: Enter keeps it, Esc cancels, Ctrl-U clears it";
-    let title = "Keys: Fire or keep?".to_string();
+    let fields = crate::t!("screens.help.fields");
+    let title = crate::t!("screens.help.title", screen = crate::t!("screens.walk"));
     help_of(frame, area, &keymap::walk_help(), fields, title, look);
 }
 
@@ -77,7 +77,7 @@ fn help_of(
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(truncate(forms, room), look.theme.muted));
-    lines.push(Line::styled("any key closes this help", look.theme.muted));
+    lines.push(Line::styled(crate::t!("screens.help.close"), look.theme.muted));
     let h = (lines.len() as u16 + 2).min(area.height);
     let (rect, block) = popup(frame, area, w, h, title, look);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
@@ -94,33 +94,34 @@ pub fn log_menu(frame: &mut Frame, area: Rect, client: &str, look: &Look) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled("  Esc  cancel", look.theme.muted));
+    lines.push(Line::styled(
+        format!("  Esc  {}", crate::t!("keys.footer.cancel")),
+        look.theme.muted,
+    ));
     let h = lines.len() as u16 + 2;
-    let title = format!("Log for {client}");
+    let title = crate::t!("screens.log_for", name = client);
     let (rect, block) = popup(frame, area, 56, h, title, look);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 pub fn confirm_archive(frame: &mut Frame, area: Rect, client: &str, look: &Look) {
     let lines = vec![
-        Line::from(vec![
-            Span::raw("Archive "),
-            Span::styled(client.to_string(), look.theme.title),
-            Span::raw("?"),
-        ]),
+        Line::from(fill_spans(
+            crate::t!("screens.archive.ask"),
+            vec![("name", Span::styled(client.to_string(), look.theme.title))],
+        )),
         Line::raw(""),
-        Line::raw(
-            "Its status becomes former. Its evidence is kept and nothing is deleted; edit (e) sets it back.",
-        ),
+        Line::raw(crate::t!("screens.archive.what")),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", look.theme.key),
-            Span::raw(" / Enter archive    "),
+            Span::raw(format!(" / Enter {}    ", crate::t!("screens.archive.yes"))),
             Span::styled("n", look.theme.key),
-            Span::raw(" / Esc keep"),
+            Span::raw(format!(" / Esc {}", crate::t!("screens.keep"))),
         ]),
     ];
-    let (rect, block) = popup(frame, area, 60, 9, "Archive client".into(), look);
+    let title = crate::t!("screens.archive.title").to_string();
+    let (rect, block) = popup(frame, area, 60, 9, title, look);
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         rect,
@@ -129,22 +130,22 @@ pub fn confirm_archive(frame: &mut Frame, area: Rect, client: &str, look: &Look)
 
 pub fn confirm_clear_votes(frame: &mut Frame, area: Rect, year: i32, staff: &str, look: &Look) {
     let lines = vec![
-        Line::from(vec![
-            Span::raw("Clear "),
-            Span::styled(staff.to_string(), look.theme.title),
-            Span::raw(format!("'s five worst clients of {year}?")),
-        ]),
+        Line::from(fill_spans(
+            &crate::t!("gut_check.clear.ask", year = year),
+            vec![("staff", Span::styled(staff.to_string(), look.theme.title))],
+        )),
         Line::raw(""),
-        Line::raw("Their votes of that year are deleted; other years and other staff keep theirs."),
+        Line::raw(crate::t!("gut_check.clear.what")),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", look.theme.key),
-            Span::raw(" / Enter clear    "),
+            Span::raw(format!(" / Enter {}    ", crate::t!("gut_check.clear.yes"))),
             Span::styled("n", look.theme.key),
-            Span::raw(" / Esc keep"),
+            Span::raw(format!(" / Esc {}", crate::t!("screens.keep"))),
         ]),
     ];
-    let (rect, block) = popup(frame, area, 60, 9, "Clear a gut check".into(), look);
+    let title = crate::t!("gut_check.clear.title").to_string();
+    let (rect, block) = popup(frame, area, 60, 9, title, look);
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         rect,
@@ -154,26 +155,25 @@ pub fn confirm_clear_votes(frame: &mut Frame, area: Rect, year: i32, staff: &str
 /// The confirmation before a backup replaces the damaged file: names both files.
 pub fn confirm_restore(frame: &mut Frame, area: Rect, db: &str, from: &str, look: &Look) {
     let lines = vec![
-        Line::from(vec![
-            Span::raw("Replace everything in "),
-            Span::styled(db.to_string(), look.theme.title),
-            Span::raw(" with the backup "),
-            Span::styled(from.to_string(), look.theme.title),
-            Span::raw("?"),
-        ]),
+        Line::from(fill_spans(
+            crate::t!("screens.restore.ask"),
+            vec![
+                ("db", Span::styled(db.to_string(), look.theme.title)),
+                ("backup", Span::styled(from.to_string(), look.theme.title)),
+            ],
+        )),
         Line::raw(""),
-        Line::raw(
-            "Changes made after that backup are lost from the database. What the damaged file holds now is kept in the backups folder first.",
-        ),
+        Line::raw(crate::t!("screens.restore.what")),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", look.theme.key),
-            Span::raw(" restore    "),
+            Span::raw(format!(" {}    ", crate::t!("screens.restore.yes"))),
             Span::styled("n", look.theme.key),
-            Span::raw(" / Esc keep it as it is (read-only)"),
+            Span::raw(format!(" / Esc {}", crate::t!("screens.restore.no"))),
         ]),
     ];
-    let (rect, block) = popup(frame, area, 70, 12, "Restore a backup".into(), look);
+    let title = crate::t!("screens.restore.title").to_string();
+    let (rect, block) = popup(frame, area, 70, 12, title, look);
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         rect,
