@@ -250,7 +250,7 @@ pub const COMMON: &[Binding] = &[
     Binding::also(&[code(KeyCode::BackTab)], Action::PrevScreen),
     Binding::also(&[Key::ScreenNumber], Action::GoScreen(0)),
     Binding::new(&[ch('?'), code(KeyCode::F(1))], Action::Help, "keys.help.help").footer("keys.footer.help"),
-    Binding::new(&[ch('q'), Key::Ctrl('c')], Action::Quit, "quit").footer("keys.footer.quit"),
+    Binding::new(&[ch('q'), Key::Ctrl('c')], Action::Quit, "keys.help.quit").footer("keys.footer.quit"),
 ];
 
 pub const CLIENTS: Table = Table {
@@ -1205,7 +1205,7 @@ mod tests {
     fn the_footer_and_the_help_speak_dutch() {
         crate::words::with_language(crate::words::Lang::Nl, || {
             let footer = footer(Screen::Clients, false);
-            assert!(footer.contains(&("q".to_string(), "afsluiten")), "{footer:?}");
+            assert!(footer.contains(&("q".to_string(), "stop")), "{footer:?}");
             assert!(footer.contains(&("?".to_string(), "hulp")), "{footer:?}");
             let help = help(Screen::Pareto);
             assert!(help.iter().any(|(k, t)| k == "muis" && t.contains("scrolt")), "{help:?}");

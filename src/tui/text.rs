@@ -157,6 +157,24 @@ pub fn wrap_spans(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// A month's short name (1 is January), as the trend chart labels its bars.
+pub fn month(m: u32) -> &'static str {
+    match m {
+        1 => t!("screens.month.jan"),
+        2 => t!("screens.month.feb"),
+        3 => t!("screens.month.mar"),
+        4 => t!("screens.month.apr"),
+        5 => t!("screens.month.may"),
+        6 => t!("screens.month.jun"),
+        7 => t!("screens.month.jul"),
+        8 => t!("screens.month.aug"),
+        9 => t!("screens.month.sep"),
+        10 => t!("screens.month.oct"),
+        11 => t!("screens.month.nov"),
+        _ => t!("screens.month.dec"),
+    }
+}
+
 /// A client's status as the screens say it.
 pub fn status(s: ClientStatus) -> &'static str {
     match s {

@@ -10,10 +10,10 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use super::Look;
 use crate::domain::Cents;
-use crate::domain::pareto::{Measure, Totals, hours_text, value_effort};
+use crate::domain::pareto::{Measure, Pareto, Totals, hours_text, value_effort};
 use crate::tui::app::App;
 use crate::tui::layout::{self, PARETO_WIDE};
-use crate::tui::text::truncate;
+use crate::tui::text::{measure, pad, quadrant, status, truncate};
 use crate::tui::widgets::pareto_chart::ParetoChart;
 use unicode_width::UnicodeWidthStr;
 
@@ -40,7 +40,7 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let w = usize::from(area.width);
     let line = |text: String, style| Line::styled(truncate(&text, w), style);
     if app.scoring {
-        let text = " Measuring the clients… the rankings follow in a moment".to_string();
+        let text = format!(" {}", crate::t!("pareto.measuring"));
         frame.render_widget(Paragraph::new(line(text, t.muted)), area);
         return;
     }
@@ -76,10 +76,22 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                     &top.client,
                     &[
                         format!(
-                            " carries {share:.0}% of revenue (over {over:.0}%): can you afford to lose them? Top 5: {top5:.0}%"
+                            " {}",
+                            crate::t!(
+                                "pareto.c1_long",
+                                share = format!("{share:.0}"),
+                                over = format!("{over:.0}"),
+                                top5 = format!("{top5:.0}")
+                            )
                         ),
                         format!(
-                            " carries {share:.0}% of revenue (over {over:.0}%) · top 5 {top5:.0}%"
+                            " {}",
+                            crate::t!(
+                                "pareto.c1_short",
+                                share = format!("{share:.0}"),
+                                over = format!("{over:.0}"),
+                                top5 = format!("{top5:.0}")
+                            )
                         ),
                     ],
                 ),
@@ -88,12 +100,15 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         }
         (Some(top), None) => line(
             named(
-                " Largest client ",
+                &format!(" {} ", crate::t!("pareto.largest")),
                 &top.client,
                 &[format!(
-                    " {:.0}% of revenue · top 5 {:.0}%",
-                    top.share * 100.0,
-                    revenue.top5_share * 100.0
+                    " {}",
+                    crate::t!(
+                        "pareto.largest_share",
+                        share = format!("{:.0}", top.share * 100.0),
+                        top5 = format!("{:.0}", revenue.top5_share * 100.0)
+                    )
                 )],
             ),
             t.muted,
@@ -102,28 +117,59 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     };
     let lines = vec![
         Line::from(vec![
-            Span::styled(format!(" {}", p.primary.headline()), t.title),
+            Span::styled(format!(" {}", headline(&p.primary)), t.title),
             Span::styled(
                 format!(
-                    " · as of {} · {} days",
-                    look.date(app.scores.as_of),
-                    p.rules.window_days
+                    " · {}",
+                    crate::t!(
+                        "scorecards.heading",
+                        date = look.date(app.scores.as_of),
+                        days = p.rules.window_days
+                    )
                 ),
                 t.muted,
             ),
         ]),
         line(
             format!(
-                " {} · {} R1 candidate{} (vital few for stress or hours, not for revenue)",
-                p.counterpart.headline(),
-                p.r1.len(),
-                if p.r1.len() == 1 { "" } else { "s" }
+                " {} · {}",
+                headline(&p.counterpart),
+                crate::tn!("pareto.r1_candidates", p.r1.len())
             ),
             t.muted,
         ),
         concentration,
     ];
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The ranking in one sentence: "2 of 5 clients (40%) bring 80% of the revenue".
+fn headline(p: &Pareto) -> String {
+    let n = p.rows.len();
+    if n == 0 {
+        return crate::t!("pareto.headline.empty").into();
+    }
+    if p.total <= 0.0 {
+        return crate::tn!("pareto.headline.nothing", n, measure = measure(p.measure));
+    }
+    let k = p.vital_few_count;
+    let clients = crate::tn!("pareto.clients", n);
+    let share = format!("{:.0}", p.vital_few_share_of_clients * 100.0);
+    let pct = format!("{:.0}%", p.vital_share * 100.0);
+    match p.measure {
+        Measure::Revenue => {
+            crate::tn!("pareto.headline.revenue", k, clients = clients, share = share, p = pct)
+        }
+        Measure::Hours => {
+            crate::tn!("pareto.headline.hours", k, clients = clients, share = share, p = pct)
+        }
+        Measure::Tickets => {
+            crate::tn!("pareto.headline.tickets", k, clients = clients, share = share, p = pct)
+        }
+        Measure::Stress => {
+            crate::tn!("pareto.headline.stress", k, clients = clients, share = share, p = pct)
+        }
+    }
 }
 
 fn draw_chart(frame: &mut Frame, area: Rect, app: &App, look: &Look, primary: bool) {
@@ -140,16 +186,18 @@ fn draw_chart(frame: &mut Frame, area: Rect, app: &App, look: &Look, primary: bo
         .filter(|id| primary && p.position(*id).is_none())
         .and_then(|id| app.clients.row(id))
         .map(|r| {
-            format!(
-                "{} ({}) is selected: only active clients are ranked",
-                r.client.fields.name, r.client.fields.status
+            crate::t!(
+                "pareto.not_ranked",
+                name = r.client.fields.name,
+                status = status(r.client.fields.status)
             )
         });
-    let title = format!(
-        "By {}{}",
-        ranking.measure.key(),
-        if primary { " (m: next measure)" } else { "" }
-    );
+    let by = measure(ranking.measure);
+    let title = if primary {
+        crate::t!("pareto.by_next", measure = by)
+    } else {
+        crate::t!("pareto.by", measure = by)
+    };
     frame.render_widget(
         ParetoChart {
             pareto: ranking,
@@ -239,18 +287,22 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             .data(&chosen),
     ];
     let money = |c: i64| Cents(c).display_whole(&look.currency);
-    let rate =
-        |c: Option<i64>| c.map_or_else(|| "no hours".to_string(), |c| format!("{}/h", money(c)));
+    let rate = |c: Option<i64>| {
+        c.map_or_else(
+            || crate::t!("pareto.no_hours").to_string(),
+            |c| crate::t!("pareto.per_hour", money = money(c)),
+        )
+    };
     let name = selected
         .and_then(|id| map.points.iter().find(|m| m.client == id))
         .and_then(|m| {
             p.measures.iter().find(|c| c.client == m.client).map(|c| {
-                format!(
-                    "{}: {:.0}% of revenue, {}, {}",
-                    c.name,
-                    m.revenue_share * 100.0,
-                    rate(m.rate_cents),
-                    m.quadrant.label()
+                crate::t!(
+                    "pareto.map_point",
+                    name = c.name,
+                    share = format!("{:.0}", m.revenue_share * 100.0),
+                    rate = rate(m.rate_cents),
+                    quadrant = quadrant(m.quadrant)
                 )
             })
         })
@@ -258,7 +310,11 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             // The selected client is not measured: a former client or a prospect.
             let r = selected.and_then(|id| app.clients.row(id))?;
             let f = &r.client.fields;
-            Some(format!("{} ({}) is not on the map", f.name, f.status))
+            Some(crate::t!(
+                "pareto.not_on_map",
+                name = f.name,
+                status = status(f.status)
+            ))
         })
         .unwrap_or_default();
     let pct = |v: f64| {
@@ -270,18 +326,21 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     };
     // The titles are cut to the border, by display width.
     let room = usize::from(area.width.saturating_sub(4));
-    let title = " Value/effort map ";
+    let title = format!(" {} ", crate::t!("pareto.map_title"));
     let legend = truncate(
         &format!(
-            "(up: share of revenue, big from {}; right: rate per hour, the line at the portfolio's {}) ",
-            pct(big),
-            rate(map.rate_cents)
+            "{} ",
+            crate::t!(
+                "pareto.map_legend",
+                big = pct(big),
+                rate = rate(map.rate_cents)
+            )
         ),
         room.saturating_sub(title.width()),
     );
     let name = truncate(&format!(" █ {name} "), room);
     let key = truncate(
-        "· R1 candidates in yellow · marked in red · v: rankings ",
+        &format!("{} ", crate::t!("pareto.map_key")),
         room.saturating_sub(name.width()),
     );
     // The plot: right of the y labels, above the x axis.
@@ -318,9 +377,9 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 .style(t.muted)
                 .bounds([-RATE_SPAN, RATE_SPAN])
                 .labels(vec![
-                    Span::raw("¼ of the rate"),
+                    Span::raw(crate::t!("pareto.quarter_rate")),
                     Span::raw(rate(map.rate_cents)),
-                    Span::raw("4x the rate"),
+                    Span::raw(crate::t!("pareto.four_times_rate")),
                 ]),
         )
         .y_axis(
@@ -334,28 +393,24 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     // is right), on the rows the padding keeps free of points.
     let label = |text: &str, x: u16, y: u16, style: Style| {
         (
-            Rect::new(x, y, text.chars().count() as u16, 1),
+            Rect::new(x, y, text.width() as u16, 1),
             text.to_string(),
             style,
         )
     };
-    let right = |text: &str| inner.x + inner.width.saturating_sub(text.chars().count() as u16);
+    let right = |text: &str| inner.x + inner.width.saturating_sub(text.width() as u16);
     let bottom = inner.y + inner.height.saturating_sub(1);
+    let (reprice, worth_it, let_go, grow) = (
+        crate::t!("pareto.corner.reprice"),
+        crate::t!("pareto.corner.worth_it"),
+        crate::t!("pareto.corner.let_go"),
+        crate::t!("pareto.corner.grow"),
+    );
     for (rect, text, style) in [
-        label("reprice: big, earns less", inner.x, inner.y, t.accent),
-        label(
-            "worth it: big, earns more",
-            right("worth it: big, earns more"),
-            inner.y,
-            t.ok,
-        ),
-        label("let go?: small, earns less", inner.x, bottom, t.error),
-        label(
-            "grow: small, earns more",
-            right("grow: small, earns more"),
-            bottom,
-            t.muted,
-        ),
+        label(reprice, inner.x, inner.y, t.accent),
+        label(worth_it, right(worth_it), inner.y, t.ok),
+        label(let_go, inner.x, bottom, t.error),
+        label(grow, right(grow), bottom, t.muted),
     ] {
         if rect.width <= inner.width {
             frame.render_widget(Paragraph::new(Span::styled(text, style)), rect);
@@ -370,26 +425,26 @@ fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border)
-        .title(Span::styled(" What if ", t.title));
+        .title(Span::styled(
+            format!(" {} ", crate::t!("pareto.what_if")),
+            t.title,
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     if w.dropped.is_empty() {
         lines.push(Line::styled(
-            truncate(
-                "Mark clients with space (here or on 1 Clients) to see what letting them go does. A scenario only: nothing is changed.",
-                width,
-            ),
+            truncate(crate::t!("pareto.what_if_how"), width),
             t.muted,
         ));
     } else {
         lines.push(Line::from(vec![
             Span::styled(
-                format!(
-                    "Without {} ({:.1}% of revenue): ",
-                    w.dropped.len(),
-                    w.dropped_revenue_share * 100.0
+                crate::t!(
+                    "pareto.without",
+                    n = w.dropped.len(),
+                    share = format!("{:.1}", w.dropped_revenue_share * 100.0)
                 ),
                 t.warn,
             ),
@@ -405,17 +460,29 @@ fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{:.1}%", v * 100.0));
     let rate = |t: &Totals| opt_money(t.effective_rate_cents);
     let pairs = [
-        ("revenue", money(b.revenue_cents), money(a.revenue_cents)),
-        ("hours", hours_text(b.hours), hours_text(a.hours)),
         (
-            "labour cost",
+            crate::t!("pareto.row.revenue"),
+            money(b.revenue_cents),
+            money(a.revenue_cents),
+        ),
+        (
+            crate::t!("pareto.row.hours"),
+            hours_text(b.hours),
+            hours_text(a.hours),
+        ),
+        (
+            crate::t!("pareto.row.labour_cost"),
             opt_money(b.labour_cost_cents),
             opt_money(a.labour_cost_cents),
         ),
-        ("margin", pct(b.margin_pct), pct(a.margin_pct)),
-        ("rate / hour", rate(b), rate(a)),
         (
-            "largest client",
+            crate::t!("pareto.row.margin"),
+            pct(b.margin_pct),
+            pct(a.margin_pct),
+        ),
+        (crate::t!("pareto.row.rate"), rate(b), rate(a)),
+        (
+            crate::t!("pareto.row.largest"),
             share(b.largest_client_share),
             share(a.largest_client_share),
         ),
@@ -424,10 +491,11 @@ fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     for pair in pairs.chunks(2) {
         let mut spans = Vec::new();
         for (label, before, after) in pair {
+            let label = pad(label, 15);
             let text = if w.dropped.is_empty() {
-                format!("{label:<15}{before}")
+                format!("{label}{before}")
             } else {
-                format!("{label:<15}{before} → {after}")
+                format!("{label}{before} → {after}")
             };
             spans.push(Span::raw(format!(
                 "{:<col$}",

@@ -14,7 +14,7 @@ use crate::domain::score::card::{change_text, number, points, reason_text, tenth
 use crate::domain::score::{MetricKey, NoScore, Scorecard, sparkline};
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::text::{pad, truncate};
+use crate::tui::text::{band, incident, metric, pad, status, truncate};
 use crate::tui::widgets::decision::outcome_style;
 use crate::tui::widgets::trend::TrendChart;
 use unicode_width::UnicodeWidthStr;
@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         .and_then(|c| scores.position(c.client).map(|i| (c, i)));
     match card {
         Some((card, i)) => {
-            let position = format!("{} of {}", i + 1, scores.cards.len());
+            let position = crate::t!("scorecards.position", n = i + 1, all = scores.cards.len());
             draw_card(frame, card_area, card, app, look, &position)
         }
         None => draw_no_card(frame, card_area, app, look),
@@ -44,28 +44,26 @@ fn draw_no_card(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let width = usize::from(area.width.saturating_sub(4));
     let (title, lines) = match row {
         _ if app.scoring => (
-            "Scorecards",
-            vec![Line::styled("Scoring the clients…", t.muted)],
+            crate::t!("screens.scorecards"),
+            vec![Line::styled(crate::t!("scorecards.scoring"), t.muted)],
         ),
         Some(r) => (
             r.client.fields.name.as_str(),
             vec![
                 Line::styled(
-                    format!(
-                        "{} is a {} client: only current clients have a scorecard.",
-                        r.client.fields.name, r.client.fields.status
+                    crate::t!(
+                        "scorecards.no_card",
+                        name = r.client.fields.name,
+                        status = status(r.client.fields.status)
                     ),
                     t.muted,
                 ),
-                Line::styled(
-                    "j/k select a scored client; l still logs on this one.",
-                    t.muted,
-                ),
+                Line::styled(crate::t!("scorecards.no_card_keys"), t.muted),
             ],
         ),
         None => (
-            "Scorecards",
-            vec![Line::styled("No clients to score yet.", t.muted)],
+            crate::t!("screens.scorecards"),
+            vec![Line::styled(crate::t!("scorecards.none_yet"), t.muted)],
         ),
     };
     let mut text = vec![Line::raw("")];
@@ -88,9 +86,12 @@ fn draw_no_card(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
 
 fn heading(app: &App, look: &Look) -> String {
     format!(
-        " as of {} · {} days ",
-        look.date(app.scores.as_of),
-        app.scores.window_days
+        " {} ",
+        crate::t!(
+            "scorecards.heading",
+            date = look.date(app.scores.as_of),
+            days = app.scores.window_days
+        )
     )
 }
 
@@ -112,12 +113,19 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             ])
         })
         .collect();
-    let header = Row::new(vec!["#", "Client", "Score", "Trend", "Flags"]).style(t.header);
+    let header = Row::new(vec![
+        "#",
+        crate::t!("scorecards.col.client"),
+        crate::t!("clients.col.score"),
+        crate::t!("clients.col.trend"),
+        crate::t!("clients.col.flags"),
+    ])
+    .style(t.header);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border)
         .title(vec![
-            Span::styled(" Ranked ", t.title),
+            Span::styled(format!(" {} ", crate::t!("scorecards.ranked")), t.title),
             Span::styled(heading(app, look), t.muted),
         ]);
     let table = Table::new(
@@ -175,37 +183,43 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     let mut top: Vec<Line> = Vec::new();
     let score = match (c.grade, c.score()) {
         (Some(g), Some(s)) => format!("{} {}", g.as_str(), points(s)),
-        _ if c.no_score == Some(NoScore::Former) => "no score: a former client".to_string(),
-        _ => format!(
-            "no score: nothing logged in the {} days to {}",
-            c.window_days,
-            look.date(c.as_of)
+        _ if c.no_score == Some(NoScore::Former) => crate::t!("scorecards.no_score_former").into(),
+        _ => crate::t!(
+            "scorecards.no_score_window",
+            days = c.window_days,
+            date = look.date(c.as_of)
         ),
     };
     let mut first = vec![
-        Span::styled("Score ", t.muted),
+        Span::styled(format!("{} ", crate::t!("clients.label.score")), t.muted),
         Span::styled(score, band_style(c.band, look)),
     ];
     if let Some(b) = c.band {
-        first.push(Span::styled(format!(" ({})", b.as_str()), t.muted));
+        first.push(Span::styled(format!(" ({})", band(b)), t.muted));
     }
     if let Some(ch) = &c.change {
         first.push(Span::raw(format!(
-            "   {} since {}",
-            change_text(ch.delta),
-            look.date(ch.since)
+            "   {}",
+            crate::t!(
+                "clients.change_since",
+                change = change_text(ch.delta),
+                date = look.date(ch.since)
+            )
         )));
     }
     // The alert and the revenue note go on a line of their own when the first is full.
     let mut second: Vec<Span> = Vec::new();
     if let Some(drop) = c.alert {
         second.push(Span::styled(
-            format!("   ALERT: down {drop:.0} points"),
+            format!("   {}", crate::t!("scorecards.alert", points = format!("{drop:.0}"))),
             t.warn,
         ));
     }
     if c.metrics.revenue_from_mrr {
-        second.push(Span::styled("   revenue from MRR (no invoices)", t.muted));
+        second.push(Span::styled(
+            format!("   {}", crate::t!("scorecards.revenue_from_mrr")),
+            t.muted,
+        ));
     }
     let wide = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
     if wide(&first) + wide(&second) <= width {
@@ -225,11 +239,11 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
         truncate(
             &format!(
                 "{}{}{}{}      {}",
-                pad("Metric", lw),
-                pad("Value", vw),
-                pad("Scored", nw),
-                pad("Sub-score", bw),
-                "Weight"
+                pad(crate::t!("scorecards.col.metric"), lw),
+                pad(crate::t!("scorecards.col.value"), vw),
+                pad(crate::t!("scorecards.col.scored"), nw),
+                pad(crate::t!("scorecards.col.subscore"), bw),
+                crate::t!("scorecards.col.weight")
             ),
             width,
         ),
@@ -239,7 +253,7 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
         let value = p.value.map_or("-".to_string(), |v| fmt_value(p.key, v));
         let scored = p.normalized.map_or("-".to_string(), number);
         let mut spans = vec![
-            Span::raw(pad(p.key.short(), lw)),
+            Span::raw(pad(metric(p.key), lw)),
             Span::raw(pad(&value, vw)),
             Span::raw(pad(&scored, nw)),
         ];
@@ -253,9 +267,9 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
                 spans.push(Span::raw(number(p.weight)));
             }
             None if p.key == MetricKey::MarginPct && app.scores.rules.hourly_cost_cents == 0 => {
-                spans.push(Span::styled("no labour cost in the config", t.muted))
+                spans.push(Span::styled(crate::t!("scorecards.no_labour_cost"), t.muted))
             }
-            None => spans.push(Span::styled("no data, left out", t.muted)),
+            None => spans.push(Span::styled(crate::t!("scorecards.no_data"), t.muted)),
         }
         top.push(Line::from(spans));
     }
@@ -263,18 +277,32 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     // The latest decision about the client, on one line.
     if let Some(d) = app.decisions.of_client(c.client).next() {
         let label = d.chosen.label();
-        let rest = format!(" on {} · {}", look.date(d.decided_on), d.why());
+        let rest = format!(
+            " {}",
+            crate::t!(
+                "scorecards.decided_on",
+                date = look.date(d.decided_on),
+                why = d.why()
+            )
+        );
+        let decided = format!("{} ", crate::t!("scorecards.decided"));
         top.push(Line::from(vec![
-            Span::styled("Decided ", t.muted),
+            Span::styled(decided.clone(), t.muted),
             Span::styled(label, outcome_style(d.chosen, &look.theme)),
-            Span::raw(truncate(&rest, width.saturating_sub(8 + label.width()))),
+            Span::raw(truncate(
+                &rest,
+                width.saturating_sub(decided.width() + label.width()),
+            )),
         ]));
     }
 
     let mut bottom: Vec<Line> = Vec::new();
     for (k, lost) in &c.reasons {
         bottom.push(Line::from(truncate(
-            &format!("Why: {}", reason_text(c, *k, *lost, &app.scores.rules)),
+            &crate::t!(
+                "scorecards.why",
+                reason = reason_text(c, *k, *lost, &app.scores.rules)
+            ),
             width,
         )));
     }
@@ -287,8 +315,8 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     // The dealbreakers with their evidence, as many lines each as the room allows (1 to 3).
     if c.flags.is_empty() {
         top.push(Line::from(vec![
-            Span::styled("Dealbreakers ", t.muted),
-            Span::raw("none"),
+            Span::styled(format!("{} ", crate::t!("scorecards.dealbreakers")), t.muted),
+            Span::raw(crate::t!("scorecards.none")),
         ]));
     } else {
         let room = usize::from(inner.height).saturating_sub(top.len() + bottom.len() + 1);
@@ -328,7 +356,7 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     } else if room >= 1 {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled("Trend ", t.muted),
+                Span::styled(format!("{} ", crate::t!("clients.col.trend")), t.muted),
                 Span::styled(sparkline(&c.trend), t.accent),
             ])),
             Rect::new(inner.x, y, inner.width, 1),
@@ -364,20 +392,27 @@ fn fit_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 fn change_line(ch: &Change, look: &Look, width: usize) -> String {
     let values: Vec<f64> = ch.parts.iter().map(|(_, p)| *p).collect();
     let (total, shown) = tenths(ch.delta, &values);
-    let head = format!("Since {}: {} = ", look.date(ch.since), signed_tenths(total));
+    let head = crate::t!(
+        "scorecards.change_head",
+        date = look.date(ch.since),
+        total = signed_tenths(total)
+    );
     let parts: Vec<String> = ch
         .parts
         .iter()
         .zip(&shown)
-        .map(|((k, _), p)| format!("{} {}", k.short(), signed_tenths(*p)))
+        .map(|((k, _), p)| format!("{} {}", metric(*k), signed_tenths(*p)))
         .collect();
     let line = |n: usize| {
         let mut body = parts[..n].to_vec();
         let left = &shown[n..];
         if !left.is_empty() {
-            let sum: i64 = left.iter().sum();
-            let what = if n == 0 { "parts" } else { "more" };
-            body.push(format!("… {} {what} {}", left.len(), signed_tenths(sum)));
+            let sum = signed_tenths(left.iter().sum());
+            body.push(if n == 0 {
+                crate::t!("scorecards.change_parts", n = left.len(), sum = sum)
+            } else {
+                crate::t!("scorecards.change_more", n = left.len(), sum = sum)
+            });
         }
         format!("{head}{}", body.join(", "))
     };
@@ -398,16 +433,13 @@ fn signed_tenths(t: i64) -> String {
 fn other_facts<'a>(c: &Scorecard, look: &Look, width: usize) -> Vec<Line<'a>> {
     let t = &look.theme;
     let m = &c.metrics;
-    let mut money = format!(
-        "{}{} · {} h worked",
-        crate::domain::Cents(m.revenue_cents).display_whole(&look.currency),
-        if m.revenue_from_mrr {
-            " (from MRR: no invoices)"
-        } else {
-            ""
-        },
-        hours_text(m.hours)
-    );
+    let revenue = crate::domain::Cents(m.revenue_cents).display_whole(&look.currency);
+    let hours = hours_text(m.hours);
+    let mut money = if m.revenue_from_mrr {
+        crate::t!("scorecards.money_from_mrr", revenue = revenue, hours = hours)
+    } else {
+        crate::t!("scorecards.money", revenue = revenue, hours = hours)
+    };
     if let Some(rate) = m.effective_rate_cents {
         money.push_str(&format!(
             " · {}/h",
@@ -415,33 +447,34 @@ fn other_facts<'a>(c: &Scorecard, look: &Look, width: usize) -> Vec<Line<'a>> {
         ));
     }
     money.push_str(&format!(
-        " · {} late payment{}",
-        m.late_payments,
-        if m.late_payments == 1 { "" } else { "s" }
+        " · {}",
+        crate::tn!("scorecards.late_payments", m.late_payments)
     ));
     let kinds: Vec<String> = crate::domain::IncidentKind::ALL
         .iter()
         .filter(|k| m.incidents.get(**k) > 0)
-        .map(|k| format!("{} {}", k.as_str().replace('_', " "), m.incidents.get(*k)))
+        .map(|k| format!("{} {}", incident(*k), m.incidents.get(*k)))
         .collect();
-    let advice = format!(
-        "{} implemented, {} ignored · incidents (365 days): {}",
-        m.implemented_recommendations,
-        m.ignored_recommendations,
-        if kinds.is_empty() {
-            "none".to_string()
+    let advice = crate::t!(
+        "scorecards.advice",
+        implemented = m.implemented_recommendations,
+        ignored = m.ignored_recommendations,
+        incidents = if kinds.is_empty() {
+            crate::t!("scorecards.none").to_string()
         } else {
             kinds.join(", ")
         }
     );
+    let labels = [crate::t!("scorecards.window"), crate::t!("scorecards.advice_label")];
+    let label_w = labels.iter().map(|l| l.width() + 2).max().unwrap_or(8).max(8);
     vec![
         Line::from(vec![
-            Span::styled("Window  ", t.muted),
-            Span::raw(truncate(&money, width.saturating_sub(8))),
+            Span::styled(pad(labels[0], label_w), t.muted),
+            Span::raw(truncate(&money, width.saturating_sub(label_w))),
         ]),
         Line::from(vec![
-            Span::styled("Advice  ", t.muted),
-            Span::raw(truncate(&advice, width.saturating_sub(8))),
+            Span::styled(pad(labels[1], label_w), t.muted),
+            Span::raw(truncate(&advice, width.saturating_sub(label_w))),
         ]),
     ]
 }

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::domain::ClientId;
 use crate::domain::pareto::Pareto;
 use crate::tui::app::cursor::Cursor;
-use crate::tui::text::{pad, pad_left, truncate};
+use crate::tui::text::{measure, pad, pad_left, truncate};
 use crate::tui::theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
@@ -66,7 +66,7 @@ fn gauge(cumulative: f64, vital: f64) -> String {
 
 /// The label of the grouped tail.
 fn others(k: usize) -> String {
-    format!("{k} other{} (PgDn)", if k == 1 { "" } else { "s" })
+    crate::tn!("pareto.others", k)
 }
 
 /// The chart's columns, one space apart: rank, mark, name, value, bar, share, gauge and
@@ -87,7 +87,7 @@ impl Columns {
         let value = values
             .iter()
             .map(|v| v.width())
-            .chain([p.measure.key().width(), total.width()])
+            .chain([measure(p.measure).width(), total.width()])
             .max()
             .unwrap_or(0);
         let fixed = rank + 1 + value + SHARE + GAUGE + CUMULATIVE + 7;
@@ -156,7 +156,15 @@ impl Widget for ParetoChart<'_> {
         let range = if n == 0 {
             String::new()
         } else {
-            format!(" {}-{} of {n} ", offset + 1, offset + shown)
+            format!(
+                " {} ",
+                crate::t!(
+                    "pareto.range",
+                    first = offset + 1,
+                    last = offset + shown,
+                    n = n
+                )
+            )
         };
         let mut block = Block::default()
             .borders(Borders::ALL)
@@ -196,17 +204,20 @@ impl Widget for ParetoChart<'_> {
             cols.line([
                 h("#"),
                 h(""),
-                h("Client"),
-                h(p.measure.key()),
+                h(crate::t!("pareto.col.client")),
+                h(measure(p.measure)),
                 h(""),
-                h("share"),
-                h("cumulative"),
+                h(crate::t!("pareto.col.share")),
+                h(crate::t!("pareto.col.cumulative")),
                 h(""),
             ]),
             &mut y,
         );
         if n == 0 {
-            put(Line::styled("no active clients yet", t.muted), &mut y);
+            put(
+                Line::styled(crate::t!("pareto.no_active"), t.muted),
+                &mut y,
+            );
             return;
         }
         for (i, r) in p.rows.iter().enumerate().skip(offset).take(shown) {
@@ -243,8 +254,11 @@ impl Widget for ParetoChart<'_> {
             put(line, &mut y);
             if r.vital_few && p.rows.get(i + 1).is_none_or(|next| !next.vital_few) {
                 let label = format!(
-                    " {:.0}% reached: the vital few are above ",
-                    p.vital_share * 100.0
+                    " {} ",
+                    crate::t!(
+                        "pareto.reached",
+                        p = format!("{:.0}", p.vital_share * 100.0)
+                    )
                 );
                 let dashes = w.saturating_sub(label.chars().count() + 4);
                 put(

@@ -47,7 +47,7 @@ impl Widget for TrendChart<'_> {
                 }
             }
             if let Some(d) = self.dates.get(i) {
-                let m = d.format("%b").to_string();
+                let m = crate::tui::text::month(chrono::Datelike::month(d));
                 let initial: String = m.chars().take(usize::from(bar_w)).collect();
                 buf.set_string(x, area.y + chart_h, initial, self.label);
             }
