@@ -162,7 +162,8 @@ impl Driver {
         let loaded = match loaded {
             Ok(l) => l,
             Err(e) => {
-                self.app.error(crate::t!("app.cannot_read_evidence", error = e));
+                self.app
+                    .error(crate::t!("app.cannot_read_evidence", error = e));
                 return;
             }
         };
@@ -182,7 +183,8 @@ impl Driver {
                     .collect()
             }
             Err(e) => {
-                self.app.error(crate::t!("app.cannot_read_changes", error = e));
+                self.app
+                    .error(crate::t!("app.cannot_read_changes", error = e));
                 Vec::new()
             }
         };
@@ -190,7 +192,9 @@ impl Driver {
             match self.store.client_facts(*id) {
                 Ok(Some(f)) => facts.replace(f),
                 Ok(None) => {}
-                Err(e) => self.app.error(crate::t!("app.cannot_read_evidence", error = e)),
+                Err(e) => self
+                    .app
+                    .error(crate::t!("app.cannot_read_evidence", error = e)),
             }
         }
         if !moved.is_empty()
@@ -406,7 +410,8 @@ impl Driver {
         let revs = match self.store.revisions() {
             Ok(r) => r,
             Err(e) => {
-                self.app.error(crate::t!("app.cannot_read_changes", error = e));
+                self.app
+                    .error(crate::t!("app.cannot_read_changes", error = e));
                 return true;
             }
         };
@@ -483,7 +488,9 @@ impl Driver {
                 self.facts = facts;
                 self.rescore();
             }
-            Err(e) => self.app.error(crate::t!("app.cannot_read_evidence", error = e)),
+            Err(e) => self
+                .app
+                .error(crate::t!("app.cannot_read_evidence", error = e)),
         }
         self.mark_seen();
         let effect = self.app.reload_detail();
@@ -498,7 +505,9 @@ impl Driver {
         match self.store.client_row(id, self.app.today) {
             Ok(Some(row)) => self.app.set_row(row),
             Ok(None) => self.read_rows(),
-            Err(e) => self.app.error(crate::t!("app.cannot_read_client", error = e)),
+            Err(e) => self
+                .app
+                .error(crate::t!("app.cannot_read_client", error = e)),
         }
         if self.scoring() {
             let effect = self.app.reload_detail();
@@ -510,7 +519,9 @@ impl Driver {
             match self.store.client_facts(id) {
                 Ok(Some(f)) => self.facts.replace(f),
                 Ok(None) => {}
-                Err(e) => self.app.error(crate::t!("app.cannot_read_evidence", error = e)),
+                Err(e) => self
+                    .app
+                    .error(crate::t!("app.cannot_read_evidence", error = e)),
             }
         }
         // The scorecards list current clients (a former one has no score, see no_score).
@@ -536,14 +547,18 @@ impl Driver {
     pub fn read_decisions(&mut self) {
         match self.store.decisions(None) {
             Ok(log) => self.app.set_decisions(log),
-            Err(e) => self.app.error(crate::t!("app.cannot_read_decisions", error = e)),
+            Err(e) => self
+                .app
+                .error(crate::t!("app.cannot_read_decisions", error = e)),
         }
     }
 
     fn read_rows(&mut self) {
         match self.store.client_rows(self.app.today) {
             Ok(rows) => self.app.set_rows(rows),
-            Err(e) => self.app.error(crate::t!("app.cannot_read_clients", error = e)),
+            Err(e) => self
+                .app
+                .error(crate::t!("app.cannot_read_clients", error = e)),
         }
     }
 
@@ -595,7 +610,9 @@ impl Driver {
             Effect::LoadDetail(id) => {
                 match self.store.timeline(id, self.app.today, TIMELINE_LEN) {
                     Ok(events) => self.app.set_detail(id, events),
-                    Err(e) => self.app.error(crate::t!("app.cannot_read_timeline", error = e)),
+                    Err(e) => self
+                        .app
+                        .error(crate::t!("app.cannot_read_timeline", error = e)),
                 }
                 None
             }
@@ -603,7 +620,9 @@ impl Driver {
             Effect::RebaseEdit(id) => {
                 match self.store.client(id) {
                     Ok(c) => self.app.rebase_edit(id, c.fields),
-                    Err(e) => self.app.error(crate::t!("app.cannot_read_client", error = e)),
+                    Err(e) => self
+                        .app
+                        .error(crate::t!("app.cannot_read_client", error = e)),
                 }
                 None
             }
@@ -635,7 +654,9 @@ impl Driver {
                 let name = self.client_name(client);
                 match self.log_choices(client) {
                     Ok(choices) => self.app.open_log_form(client, kind, &name, choices),
-                    Err(e) => self.app.error(crate::t!("app.cannot_prepare_log", error = e)),
+                    Err(e) => self
+                        .app
+                        .error(crate::t!("app.cannot_prepare_log", error = e)),
                 }
                 None
             }
@@ -675,9 +696,11 @@ impl Driver {
             Effect::LoadVotes(year) => {
                 match self.store.votes(year) {
                     Ok(votes) => self.app.gut.set(year, votes),
-                    Err(e) => self
-                        .app
-                        .error(crate::t!("app.cannot_read_votes_of", year = year, error = e)),
+                    Err(e) => self.app.error(crate::t!(
+                        "app.cannot_read_votes_of",
+                        year = year,
+                        error = e
+                    )),
                 }
                 None
             }
@@ -721,7 +744,9 @@ impl Driver {
             Effect::RebaseVotes { year, staff } => {
                 match self.store.staff_list(year, &staff) {
                     Ok(list) => self.app.rebase_votes(year, &staff, list),
-                    Err(e) => self.app.error(crate::t!("app.cannot_read_votes", error = e)),
+                    Err(e) => self
+                        .app
+                        .error(crate::t!("app.cannot_read_votes", error = e)),
                 }
                 None
             }
@@ -733,7 +758,9 @@ impl Driver {
                 let name = self.client_name(id);
                 match self.store.events(id, None) {
                     Ok(events) => self.app.set_history(id, &name, events),
-                    Err(e) => self.app.error(crate::t!("app.cannot_read_history", error = e)),
+                    Err(e) => self
+                        .app
+                        .error(crate::t!("app.cannot_read_history", error = e)),
                 }
                 None
             }
@@ -749,14 +776,20 @@ impl Driver {
                 match read {
                     Ok((seen, _)) if void => self.app.open_void_form(seen),
                     Ok((seen, terms)) => self.app.open_event_form(seen, terms),
-                    Err(e) => self.app.error(crate::t!("app.cannot_read_event", id = id, error = e)),
+                    Err(e) => {
+                        self.app
+                            .error(crate::t!("app.cannot_read_event", id = id, error = e))
+                    }
                 }
                 None
             }
             Effect::RebaseEvent(id) => {
                 match self.store.event(id) {
                     Ok(current) => self.app.rebase_event(current),
-                    Err(e) => self.app.error(crate::t!("app.cannot_read_event", id = id, error = e)),
+                    Err(e) => {
+                        self.app
+                            .error(crate::t!("app.cannot_read_event", id = id, error = e))
+                    }
                 }
                 None
             }
@@ -854,8 +887,7 @@ impl Driver {
                             label: crate::t!("app.undo_restore", id = id),
                             client,
                         });
-                        self.app
-                            .success(crate::t!("app.restored_event", id = id));
+                        self.app.success(crate::t!("app.restored_event", id = id));
                         client.and_then(|c| self.event_changed(c))
                     }
                     Err(e) => {
@@ -1005,7 +1037,9 @@ impl Driver {
                     .app
                     .error(crate::t!("app.restored_cannot_open", error = e)),
             },
-            Err(e) => self.app.error(crate::t!("app.could_not_restore", error = e)),
+            Err(e) => self
+                .app
+                .error(crate::t!("app.could_not_restore", error = e)),
         }
     }
 
@@ -1037,7 +1071,9 @@ impl Driver {
                 whose = whose,
                 changes = changes
             )),
-            other => self.app.error(crate::t!("app.failed", what = what, error = other)),
+            other => self
+                .app
+                .error(crate::t!("app.failed", what = what, error = other)),
         }
     }
 

@@ -236,21 +236,23 @@ pub const COMMON: &[Binding] = &[
         "keys.help.first_last",
     ),
     Binding::also(&[code(KeyCode::End), ch('G')], Action::Move(Move::Bottom)),
+    Binding::new(&[ch('h')], Action::History, "keys.help.history"),
+    Binding::new(&[ch('R')], Action::Restore, "keys.help.restore"),
     Binding::new(
-        &[ch('h')],
-        Action::History,
-        "keys.help.history",
+        &[code(KeyCode::Tab)],
+        Action::NextScreen,
+        "keys.help.switch",
     ),
-    Binding::new(
-        &[ch('R')],
-        Action::Restore,
-        "keys.help.restore",
-    ),
-    Binding::new(&[code(KeyCode::Tab)], Action::NextScreen, "keys.help.switch"),
     Binding::also(&[code(KeyCode::BackTab)], Action::PrevScreen),
     Binding::also(&[Key::ScreenNumber], Action::GoScreen(0)),
-    Binding::new(&[ch('?'), code(KeyCode::F(1))], Action::Help, "keys.help.help").footer("keys.footer.help"),
-    Binding::new(&[ch('q'), Key::Ctrl('c')], Action::Quit, "keys.help.quit").footer("keys.footer.quit"),
+    Binding::new(
+        &[ch('?'), code(KeyCode::F(1))],
+        Action::Help,
+        "keys.help.help",
+    )
+    .footer("keys.footer.help"),
+    Binding::new(&[ch('q'), Key::Ctrl('c')], Action::Quit, "keys.help.quit")
+        .footer("keys.footer.quit"),
 ];
 
 pub const CLIENTS: Table = Table {
@@ -263,38 +265,16 @@ pub const CLIENTS: Table = Table {
             "keys.help.edit_client",
         )
         .footer("keys.footer.edit"),
-        Binding::new(
-            &[ch('l')],
-            Action::QuickLog,
-            "keys.help.quick_log_letter",
-        )
-        .footer("keys.footer.log"),
+        Binding::new(&[ch('l')], Action::QuickLog, "keys.help.quick_log_letter")
+            .footer("keys.footer.log"),
         Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("keys.footer.undo"),
         Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("keys.footer.walk"),
-        Binding::new(
-            &[ch('d')],
-            Action::Archive,
-            "keys.help.archive",
-        ),
-        Binding::new(
-            &[ch('/')],
-            Action::Filter,
-            "keys.help.filter",
-        )
-        .footer("keys.footer.filter"),
+        Binding::new(&[ch('d')], Action::Archive, "keys.help.archive"),
+        Binding::new(&[ch('/')], Action::Filter, "keys.help.filter").footer("keys.footer.filter"),
         Binding::also(&[code(KeyCode::Esc)], Action::ClearFilter),
-        Binding::new(
-            &[ch('s')],
-            Action::SortNext,
-            "keys.help.sort",
-        )
-        .footer("keys.footer.sort"),
+        Binding::new(&[ch('s')], Action::SortNext, "keys.help.sort").footer("keys.footer.sort"),
         Binding::also(&[ch('S')], Action::SortReverse),
-        Binding::new(
-            &[ch(' ')],
-            Action::ToggleMark,
-            "keys.help.mark_clients",
-        ),
+        Binding::new(&[ch(' ')], Action::ToggleMark, "keys.help.mark_clients"),
         Binding::also(&[ch('x')], Action::ClearMarks),
     ],
 };
@@ -302,12 +282,8 @@ pub const CLIENTS: Table = Table {
 pub const SCORECARDS: Table = Table {
     mouse: "keys.mouse.select",
     bindings: &[
-        Binding::new(
-            &[ch('w')],
-            Action::NextWindow,
-            "keys.help.window",
-        )
-        .footer("keys.footer.window"),
+        Binding::new(&[ch('w')], Action::NextWindow, "keys.help.window")
+            .footer("keys.footer.window"),
         Binding::new(
             &[ch('['), code(KeyCode::Left)],
             Action::EarlierAsOf,
@@ -316,12 +292,7 @@ pub const SCORECARDS: Table = Table {
         .footer("keys.footer.as_of"),
         Binding::also(&[ch(']'), code(KeyCode::Right)], Action::LaterAsOf).footer_with_above(),
         Binding::new(&[ch('t')], Action::AsOfToday, "keys.help.today").footer("keys.footer.today"),
-        Binding::new(
-            &[ch('l')],
-            Action::QuickLog,
-            "keys.help.quick_log",
-        )
-        .footer("keys.footer.log"),
+        Binding::new(&[ch('l')], Action::QuickLog, "keys.help.quick_log").footer("keys.footer.log"),
         Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("keys.footer.undo"),
         Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("keys.footer.walk"),
         Binding::new(
@@ -335,32 +306,15 @@ pub const SCORECARDS: Table = Table {
 pub const PARETO: Table = Table {
     mouse: "keys.mouse.scroll",
     bindings: &[
-        Binding::new(
-            &[ch('m')],
-            Action::NextMeasure,
-            "keys.help.measure",
-        )
-        .footer("keys.footer.measure"),
-        Binding::new(
-            &[ch('v')],
-            Action::ToggleMap,
-            "keys.help.map",
-        )
-        .footer("keys.footer.map"),
-        Binding::new(
-            &[ch(' ')],
-            Action::ToggleMark,
-            "keys.help.mark",
-        )
-        .footer("keys.footer.mark"),
-        Binding::new(&[ch('x')], Action::ClearMarks, "keys.help.clear_marks").footer("keys.footer.clear"),
+        Binding::new(&[ch('m')], Action::NextMeasure, "keys.help.measure")
+            .footer("keys.footer.measure"),
+        Binding::new(&[ch('v')], Action::ToggleMap, "keys.help.map").footer("keys.footer.map"),
+        Binding::new(&[ch(' ')], Action::ToggleMark, "keys.help.mark").footer("keys.footer.mark"),
+        Binding::new(&[ch('x')], Action::ClearMarks, "keys.help.clear_marks")
+            .footer("keys.footer.clear"),
         Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("keys.footer.walk"),
-        Binding::new(
-            &[ch('l')],
-            Action::QuickLog,
-            "keys.help.log_undo_edit",
-        )
-        .footer("keys.footer.log"),
+        Binding::new(&[ch('l')], Action::QuickLog, "keys.help.log_undo_edit")
+            .footer("keys.footer.log"),
         Binding::also(&[ch('u')], Action::Undo),
         Binding::also(&[ch('e'), code(KeyCode::Enter)], Action::Edit),
     ],
@@ -382,18 +336,10 @@ pub const GUT_CHECK: Table = Table {
             "keys.help.edit_votes",
         )
         .footer("keys.footer.edit_list"),
-        Binding::new(
-            &[ch('a')],
-            Action::AddStaff,
-            "keys.help.add_staff",
-        )
-        .footer("keys.footer.add_staff"),
-        Binding::new(
-            &[ch('d')],
-            Action::ClearVotes,
-            "keys.help.clear_votes",
-        )
-        .footer("keys.footer.clear"),
+        Binding::new(&[ch('a')], Action::AddStaff, "keys.help.add_staff")
+            .footer("keys.footer.add_staff"),
+        Binding::new(&[ch('d')], Action::ClearVotes, "keys.help.clear_votes")
+            .footer("keys.footer.clear"),
     ],
 };
 
@@ -430,29 +376,13 @@ pub const WALK: Table<WalkAction> = Table {
             "keys.help.walk_scroll",
         ),
         Binding::also(&[code(KeyCode::PageUp)], WalkAction::PageUp),
-        Binding::new(
-            &[ch('y')],
-            WalkAction::Yes,
-            "keys.help.walk_answer",
-        )
-        .footer("keys.footer.answer"),
+        Binding::new(&[ch('y')], WalkAction::Yes, "keys.help.walk_answer")
+            .footer("keys.footer.answer"),
         Binding::also(&[ch('n')], WalkAction::No).footer_with_above(),
-        Binding::new(
-            &[ch(' ')],
-            WalkAction::Toggle,
-            "keys.help.walk_toggle",
-        ),
-        Binding::new(
-            &[ch('e')],
-            WalkAction::Edit,
-            "keys.help.walk_edit",
-        ),
-        Binding::new(
-            &[ch('x')],
-            WalkAction::Clear,
-            "keys.help.walk_clear",
-        )
-        .footer("keys.footer.clear"),
+        Binding::new(&[ch(' ')], WalkAction::Toggle, "keys.help.walk_toggle"),
+        Binding::new(&[ch('e')], WalkAction::Edit, "keys.help.walk_edit"),
+        Binding::new(&[ch('x')], WalkAction::Clear, "keys.help.walk_clear")
+            .footer("keys.footer.clear"),
         Binding::new(
             &[ch('K')],
             WalkAction::Choose(Outcome::Keep),
@@ -516,7 +446,9 @@ pub fn walk_footer(last_step: bool, read_only: bool) -> Vec<(String, &'static st
     footer_entries(WALK.bindings.iter().map(|b| {
         let place = match (b.action, b.footer) {
             (WalkAction::Forward, _) if last_step && read_only => Footer::No,
-            (WalkAction::Forward, Footer::Label(_)) if last_step => Footer::Label("keys.footer.save"),
+            (WalkAction::Forward, Footer::Label(_)) if last_step => {
+                Footer::Label("keys.footer.save")
+            }
             (_, place) => place,
         };
         (b.keys, place)
@@ -568,12 +500,8 @@ pub const DECISIONS: Table = Table {
             "keys.help.open_decision",
         )
         .footer("keys.footer.open"),
-        Binding::new(
-            &[code(KeyCode::Left)],
-            Action::FocusLog,
-            "keys.help.focus",
-        )
-        .footer("keys.footer.focus"),
+        Binding::new(&[code(KeyCode::Left)], Action::FocusLog, "keys.help.focus")
+            .footer("keys.footer.focus"),
         Binding::also(&[code(KeyCode::Right)], Action::FocusComingUp).footer_with_above(),
     ],
 };
@@ -1185,7 +1113,10 @@ mod tests {
                 names.push(k);
             }
         };
-        for b in COMMON.iter().chain(Screen::ALL.iter().flat_map(|s| table(*s).bindings)) {
+        for b in COMMON
+            .iter()
+            .chain(Screen::ALL.iter().flat_map(|s| table(*s).bindings))
+        {
             add(b.help, b.footer);
         }
         for b in WALK.bindings {
@@ -1208,7 +1139,11 @@ mod tests {
             assert!(footer.contains(&("q".to_string(), "stop")), "{footer:?}");
             assert!(footer.contains(&("?".to_string(), "hulp")), "{footer:?}");
             let help = help(Screen::Pareto);
-            assert!(help.iter().any(|(k, t)| k == "muis" && t.contains("scrolt")), "{help:?}");
+            assert!(
+                help.iter()
+                    .any(|(k, t)| k == "muis" && t.contains("scrolt")),
+                "{help:?}"
+            );
             assert!(help.iter().any(|(k, _)| k == "spatie"), "{help:?}");
         });
     }

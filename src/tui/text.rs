@@ -313,10 +313,7 @@ pub fn event_summary(what: &EventKind, currency: &str) -> (&'static str, String)
                 RecStatus::Implemented => t!("history.advice.implemented"),
                 RecStatus::Ignored => t!("history.advice.ignored"),
             };
-            (
-                t!("history.kind.advice"),
-                format!("{status}: {title}"),
-            )
+            (t!("history.kind.advice"), format!("{status}: {title}"))
         }
         EventKind::Incident { kind, note } => {
             let mut s = incident(*kind).to_string();

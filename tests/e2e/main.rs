@@ -3,6 +3,7 @@
 
 mod damage;
 mod decisions;
+mod dutch;
 mod harness;
 mod history;
 mod two_windows;

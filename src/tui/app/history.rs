@@ -8,11 +8,11 @@ use super::cursor::{Cursor, Move};
 use super::{App, Overlay};
 use crate::domain::identity::sort_key;
 use crate::domain::record::{EventRef, StoredEvent};
-use crate::tui::text::event_summary;
 use crate::domain::{ClientId, TimelineEvent};
 use crate::tui::action::Effect;
 use crate::tui::forms;
 use crate::tui::keymap;
+use crate::tui::text::event_summary;
 use crate::tui::widgets::form::FormKey;
 
 /// The history on screen: whose, every event, which is selected, and a filter.
@@ -74,7 +74,8 @@ impl History {
     /// The selected line: its event and which of the event's lines (an invoice is issued,
     /// then paid).
     fn selected_key(&self) -> Option<(EventRef, &'static str)> {
-        self.selected().map(|e| (e.id, event_summary(&e.what, "").0))
+        self.selected()
+            .map(|e| (e.id, event_summary(&e.what, "").0))
     }
 }
 

@@ -497,7 +497,10 @@ impl App {
             }
             Action::Add => {
                 self.overlay = Overlay::ClientForm {
-                    form: forms::client_form(crate::t!("app.add_client"), &ClientDraft::new_client()),
+                    form: forms::client_form(
+                        crate::t!("app.add_client"),
+                        &ClientDraft::new_client(),
+                    ),
                     editing: None,
                 };
                 None
@@ -514,9 +517,7 @@ impl App {
                             editing: Some((r.client.id, r.client.fields.clone())),
                         };
                     }
-                    None => {
-                        self.info(crate::t!("app.none_selected_add"))
-                    }
+                    None => self.info(crate::t!("app.none_selected_add")),
                 }
                 None
             }
@@ -580,9 +581,7 @@ impl App {
                     Some(id) if self.pareto.measures.iter().any(|m| m.client == id) => {
                         self.toggle_mark(id)
                     }
-                    Some(_) if self.scoring => {
-                        self.info(crate::t!("app.still_measuring"))
-                    }
+                    Some(_) if self.scoring => self.info(crate::t!("app.still_measuring")),
                     Some(_) => self.info(crate::t!("app.only_active_marked")),
                     None => self.info(crate::t!("app.none_selected")),
                 }
@@ -604,7 +603,10 @@ impl App {
                 let cost = self.scores.rules.hourly_cost_cents;
                 let page = self.page_rows(Screen::Pareto);
                 self.pareto.rank(&self.marks, cost, page, self.selected);
-                self.info(crate::t!("app.ranked_by", measure = crate::tui::text::measure(self.pareto.measure)));
+                self.info(crate::t!(
+                    "app.ranked_by",
+                    measure = crate::tui::text::measure(self.pareto.measure)
+                ));
                 None
             }
             Action::ToggleMap => {
@@ -691,7 +693,11 @@ impl App {
                     }
                     Some(l) => {
                         let staff = l.staff.clone();
-                        self.info(crate::t!("app.named_nobody", staff = staff, year = self.gut.year));
+                        self.info(crate::t!(
+                            "app.named_nobody",
+                            staff = staff,
+                            year = self.gut.year
+                        ));
                     }
                     None => self.info(crate::t!("app.no_staff_selected")),
                 }

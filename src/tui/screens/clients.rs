@@ -62,6 +62,21 @@ impl Column {
         };
         match self.col {
             Col::Mrr => self.width.max(mrr).max(title),
+            // As wide as the longest status in the language in force.
+            Col::Status => {
+                let widest = [
+                    ClientStatus::Active,
+                    ClientStatus::Prospect,
+                    ClientStatus::Former,
+                ]
+                .map(|s| status(s).width())
+                .into_iter()
+                .max()
+                .unwrap_or(0);
+                self.width
+                    .max(title)
+                    .max(u16::try_from(widest).unwrap_or(u16::MAX))
+            }
             _ => self.width.max(title),
         }
     }
@@ -101,7 +116,14 @@ const fn column(
 const KEEP: u8 = u8::MAX;
 
 const COLUMNS: [Column; 10] = [
-    column(Col::Name, "clients.col.name", &[SortKey::Name], 0, KEEP, false),
+    column(
+        Col::Name,
+        "clients.col.name",
+        &[SortKey::Name],
+        0,
+        KEEP,
+        false,
+    ),
     column(
         Col::Score,
         "clients.col.score",
@@ -152,7 +174,14 @@ const COLUMNS: [Column; 10] = [
         1,
         false,
     ),
-    column(Col::Seats, "clients.col.seats", &[SortKey::Seats], 6, 0, true),
+    column(
+        Col::Seats,
+        "clients.col.seats",
+        &[SortKey::Seats],
+        6,
+        0,
+        true,
+    ),
 ];
 
 /// The columns that fit in `width` cells (borders and the selection mark included), and
@@ -373,7 +402,10 @@ fn score_summary(card: &Scorecard, look: &Look) -> Vec<(&'static str, Vec<Span<'
         )));
     }
     if card.alert.is_some() {
-        spans.push(Span::styled(format!("  {}", crate::t!("clients.alert")), t.warn));
+        spans.push(Span::styled(
+            format!("  {}", crate::t!("clients.alert")),
+            t.warn,
+        ));
     }
     let mut lines = vec![(crate::t!("clients.label.score"), spans)];
     if !card.flags.is_empty() {
@@ -383,7 +415,10 @@ fn score_summary(card: &Scorecard, look: &Look) -> Vec<(&'static str, Vec<Span<'
             .map(|f| format!("{} {}", f.code.code(), f.code.title()))
             .collect::<Vec<_>>()
             .join(" · ");
-        lines.push((crate::t!("clients.label.flags"), vec![Span::styled(flags, t.error)]));
+        lines.push((
+            crate::t!("clients.label.flags"),
+            vec![Span::styled(flags, t.error)],
+        ));
     }
     lines
 }

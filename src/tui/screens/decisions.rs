@@ -394,17 +394,20 @@ pub fn draw_record(
         ("PgUp PgDn", crate::t!("keys.footer.page")),
         ("Esc", crate::t!("keys.footer.close")),
     ];
-    let mut spans = Vec::new();
-    for (k, what) in keys {
-        spans.push(Span::styled(k, t.key));
-        spans.push(Span::styled(format!(" {what}  "), t.muted));
-    }
     let last = (first + height).min(all.len());
     let position = crate::t!(
         "decisions.lines",
         first = first + 1,
         last = last,
         all = all.len()
+    );
+    let keys: Vec<(String, &str)> = keys.iter().map(|(k, w)| (k.to_string(), *w)).collect();
+    let room = usize::from(text.width).saturating_sub(position.width());
+    let mut spans = super::footer_spans(
+        Vec::new(),
+        &keys,
+        u16::try_from(room).unwrap_or(u16::MAX),
+        look,
     );
     let used: usize = spans.iter().map(Span::width).sum();
     let gap = usize::from(text.width).saturating_sub(used + position.width());

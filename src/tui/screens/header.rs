@@ -94,7 +94,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     ]);
     let read_only = match app.damaged {
         Some(_) => Piece::new(vec![
-            one(format!(" {} ", crate::t!("screens.read_only_damaged")), t.error),
+            one(
+                format!(" {} ", crate::t!("screens.read_only_damaged")),
+                t.error,
+            ),
             one(format!(" {} ", crate::t!("screens.read_only")), t.error),
         ]),
         None => Piece::none(),
@@ -111,7 +114,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
                 ),
                 t.warn,
             ),
-            one(format!(" {} ", crate::t!("screens.as_of", date = day)), t.warn),
+            one(
+                format!(" {} ", crate::t!("screens.as_of", date = day)),
+                t.warn,
+            ),
         ])
     } else {
         Piece::none()
@@ -127,7 +133,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     let due = match app.decisions.due_this_week {
         0 => Piece::none(),
         n => Piece::new(vec![
-            one(format!(" {} ", crate::tn!("screens.due_this_week", n)), t.warn),
+            one(
+                format!(" {} ", crate::tn!("screens.due_this_week", n)),
+                t.warn,
+            ),
             one(format!(" {} ", crate::tn!("screens.due", n)), t.warn),
         ]),
     };
@@ -153,7 +162,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             ),
             t.muted,
         ),
-        one(format!("{} ", crate::t!("screens.today", date = date)), t.muted),
+        one(
+            format!("{} ", crate::t!("screens.today", date = date)),
+            t.muted,
+        ),
         one(format!("{date} "), t.muted),
         Vec::new(),
     ]);

@@ -119,10 +119,7 @@ pub fn draw(frame: &mut Frame, area: Rect, h: &History, look: &Look) {
         ("u", crate::t!("keys.footer.undo")),
         ("Esc", crate::t!("keys.footer.close")),
     ];
-    let mut spans = Vec::new();
-    for (k, what) in keys {
-        spans.push(Span::styled(k, t.key));
-        spans.push(Span::styled(format!(" {what}  "), t.muted));
-    }
+    let keys: Vec<(String, &str)> = keys.iter().map(|(k, w)| (k.to_string(), *w)).collect();
+    let spans = super::footer_spans(Vec::new(), &keys, foot.width, look);
     frame.render_widget(Paragraph::new(vec![filter, Line::from(spans)]), foot);
 }

@@ -41,7 +41,10 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = vec![
-            Line::from(Span::styled(crate::t!("screens.too_small"), look.theme.error)),
+            Line::from(Span::styled(
+                crate::t!("screens.too_small"),
+                look.theme.error,
+            )),
             Line::from(crate::t!(
                 "screens.too_small_size",
                 width = area.width,

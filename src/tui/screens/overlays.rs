@@ -77,7 +77,10 @@ fn help_of(
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(truncate(forms, room), look.theme.muted));
-    lines.push(Line::styled(crate::t!("screens.help.close"), look.theme.muted));
+    lines.push(Line::styled(
+        crate::t!("screens.help.close"),
+        look.theme.muted,
+    ));
     let h = (lines.len() as u16 + 2).min(area.height);
     let (rect, block) = popup(frame, area, w, h, title, look);
     frame.render_widget(Paragraph::new(lines).block(block), rect);

@@ -10,7 +10,7 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use super::Look;
 use crate::domain::Cents;
-use crate::domain::pareto::{Measure, Pareto, Totals, hours_text, value_effort};
+use crate::domain::pareto::{Measure, Pareto, Quadrant, Totals, hours_text, value_effort};
 use crate::tui::app::App;
 use crate::tui::layout::{self, PARETO_WIDE};
 use crate::tui::text::{measure, pad, quadrant, status, truncate};
@@ -158,16 +158,40 @@ fn headline(p: &Pareto) -> String {
     let pct = format!("{:.0}%", p.vital_share * 100.0);
     match p.measure {
         Measure::Revenue => {
-            crate::tn!("pareto.headline.revenue", k, clients = clients, share = share, p = pct)
+            crate::tn!(
+                "pareto.headline.revenue",
+                k,
+                clients = clients,
+                share = share,
+                p = pct
+            )
         }
         Measure::Hours => {
-            crate::tn!("pareto.headline.hours", k, clients = clients, share = share, p = pct)
+            crate::tn!(
+                "pareto.headline.hours",
+                k,
+                clients = clients,
+                share = share,
+                p = pct
+            )
         }
         Measure::Tickets => {
-            crate::tn!("pareto.headline.tickets", k, clients = clients, share = share, p = pct)
+            crate::tn!(
+                "pareto.headline.tickets",
+                k,
+                clients = clients,
+                share = share,
+                p = pct
+            )
         }
         Measure::Stress => {
-            crate::tn!("pareto.headline.stress", k, clients = clients, share = share, p = pct)
+            crate::tn!(
+                "pareto.headline.stress",
+                k,
+                clients = clients,
+                share = share,
+                p = pct
+            )
         }
     }
 }
@@ -400,12 +424,24 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     };
     let right = |text: &str| inner.x + inner.width.saturating_sub(text.width() as u16);
     let bottom = inner.y + inner.height.saturating_sub(1);
-    let (reprice, worth_it, let_go, grow) = (
+    let mut corners = [
         crate::t!("pareto.corner.reprice"),
         crate::t!("pareto.corner.worth_it"),
         crate::t!("pareto.corner.let_go"),
         crate::t!("pareto.corner.grow"),
-    );
+    ];
+    // Where the two names of a row do not fit side by side (longer words), the quadrants'
+    // names alone.
+    let fits = |a: &str, b: &str| a.width() + 1 + b.width() <= usize::from(inner.width);
+    if !fits(corners[0], corners[1]) || !fits(corners[2], corners[3]) {
+        corners = [
+            quadrant(Quadrant::Reprice),
+            quadrant(Quadrant::WorthIt),
+            quadrant(Quadrant::LetGo),
+            quadrant(Quadrant::Grow),
+        ];
+    }
+    let [reprice, worth_it, let_go, grow] = corners;
     for (rect, text, style) in [
         label(reprice, inner.x, inner.y, t.accent),
         label(worth_it, right(worth_it), inner.y, t.ok),

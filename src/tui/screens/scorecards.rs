@@ -211,7 +211,10 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     let mut second: Vec<Span> = Vec::new();
     if let Some(drop) = c.alert {
         second.push(Span::styled(
-            format!("   {}", crate::t!("scorecards.alert", points = format!("{drop:.0}"))),
+            format!(
+                "   {}",
+                crate::t!("scorecards.alert", points = format!("{drop:.0}"))
+            ),
             t.warn,
         ));
     }
@@ -267,7 +270,10 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
                 spans.push(Span::raw(number(p.weight)));
             }
             None if p.key == MetricKey::MarginPct && app.scores.rules.hourly_cost_cents == 0 => {
-                spans.push(Span::styled(crate::t!("scorecards.no_labour_cost"), t.muted))
+                spans.push(Span::styled(
+                    crate::t!("scorecards.no_labour_cost"),
+                    t.muted,
+                ))
             }
             None => spans.push(Span::styled(crate::t!("scorecards.no_data"), t.muted)),
         }
@@ -315,7 +321,10 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     // The dealbreakers with their evidence, as many lines each as the room allows (1 to 3).
     if c.flags.is_empty() {
         top.push(Line::from(vec![
-            Span::styled(format!("{} ", crate::t!("scorecards.dealbreakers")), t.muted),
+            Span::styled(
+                format!("{} ", crate::t!("scorecards.dealbreakers")),
+                t.muted,
+            ),
             Span::raw(crate::t!("scorecards.none")),
         ]));
     } else {
@@ -436,7 +445,11 @@ fn other_facts<'a>(c: &Scorecard, look: &Look, width: usize) -> Vec<Line<'a>> {
     let revenue = crate::domain::Cents(m.revenue_cents).display_whole(&look.currency);
     let hours = hours_text(m.hours);
     let mut money = if m.revenue_from_mrr {
-        crate::t!("scorecards.money_from_mrr", revenue = revenue, hours = hours)
+        crate::t!(
+            "scorecards.money_from_mrr",
+            revenue = revenue,
+            hours = hours
+        )
     } else {
         crate::t!("scorecards.money", revenue = revenue, hours = hours)
     };
@@ -465,8 +478,16 @@ fn other_facts<'a>(c: &Scorecard, look: &Look, width: usize) -> Vec<Line<'a>> {
             kinds.join(", ")
         }
     );
-    let labels = [crate::t!("scorecards.window"), crate::t!("scorecards.advice_label")];
-    let label_w = labels.iter().map(|l| l.width() + 2).max().unwrap_or(8).max(8);
+    let labels = [
+        crate::t!("scorecards.window"),
+        crate::t!("scorecards.advice_label"),
+    ];
+    let label_w = labels
+        .iter()
+        .map(|l| l.width() + 2)
+        .max()
+        .unwrap_or(8)
+        .max(8);
     vec![
         Line::from(vec![
             Span::styled(pad(labels[0], label_w), t.muted),

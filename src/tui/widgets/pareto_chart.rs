@@ -214,10 +214,7 @@ impl Widget for ParetoChart<'_> {
             &mut y,
         );
         if n == 0 {
-            put(
-                Line::styled(crate::t!("pareto.no_active"), t.muted),
-                &mut y,
-            );
+            put(Line::styled(crate::t!("pareto.no_active"), t.muted), &mut y);
             return;
         }
         for (i, r) in p.rows.iter().enumerate().skip(offset).take(shown) {
