@@ -32,12 +32,6 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
-/// "1 seat", "2 seats": a count and its noun, plural unless the count is one.
-pub fn count(n: impl Into<i64>, noun: &str) -> String {
-    let n = n.into();
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
-
 /// A text of the words catalog as spans: each `{name}` in `template` becomes the span given
 /// for it (a client's name in the title colour), the words around them plain spans, so a
 /// sentence keeps its own language's word order around the styled parts.
@@ -328,6 +322,118 @@ pub fn event_summary(what: &EventKind, currency: &str) -> (&'static str, String)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Cents;
+    use crate::words::{Lang, with_language};
+
+    fn events() -> Vec<EventKind> {
+        let mut out = Vec::new();
+        for kind in [TicketKind::Incident, TicketKind::Request, TicketKind::Admin] {
+            for (escalated, reopens, subject) in [(false, 0, None), (true, 2, Some("VPN down"))] {
+                out.push(EventKind::TicketOpened {
+                    kind,
+                    escalated,
+                    reopens,
+                    subject: subject.map(String::from),
+                });
+            }
+        }
+        for disputed in [false, true] {
+            out.push(EventKind::InvoiceIssued {
+                number: "2026-0042".into(),
+                amount: Cents(125_000),
+                disputed,
+            });
+        }
+        for days_late in [0, 1, 12] {
+            out.push(EventKind::InvoicePaid {
+                number: "2026-0042".into(),
+                amount: Cents(125_000),
+                days_late,
+            });
+        }
+        out.push(EventKind::Time {
+            minutes: 95,
+            note: Some("patching\nand backups".into()),
+        });
+        for security in [false, true] {
+            out.push(EventKind::RecommendationMade {
+                title: "Enable MFA".into(),
+                security,
+            });
+        }
+        for status in [RecStatus::Open, RecStatus::Implemented, RecStatus::Ignored] {
+            out.push(EventKind::RecommendationDecided {
+                title: "Enable MFA".into(),
+                status,
+            });
+        }
+        for kind in IncidentKind::ALL {
+            out.push(EventKind::Incident {
+                kind: *kind,
+                note: Some("shouted at the desk".into()),
+            });
+        }
+        out
+    }
+
+    /// The screens' own wording of an event is, in English, the domain's to the letter.
+    #[test]
+    fn an_event_reads_in_english_as_the_domain_says_it() {
+        with_language(Lang::En, || {
+            for e in events() {
+                assert_eq!(
+                    event_summary(&e, "€"),
+                    crate::domain::record::summary(&e, "€"),
+                    "{e:?}"
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn an_event_reads_in_dutch() {
+        with_language(Lang::Nl, || {
+            let paid = EventKind::InvoicePaid {
+                number: "2026-0042".into(),
+                amount: Cents(125_000),
+                days_late: 12,
+            };
+            let (what, text) = event_summary(&paid, "€");
+            assert_eq!(what, "betaald");
+            assert!(text.ends_with(", 12 dagen te laat"), "{text}");
+            let ticket = EventKind::TicketOpened {
+                kind: TicketKind::Request,
+                escalated: true,
+                reopens: 2,
+                subject: None,
+            };
+            assert_eq!(
+                event_summary(&ticket, "€").1,
+                "verzoek, 2x heropend, escalatie"
+            );
+            // Every kind has a word of at most the column's 8.
+            for e in events() {
+                let (what, _) = event_summary(&e, "€");
+                assert!(what.width() <= 8, "{what}");
+            }
+        });
+    }
+
+    #[test]
+    fn filled_spans_keep_the_words_order_and_style_the_values() {
+        let style = ratatui::style::Style::default().bold();
+        let spans = fill_spans(
+            "{name} archiveren?",
+            vec![("name", Span::styled("Vonk", style))],
+        );
+        assert_eq!(
+            spans,
+            [Span::styled("Vonk", style), Span::raw(" archiveren?")]
+        );
+        let spans = fill_spans("Archive {name}? {other}", vec![("name", Span::raw("Vonk"))]);
+        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "Archive Vonk? {other}");
+    }
 
     #[test]
     fn wraps_at_spaces_by_columns() {

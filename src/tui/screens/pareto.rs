@@ -542,3 +542,55 @@ fn draw_what_if(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ClientId;
+    use crate::domain::pareto::{ClientMeasures, pareto};
+    use crate::words::{Lang, with_language};
+
+    fn measures(n: usize) -> Vec<ClientMeasures> {
+        (0..n)
+            .map(|i| ClientMeasures {
+                client: ClientId(i as i64 + 1),
+                name: format!("Client {i}"),
+                revenue_cents: if i == 0 { 900_000 } else { 10_000 },
+                revenue_from_mrr: false,
+                minutes: 60 * (i as u64 + 1),
+                tickets: if i == 0 { 0 } else { 3 },
+                stress: 0.0,
+            })
+            .collect()
+    }
+
+    /// The screen's headline is, in English, the domain's to the letter (the CLI says it
+    /// too), for every measure, one client or many, and nothing to share.
+    #[test]
+    fn the_headline_reads_in_english_as_the_domain_says_it() {
+        with_language(Lang::En, || {
+            for n in [0, 1, 2, 7] {
+                for m in Measure::ALL {
+                    let p = pareto(&measures(n), m, 0.8);
+                    assert_eq!(headline(&p), p.headline(), "{n} {m:?}");
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn the_headline_reads_in_dutch() {
+        with_language(Lang::Nl, || {
+            let p = pareto(&measures(7), Measure::Revenue, 0.8);
+            assert_eq!(
+                headline(&p),
+                "1 van 7 klanten (14%) levert 80% van de omzet"
+            );
+            let p = pareto(&measures(2), Measure::Stress, 0.8);
+            assert_eq!(
+                headline(&p),
+                "geen van 2 klanten heeft stress in dit venster"
+            );
+        });
+    }
+}
