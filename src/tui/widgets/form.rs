@@ -312,11 +312,11 @@ impl Form {
     /// Draws the form as a centred popup over `area`: 76 columns, wider where the terminal
     /// has room for long choices, hints and errors.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        // 16 columns, or more where a label is longer (Dutch ones can be).
+        // 16 columns, or as wide as a longer label (a space follows it either way).
         let label_w = self
             .fields
             .iter()
-            .map(|f| f.label.width() + 1)
+            .map(|f| f.label.width())
             .max()
             .unwrap_or(0)
             .max(16);
