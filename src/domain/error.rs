@@ -72,6 +72,8 @@ impl Field {
             "review on" => t_in!(lang, "fields.review_on"),
             "new MRR" => t_in!(lang, "fields.new_mrr"),
             "outcome" => t_in!(lang, "fields.outcome"),
+            "file" => t_in!(lang, "fields.file"),
+            "today" => t_in!(lang, "fields.today"),
             other => other,
         }
     }
