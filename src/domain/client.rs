@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::date::{iso, parse_opt_date};
-use super::error::{Checker, FieldError, ValidationError};
+use super::error::{Checker, FieldError, Problem, ValidationError};
 use super::money::Cents;
 use super::text::{opt_note, opt_text, required_name};
 
@@ -37,10 +37,13 @@ macro_rules! text_enum {
             pub fn parse(field: &'static str, s: &str) -> Result<Self, FieldError> {
                 let t = s.trim().to_ascii_lowercase().replace('-', "_");
                 $(if t == $text { return Ok($name::$variant); })+
-                let allowed: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
-                Err(FieldError::new(
+                Err(FieldError::of(
                     field,
-                    format!("has unknown {} '{}': expected one of {}", $what, s.trim(), allowed.join(", ")),
+                    $crate::domain::error::Problem::UnknownValue {
+                        what: $what,
+                        text: s.trim().to_string(),
+                        allowed: Self::ALL.iter().map(|v| v.as_str()).collect(),
+                    },
                 ))
             }
         }
@@ -333,9 +336,13 @@ impl ClientDraft {
         if let (Some(Some(start)), Some(Some(end))) = (contract_start, contract_end)
             && end < start
         {
-            c.push(FieldError::new(
+            c.push(FieldError::of(
                 "contract end",
-                format!("{} is before contract start {}", iso(end), iso(start)),
+                Problem::Before {
+                    date: end,
+                    other: "contract start".into(),
+                    other_date: start,
+                },
             ));
         }
         c.finish()?;
@@ -385,7 +392,7 @@ impl ClientDraft {
                 status,
                 notes,
             }),
-            _ => Err(ValidationError::one("input", "could not be read")),
+            _ => Err(ValidationError::of("input", Problem::Unreadable)),
         }
     }
 }
@@ -423,18 +430,14 @@ fn parse_email(input: &str) -> Result<Option<String>, FieldError> {
         {
             Ok(Some(s))
         }
-        _ => Err(FieldError::new(
-            "email",
-            format!("'{s}' is not an email address: it needs a name, an @ and a domain"),
-        )),
+        _ => Err(FieldError::of("email", Problem::NotAnEmail { text: s })),
     }
 }
 
 /// Parses a whole number from 0 to `max` that must be given (0 is a value; empty is not,
 /// so clearing a field never silently resets it).
 pub fn required_count(field: &'static str, input: &str, max: u32) -> Result<u32, FieldError> {
-    parse_count(field, input, max)?
-        .ok_or_else(|| FieldError::new(field, "is empty: give a whole number (0 for none)"))
+    parse_count(field, input, max)?.ok_or_else(|| FieldError::of(field, Problem::CountEmpty))
 }
 
 /// Parses an optional whole number from 0 to `max`.
@@ -444,18 +447,18 @@ pub fn parse_count(field: &'static str, input: &str, max: u32) -> Result<Option<
         return Ok(None);
     }
     if s.starts_with('-') {
-        return Err(FieldError::new(field, "must not be negative"));
+        return Err(FieldError::of(field, Problem::Negative));
     }
     if !s.chars().all(|c| c.is_ascii_digit()) {
-        return Err(FieldError::new(
+        return Err(FieldError::of(
             field,
-            format!("'{s}' is not a whole number"),
+            Problem::NotAWholeNumber { text: s.into() },
         ));
     }
     match s.parse::<u32>() {
         Ok(n) if n <= max => Ok(Some(n)),
         // Only digits, so it failed for being too large.
-        _ => Err(FieldError::new(field, format!("must be at most {max}"))),
+        _ => Err(FieldError::of(field, Problem::AtMost { max })),
     }
 }
 

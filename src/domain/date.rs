@@ -2,16 +2,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::error::FieldError;
+use super::error::{FieldError, Problem};
 
 /// Parses an ISO date, naming the field and the rule when it is malformed or impossible.
 pub fn parse_date(field: &'static str, input: &str) -> Result<NaiveDate, FieldError> {
     let s = input.trim();
     if s.is_empty() {
-        return Err(FieldError::new(
-            field,
-            "is empty: expected a date like 2026-03-31",
-        ));
+        return Err(FieldError::of(field, Problem::DateEmpty));
     }
     let shape_ok = s.len() == 10
         && s.bytes().enumerate().all(|(i, b)| {
@@ -22,17 +19,17 @@ pub fn parse_date(field: &'static str, input: &str) -> Result<NaiveDate, FieldEr
             }
         });
     if !shape_ok {
-        return Err(FieldError::new(
-            field,
-            format!("'{s}' is not a date: expected YYYY-MM-DD, like 2026-03-31"),
-        ));
+        return Err(FieldError::of(field, Problem::NotADate { text: s.into() }));
     }
-    let d = from_iso(s)
-        .ok_or_else(|| FieldError::new(field, format!("'{s}' is not a real calendar date")))?;
+    let d =
+        from_iso(s).ok_or_else(|| FieldError::of(field, Problem::NoSuchDate { text: s.into() }))?;
     if d.year() < EARLIEST_YEAR {
-        return Err(FieldError::new(
+        return Err(FieldError::of(
             field,
-            format!("'{s}' is before {EARLIEST_YEAR}: check the year"),
+            Problem::BeforeEarliest {
+                text: s.into(),
+                year: EARLIEST_YEAR,
+            },
         ));
     }
     Ok(d)
@@ -80,13 +77,9 @@ pub fn not_after_today(
     today: NaiveDate,
 ) -> Result<(), FieldError> {
     if d > today {
-        return Err(FieldError::new(
+        return Err(FieldError::of(
             field,
-            format!(
-                "{} is after today ({}): log it once it has happened",
-                iso(d),
-                iso(today)
-            ),
+            Problem::AfterToday { date: d, today },
         ));
     }
     Ok(())

@@ -6,8 +6,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use super::client::{ClientId, ClientStatus, parse_count, text_enum};
-use super::date::{LATEST, iso, parse_opt_date, parse_opt_past_date, parse_past_date};
-use super::error::{Checker, FieldError, ValidationError};
+use super::date::{LATEST, parse_opt_date, parse_opt_past_date, parse_past_date};
+use super::error::{Checker, FieldError, Problem, ValidationError};
 use super::money::Cents;
 use super::text::{opt_code, opt_note, opt_text, required_text};
 
@@ -167,22 +167,19 @@ pub fn check_votes<T: PartialEq>(
 ) -> Result<String, ValidationError> {
     let mut c = Checker::default();
     if !(1970..=9999).contains(&year) {
-        c.push(FieldError::new(
-            "year",
-            format!("{year} is out of range: expected 1970 to 9999"),
-        ));
+        c.push(FieldError::of("year", Problem::YearOutOfRange { year }));
     }
     let staff = c.take(
         super::identity::check_visible("staff", staff)
             .and_then(|()| required_text("staff", staff, super::client::SHORT_MAX)),
     );
     if clients.len() > VOTES_MAX {
-        c.push(FieldError::new(
+        c.push(FieldError::of(
             "gut check list",
-            format!(
-                "has {} names: name at most {VOTES_MAX} worst clients",
-                clients.len()
-            ),
+            Problem::TooManyNames {
+                n: clients.len(),
+                max: VOTES_MAX,
+            },
         ));
     }
     if clients
@@ -190,10 +187,7 @@ pub fn check_votes<T: PartialEq>(
         .enumerate()
         .any(|(i, a)| clients[..i].contains(a))
     {
-        c.push(FieldError::new(
-            "gut check list",
-            "names the same client twice: name each client once",
-        ));
+        c.push(FieldError::of("gut check list", Problem::NamedTwice));
     }
     c.finish()?;
     need(staff)
@@ -202,12 +196,9 @@ pub fn check_votes<T: PartialEq>(
 /// A gut check is of a year that has begun: one for a later year is a typing error.
 pub fn check_vote_year(year: i32, today: NaiveDate) -> Result<(), FieldError> {
     if year > today.year() {
-        return Err(FieldError::new(
+        return Err(FieldError::of(
             "year",
-            format!(
-                "{year} has not begun (today is {}): a gut check is of this year or an earlier one",
-                iso(today)
-            ),
+            Problem::YearNotBegun { year, today },
         ));
     }
     Ok(())
@@ -239,14 +230,13 @@ pub fn check_named(
     if may_be_named(year, status, contract_end, on_list) {
         return Ok(());
     }
-    let ended = contract_end.map_or_else(String::new, |end| {
-        format!(" whose contract ended on {}", iso(end))
-    });
-    Err(ValidationError::one(
+    Err(ValidationError::of(
         "gut check list",
-        format!(
-            "names '{name}', a former client{ended}: name the clients staff worked for in {year}"
-        ),
+        Problem::FormerClient {
+            name: name.into(),
+            ended: contract_end,
+            year,
+        },
     ))
 }
 
@@ -407,7 +397,7 @@ impl InvoiceDraft {
             if a > Cents::ZERO {
                 Ok(a)
             } else {
-                Err(FieldError::new("amount", "must be more than zero"))
+                Err(FieldError::of("amount", Problem::NotPositive))
             }
         }));
         let issued = c.take(parse_past_date("issued", &self.issued, today));
@@ -424,25 +414,20 @@ impl InvoiceDraft {
             if let Some(None) = due
                 && due_by_terms(i, terms_days).is_none()
             {
-                c.push(FieldError::new(
+                c.push(FieldError::of(
                     "due",
-                    format!(
-                        "would be after {}: issued {} plus {terms_days} days of payment terms; give a due date",
-                        iso(LATEST),
-                        iso(i)
-                    ),
+                    Problem::DueTooLate {
+                        issued: i,
+                        terms_days,
+                    },
                 ));
             }
             if let Some(Some(p)) = paid
                 && p < i
             {
-                c.push(FieldError::new(
+                c.push(FieldError::of(
                     "paid",
-                    format!(
-                        "{} is before the invoice was issued ({}): a payment cannot come before its invoice",
-                        iso(p),
-                        iso(i)
-                    ),
+                    Problem::PaidBeforeIssued { paid: p, issued: i },
                 ));
             }
         }
@@ -475,13 +460,12 @@ fn due_by_terms(issued: NaiveDate, terms_days: u32) -> Option<NaiveDate> {
 /// Checks a payment date against the invoice it pays.
 pub fn check_payment(issued_on: NaiveDate, paid_on: NaiveDate) -> Result<(), ValidationError> {
     if paid_on < issued_on {
-        Err(ValidationError::one(
+        Err(ValidationError::of(
             "date",
-            format!(
-                "{} is before the invoice was issued ({}): a payment cannot come before its invoice",
-                iso(paid_on),
-                iso(issued_on)
-            ),
+            Problem::PaidBeforeIssued {
+                paid: paid_on,
+                issued: issued_on,
+            },
         ))
     } else {
         Ok(())
@@ -516,22 +500,18 @@ impl TimeDraft {
 pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError> {
     let s = input.trim().to_ascii_lowercase();
     let bad = || {
-        FieldError::new(
+        FieldError::of(
             field,
-            format!(
-                "'{}' is not a duration: use minutes (90) or hours (1.5h, 1,5h, 1h30, 1:30)",
-                input.trim()
-            ),
+            Problem::NotADuration {
+                text: input.trim().into(),
+            },
         )
     };
     if s.is_empty() {
-        return Err(FieldError::new(
-            field,
-            "is empty: how long was worked, e.g. 90 or 1.5h",
-        ));
+        return Err(FieldError::of(field, Problem::DurationEmpty));
     }
     if s.starts_with('-') {
-        return Err(FieldError::new(field, "must not be negative"));
+        return Err(FieldError::of(field, Problem::Negative));
     }
     let whole = |t: &str| -> Result<u32, FieldError> {
         if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
@@ -543,16 +523,13 @@ pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError
     let hours_and = |h: &str, m: &str| -> Result<u32, FieldError> {
         let (h, m) = (whole(h)?, whole(m)?);
         if m >= 60 {
-            return Err(FieldError::new(
+            return Err(FieldError::of(
                 field,
-                format!(
-                    "'{}' has {m} minutes after the hours: at most 59 (for {} minutes write {}h{:02} or {})",
-                    input.trim(),
-                    h.saturating_mul(60).saturating_add(m),
-                    h.saturating_add(m / 60),
-                    m % 60,
-                    h.saturating_mul(60).saturating_add(m),
-                ),
+                Problem::MinutesOver59 {
+                    text: input.trim().into(),
+                    hours: h,
+                    minutes: m,
+                },
             ));
         }
         Ok(h.saturating_mul(60).saturating_add(m))
@@ -583,13 +560,10 @@ pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError
         whole(s.trim_end_matches("min").trim_end_matches('m'))?
     };
     if minutes == 0 {
-        return Err(FieldError::new(field, "must be more than zero"));
+        return Err(FieldError::of(field, Problem::NotPositive));
     }
     if minutes > MINUTES_MAX {
-        return Err(FieldError::new(
-            field,
-            format!("is {minutes} minutes: one entry is at most 24 hours"),
-        ));
+        return Err(FieldError::of(field, Problem::DurationTooLong { minutes }));
     }
     Ok(minutes)
 }
@@ -618,10 +592,7 @@ impl RecommendationDraft {
         let decided = c.take(parse_opt_past_date("decided", &self.decided, today));
         let reference = c.take(opt_code("reference", &self.reference, REF_MAX));
         if let (Some(RecStatus::Open), Some(Some(_))) = (status, decided) {
-            c.push(FieldError::new(
-                "decided",
-                "is set but the status is open: set the status to implemented or ignored",
-            ));
+            c.push(FieldError::of("decided", Problem::DecidedButOpen));
         }
         if let (Some(m), Some(Some(d))) = (made, decided)
             && d < m
@@ -654,13 +625,17 @@ pub fn check_decision(
     decided_on: NaiveDate,
 ) -> Result<(), ValidationError> {
     if status == RecStatus::Open {
-        return Err(ValidationError::one(
-            "status",
-            "must be implemented or ignored to decide a recommendation",
-        ));
+        return Err(ValidationError::of("status", Problem::DecideNeedsStatus));
     }
     if decided_on < made_on {
-        return Err(before("date", decided_on, "the recommendation was made", made_on).into());
+        return Err(FieldError::of(
+            "date",
+            Problem::BeforeRecommendation {
+                date: decided_on,
+                made: made_on,
+            },
+        )
+        .into());
     }
     Ok(())
 }
@@ -688,16 +663,25 @@ impl IncidentDraft {
 }
 
 /// A later date may not come before an earlier one: "closed 2026-01-01 is before opened 2026-02-01".
-fn before(field: &'static str, later: NaiveDate, other: &str, earlier: NaiveDate) -> FieldError {
-    FieldError::new(
+fn before(
+    field: &'static str,
+    later: NaiveDate,
+    other: &'static str,
+    earlier: NaiveDate,
+) -> FieldError {
+    FieldError::of(
         field,
-        format!("{} is before {} {}", iso(later), other, iso(earlier)),
+        Problem::Before {
+            date: later,
+            other: other.into(),
+            other_date: earlier,
+        },
     )
 }
 
 /// Unwraps a value the checker already vouched for.
 fn need<T>(v: Option<T>) -> Result<T, ValidationError> {
-    v.ok_or_else(|| ValidationError::one("input", "could not be read"))
+    v.ok_or_else(|| ValidationError::of("input", Problem::Unreadable))
 }
 
 #[cfg(test)]

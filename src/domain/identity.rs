@@ -12,7 +12,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::error::FieldError;
+use super::error::{FieldError, Problem};
 
 /// Characters that cannot be seen, as inclusive ranges of code points: Unicode's format
 /// characters (general category Cf, Unicode 16), the default-ignorable code points
@@ -48,34 +48,6 @@ const INVISIBLE: &[(u32, u32)] = &[
     (0xE0000, 0xE0FFF), // tags and variation selectors supplement
 ];
 
-/// The invisible characters people meet, by name; the others are "an invisible or
-/// formatting character".
-const NAMED: &[(char, &str)] = &[
-    ('\u{00AD}', "a soft hyphen"),
-    ('\u{034F}', "a combining grapheme joiner"),
-    ('\u{061C}', "an Arabic letter mark"),
-    ('\u{180E}', "a Mongolian vowel separator"),
-    ('\u{200B}', "a zero-width space"),
-    ('\u{200C}', "a zero-width non-joiner"),
-    ('\u{200D}', "a zero-width joiner"),
-    ('\u{200E}', "a left-to-right mark"),
-    ('\u{200F}', "a right-to-left mark"),
-    ('\u{202A}', "a left-to-right embedding"),
-    ('\u{202B}', "a right-to-left embedding"),
-    ('\u{202C}', "a pop directional formatting character"),
-    ('\u{202D}', "a left-to-right override"),
-    ('\u{202E}', "a right-to-left override"),
-    ('\u{2060}', "a word joiner"),
-    ('\u{2066}', "a left-to-right isolate"),
-    ('\u{2067}', "a right-to-left isolate"),
-    ('\u{2068}', "a first strong isolate"),
-    ('\u{2069}', "a pop directional isolate"),
-    ('\u{2800}', "a braille blank"),
-    ('\u{3164}', "a Hangul filler"),
-    ('\u{FEFF}', "a zero-width no-break space"),
-    ('\u{FFA0}', "a halfwidth Hangul filler"),
-];
-
 /// Whether `c` cannot be seen (see [`INVISIBLE`]).
 pub fn is_invisible(c: char) -> bool {
     let c = u32::from(c);
@@ -105,23 +77,9 @@ fn refuse_first(
     refused: impl Fn(char) -> bool,
 ) -> Result<(), FieldError> {
     match input.chars().find(|&c| refused(c)) {
-        Some(c) => Err(FieldError::new(
-            field,
-            format!(
-                "contains {} (U+{:04X}), which cannot be seen: type it without",
-                describe(c),
-                u32::from(c)
-            ),
-        )),
+        Some(c) => Err(FieldError::of(field, Problem::Invisible { c })),
         None => Ok(()),
     }
-}
-
-fn describe(c: char) -> &'static str {
-    NAMED
-        .iter()
-        .find(|(n, _)| *n == c)
-        .map_or("an invisible or formatting character", |(_, what)| what)
 }
 
 /// The text as it is kept: NFC, and every run of white space one plain space, trimmed.

@@ -12,6 +12,7 @@ pub mod lang;
 pub mod money;
 pub mod pareto;
 pub mod portfolio;
+pub mod problem;
 pub mod record;
 pub mod score;
 pub mod script;
@@ -21,7 +22,7 @@ pub use client::{
     Client, ClientDraft, ClientField, ClientFields, ClientId, ClientRow, ClientStatus,
 };
 pub use defaults::Defaults;
-pub use error::{FieldError, ValidationError};
+pub use error::{FieldError, Problem, ValidationError};
 pub use evidence::*;
 pub use money::Cents;
 pub use portfolio::{GutCheck, Portfolio, PortfolioClient};

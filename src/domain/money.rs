@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::error::FieldError;
+use super::error::{FieldError, Problem};
 
 /// An amount of money in integer cents. Never a float.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -15,15 +15,15 @@ impl Cents {
     /// currency symbol. Negative amounts, more than two decimals and misplaced thousands
     /// separators are refused.
     pub fn parse(field: &'static str, input: &str) -> Result<Cents, FieldError> {
-        let rule = "an amount like 1500, 1500.50 or 1,500.50";
-        let bad = |why: &str| FieldError::new(field, format!("{why}: expected {rule}"));
+        let bad = |problem: Problem| FieldError::of(field, problem);
+        let text = || input.to_string();
         let s = input.trim();
         let s = s.trim_start_matches(['€', '$', '£']).trim();
         if s.is_empty() {
-            return Err(bad("is empty"));
+            return Err(bad(Problem::AmountEmpty));
         }
         if s.starts_with('-') {
-            return Err(FieldError::new(field, "must not be negative"));
+            return Err(bad(Problem::Negative));
         }
         let s = s.strip_prefix('+').unwrap_or(s);
         let (whole, frac) = match s.split_once('.') {
@@ -31,40 +31,37 @@ impl Cents {
             None => (s, None),
         };
         if whole.is_empty() {
-            return Err(bad(&format!("'{input}' has no whole part")));
+            return Err(bad(Problem::AmountNoWhole { text: text() }));
         }
         let digits: String = if whole.contains(',') {
             let groups: Vec<&str> = whole.split(',').collect();
             let first_ok = (1..=3).contains(&groups[0].len());
             let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
             if !first_ok || !rest_ok {
-                return Err(bad(&format!(
-                    "'{input}' has misplaced thousands separators"
-                )));
+                return Err(bad(Problem::AmountSeparators { text: text() }));
             }
             groups.concat()
         } else {
             whole.to_string()
         };
         if !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err(bad(&format!("'{input}' is not a number")));
+            return Err(bad(Problem::AmountNotANumber { text: text() }));
         }
         let frac_cents = match frac {
             None => 0,
             Some(f) if f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()) => {
-                return Err(bad(&format!("'{input}' is not a number")));
+                return Err(bad(Problem::AmountNotANumber { text: text() }));
             }
             Some(f) if f.len() > 2 => {
-                return Err(FieldError::new(field, "has more than two decimals"));
+                return Err(bad(Problem::TooManyDecimals));
             }
             Some(f) if f.len() == 1 => f.parse::<i64>().unwrap_or(0) * 10,
             Some(f) => f.parse::<i64>().unwrap_or(0),
         };
         let too_large = || {
-            FieldError::new(
-                field,
-                format!("must be at most {}", Cents(MAX_CENTS).display_whole("")),
-            )
+            bad(Problem::AmountTooLarge {
+                max: Cents(MAX_CENTS),
+            })
         };
         let whole: i64 = digits.parse().map_err(|_| too_large())?;
         whole

@@ -9,13 +9,14 @@ use chrono::NaiveDate;
 
 use super::client::ClientId;
 use super::date::iso;
-use super::error::{FieldError, ValidationError};
+use super::error::{FieldError, Problem, ValidationError};
 use super::evidence::{
     EventKind, IncidentDraft, IncidentKind, Invoice, InvoiceDraft, NewIncident, NewInvoice,
     NewRecommendation, NewTicket, NewTimeEntry, Recommendation, RecommendationDraft, Ticket,
     TicketDraft, TimeDraft,
 };
 use super::text::required_text;
+use crate::t;
 
 /// Which row an event comes from: its table and id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,12 +87,11 @@ impl EventTable {
             .into_iter()
             .find(|k| k.name() == t || (t.len() == 1 && t.starts_with(k.parts().0)))
             .ok_or_else(|| {
-                FieldError::new(
+                FieldError::of(
                     field,
-                    format!(
-                        "'{}' is not a kind of event: expected ticket, invoice, time, recommendation or incident",
-                        s.trim()
-                    ),
+                    Problem::NotAnEventKind {
+                        text: s.trim().into(),
+                    },
                 )
             })
     }
@@ -132,14 +132,7 @@ impl EventRef {
     /// Parses an id as `events list` shows it: a letter and a number, `t12`.
     pub fn parse(field: &'static str, s: &str) -> Result<EventRef, FieldError> {
         let t = s.trim();
-        let bad = || {
-            FieldError::new(
-                field,
-                format!(
-                    "'{t}' is not an event id: ids look like t12 (ticket), i3 (invoice), w5 (time), r2 (recommendation), x1 (incident); 'rapport events list --client NAME' shows them"
-                ),
-            )
-        };
+        let bad = || FieldError::of(field, Problem::NotAnEventId { text: t.into() });
         let mut chars = t.chars();
         let letter = chars.next().ok_or_else(bad)?.to_ascii_lowercase();
         let table = EventTable::ALL
@@ -279,16 +272,20 @@ impl EventRecord {
         }
     }
 
-    /// A few words for messages: "ticket t12 of 2026-06-01".
+    /// A few words for messages, in the language in force: "ticket t12 of 2026-06-01".
     pub fn describe(&self) -> String {
-        let (what, day) = match self {
-            EventRecord::Ticket(t) => ("ticket", t.opened_on),
-            EventRecord::Invoice(i) => ("invoice", i.issued_on),
-            EventRecord::Time(t) => ("time", t.worked_on),
-            EventRecord::Recommendation(r) => ("recommendation", r.made_on),
-            EventRecord::Incident(i) => ("incident", i.occurred_on),
-        };
-        format!("{what} {} of {}", self.id(), iso(day))
+        let id = self.id();
+        match self {
+            EventRecord::Ticket(t) => t!("forms.event.ticket", id = id, date = iso(t.opened_on)),
+            EventRecord::Invoice(i) => t!("forms.event.invoice", id = id, date = iso(i.issued_on)),
+            EventRecord::Time(t) => t!("forms.event.time", id = id, date = iso(t.worked_on)),
+            EventRecord::Recommendation(r) => {
+                t!("forms.event.recommendation", id = id, date = iso(r.made_on))
+            }
+            EventRecord::Incident(i) => {
+                t!("forms.event.incident", id = id, date = iso(i.occurred_on))
+            }
+        }
     }
 }
 
@@ -371,10 +368,7 @@ impl EventDraft {
             EventDraft::Invoice(d) => {
                 let inv = d.validate(terms_days, today)?;
                 if inv.number.is_none() {
-                    return Err(ValidationError::one(
-                        "number",
-                        "is empty: an invoice keeps a number",
-                    ));
+                    return Err(ValidationError::of("number", Problem::InvoiceKeepsNumber));
                 }
                 EventUpdate::Invoice(inv)
             }

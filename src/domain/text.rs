@@ -5,14 +5,14 @@
 //! Names, invoice numbers, ticket references and staff names also refuse every invisible
 //! character, and names, numbers and references are kept tidy (see [`super::identity`]).
 
-use super::error::FieldError;
+use super::error::{FieldError, Problem};
 use super::identity::{check_direction, check_visible, tidy};
 
 /// A one-line text that must be present.
 pub fn required_text(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
     match opt_text(field, input, max)? {
         Some(s) => Ok(s),
-        None => Err(FieldError::new(field, "is empty: it is required")),
+        None => Err(FieldError::of(field, Problem::Required)),
     }
 }
 
@@ -26,10 +26,7 @@ pub fn opt_text(
         return Ok(None);
     };
     if let Some(c) = s.chars().find(|c| c.is_control()) {
-        return Err(FieldError::new(
-            field,
-            format!("contains {}: it must fit on one line", describe(c)),
-        ));
+        return Err(FieldError::of(field, Problem::NotOneLine { c }));
     }
     check_direction(field, &s)?;
     Ok(Some(s))
@@ -46,10 +43,7 @@ pub fn opt_note(
         return Ok(None);
     };
     if let Some(c) = s.chars().find(|c| c.is_control() && *c != '\n') {
-        return Err(FieldError::new(
-            field,
-            format!("contains {}: remove it", describe(c)),
-        ));
+        return Err(FieldError::of(field, Problem::ControlInNote { c }));
     }
     check_direction(field, &s)?;
     Ok(Some(s))
@@ -78,20 +72,9 @@ fn trimmed(field: &'static str, input: &str, max: usize) -> Result<Option<String
     }
     let len = s.chars().count();
     if len > max {
-        return Err(FieldError::new(
-            field,
-            format!("is {len} characters long: at most {max} are allowed"),
-        ));
+        return Err(FieldError::of(field, Problem::TooLong { len, max }));
     }
     Ok(Some(s.to_string()))
-}
-
-fn describe(c: char) -> String {
-    match c {
-        '\n' | '\r' => "a line break".into(),
-        '\t' => "a tab".into(),
-        c => format!("a control character (U+{:04X})", u32::from(c)),
-    }
 }
 
 #[cfg(test)]

@@ -14,40 +14,78 @@ use crate::domain::evidence::{VOTES_MAX, check_votes, may_be_named};
 use crate::domain::identity::name_order;
 use crate::domain::record::EventRef;
 use crate::domain::{
-    Cents, ClientDraft, ClientId, ClientStatus, IncidentKind, Invoice, LogEntry, Recommendation,
-    Ticket, TicketKind, ValidationError,
+    Cents, ClientDraft, ClientId, ClientStatus, IncidentKind, Invoice, LogEntry, Problem,
+    Recommendation, Ticket, TicketKind, ValidationError,
 };
+use crate::t;
 
+/// A choice's options: each value as stored, with its label in the language in force.
 fn opts<T: Copy>(all: &[T], text: fn(T) -> &'static str) -> Vec<(String, String)> {
     all.iter()
-        .map(|v| (text(*v).to_string(), text(*v).replace('_', " ")))
+        .map(|v| (text(*v).to_string(), value_label(text(*v)).to_string()))
         .collect()
+}
+
+/// How a stored word of a fixed list (a status, a kind) reads in a form.
+pub fn value_label(value: &str) -> &'static str {
+    match value {
+        "active" => t!("forms.option.active"),
+        "prospect" => t!("forms.option.prospect"),
+        "former" => t!("forms.option.former"),
+        "incident" => t!("forms.option.incident"),
+        "request" => t!("forms.option.request"),
+        "admin" => t!("forms.option.admin"),
+        "open" => t!("forms.option.open"),
+        "implemented" => t!("forms.option.implemented"),
+        "ignored" => t!("forms.option.ignored"),
+        "abuse" => t!("forms.option.abuse"),
+        "disrespect" => t!("forms.option.disrespect"),
+        "security" => t!("forms.option.security"),
+        "unreasonable_demand" => t!("forms.option.unreasonable_demand"),
+        _ => t!("forms.option.other"),
+    }
 }
 
 pub fn client_form(title: &str, d: &ClientDraft) -> Form {
     Form::new(
         title,
         vec![
-            Field::text("name", "Name", &d.name).with_hint("required, unique"),
-            Field::text("contact", "Contact", &d.contact_name),
-            Field::text("email", "Email", &d.email),
-            Field::text("phone", "Phone", &d.phone),
-            Field::text("MRR", "MRR", &d.mrr).with_hint("monthly, e.g. 1,500.50"),
-            Field::text("seats", "Seats", &d.seats).with_hint("users or devices"),
-            Field::text("contract start", "Contract start", &d.contract_start)
-                .with_hint("YYYY-MM-DD"),
-            Field::text("contract end", "Contract end", &d.contract_end).with_hint("YYYY-MM-DD"),
-            Field::text("notice days", "Notice (days)", &d.notice_days),
-            Field::toggle("prepaid", "Prepaid", d.prepaid).with_hint("paid before the month"),
-            Field::text("payment terms", "Terms (days)", &d.payment_terms_days),
-            Field::text("segment", "Segment", &d.segment).with_hint("e.g. dental, legal"),
+            Field::text("name", t!("forms.client.name"), &d.name).with_hint(t!("forms.hint.name")),
+            Field::text("contact", t!("forms.client.contact"), &d.contact_name),
+            Field::text("email", t!("forms.client.email"), &d.email),
+            Field::text("phone", t!("forms.client.phone"), &d.phone),
+            Field::text("MRR", t!("forms.client.mrr"), &d.mrr).with_hint(t!("forms.hint.mrr")),
+            Field::text("seats", t!("forms.client.seats"), &d.seats)
+                .with_hint(t!("forms.hint.seats")),
+            Field::text(
+                "contract start",
+                t!("forms.client.contract_start"),
+                &d.contract_start,
+            )
+            .with_hint(t!("forms.hint.date")),
+            Field::text(
+                "contract end",
+                t!("forms.client.contract_end"),
+                &d.contract_end,
+            )
+            .with_hint(t!("forms.hint.date")),
+            Field::text("notice days", t!("forms.client.notice"), &d.notice_days),
+            Field::toggle("prepaid", t!("forms.client.prepaid"), d.prepaid)
+                .with_hint(t!("forms.hint.prepaid")),
+            Field::text(
+                "payment terms",
+                t!("forms.client.terms"),
+                &d.payment_terms_days,
+            ),
+            Field::text("segment", t!("forms.client.segment"), &d.segment)
+                .with_hint(t!("forms.hint.segment")),
             Field::choice(
                 "status",
-                "Status",
+                t!("forms.client.status"),
                 opts(ClientStatus::ALL, ClientStatus::as_str),
                 &d.status,
             ),
-            Field::long_text("notes", "Notes", &d.notes),
+            Field::long_text("notes", t!("forms.client.notes"), &d.notes),
         ],
     )
 }
@@ -86,7 +124,8 @@ pub enum LogKind {
 }
 
 impl LogKind {
-    /// (key, kind, what the menu says)
+    /// (key, kind, what the menu says in English; [`LogKind::label`] says it in the
+    /// language in force)
     pub const MENU: &'static [(char, LogKind, &'static str)] = &[
         ('t', LogKind::Ticket, "ticket"),
         ('o', LogKind::Reopen, "reopen of a ticket"),
@@ -102,6 +141,21 @@ impl LogKind {
         ),
         ('x', LogKind::Incident, "incident (abuse, security, ...)"),
     ];
+
+    /// What the menu says for this entry, in the language in force.
+    pub fn label(self) -> &'static str {
+        match self {
+            LogKind::Ticket => t!("forms.menu.ticket"),
+            LogKind::Reopen => t!("forms.menu.reopen"),
+            LogKind::Escalation => t!("forms.menu.escalation"),
+            LogKind::Admin => t!("forms.menu.admin"),
+            LogKind::Invoice => t!("forms.menu.invoice"),
+            LogKind::Payment => t!("forms.menu.payment"),
+            LogKind::Time => t!("forms.menu.time"),
+            LogKind::Recommendation => t!("forms.menu.recommendation"),
+            LogKind::Incident => t!("forms.menu.incident"),
+        }
+    }
 
     pub fn from_key(c: char) -> Option<LogKind> {
         Self::MENU
@@ -146,8 +200,8 @@ fn ticket_options(tickets: &[Ticket], skip_escalated: bool) -> Vec<(String, Stri
                 .unwrap_or_default();
             let reopens = match t.reopen_count {
                 0 => String::new(),
-                1 => ", reopened once".into(),
-                n => format!(", reopened {n}x"),
+                1 => t!("forms.option.reopened_once").into(),
+                n => t!("forms.option.reopened", n = n),
             };
             (
                 t.id.to_string(),
@@ -155,7 +209,7 @@ fn ticket_options(tickets: &[Ticket], skip_escalated: bool) -> Vec<(String, Stri
                     "{} {} {}{subject}{reference}{reopens}",
                     crate::domain::record::EventRef::Ticket(t.id),
                     iso(t.opened_on),
-                    t.kind,
+                    value_label(t.kind.as_str()),
                 ),
             )
         })
@@ -179,19 +233,24 @@ pub fn log_form(
                 "incident"
             };
             let title = if kind == LogKind::Admin {
-                "admin request"
+                t!("forms.title.admin", client = client)
             } else {
-                "ticket"
+                t!("forms.title.ticket", client = client)
             };
             Form::new(
-                format!("Log {title}: {client}"),
+                title,
                 vec![
-                    Field::choice("kind", "Kind", kinds, k),
-                    Field::text("subject", "Subject", "").with_hint("optional, a few words"),
-                    Field::text("opened", "Opened", &today).with_hint("YYYY-MM-DD"),
-                    Field::text("closed", "Closed", "").with_hint("empty while open"),
-                    Field::toggle("escalated", "Escalated", false).with_hint("went to management"),
-                    Field::text("reference", "PSA reference", "").with_hint("optional"),
+                    Field::choice("kind", t!("forms.label.kind"), kinds, k),
+                    Field::text("subject", t!("forms.label.subject"), "")
+                        .with_hint(t!("forms.hint.subject")),
+                    Field::text("opened", t!("forms.label.opened"), &today)
+                        .with_hint(t!("forms.hint.date")),
+                    Field::text("closed", t!("forms.label.closed"), "")
+                        .with_hint(t!("forms.hint.while_open")),
+                    Field::toggle("escalated", t!("forms.label.escalated"), false)
+                        .with_hint(t!("forms.hint.escalated")),
+                    Field::text("reference", t!("forms.label.reference"), "")
+                        .with_hint(t!("forms.hint.optional")),
                 ],
             )
         }
@@ -199,49 +258,57 @@ pub fn log_form(
             let escalation = kind == LogKind::Escalation;
             let options = ticket_options(&c.tickets, escalation);
             if options.is_empty() {
-                return Err(format!(
-                    "{client} has no ticket to {}: log a ticket first (l t)",
-                    if escalation { "escalate" } else { "reopen" }
-                ));
+                return Err(if escalation {
+                    t!("forms.nothing.escalate", client = client)
+                } else {
+                    t!("forms.nothing.reopen", client = client)
+                });
             }
             let first = options[0].0.clone();
             Form::new(
-                format!(
-                    "Log {}: {client}",
-                    if escalation { "escalation" } else { "reopen" }
-                ),
-                vec![Field::choice("ticket", "Ticket", options, &first)],
+                if escalation {
+                    t!("forms.title.escalation", client = client)
+                } else {
+                    t!("forms.title.reopen", client = client)
+                },
+                vec![Field::choice(
+                    "ticket",
+                    t!("forms.label.ticket"),
+                    options,
+                    &first,
+                )],
             )
         }
         LogKind::Invoice => Form::new(
-            format!("Log invoice: {client}"),
+            t!("forms.title.invoice", client = client),
             vec![
                 Field::text(
                     "amount",
-                    "Amount",
+                    t!("forms.label.amount"),
                     if c.mrr.0 > 0 {
                         c.mrr.plain()
                     } else {
                         String::new()
                     },
                 )
-                .with_hint("e.g. 1,500.50"),
-                Field::text("issued", "Issued", &today).with_hint("YYYY-MM-DD"),
-                Field::text("due", "Due", "").with_hint(if c.terms_days == 0 {
-                    "empty: on issue"
+                .with_hint(t!("forms.hint.amount")),
+                Field::text("issued", t!("forms.label.issued"), &today)
+                    .with_hint(t!("forms.hint.date")),
+                Field::text("due", t!("forms.label.due"), "").with_hint(if c.terms_days == 0 {
+                    t!("forms.hint.due_on_issue")
                 } else {
-                    "empty: after the terms"
+                    t!("forms.hint.due_after_terms")
                 }),
-                Field::text("paid", "Paid", "").with_hint("empty while unpaid"),
-                Field::toggle("disputed", "Disputed", false),
-                Field::text("number", "Number", "").with_hint("empty: next INV-nnnn"),
+                Field::text("paid", t!("forms.label.paid"), "")
+                    .with_hint(t!("forms.hint.while_unpaid")),
+                Field::toggle("disputed", t!("forms.label.disputed"), false),
+                Field::text("number", t!("forms.label.number"), "")
+                    .with_hint(t!("forms.hint.next_number")),
             ],
         ),
         LogKind::Payment => {
             if c.unpaid.is_empty() {
-                return Err(format!(
-                    "{client} has no unpaid invoice: log an invoice first (l i)"
-                ));
+                return Err(t!("forms.nothing.payment", client = client));
             }
             let options: Vec<(String, String)> = c
                 .unpaid
@@ -249,29 +316,40 @@ pub fn log_form(
                 .map(|i| {
                     (
                         i.id.to_string(),
-                        format!("{} {} due {}", i.number, i.amount.plain(), iso(i.due_on)),
+                        t!(
+                            "forms.option.invoice",
+                            number = i.number,
+                            amount = i.amount.plain(),
+                            date = iso(i.due_on)
+                        ),
                     )
                 })
                 .collect();
             let first = options[0].0.clone();
             Form::new(
-                format!("Log payment: {client}"),
+                t!("forms.title.payment", client = client),
                 vec![
-                    Field::choice("invoice", "Invoice", options, &first),
-                    Field::text("date", "Paid on", &today).with_hint("YYYY-MM-DD"),
+                    Field::choice("invoice", t!("forms.label.invoice"), options, &first),
+                    Field::text("date", t!("forms.label.paid_on"), &today)
+                        .with_hint(t!("forms.hint.date")),
                 ],
             )
         }
         LogKind::Time => Form::new(
-            format!("Log time worked: {client}"),
+            t!("forms.title.time", client = client),
             vec![
-                Field::text("time", "Time", "").with_hint("90, 1.5h, 1h30"),
-                Field::text("date", "Date", &today).with_hint("YYYY-MM-DD"),
-                Field::long_text("note", "Note", ""),
+                Field::text("time", t!("forms.label.time"), "")
+                    .with_hint(t!("forms.hint.duration")),
+                Field::text("date", t!("forms.label.date"), &today)
+                    .with_hint(t!("forms.hint.date")),
+                Field::long_text("note", t!("forms.label.note"), ""),
             ],
         ),
         LogKind::Recommendation => {
-            let mut recs = vec![("new".to_string(), "a new recommendation".to_string())];
+            let mut recs = vec![(
+                "new".to_string(),
+                t!("forms.option.new_recommendation").to_string(),
+            )];
             recs.extend(c.open_recommendations.iter().map(|r| {
                 (
                     r.id.to_string(),
@@ -279,33 +357,43 @@ pub fn log_form(
                 )
             }));
             let statuses = vec![
-                ("open".to_string(), "made".to_string()),
-                ("implemented".to_string(), "implemented".to_string()),
-                ("ignored".to_string(), "ignored".to_string()),
+                ("open".to_string(), t!("forms.option.made").to_string()),
+                (
+                    "implemented".to_string(),
+                    t!("forms.option.implemented").to_string(),
+                ),
+                (
+                    "ignored".to_string(),
+                    t!("forms.option.ignored").to_string(),
+                ),
             ];
             Form::new(
-                format!("Log recommendation: {client}"),
+                t!("forms.title.recommendation", client = client),
                 vec![
-                    Field::choice("status", "Status", statuses, "open"),
-                    Field::choice("recommendation", "Which", recs, "new")
-                        .with_hint("an open one, or new"),
-                    Field::long_text("title", "Title", "").with_hint("for a new one"),
-                    Field::toggle("security", "Security", false),
-                    Field::text("date", "Date", &today).with_hint("made or decided"),
+                    Field::choice("status", t!("forms.label.status"), statuses, "open"),
+                    Field::choice("recommendation", t!("forms.label.which"), recs, "new")
+                        .with_hint(t!("forms.hint.which")),
+                    Field::long_text("title", t!("forms.label.title"), "")
+                        .with_hint(t!("forms.hint.for_new")),
+                    Field::toggle("security", t!("forms.label.security"), false),
+                    Field::text("date", t!("forms.label.date"), &today)
+                        .with_hint(t!("forms.hint.made_or_decided")),
                 ],
             )
         }
         LogKind::Incident => Form::new(
-            format!("Log incident: {client}"),
+            t!("forms.title.incident", client = client),
             vec![
                 Field::choice(
                     "kind",
-                    "Kind",
+                    t!("forms.label.kind"),
                     opts(IncidentKind::ALL, IncidentKind::as_str),
                     "other",
                 ),
-                Field::text("date", "Date", &today).with_hint("YYYY-MM-DD"),
-                Field::long_text("note", "Note", "").with_hint("what happened"),
+                Field::text("date", t!("forms.label.date"), &today)
+                    .with_hint(t!("forms.hint.date")),
+                Field::long_text("note", t!("forms.label.note"), "")
+                    .with_hint(t!("forms.hint.what_happened")),
             ],
         ),
     };
@@ -315,7 +403,7 @@ pub fn log_form(
 fn id_of(form: &Form, key: &'static str) -> Result<i64, ValidationError> {
     form.value(key)
         .parse()
-        .map_err(|_| ValidationError::one(key, "has nothing chosen"))
+        .map_err(|_| ValidationError::of(key, Problem::NothingChosen))
 }
 
 /// Turns a filled-in log form into the entry to write, and a few words for the status line.
@@ -336,21 +424,21 @@ pub fn log_entry(
                 subject: form.value("subject").into(),
             }
             .validate(c.today)?;
-            let what = format!("{} ticket", t.kind);
+            let what = t!("forms.logged.ticket", kind = value_label(t.kind.as_str()));
             (LogEntry::Ticket(t), what)
         }
         LogKind::Reopen => {
             let id = id_of(form, "ticket")?;
             (
                 LogEntry::Reopen { ticket_id: id },
-                format!("reopen of ticket {}", EventRef::Ticket(id)),
+                t!("forms.logged.reopen", id = EventRef::Ticket(id)),
             )
         }
         LogKind::Escalation => {
             let id = id_of(form, "ticket")?;
             (
                 LogEntry::Escalate { ticket_id: id },
-                format!("escalation of ticket {}", EventRef::Ticket(id)),
+                t!("forms.logged.escalation", id = EventRef::Ticket(id)),
             )
         }
         LogKind::Invoice => {
@@ -364,7 +452,10 @@ pub fn log_entry(
                 reference: String::new(),
             }
             .validate(c.terms_days, c.today)?;
-            let what = format!("invoice of {}", inv.amount.display(&c.currency));
+            let what = t!(
+                "forms.logged.invoice",
+                amount = inv.amount.display(&c.currency)
+            );
             (LogEntry::Invoice(inv), what)
         }
         LogKind::Payment => {
@@ -380,7 +471,7 @@ pub fn log_entry(
                     invoice_id: id,
                     paid_on,
                 },
-                format!("payment of {number}"),
+                t!("forms.logged.payment", number = number),
             )
         }
         LogKind::Time => {
@@ -390,7 +481,7 @@ pub fn log_entry(
                 note: form.value("note").into(),
             }
             .validate(c.today)?;
-            let what = format!("{} min of work", t.minutes);
+            let what = t!("forms.logged.time", minutes = t.minutes);
             (LogEntry::Time(t), what)
         }
         LogKind::Recommendation => {
@@ -406,16 +497,17 @@ pub fn log_entry(
                     reference: String::new(),
                 }
                 .validate(c.today)?;
-                let what = format!("recommendation '{}' ({})", r.title, r.status);
+                let what = t!(
+                    "forms.logged.recommendation",
+                    title = r.title,
+                    status = value_label(r.status.as_str())
+                );
                 (LogEntry::Recommendation(r), what)
             } else {
                 let id = id_of(form, "recommendation")?;
                 let status = crate::domain::RecStatus::parse("status", status)?;
                 if status == crate::domain::RecStatus::Open {
-                    return Err(ValidationError::one(
-                        "status",
-                        "is 'made' but an existing recommendation is chosen: pick implemented or ignored",
-                    ));
+                    return Err(ValidationError::of("status", Problem::MadeButExisting));
                 }
                 let decided_on = parse_past_date("date", form.value("date"), c.today)?;
                 (
@@ -424,7 +516,10 @@ pub fn log_entry(
                         status,
                         decided_on,
                     },
-                    format!("recommendation {status}"),
+                    t!(
+                        "forms.logged.decided",
+                        status = value_label(status.as_str())
+                    ),
                 )
             }
         }
@@ -435,7 +530,7 @@ pub fn log_entry(
                 note: form.value("note").into(),
             }
             .validate(c.today)?;
-            let what = format!("{} incident", i.kind.as_str().replace('_', " "));
+            let what = t!("forms.logged.incident", kind = value_label(i.kind.as_str()));
             (LogEntry::Incident(i), what)
         }
     })
@@ -459,32 +554,32 @@ pub fn vote_form(year: i32, list: Option<&StaffList>, rows: &[ClientRow]) -> For
             .iter()
             .map(|r| (r.client.id.0.to_string(), r.client.fields.name.clone())),
     );
-    const PLACES: [(&str, &str); VOTES_MAX] = [
-        ("1", "Worst"),
-        ("2", "2nd worst"),
-        ("3", "3rd worst"),
-        ("4", "4th worst"),
-        ("5", "5th worst"),
+    let places: [(&str, &str); VOTES_MAX] = [
+        ("1", t!("forms.label.worst_1")),
+        ("2", t!("forms.label.worst_2")),
+        ("3", t!("forms.label.worst_3")),
+        ("4", t!("forms.label.worst_4")),
+        ("5", t!("forms.label.worst_5")),
     ];
     let mut fields = vec![
         Field::text(
             "staff",
-            "Staff member",
+            t!("forms.label.staff"),
             list.map_or("", |l| l.staff.as_str()),
         )
-        .with_hint("who names them"),
+        .with_hint(t!("forms.hint.staff")),
     ];
-    for (i, (key, label)) in PLACES.iter().enumerate() {
+    for (i, (key, label)) in places.iter().enumerate() {
         let current = list
             .and_then(|l| l.clients.get(i))
             .map_or(String::new(), |c| c.0.to_string());
         fields.push(
-            Field::choice(key, label, options.clone(), &current).with_hint("←/→ or type a letter"),
+            Field::choice(key, label, options.clone(), &current).with_hint(t!("forms.hint.place")),
         );
     }
     let title = match list {
-        Some(l) => format!("Gut check {year}: {}", l.staff),
-        None => format!("Gut check {year}: a staff member's five worst clients"),
+        Some(l) => t!("forms.title.gut_check", year = year, staff = l.staff),
+        None => t!("forms.title.gut_check_new", year = year),
     };
     let mut form = Form::new(title, fields);
     if list.is_some() {
@@ -506,10 +601,7 @@ pub fn vote_entry(
         .collect();
     let staff = check_votes(year, form.value("staff"), &clients)?;
     if clients.is_empty() {
-        return Err(ValidationError::one(
-            "gut check list",
-            "names nobody: choose at least one client (d on the list clears one)",
-        ));
+        return Err(ValidationError::of("gut check list", Problem::NamesNobody));
     }
     Ok((staff, clients))
 }
@@ -518,60 +610,69 @@ pub fn vote_entry(
 /// keys are the names the domain's checks use, so errors land next to their field.
 pub fn event_form(seen: &crate::domain::record::StoredEvent) -> Form {
     use crate::domain::record::EventDraft;
-    let title = format!("Edit {}", seen.record.describe());
+    let title = t!("forms.title.edit", event = seen.record.describe());
     let fields = match seen.record.draft() {
         EventDraft::Ticket(d) => vec![
             Field::choice(
                 "kind",
-                "Kind",
+                t!("forms.label.kind"),
                 opts(TicketKind::ALL, TicketKind::as_str),
                 &d.kind,
             ),
-            Field::text("subject", "Subject", &d.subject).with_hint("a few words"),
-            Field::text("opened", "Opened", &d.opened).with_hint("YYYY-MM-DD"),
-            Field::text("closed", "Closed", &d.closed).with_hint("empty while open"),
-            Field::toggle("escalated", "Escalated", d.escalated),
-            Field::text("reopens", "Reopened", &d.reopens).with_hint("how often"),
-            Field::text("reference", "PSA reference", &d.reference),
+            Field::text("subject", t!("forms.label.subject"), &d.subject)
+                .with_hint(t!("forms.hint.few_words")),
+            Field::text("opened", t!("forms.label.opened"), &d.opened)
+                .with_hint(t!("forms.hint.date")),
+            Field::text("closed", t!("forms.label.closed"), &d.closed)
+                .with_hint(t!("forms.hint.while_open")),
+            Field::toggle("escalated", t!("forms.label.escalated"), d.escalated),
+            Field::text("reopens", t!("forms.label.reopened"), &d.reopens)
+                .with_hint(t!("forms.hint.how_often")),
+            Field::text("reference", t!("forms.label.reference"), &d.reference),
         ],
         EventDraft::Invoice(d) => vec![
-            Field::text("number", "Number", &d.number),
-            Field::text("amount", "Amount", &d.amount).with_hint("e.g. 1,500.50"),
-            Field::text("issued", "Issued", &d.issued).with_hint("YYYY-MM-DD"),
-            Field::text("due", "Due", &d.due).with_hint("YYYY-MM-DD"),
-            Field::text("paid", "Paid", &d.paid).with_hint("empty while unpaid"),
-            Field::toggle("disputed", "Disputed", d.disputed),
-            Field::text("reference", "PSA reference", &d.reference),
+            Field::text("number", t!("forms.label.number"), &d.number),
+            Field::text("amount", t!("forms.label.amount"), &d.amount)
+                .with_hint(t!("forms.hint.amount")),
+            Field::text("issued", t!("forms.label.issued"), &d.issued)
+                .with_hint(t!("forms.hint.date")),
+            Field::text("due", t!("forms.label.due"), &d.due).with_hint(t!("forms.hint.date")),
+            Field::text("paid", t!("forms.label.paid"), &d.paid)
+                .with_hint(t!("forms.hint.while_unpaid")),
+            Field::toggle("disputed", t!("forms.label.disputed"), d.disputed),
+            Field::text("reference", t!("forms.label.reference"), &d.reference),
         ],
         EventDraft::Time(d) => vec![
-            Field::text("time", "Time", &d.duration).with_hint("90, 1.5h, 1h30"),
-            Field::text("date", "Date", &d.date).with_hint("YYYY-MM-DD"),
-            Field::text("note", "Note", &d.note),
+            Field::text("time", t!("forms.label.time"), &d.duration)
+                .with_hint(t!("forms.hint.duration")),
+            Field::text("date", t!("forms.label.date"), &d.date).with_hint(t!("forms.hint.date")),
+            Field::text("note", t!("forms.label.note"), &d.note),
         ],
         EventDraft::Recommendation(d) => vec![
-            Field::text("title", "Title", &d.title),
-            Field::text("made", "Made", &d.made).with_hint("YYYY-MM-DD"),
-            Field::toggle("security", "Security", d.security),
+            Field::text("title", t!("forms.label.title"), &d.title),
+            Field::text("made", t!("forms.label.made"), &d.made).with_hint(t!("forms.hint.date")),
+            Field::toggle("security", t!("forms.label.security"), d.security),
             Field::choice(
                 "status",
-                "Status",
+                t!("forms.label.status"),
                 opts(
                     crate::domain::RecStatus::ALL,
                     crate::domain::RecStatus::as_str,
                 ),
                 &d.status,
             ),
-            Field::text("decided", "Decided", &d.decided).with_hint("empty while open"),
+            Field::text("decided", t!("forms.label.decided"), &d.decided)
+                .with_hint(t!("forms.hint.while_open")),
         ],
         EventDraft::Incident(d) => vec![
             Field::choice(
                 "kind",
-                "Kind",
+                t!("forms.label.kind"),
                 opts(IncidentKind::ALL, IncidentKind::as_str),
                 &d.kind,
             ),
-            Field::text("date", "Date", &d.date).with_hint("YYYY-MM-DD"),
-            Field::text("note", "Note", &d.note),
+            Field::text("date", t!("forms.label.date"), &d.date).with_hint(t!("forms.hint.date")),
+            Field::text("note", t!("forms.label.note"), &d.note),
         ],
     };
     Form::new(title, fields)
@@ -627,11 +728,10 @@ pub fn event_draft(
 /// The form that voids an event: it asks why (the reason stays beside it).
 pub fn void_form(seen: &crate::domain::record::StoredEvent) -> Form {
     let mut form = Form::new(
-        format!("Void {}", seen.record.describe()),
-        vec![Field::text("reason", "Why", "").with_hint("required, e.g. logged twice")],
+        t!("forms.title.void", event = seen.record.describe()),
+        vec![Field::text("reason", t!("forms.label.why"), "").with_hint(t!("forms.hint.why"))],
     )
-    .with_keys("void it", "keep it");
-    form.message =
-        Some("It stays in the file and in the history, struck through, and counts nowhere.".into());
+    .with_keys(t!("forms.keys.void"), t!("forms.keys.keep"));
+    form.message = Some(t!("forms.void_note").into());
     form
 }

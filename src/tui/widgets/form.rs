@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::ValidationError;
+use crate::t;
 use crate::tui::text::{pad, truncate, wrap};
 use crate::tui::theme::Theme;
 
@@ -165,8 +166,8 @@ pub struct Form {
     /// The focused short text is "selected": typing replaces it, as in any form that was
     /// just tabbed into. Moving the cursor or deleting keeps it instead.
     pub fresh: bool,
-    /// What Enter and Esc do, for the help line: "save" and "cancel" unless the form is
-    /// for something else (voiding an event).
+    /// What Enter and Esc do, for the help line: "save" and "cancel" (in the language in
+    /// force) unless the form is for something else (voiding an event).
     pub enter: &'static str,
     pub esc: &'static str,
 }
@@ -179,8 +180,8 @@ impl Form {
             focus: 0,
             message: None,
             fresh: true,
-            enter: "save",
-            esc: "cancel",
+            enter: t!("forms.keys.save"),
+            esc: t!("forms.keys.cancel"),
         }
     }
 
@@ -311,7 +312,14 @@ impl Form {
     /// Draws the form as a centred popup over `area`: 76 columns, wider where the terminal
     /// has room for long choices, hints and errors.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let label_w = 16usize;
+        // 16 columns, or as wide as a longer label (a space follows it either way).
+        let label_w = self
+            .fields
+            .iter()
+            .map(|f| f.label.width())
+            .max()
+            .unwrap_or(0)
+            .max(16);
         // The values: 34 columns, or the longest value or choice's label (a ticket, a client).
         let value_want = self
             .fields
@@ -434,14 +442,16 @@ impl Form {
             frame.render_widget(Paragraph::new(lines), msg_area);
         }
         // The keys this field takes; moving between fields only where there are several.
-        let mut help = format!("Enter {}  Esc {}", self.enter, self.esc);
+        let mut help = t!("forms.keys.enter_esc", enter = self.enter, esc = self.esc);
+        help.push_str("  ");
         help.push_str(match self.fields.get(self.focus).map(|f| &f.kind) {
-            Some(FieldKind::Text) => "  ^U clear",
-            Some(FieldKind::Toggle) => "  Space toggle",
-            _ => "  ←/→ choose",
+            Some(FieldKind::Text) => t!("forms.keys.clear"),
+            Some(FieldKind::Toggle) => t!("forms.keys.toggle"),
+            _ => t!("forms.keys.choose"),
         });
         if self.fields.len() > 1 {
-            help.push_str("  Tab/↓ next  ⇧Tab/↑ previous");
+            help.push_str("  ");
+            help.push_str(t!("forms.keys.next"));
         }
         frame.render_widget(
             Paragraph::new(Span::styled(
