@@ -11,17 +11,46 @@ pub fn report(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = e.print();
+            print_help(e);
             ExitCode::SUCCESS
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = e.print();
+            print_help(e);
             ExitCode::from(2)
         }
         _ => {
             eprintln!("rapport: {}", clap_one_line(&e.to_string()));
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints clap's help (or version, or usage) as clap would, with the words clap writes
+/// itself in the language in force.
+fn print_help(e: &clap::Error) {
+    use std::io::IsTerminal as _;
+    if crate::words::language() == crate::domain::lang::Lang::En {
+        let _ = e.print();
+        return;
+    }
+    let to_stderr = e.use_stderr();
+    let terminal = if to_stderr {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let colour = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let styled = e.render();
+    let text = if colour {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
+    let text = crate::cli::help::finish(text);
+    if to_stderr {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
     }
 }
 
@@ -34,7 +63,7 @@ fn clap_one_line(text: &str) -> String {
             continue;
         }
         if let Some(h) = line.strip_prefix("For more information, try ") {
-            hint = format!("; see {}", h.trim_end_matches('.'));
+            hint = crate::t!("errors.clap_see", hint = h.trim_end_matches('.'));
             continue;
         }
         let line = line.strip_prefix("error: ").unwrap_or(line);
