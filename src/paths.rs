@@ -7,7 +7,7 @@ use directories::ProjectDirs;
 
 fn project_dirs() -> Result<ProjectDirs> {
     ProjectDirs::from("", "", "rapport")
-        .context("cannot find your home folder: pass --db PATH (or set RAPPORT_DB)")
+        .with_context(|| crate::t!("errors.no_home"))
 }
 
 /// The database file: `--db`/`RAPPORT_DB` (already merged by clap), else the user's data dir,
