@@ -137,15 +137,22 @@ impl Supplied {
     pub fn note(&self, currency: &str) -> String {
         let mut what = Vec::new();
         if let Some(cost) = self.hourly_labour_cost {
-            what.push(format!("labour cost {}/h", cost.display_whole(currency)));
+            what.push(crate::t!(
+                "config.supplied.labour_cost",
+                cost = cost.display_whole(currency)
+            ));
         }
         if let Some(name) = &self.company_name {
-            what.push(format!("company {name}"));
+            what.push(crate::t!("config.supplied.company", name = name));
         }
         if self.ideal_client {
-            what.push("ideal client profile".to_string());
+            what.push(crate::t!("config.supplied.ideal_client").to_string());
         }
-        format!("{}: {}", self.source, what.join(", "))
+        crate::t!(
+            "config.supplied.note",
+            source = self.source,
+            what = what.join(", ")
+        )
     }
 }
 
