@@ -56,7 +56,10 @@ fn a_dutch_locale_makes_a_subcommand_s_help_dutch() {
     );
     let help = r.ok();
     assert!(help.starts_with("Klanten tonen\n"), "{help}");
-    assert!(help.contains("Gebruik: rapport client list [OPTIES]"), "{help}");
+    assert!(
+        help.contains("Gebruik: rapport client list [OPTIES]"),
+        "{help}"
+    );
     assert!(help.contains("JSON in plaats van een tabel"), "{help}");
     // LC_ALL=C comes first and says nothing: English.
     let r = common::run(
@@ -73,7 +76,10 @@ fn english_help_is_as_it_was() {
     let sb = Sandbox::new();
     let help = sb.ok(&w("client list --help"));
     assert!(help.starts_with("List clients\n\nUsage: rapport client list [OPTIONS]\n\nOptions:\n"));
-    assert!(help.contains("  -h, --help           Print help\n"), "{help}");
+    assert!(
+        help.contains("  -h, --help           Print help\n"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -165,5 +171,9 @@ fn dutch_errors_are_one_line_with_the_same_exit_code() {
     assert!(msg.contains("regel 2, kolom 9"), "{msg}");
     // Our own message inside clap's error.
     let nl = sb.run(&["--lang", "nl", "events", "edit", "t1", "--number", ""]);
-    assert!(nl.invalid(&[]).contains("is leeg: geef een waarde"), "{}", nl.stderr);
+    assert!(
+        nl.invalid(&[]).contains("is leeg: geef een waarde"),
+        "{}",
+        nl.stderr
+    );
 }

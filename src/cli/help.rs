@@ -153,7 +153,10 @@ pub fn finish(rendered: String) -> String {
     rendered
         .replace("[OPTIONS]", crate::t!("cli.builtin.options_value"))
         .replace("[default: ", crate::t!("cli.builtin.default_value"))
-        .replace("[possible values: ", crate::t!("cli.builtin.possible_values"))
+        .replace(
+            "[possible values: ",
+            crate::t!("cli.builtin.possible_values"),
+        )
 }
 
 #[cfg(test)]

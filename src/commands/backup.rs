@@ -68,10 +68,10 @@ pub fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
                 ),
             )
             .into(),
-            other => {
-                anyhow::Error::from(other)
-                    .context(crate::t!("commands.backup.cannot_restore", path = file.display()))
-            }
+            other => anyhow::Error::from(other).context(crate::t!(
+                "commands.backup.cannot_restore",
+                path = file.display()
+            )),
         });
     }
     if !yes {

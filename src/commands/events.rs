@@ -170,7 +170,10 @@ fn edit(ctx: &Context, id: &str, args: &EventArgs) -> Result<()> {
     store.update_event(&seen, &update)?;
     println!(
         "{}",
-        crate::t!("commands.events.edited", what = describe_after(&store, id, &seen))
+        crate::t!(
+            "commands.events.edited",
+            what = describe_after(&store, id, &seen)
+        )
     );
     Ok(())
 }

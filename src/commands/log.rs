@@ -40,7 +40,11 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 subject: subject.unwrap_or_default(),
             }
             .validate(now)?;
-            let what = crate::t!("commands.log.ticket", kind = t.kind, date = iso(t.opened_on));
+            let what = crate::t!(
+                "commands.log.ticket",
+                kind = t.kind,
+                date = iso(t.opened_on)
+            );
             (c, LogEntry::Ticket(t), what)
         }
         LogCommand::Reopen { client, ticket } => {
@@ -98,7 +102,11 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
             let c = store.client_by_name(&client.client)?;
             let paid_on = parse_past_date("date", &or_today(date), now)?;
             let inv = store.invoice_by_number(c.id, &invoice)?;
-            let what = crate::t!("commands.log.payment", number = inv.number, date = iso(paid_on));
+            let what = crate::t!(
+                "commands.log.payment",
+                number = inv.number,
+                date = iso(paid_on)
+            );
             (
                 c,
                 LogEntry::Payment {
@@ -121,7 +129,11 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 note: note.unwrap_or_default(),
             }
             .validate(now)?;
-            let what = crate::t!("commands.log.time", minutes = t.minutes, date = iso(t.worked_on));
+            let what = crate::t!(
+                "commands.log.time",
+                minutes = t.minutes,
+                date = iso(t.worked_on)
+            );
             (c, LogEntry::Time(t), what)
         }
         LogCommand::Recommendation {
@@ -142,7 +154,11 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 reference: String::new(),
             }
             .validate(now)?;
-            let what = crate::t!("commands.log.recommendation", title = r.title, status = r.status);
+            let what = crate::t!(
+                "commands.log.recommendation",
+                title = r.title,
+                status = r.status
+            );
             (c, LogEntry::Recommendation(r), what)
         }
         LogCommand::Incident {
@@ -158,14 +174,22 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 note: note.unwrap_or_default(),
             }
             .validate(now)?;
-            let what = crate::t!("commands.log.incident", kind = i.kind, date = iso(i.occurred_on));
+            let what = crate::t!(
+                "commands.log.incident",
+                kind = i.kind,
+                date = iso(i.occurred_on)
+            );
             (c, LogEntry::Incident(i), what)
         }
     };
     store.log(client.id, &entry)?;
     println!(
         "{}",
-        crate::t!("commands.log.logged", what = what, name = client.fields.name)
+        crate::t!(
+            "commands.log.logged",
+            what = what,
+            name = client.fields.name
+        )
     );
     Ok(())
 }

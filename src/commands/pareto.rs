@@ -186,8 +186,7 @@ pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<
             } else {
                 crate::t!("commands.whatif.former", name = c.fields.name)
             };
-            return Err(ValidationError::one("--drop", why)
-            .into());
+            return Err(ValidationError::one("--drop", why).into());
         }
         if !ids.contains(&c.id) {
             ids.push(c.id);

@@ -49,7 +49,11 @@ pub fn prepare(ctx: &Context, store: &Store, no_color: bool) -> Result<(Settings
                 1 => String::new(),
                 n => crate::t!("commands.ui.more_clashes", n = n - 1),
             };
-            note = Some(crate::t!("commands.ui.upgraded", first = first, more = more));
+            note = Some(crate::t!(
+                "commands.ui.upgraded",
+                first = first,
+                more = more
+            ));
         }
     }
     let settings = Settings {

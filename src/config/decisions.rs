@@ -49,10 +49,7 @@ impl RawDecisions {
             d.target_margin_pct = match v.get_ref().as_f64() {
                 Some(x) if (0.0..=95.0).contains(&x) => x,
                 _ => {
-                    return Err(at(
-                        v.span().start,
-                        crate::t!("config.target_margin").into(),
-                    ));
+                    return Err(at(v.span().start, crate::t!("config.target_margin").into()));
                 }
             };
         }
@@ -82,10 +79,7 @@ impl RawIdeal {
         for s in self.segments.unwrap_or_default() {
             let text = s.get_ref().trim();
             if text.is_empty() || text.chars().count() > 100 {
-                return Err(at(
-                    s.span().start,
-                    crate::t!("config.segments").into(),
-                ));
+                return Err(at(s.span().start, crate::t!("config.segments").into()));
             }
             p.segments.push(text.to_string());
         }

@@ -134,10 +134,7 @@ impl RawScoring {
             // The first weight in the file (the map is in key order).
             let start = self.weights.values().map(|w| w.span().start).min();
             let start = start.unwrap_or(0);
-            return Err(at(
-                start,
-                crate::t!("config.scoring.no_weight").into(),
-            ));
+            return Err(at(start, crate::t!("config.scoring.no_weight").into()));
         }
         let d = self.dealbreakers;
         let b = &mut r.dealbreakers;

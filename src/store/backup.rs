@@ -69,7 +69,9 @@ impl Store {
         if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty())
             && !parent.is_dir()
         {
-            return Err(io(std::io::Error::other(crate::t!("store.backup.no_folder"))));
+            return Err(io(std::io::Error::other(crate::t!(
+                "store.backup.no_folder"
+            ))));
         }
         create_private_file(dest).map_err(|e| io_failure(e, dest))?;
         let result = copy_into(self.conn(), dest);

@@ -44,7 +44,11 @@ impl Store {
             "SELECT \"table\" || ' row ' || rowid || ' points at a missing ' || parent
              FROM pragma_foreign_key_check",
         )?;
-        listed(&mut report.problems, crate::t!("store.check.broken_links"), fk.into_iter());
+        listed(
+            &mut report.problems,
+            crate::t!("store.check.broken_links"),
+            fk.into_iter(),
+        );
         let drift = strings(conn, ROLLUP_DRIFT)?;
         listed(
             &mut report.problems,

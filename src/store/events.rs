@@ -564,11 +564,7 @@ pub(super) fn unique_write(
     let field = uniques.first().map_or("value", |u| u.field);
     Err(ValidationError::one(
         field,
-        crate::t!(
-            "store.events.taken",
-            kind = table.noun(),
-            field = field
-        ),
+        crate::t!("store.events.taken", kind = table.noun(), field = field),
     )
     .into())
 }

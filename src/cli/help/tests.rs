@@ -58,7 +58,10 @@ fn every_help_text_is_in_the_catalog_as_the_doc_comments_have_it() {
 
 /// Each command's help, rendered, with its subcommands' after it.
 fn all_help(cmd: &mut Command) -> Vec<(String, String)> {
-    let mut out = vec![(cmd.get_name().to_string(), cmd.render_long_help().to_string())];
+    let mut out = vec![(
+        cmd.get_name().to_string(),
+        cmd.render_long_help().to_string(),
+    )];
     out.push((
         format!("{} -h", cmd.get_name()),
         cmd.render_help().to_string(),
@@ -121,7 +124,10 @@ fn dutch_help_tells_the_commands_and_options_in_dutch() {
     let mut dutch = with_language(Lang::Nl, || localize(Cli::command()));
     let root = dutch.render_help().to_string();
     assert!(root.contains("Opdrachten:\n  client"), "{root}");
-    assert!(root.contains("Klanten toevoegen, wijzigen en tonen"), "{root}");
+    assert!(
+        root.contains("Klanten toevoegen, wijzigen en tonen"),
+        "{root}"
+    );
     assert!(root.contains("-h, --help"), "{root}");
     assert!(root.contains("Toon de hulp (meer met '--help')"), "{root}");
     let list = dutch
