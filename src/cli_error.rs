@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use crate::domain::ValidationError;
 use crate::store::StoreError;
 
+mod clap_words;
+
 /// Prints a clap error (or help/version) and picks the exit code.
 pub fn report(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
@@ -19,7 +21,8 @@ pub fn report(e: &clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
         _ => {
-            eprintln!("rapport: {}", clap_one_line(&e.to_string()));
+            let told = clap_words::message(e);
+            eprintln!("rapport: {}", clap_one_line(&e.to_string(), told));
             ExitCode::from(2)
         }
     }
@@ -54,8 +57,9 @@ fn print_help(e: &clap::Error) {
     }
 }
 
-/// Folds clap's multi-line message into one line, keeping the hint at the end.
-fn clap_one_line(text: &str) -> String {
+/// Folds clap's multi-line message into one line, keeping the hint at the end; `told` is the
+/// message in the language in force, when it is not clap's English.
+fn clap_one_line(text: &str, told: Option<String>) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut hint = String::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -72,7 +76,10 @@ fn clap_one_line(text: &str) -> String {
             .map_or(line.to_string(), |t| format!("({t})"));
         parts.push(line);
     }
-    format!("{}{hint}", parts.join(" "))
+    match told {
+        Some(told) => format!("{told}{hint}"),
+        None => format!("{}{hint}", parts.join(" ")),
+    }
 }
 
 /// An error chain as one line: "what failed: why".
@@ -110,7 +117,7 @@ mod tests {
     fn clap_messages_fold_into_one_line() {
         let text = "error: the following required arguments were not provided:\n  --name <NAME>\n\nUsage: rapport client add --name <NAME>\n\nFor more information, try '--help'.\n";
         assert_eq!(
-            clap_one_line(text),
+            clap_one_line(text, None),
             "the following required arguments were not provided: --name <NAME>; see '--help'"
         );
     }
