@@ -44,7 +44,7 @@ fn run(cli: Cli) -> Result<()> {
         let dir = tempfile::Builder::new()
             .prefix("rapport-demo-")
             .tempdir()
-            .context("cannot create a temporary folder for the demo database")?;
+            .context(rapport::t!("errors.demo_folder"))?;
         let ctx = Context {
             db_path: dir.path().join("demo.db"),
             config,
