@@ -2,13 +2,14 @@
 //!
 //! The English help is clap's own, from the doc comments in `cli.rs`. In another language the
 //! built command is walked and every text replaced from the words catalog: a command's texts
-//! are `cli.help.PATH.about` (and `long_about`), an option's `cli.help.PATH.args.ID` (a global
-//! option's under the root, `cli.help.args.ID`), with `PATH` the subcommands' names
-//! (`cli.help.client.edit.args.client`), or one several commands share (`cli.help.shared.json`); clap's own texts (the headings, `-h`, `-V`, the `help`
-//! command) are `cli.builtin.*`. A text missing from the catalog stays English, and a test
+//! are `cli.help.PATH.about` (and `long_about`), an option's `cli.help.PATH.args.ID`, with
+//! `PATH` the subcommands' names (`cli.help.client.edit.args.client`); an option several
+//! commands share is `cli.help.shared.ID`, a global one `cli.help.args.ID`. clap's own texts
+//! (the headings, `-h`, `-V`, the `help` command) are `cli.builtin.*`, and the names of values
+//! (`<PATH>`) `cli.values.NAME`. A text missing from the catalog stays English, and a test
 //! says which are missing.
 
-use clap::Command;
+use clap::{Arg, Command};
 
 use crate::domain::lang::Lang;
 
@@ -52,6 +53,15 @@ fn walk(mut cmd: Command, path: &str) -> Command {
         cmd = cmd.long_about(long);
     }
     cmd = cmd.mut_args(|arg| {
+        let arg = if takes_values(&arg) {
+            let names: Vec<&'static str> = value_names(&arg)
+                .into_iter()
+                .map(|name| text(&format!("cli.values.{name}")).unwrap_or_else(|| leak(name)))
+                .collect();
+            arg.value_names(names)
+        } else {
+            arg
+        };
         let id = arg.get_id().as_str().to_string();
         match id.as_str() {
             "help" if arg.get_long_help().is_some() => arg
@@ -81,6 +91,24 @@ fn walk(mut cmd: Command, path: &str) -> Command {
     })
 }
 
+/// Whether `arg` takes a value (its name shows as `<PATH>`).
+fn takes_values(arg: &Arg) -> bool {
+    arg.is_positional() || arg.get_num_args().is_some_and(|n| n.takes_values())
+}
+
+/// The names of an option's values as the help shows them: its own, else its id in capitals.
+fn value_names(arg: &Arg) -> Vec<String> {
+    match arg.get_value_names() {
+        Some(names) => names.iter().map(ToString::to_string).collect(),
+        None => vec![arg.get_id().as_str().to_uppercase()],
+    }
+}
+
+/// A name kept as it is (one missing from the catalog, which a test forbids).
+fn leak(name: String) -> &'static str {
+    Box::leak(name.into_boxed_str())
+}
+
 /// clap's `help` command of the command at `parent`: its own texts, and the copies of its
 /// siblings it holds (for shell completion) told like the originals.
 fn help_command(cmd: Command, parent: &str) -> Command {
@@ -92,6 +120,11 @@ fn help_command(cmd: Command, parent: &str) -> Command {
         });
     }
     let has_subcommands = cmd.get_subcommands().next().is_some();
+    if has_subcommands {
+        cmd = cmd
+            .subcommand_value_name(crate::t!("cli.builtin.command_value"))
+            .subcommand_help_heading(crate::t!("cli.builtin.commands"));
+    }
     let template = template(&cmd, has_subcommands);
     let parent = parent.to_string();
     cmd.help_template(template)

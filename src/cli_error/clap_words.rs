@@ -104,19 +104,19 @@ mod tests {
         );
         assert_eq!(
             dutch(&["rapport", "pareto", "--by", "money"]),
-            "ongeldige waarde 'money' voor '--by <BY>' (mogelijke waarden: revenue, hours, tickets, stress)"
+            "ongeldige waarde 'money' voor '--by <OP>' (mogelijke waarden: revenue, hours, tickets, stress)"
         );
         assert_eq!(
             dutch(&["rapport", "client", "add", "--mrr", ""]),
-            "ongeldige waarde '' voor '--mrr <AMOUNT>': is leeg: geef een waarde (0 voor geen)"
+            "ongeldige waarde '' voor '--mrr <BEDRAG>': is leeg: geef een waarde (0 voor geen)"
         );
         assert_eq!(
             dutch(&["rapport", "vote", "Acme"]),
-            "deze verplichte argumenten ontbreken: --staff <NAME>"
+            "deze verplichte argumenten ontbreken: --staff <NAAM>"
         );
         assert_eq!(
             dutch(&["rapport", "log", "ticket", "--client", "A", "--client", "B"]),
-            "het argument '--client <NAME>' mag maar één keer"
+            "het argument '--client <NAAM>' mag maar één keer"
         );
         assert_eq!(
             dutch(&["rapport", "client", "add", "--prepaid", "--not-prepaid"]),

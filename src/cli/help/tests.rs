@@ -110,8 +110,12 @@ fn dutch_help_has_no_english_left() {
             "Print version",
             "[OPTIONS]",
             "<COMMAND>",
+            "[COMMAND]",
             "The client's name",
             "JSON instead",
+            "<PATH>",
+            "<DATE>",
+            "<NAME>",
         ] {
             assert!(!help.contains(english), "{name}: {english:?} in\n{help}");
         }
@@ -137,4 +141,28 @@ fn dutch_help_tells_the_commands_and_options_in_dutch() {
         .unwrap_or_default();
     assert!(list.contains("JSON in plaats van een tabel"), "{list}");
     assert!(list.contains("Het databasebestand"), "{list}");
+}
+
+#[test]
+fn every_value_name_is_in_the_catalog() {
+    fn collect(cmd: &Command, out: &mut Vec<String>) {
+        for arg in cmd.get_arguments().filter(|a| takes_values(a)) {
+            out.extend(value_names(arg));
+        }
+        for sub in cmd.get_subcommands() {
+            collect(sub, out);
+        }
+    }
+    let mut cmd = Cli::command();
+    cmd.build();
+    let mut names = Vec::new();
+    collect(&cmd, &mut names);
+    let missing: Vec<_> = names
+        .iter()
+        .filter(|n| text(&format!("cli.values.{n}")).is_none())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "add to [values] in cli.toml: {missing:?}"
+    );
 }
