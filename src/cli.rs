@@ -10,6 +10,8 @@ use clap::{Args, CommandFactory, FromArgMatches as _, Parser, Subcommand};
 use crate::domain::date::parse_date;
 use crate::domain::lang::Lang;
 
+pub mod help;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "rapport",
@@ -65,11 +67,12 @@ impl Cli {
                 command = command.mut_arg(id, |a| a.env(None));
             }
         }
-        let cli = Cli::from_arg_matches(&command.try_get_matches_from(args)?)?;
+        let mut command = help::localize(command);
+        let cli = Cli::from_arg_matches(&command.try_get_matches_from_mut(args)?)?;
         if cli.demo && cli.command.is_some() {
-            return Err(Cli::command().error(
+            return Err(command.error(
                 clap::error::ErrorKind::ArgumentConflict,
-                "--demo opens the terminal UI on demo data: it cannot be combined with a subcommand",
+                crate::t!("cli.demo_with_command"),
             ));
         }
         Ok(cli)
@@ -580,17 +583,17 @@ pub struct ClientRef {
 
 /// A value that must not be empty: `--number ''` is a mistake, not a way to reset a field.
 fn non_empty(s: &str) -> Result<String, String> {
-    given(s, "is empty: give a value")
+    given(s, crate::t!("cli.empty_value"))
 }
 
 /// A date that must not be empty.
 fn non_empty_date(s: &str) -> Result<String, String> {
-    given(s, "is empty: give a date like 2026-03-31")
+    given(s, crate::t!("cli.empty_date"))
 }
 
 /// A number or amount that must not be empty, where 0 means none: `--mrr ''` is a mistake.
 fn non_empty_count(s: &str) -> Result<String, String> {
-    given(s, "is empty: give a value (0 for none)")
+    given(s, crate::t!("cli.empty_count"))
 }
 
 fn given(s: &str, empty: &str) -> Result<String, String> {
@@ -612,9 +615,10 @@ fn ticket_id(s: &str) -> Result<i64, String> {
     };
     match EventRef::parse("ticket", &text).map_err(|e| e.message)? {
         EventRef::Ticket(row) => Ok(row),
-        other => Err(format!(
-            "{other} is a {}, not a ticket",
-            other.table().name()
+        other => Err(crate::t!(
+            "cli.not_a_ticket",
+            id = other,
+            kind = other.table().name()
         )),
     }
 }

@@ -6,27 +6,60 @@ use std::process::ExitCode;
 use crate::domain::ValidationError;
 use crate::store::StoreError;
 
+mod clap_words;
+
 /// Prints a clap error (or help/version) and picks the exit code.
 pub fn report(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = e.print();
+            print_help(e);
             ExitCode::SUCCESS
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = e.print();
+            print_help(e);
             ExitCode::from(2)
         }
         _ => {
-            eprintln!("rapport: {}", clap_one_line(&e.to_string()));
+            let told = clap_words::message(e);
+            eprintln!("rapport: {}", clap_one_line(&e.to_string(), told));
             ExitCode::from(2)
         }
     }
 }
 
-/// Folds clap's multi-line message into one line, keeping the hint at the end.
-fn clap_one_line(text: &str) -> String {
+/// Prints clap's help (or version, or usage) as clap would, with the words clap writes
+/// itself in the language in force.
+fn print_help(e: &clap::Error) {
+    use std::io::IsTerminal as _;
+    if crate::words::language() == crate::domain::lang::Lang::En {
+        let _ = e.print();
+        return;
+    }
+    let to_stderr = e.use_stderr();
+    let terminal = if to_stderr {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let colour = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let styled = e.render();
+    let text = if colour {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
+    let text = crate::cli::help::finish(text);
+    if to_stderr {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
+}
+
+/// Folds clap's multi-line message into one line, keeping the hint at the end; `told` is the
+/// message in the language in force, when it is not clap's English.
+fn clap_one_line(text: &str, told: Option<String>) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut hint = String::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -34,7 +67,7 @@ fn clap_one_line(text: &str) -> String {
             continue;
         }
         if let Some(h) = line.strip_prefix("For more information, try ") {
-            hint = format!("; see {}", h.trim_end_matches('.'));
+            hint = crate::t!("errors.clap_see", hint = h.trim_end_matches('.'));
             continue;
         }
         let line = line.strip_prefix("error: ").unwrap_or(line);
@@ -43,7 +76,10 @@ fn clap_one_line(text: &str) -> String {
             .map_or(line.to_string(), |t| format!("({t})"));
         parts.push(line);
     }
-    format!("{}{hint}", parts.join(" "))
+    match told {
+        Some(told) => format!("{told}{hint}"),
+        None => format!("{}{hint}", parts.join(" ")),
+    }
 }
 
 /// An error chain as one line: "what failed: why".
@@ -81,7 +117,7 @@ mod tests {
     fn clap_messages_fold_into_one_line() {
         let text = "error: the following required arguments were not provided:\n  --name <NAME>\n\nUsage: rapport client add --name <NAME>\n\nFor more information, try '--help'.\n";
         assert_eq!(
-            clap_one_line(text),
+            clap_one_line(text, None),
             "the following required arguments were not provided: --name <NAME>; see '--help'"
         );
     }

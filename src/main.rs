@@ -1,5 +1,7 @@
 //! rapport's entry point: parse the arguments, load the config, dispatch. Nothing else.
 
+use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
@@ -13,7 +15,11 @@ use rapport::paths;
 
 fn main() -> ExitCode {
     set_signals();
-    let cli = match Cli::parse_args(std::env::args_os()) {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // clap prints --help while it parses, before the config is read: its language is
+    // found from the arguments first.
+    rapport::words::set_language(early_language(&args));
+    let cli = match Cli::parse_args(args) {
         Ok(cli) => cli,
         Err(e) => return rapport::cli_error::report(&e),
     };
@@ -29,7 +35,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let (config_path, named) = paths::config_path(cli.config)?;
     let config = Config::load(&config_path, named)?;
-    rapport::words::set_language(language(cli.lang, &config));
+    rapport::words::set_language(language(cli.lang, config.display.language));
     let clock = Clock::new(cli.today);
     let no_color = cli.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     if cli.demo {
@@ -38,7 +44,7 @@ fn run(cli: Cli) -> Result<()> {
         let dir = tempfile::Builder::new()
             .prefix("rapport-demo-")
             .tempdir()
-            .context("cannot create a temporary folder for the demo database")?;
+            .context(rapport::t!("errors.demo_folder"))?;
         let ctx = Context {
             db_path: dir.path().join("demo.db"),
             config,
@@ -97,10 +103,41 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// The language before the arguments are parsed, for clap's help and errors: `--lang` and
+/// the config (`--config`, `RAPPORT_CONFIG` or the default one) as [`language`] takes them,
+/// read quietly: a config that cannot be read is told about once the arguments are parsed.
+fn early_language(args: &[OsString]) -> Lang {
+    let mut flag = None;
+    let mut config = std::env::var_os("RAPPORT_CONFIG")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let mut rest = args.iter().skip(1);
+    while let Some(arg) = rest.next() {
+        let Some(arg) = arg.to_str() else { continue };
+        match arg {
+            "--" => break,
+            "--lang" => flag = rest.next().and_then(|v| v.to_str()).and_then(Lang::parse),
+            "--config" => config = rest.next().map(PathBuf::from),
+            _ => {
+                if let Some(v) = arg.strip_prefix("--lang=") {
+                    flag = Lang::parse(v);
+                } else if let Some(v) = arg.strip_prefix("--config=") {
+                    config = Some(PathBuf::from(v));
+                }
+            }
+        }
+    }
+    let configured = || {
+        let (path, named) = paths::config_path(config).ok()?;
+        Config::load(&path, named).ok()?.display.language
+    };
+    language(flag, flag.is_none().then(configured).flatten())
+}
+
 /// `--lang`, else the config's `display.language`, else the locale (`LC_ALL`, `LC_MESSAGES`,
 /// `LANG`, the first one set), else English.
-fn language(flag: Option<Lang>, config: &Config) -> Lang {
-    flag.or(config.display.language)
+fn language(flag: Option<Lang>, configured: Option<Lang>) -> Lang {
+    flag.or(configured)
         .or_else(|| {
             ["LC_ALL", "LC_MESSAGES", "LANG"]
                 .iter()

@@ -6,8 +6,7 @@ use anyhow::{Context, Result};
 use directories::ProjectDirs;
 
 fn project_dirs() -> Result<ProjectDirs> {
-    ProjectDirs::from("", "", "rapport")
-        .context("cannot find your home folder: pass --db PATH (or set RAPPORT_DB)")
+    ProjectDirs::from("", "", "rapport").with_context(|| crate::t!("errors.no_home"))
 }
 
 /// The database file: `--db`/`RAPPORT_DB` (already merged by clap), else the user's data dir,

@@ -218,6 +218,7 @@ fn recommendations_arrive_with_their_decisions() {
 fn rapport(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("rapport").unwrap();
     cmd.env_remove("RAPPORT_DB")
+        .env("LC_ALL", "C")
         .env("RAPPORT_CONFIG", "/dev/null")
         .env("RAPPORT_TODAY", TODAY)
         .arg("demo")
@@ -280,6 +281,7 @@ fn run_on(db: &Path, config: &Path, args: &[&str]) -> String {
     let out = Command::cargo_bin("rapport")
         .unwrap()
         .env_remove("NO_COLOR")
+        .env("LC_ALL", "C")
         .env("RAPPORT_DB", db)
         .env("RAPPORT_CONFIG", config)
         .env("RAPPORT_TODAY", TODAY)

@@ -586,6 +586,7 @@ fn plain_command(sb: &Sandbox, args: &[&str]) -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"));
     cmd.args(args)
         .env("RAPPORT_DB", &sb.db)
+        .env("LC_ALL", "C")
         .env("RAPPORT_CONFIG", "/dev/null")
         .env("RAPPORT_TODAY", common::TODAY)
         .env("HOME", sb.path("home"));

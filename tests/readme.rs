@@ -51,6 +51,7 @@ fn readme_path() -> PathBuf {
 fn rapport(db: &Path, args: &[String]) -> String {
     let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_rapport"))
         .env_remove("NO_COLOR")
+        .env("LC_ALL", "C")
         .env("RAPPORT_CONFIG", "/dev/null")
         .env("RAPPORT_TODAY", TODAY)
         .env("RAPPORT_DB", db)

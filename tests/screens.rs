@@ -832,6 +832,7 @@ fn the_screen_and_the_scorecard_command_score_the_same_clients() {
     std::fs::write(&config, "[costs]\nhourly_labour_cost = 65\n").unwrap();
     let ui = Ui::with(dir, store, 120, 40, ThemeName::Dark);
     let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .env("LC_ALL", "C")
         .env("RAPPORT_CONFIG", &config)
         .env("RAPPORT_DB", &db)
         .env("RAPPORT_TODAY", "2026-06-30")

@@ -12,8 +12,15 @@ pub fn run(ctx: &Context, file: &Path) -> Result<()> {
     let store = ctx.open_read_store()?;
     store
         .backup_to(file)
-        .with_context(|| format!("backup to {} failed", file.display()))?;
-    println!("backed up {} to {}", ctx.db_path.display(), file.display());
+        .with_context(|| crate::t!("commands.backup.failed", path = file.display()))?;
+    println!(
+        "{}",
+        crate::t!(
+            "commands.backup.done",
+            db = ctx.db_path.display(),
+            path = file.display()
+        )
+    );
     Ok(())
 }
 
@@ -22,11 +29,11 @@ pub fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
     let db = &ctx.db_path;
     if file.is_dir() {
         return Err(ValidationError::one(
-            "file",
-            format!(
-                "{} is a folder: name a backup file in it, e.g. one from {}",
-                file.display(),
-                crate::store::backup_dir(db).display()
+            crate::t!("commands.backup.file"),
+            crate::t!(
+                "commands.backup.is_folder",
+                path = file.display(),
+                folder = crate::store::backup_dir(db).display()
             ),
         )
         .into());
@@ -34,20 +41,17 @@ pub fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
     if !db.is_file() {
         return Err(ValidationError::one(
             "--db",
-            format!(
-                "names no database to restore into ({}): a restore replaces an existing database; check --db, or copy the backup to a new path to start from it",
-                db.display()
-            ),
+            crate::t!("commands.backup.no_db", db = db.display()),
         )
         .into());
     }
     if !file.is_file() {
         return Err(ValidationError::one(
-            "file",
-            format!(
-                "{} is not there: pick a backup, e.g. from {}",
-                file.display(),
-                crate::store::backup_dir(db).display()
+            crate::t!("commands.backup.file"),
+            crate::t!(
+                "commands.backup.not_there",
+                path = file.display(),
+                folder = crate::store::backup_dir(db).display()
             ),
         )
         .into());
@@ -56,52 +60,63 @@ pub fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
     if let Err(e) = crate::store::Store::open_read(file) {
         return Err(match e {
             crate::store::StoreError::NotRapport { .. } => ValidationError::one(
-                "file",
-                format!(
-                    "{} is not a rapport database: name a backup rapport made (see {})",
-                    file.display(),
-                    crate::store::backup_dir(db).display()
+                crate::t!("commands.backup.file"),
+                crate::t!(
+                    "commands.backup.not_rapport",
+                    path = file.display(),
+                    folder = crate::store::backup_dir(db).display()
                 ),
             )
             .into(),
-            other => {
-                anyhow::Error::from(other).context(format!("cannot restore {}", file.display()))
-            }
+            other => anyhow::Error::from(other).context(crate::t!(
+                "commands.backup.cannot_restore",
+                path = file.display()
+            )),
         });
     }
     if !yes {
         if !std::io::stdin().is_terminal() {
             return Err(ValidationError::one(
-                "restore",
-                format!(
-                    "replaces the contents of {}: confirm with --yes",
-                    db.display()
-                ),
+                crate::t!("commands.backup.restore"),
+                crate::t!("commands.backup.confirm_with_yes", db = db.display()),
             )
             .into());
         }
         print!(
-            "Replace everything in {} with the backup {}? Its current contents are kept in {} first. [y/N] ",
-            db.display(),
-            file.display(),
-            crate::store::backup_dir(db).display()
+            "{} ",
+            crate::t!(
+                "commands.backup.ask",
+                db = db.display(),
+                path = file.display(),
+                folder = crate::store::backup_dir(db).display()
+            )
         );
         std::io::stdout().flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes" | "Yes") {
-            println!("not restored: {} is unchanged", db.display());
+        let yes = answer.trim().to_lowercase();
+        if !crate::t!("commands.backup.yes_answers")
+            .split(',')
+            .any(|a| a.trim() == yes)
+        {
+            println!(
+                "{}",
+                crate::t!("commands.backup.not_restored", db = db.display())
+            );
             return Ok(());
         }
     }
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
     let restored = crate::store::restore(db, file, &stamp)
-        .with_context(|| format!("could not restore {}", file.display()))?;
+        .with_context(|| crate::t!("commands.backup.could_not_restore", path = file.display()))?;
     println!(
-        "restored {} from {}; what it held before is kept in {}",
-        db.display(),
-        file.display(),
-        restored.kept_copy.display()
+        "{}",
+        crate::t!(
+            "commands.backup.restored",
+            db = db.display(),
+            path = file.display(),
+            kept = restored.kept_copy.display()
+        )
     );
     Ok(())
 }

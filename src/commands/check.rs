@@ -12,11 +12,12 @@ pub fn run(ctx: &Context) -> Result<()> {
         Ok(s) => s,
         Err(e) => match e.downcast_ref::<StoreError>() {
             Some(StoreError::Corrupt { detail, .. }) => {
-                bail!(
-                    "{} is damaged ({detail}): {}",
-                    path.display(),
-                    restore_advice(path)
-                )
+                bail!(crate::t!(
+                    "commands.check.damaged_detail",
+                    path = path.display(),
+                    detail = detail,
+                    advice = restore_advice(path)
+                ))
             }
             _ => return Err(e),
         },
@@ -24,33 +25,37 @@ pub fn run(ctx: &Context) -> Result<()> {
     let report = match store.check() {
         Ok(r) => r,
         Err(e) if e.is_corrupt() => {
-            println!(
-                "the file is damaged: SQLite stopped in the middle of its integrity check, at a page it cannot read"
-            );
-            bail!("{} is damaged: {}", path.display(), restore_advice(path))
+            println!("{}", crate::t!("commands.check.stopped"));
+            bail!(crate::t!(
+                "commands.check.damaged",
+                path = path.display(),
+                advice = restore_advice(path)
+            ))
         }
         Err(e) => return Err(e.into()),
     };
     if report.is_ok() {
         println!(
-            "ok: {} is sound ({} clients, {} events; the rollup agrees with the rows)",
-            path.display(),
-            report.clients,
-            report.events
+            "{}",
+            crate::t!(
+                "commands.check.sound",
+                path = path.display(),
+                clients = report.clients,
+                events = report.events
+            )
         );
         for clash in store.identity_clashes()? {
-            println!("note: {clash}");
+            println!("{}", crate::t!("commands.note", note = clash));
         }
         return Ok(());
     }
     for problem in &report.problems {
         println!("{problem}");
     }
-    bail!(
-        "{} has {} problem{}: {}",
-        path.display(),
+    bail!(crate::tn!(
+        "commands.check.problems",
         report.problems.len(),
-        if report.problems.len() == 1 { "" } else { "s" },
-        restore_advice(path)
-    )
+        path = path.display(),
+        advice = restore_advice(path)
+    ))
 }

@@ -23,7 +23,7 @@ fn add(ctx: &Context, args: ClientArgs) -> Result<()> {
     let fields = draft.validate()?;
     let mut store = ctx.open_store()?;
     store.add_client(&fields)?;
-    println!("added client '{}'", fields.name);
+    println!("{}", crate::t!("commands.client.added", name = fields.name));
     Ok(())
 }
 
@@ -31,7 +31,7 @@ fn edit(ctx: &Context, name: &str, args: ClientArgs) -> Result<()> {
     if args.is_empty() {
         return Err(ValidationError::one(
             "client edit",
-            "has nothing to change: give a field to change, e.g. --mrr 1500 (see --help)",
+            crate::t!("commands.client.nothing_given"),
         )
         .into());
     }
@@ -43,13 +43,20 @@ fn edit(ctx: &Context, name: &str, args: ClientArgs) -> Result<()> {
     })?;
     if changed.is_empty() {
         println!(
-            "nothing changed: '{}' already has these values",
-            before.fields.name
+            "{}",
+            crate::t!("commands.client.unchanged", name = before.fields.name)
         );
         return Ok(());
     }
     let what: Vec<&str> = changed.iter().map(|f| f.label()).collect();
-    println!("updated client '{}': {}", after.name, what.join(", "));
+    println!(
+        "{}",
+        crate::t!(
+            "commands.client.updated",
+            name = after.name,
+            fields = what.join(", ")
+        )
+    );
     Ok(())
 }
 
@@ -105,7 +112,7 @@ fn list(ctx: &Context, json: bool) -> Result<()> {
         return Ok(());
     }
     if rows.is_empty() {
-        println!("no clients yet: add one with 'rapport client add --name NAME'");
+        println!("{}", crate::t!("commands.client.none"));
         return Ok(());
     }
     print!("{}", table(ctx, &rows));
@@ -135,13 +142,13 @@ fn table(ctx: &Context, rows: &[ClientRow]) -> String {
         .collect();
     render(
         &[
-            ("NAME", Align::Left),
-            ("STATUS", Align::Left),
-            ("MRR", Align::Right),
-            ("SEATS", Align::Right),
-            ("CONTRACT END", Align::Left),
-            ("TICKETS 90D", Align::Right),
-            ("LAST ACTIVITY", Align::Left),
+            (crate::t!("commands.client.head.name"), Align::Left),
+            (crate::t!("commands.client.head.status"), Align::Left),
+            (crate::t!("commands.client.head.mrr"), Align::Right),
+            (crate::t!("commands.client.head.seats"), Align::Right),
+            (crate::t!("commands.client.head.contract_end"), Align::Left),
+            (crate::t!("commands.client.head.tickets"), Align::Right),
+            (crate::t!("commands.client.head.last_activity"), Align::Left),
         ],
         &body,
     )

@@ -11,21 +11,25 @@ pub fn run(ctx: &Context) -> Result<()> {
     if existing > 0 {
         return Err(crate::domain::ValidationError::one(
             "--db",
-            format!(
-                "names {}, which already holds {existing} client{}: demo data only goes into a new database, pass --db NEW_FILE",
-                ctx.db_path.display(),
-                if existing == 1 { "" } else { "s" }
+            crate::tn!(
+                "commands.demo.not_empty",
+                existing,
+                path = ctx.db_path.display()
             ),
         )
         .into());
     }
     let summary = crate::demo::populate(&mut store, ctx.clock.today())?;
     println!(
-        "wrote the demo portfolio to {}: {summary}",
-        ctx.db_path.display()
+        "{}",
+        crate::t!(
+            "commands.demo.wrote",
+            path = ctx.db_path.display(),
+            summary = summary
+        )
     );
     if let (_, Some(note)) = ctx.config_on(&store)? {
-        println!("{note} (the demo's own, used where your config sets none)");
+        println!("{}", crate::t!("commands.demo.note", note = note));
     }
     Ok(())
 }

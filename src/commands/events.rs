@@ -32,8 +32,12 @@ pub fn run(ctx: &Context, cmd: EventsCommand) -> Result<()> {
             let seen = store.event(id)?;
             store.void_event(&seen, &reason)?;
             println!(
-                "voided {}: it stays in the file and counts nowhere ('rapport events unvoid {id}' restores it)",
-                seen.record.describe()
+                "{}",
+                crate::t!(
+                    "commands.events.voided",
+                    what = seen.record.describe(),
+                    id = id
+                )
             );
             Ok(())
         }
@@ -41,7 +45,7 @@ pub fn run(ctx: &Context, cmd: EventsCommand) -> Result<()> {
             let id = EventRef::parse("id", &id)?;
             let mut store = ctx.open_existing_store()?;
             store.unvoid_event(id)?;
-            println!("restored {id}: it counts again");
+            println!("{}", crate::t!("commands.events.unvoided", id = id));
             Ok(())
         }
     }
@@ -96,7 +100,10 @@ fn list(
         return Ok(());
     }
     if events.is_empty() {
-        println!("no events for '{}' yet", client.fields.name);
+        println!(
+            "{}",
+            crate::t!("commands.events.none", name = client.fields.name)
+        );
         return Ok(());
     }
     let body: Vec<Vec<String>> = events
@@ -107,7 +114,9 @@ fn list(
                 e.date.format(&ctx.config.display.date_format).to_string(),
                 what.to_string(),
                 match &e.voided {
-                    Some(reason) => format!("VOID ({reason}): {text}"),
+                    Some(reason) => {
+                        crate::t!("commands.events.void_row", reason = reason, text = text)
+                    }
                     None => text,
                 },
             ]
@@ -117,9 +126,9 @@ fn list(
         "{}",
         render(
             &[
-                ("ID", Align::Left),
-                ("DATE", Align::Left),
-                ("WHAT", Align::Left),
+                (crate::t!("commands.events.head.id"), Align::Left),
+                (crate::t!("commands.events.head.date"), Align::Left),
+                (crate::t!("commands.events.head.what"), Align::Left),
                 ("", Align::Left),
             ],
             &body
@@ -142,10 +151,10 @@ fn edit(ctx: &Context, id: &str, args: &EventArgs) -> Result<()> {
     if given == 0 {
         return Err(ValidationError::one(
             "events edit",
-            format!(
-                "has nothing to change: give a field of {}, e.g. {} (see --help)",
-                id.table().a_noun(),
-                example(id.table())
+            crate::t!(
+                "commands.events.nothing_given",
+                kind = a_noun(id.table()),
+                example = example(id.table())
             ),
         )
         .into());
@@ -153,13 +162,19 @@ fn edit(ctx: &Context, id: &str, args: &EventArgs) -> Result<()> {
     let update = draft.validate(terms, today)?;
     if seen.record.draft().validate(terms, today).ok().as_ref() == Some(&update) {
         println!(
-            "nothing changed: {} already has these values",
-            seen.record.describe()
+            "{}",
+            crate::t!("commands.events.unchanged", what = seen.record.describe())
         );
         return Ok(());
     }
     store.update_event(&seen, &update)?;
-    println!("edited {}", describe_after(&store, id, &seen));
+    println!(
+        "{}",
+        crate::t!(
+            "commands.events.edited",
+            what = describe_after(&store, id, &seen)
+        )
+    );
     Ok(())
 }
 
@@ -171,11 +186,22 @@ fn describe_after(store: &crate::store::Store, id: EventRef, seen: &StoredEvent)
 
 fn example(t: EventTable) -> &'static str {
     match t {
-        EventTable::Ticket => "--subject \"Printer on floor 2\"",
+        EventTable::Ticket => crate::t!("commands.events.example.ticket"),
         EventTable::Invoice => "--amount 1500",
         EventTable::Time => "--duration 1h30",
         EventTable::Recommendation => "--status implemented",
-        EventTable::Incident => "--note \"shouted at the helpdesk\"",
+        EventTable::Incident => crate::t!("commands.events.example.incident"),
+    }
+}
+
+/// A kind of event with its article, in the language in force: "a ticket", "een ticket".
+fn a_noun(t: EventTable) -> &'static str {
+    match t {
+        EventTable::Ticket => crate::t!("commands.events.a_noun.ticket"),
+        EventTable::Invoice => crate::t!("commands.events.a_noun.invoice"),
+        EventTable::Time => crate::t!("commands.events.a_noun.time"),
+        EventTable::Recommendation => crate::t!("commands.events.a_noun.recommendation"),
+        EventTable::Incident => crate::t!("commands.events.a_noun.incident"),
     }
 }
 
@@ -190,7 +216,12 @@ fn overlay(draft: &mut EventDraft, a: &EventArgs, id: EventRef) -> Result<usize,
     let wrong = |flag: &str| {
         FieldError::new(
             "events edit",
-            format!("{flag} does not apply to {} ({id})", id.table().a_noun()),
+            crate::t!(
+                "commands.events.flag_not_for",
+                flag = flag,
+                kind = a_noun(id.table()),
+                id = id
+            ),
         )
     };
     // Every flag that is given, with the kinds it applies to.

@@ -40,7 +40,11 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 subject: subject.unwrap_or_default(),
             }
             .validate(now)?;
-            let what = format!("{} ticket opened {}", t.kind, iso(t.opened_on));
+            let what = crate::t!(
+                "commands.log.ticket",
+                kind = t.kind,
+                date = iso(t.opened_on)
+            );
             (c, LogEntry::Ticket(t), what)
         }
         LogCommand::Reopen { client, ticket } => {
@@ -49,7 +53,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
             (
                 c,
                 LogEntry::Reopen { ticket_id: id },
-                format!("reopen of ticket {}", EventRef::Ticket(id)),
+                crate::t!("commands.log.reopen", id = EventRef::Ticket(id)),
             )
         }
         LogCommand::Escalation { client, ticket } => {
@@ -58,7 +62,7 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
             (
                 c,
                 LogEntry::Escalate { ticket_id: id },
-                format!("escalation of ticket {}", EventRef::Ticket(id)),
+                crate::t!("commands.log.escalation", id = EventRef::Ticket(id)),
             )
         }
         LogCommand::Invoice {
@@ -82,11 +86,11 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 reference: reference.unwrap_or_default(),
             }
             .validate(c.fields.payment_terms_days, now)?;
-            let what = format!(
-                "invoice of {} issued {}, due {}",
-                inv.amount.display(&ctx.config.display.currency_symbol),
-                iso(inv.issued_on),
-                iso(inv.due_on)
+            let what = crate::t!(
+                "commands.log.invoice",
+                amount = inv.amount.display(&ctx.config.display.currency_symbol),
+                issued = iso(inv.issued_on),
+                due = iso(inv.due_on)
             );
             (c, LogEntry::Invoice(inv), what)
         }
@@ -98,7 +102,11 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
             let c = store.client_by_name(&client.client)?;
             let paid_on = parse_past_date("date", &or_today(date), now)?;
             let inv = store.invoice_by_number(c.id, &invoice)?;
-            let what = format!("payment of invoice {} on {}", inv.number, iso(paid_on));
+            let what = crate::t!(
+                "commands.log.payment",
+                number = inv.number,
+                date = iso(paid_on)
+            );
             (
                 c,
                 LogEntry::Payment {
@@ -121,7 +129,11 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 note: note.unwrap_or_default(),
             }
             .validate(now)?;
-            let what = format!("{} minutes on {}", t.minutes, iso(t.worked_on));
+            let what = crate::t!(
+                "commands.log.time",
+                minutes = t.minutes,
+                date = iso(t.worked_on)
+            );
             (c, LogEntry::Time(t), what)
         }
         LogCommand::Recommendation {
@@ -142,7 +154,11 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 reference: String::new(),
             }
             .validate(now)?;
-            let what = format!("recommendation '{}' ({})", r.title, r.status);
+            let what = crate::t!(
+                "commands.log.recommendation",
+                title = r.title,
+                status = r.status
+            );
             (c, LogEntry::Recommendation(r), what)
         }
         LogCommand::Incident {
@@ -158,12 +174,23 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<()> {
                 note: note.unwrap_or_default(),
             }
             .validate(now)?;
-            let what = format!("{} incident on {}", i.kind, iso(i.occurred_on));
+            let what = crate::t!(
+                "commands.log.incident",
+                kind = i.kind,
+                date = iso(i.occurred_on)
+            );
             (c, LogEntry::Incident(i), what)
         }
     };
     store.log(client.id, &entry)?;
-    println!("logged {what} for '{}'", client.fields.name);
+    println!(
+        "{}",
+        crate::t!(
+            "commands.log.logged",
+            what = what,
+            name = client.fields.name
+        )
+    );
     Ok(())
 }
 
@@ -182,20 +209,14 @@ fn pick_ticket(
         Some(t) => Ok(t.id),
         None => Err(ValidationError::one(
             if for_escalation {
-                "ticket to escalate"
+                crate::t!("commands.log.ticket_to_escalate")
             } else {
-                "ticket to reopen"
+                crate::t!("commands.log.ticket_to_reopen")
             },
             if for_escalation && !tickets.is_empty() {
-                format!(
-                    "is missing: every ticket of '{}' is escalated already",
-                    client.fields.name
-                )
+                crate::t!("commands.log.all_escalated", name = client.fields.name)
             } else {
-                format!(
-                    "is missing: '{}' has no ticket yet; log one first with 'rapport log ticket --client \"{}\"'",
-                    client.fields.name, client.fields.name
-                )
+                crate::t!("commands.log.no_ticket", name = client.fields.name)
             },
         )
         .into()),

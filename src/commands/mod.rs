@@ -34,13 +34,14 @@ impl Context {
     /// Opens an existing database for a command that only reads: the file is never
     /// created, migrated or changed.
     pub fn open_read_store(&self) -> Result<Store> {
-        Store::open_read(&self.db_path).context("cannot open the database")
+        Store::open_read(&self.db_path).context(crate::t!("commands.cannot_open"))
     }
 
     /// Opens an existing database for a command that writes (logging for a client, a
     /// vote): a mistyped path creates nothing.
     pub fn open_existing_store(&self) -> Result<Store> {
-        let mut store = Store::open_existing(&self.db_path).context("cannot open the database")?;
+        let mut store =
+            Store::open_existing(&self.db_path).context(crate::t!("commands.cannot_open"))?;
         self.daily_backups(&mut store);
         Ok(store)
     }
@@ -48,7 +49,7 @@ impl Context {
     /// Opens the database for writing, creating it (and its folder) when it does not
     /// exist yet.
     pub fn open_store(&self) -> Result<Store> {
-        let mut store = Store::open(&self.db_path).context("cannot open the database")?;
+        let mut store = Store::open(&self.db_path).context(crate::t!("commands.cannot_open"))?;
         self.daily_backups(&mut store);
         Ok(store)
     }
@@ -59,7 +60,7 @@ impl Context {
     pub fn config_on(&self, store: &Store) -> Result<(Config, Option<String>)> {
         let defaults = store
             .defaults()
-            .context("cannot read the database's settings")?;
+            .context(crate::t!("commands.cannot_read_settings"))?;
         let (config, supplied) = self.config.over(defaults.as_ref());
         let note = supplied.map(|s| s.note(&config.display.currency_symbol));
         Ok((config, note))
@@ -70,7 +71,7 @@ impl Context {
         store.daily_backups(self.clock.today(), self.config.backup.keep);
         if store.upgraded() {
             for clash in store.identity_clashes().unwrap_or_default() {
-                eprintln!("rapport: note: {clash}");
+                eprintln!("rapport: {}", crate::t!("commands.note", note = clash));
             }
         }
     }

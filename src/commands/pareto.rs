@@ -36,11 +36,11 @@ pub fn concentration_warning(p: &Pareto, rules: &ParetoRules) -> Option<String> 
         return None;
     }
     p.concentration(rules.concentration_warning).map(|top| {
-        format!(
-            "{} carries {:.0}% of revenue, above {:.0}%: can you afford to lose them? (C1)",
-            top.client,
-            top.share * 100.0,
-            rules.concentration_warning * 100.0
+        crate::t!(
+            "commands.pareto.concentration",
+            client = top.client,
+            share = format!("{:.0}", top.share * 100.0),
+            limit = format!("{:.0}", rules.concentration_warning * 100.0)
         )
     })
 }
@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
     let m = Measure::parse(by).ok_or_else(|| {
         ValidationError::one(
             "--by",
-            format!("'{by}' is not revenue, hours, tickets or stress"),
+            crate::t!("commands.pareto.unknown_measure", value = by),
         )
     })?;
     let store = ctx.open_read_store()?;
@@ -96,7 +96,7 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
         return Ok(());
     }
     if p.rows.is_empty() {
-        println!("no clients yet: add one with 'rapport client add --name NAME'");
+        println!("{}", crate::t!("commands.client.none"));
         return Ok(());
     }
     let cur = &ctx.config.display.currency_symbol;
@@ -107,10 +107,10 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
         .map(|(i, r)| {
             let mut marks = Vec::new();
             if r.vital_few {
-                marks.push("vital few");
+                marks.push(crate::t!("commands.pareto.vital_few"));
             }
             if r1.contains(&r.id) {
-                marks.push("R1 candidate");
+                marks.push(crate::t!("commands.pareto.r1_candidate"));
             }
             vec![
                 (i + 1).to_string(),
@@ -122,28 +122,37 @@ pub fn run(ctx: &Context, by: &str, period: &ParetoPeriod) -> Result<()> {
             ]
         })
         .collect();
-    let measure_header = m.key().to_uppercase();
+    let measure_header = match m {
+        Measure::Revenue => crate::t!("commands.pareto.head.revenue"),
+        Measure::Hours => crate::t!("commands.pareto.head.hours"),
+        Measure::Tickets => crate::t!("commands.pareto.head.tickets"),
+        Measure::Stress => crate::t!("commands.pareto.head.stress"),
+    };
     print!(
         "{}",
         render(
             &[
                 ("#", Align::Right),
-                ("CLIENT", Align::Left),
-                (&measure_header, Align::Right),
-                ("SHARE", Align::Right),
-                ("CUMULATIVE", Align::Right),
+                (crate::t!("commands.pareto.head.client"), Align::Left),
+                (measure_header, Align::Right),
+                (crate::t!("commands.pareto.head.share"), Align::Right),
+                (crate::t!("commands.pareto.head.cumulative"), Align::Right),
                 ("", Align::Left),
             ],
             &rows,
         )
     );
     println!(
-        "\n{} (as of {as_of}, {} days)",
-        p.headline(),
-        rules.window_days
+        "\n{}",
+        crate::t!(
+            "commands.pareto.headline",
+            headline = p.headline(),
+            as_of = as_of,
+            days = rules.window_days
+        )
     );
     if let Some(w) = concentration_warning(&p, &rules) {
-        println!("warning: {w}");
+        println!("{}", crate::t!("commands.pareto.warning", warning = w));
     }
     Ok(())
 }
@@ -173,15 +182,11 @@ pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<
         if !ms.iter().any(|m| m.client == c.id) {
             // Only active clients are measured: a prospect is not a client yet.
             let why = if c.fields.status == ClientStatus::Prospect {
-                "is a prospect, not a client yet"
+                crate::t!("commands.whatif.prospect", name = c.fields.name)
             } else {
-                "is a former client, already gone"
+                crate::t!("commands.whatif.former", name = c.fields.name)
             };
-            return Err(ValidationError::one(
-                "--drop",
-                format!("'{}' {why}: drop a current one", c.fields.name),
-            )
-            .into());
+            return Err(ValidationError::one("--drop", why).into());
         }
         if !ids.contains(&c.id) {
             ids.push(c.id);
@@ -198,10 +203,14 @@ pub fn what_if(ctx: &Context, drop: &[String], period: &ParetoPeriod) -> Result<
     }
     let cur = &ctx.config.display.currency_symbol;
     println!(
-        "Dropping {} ({:.1}% of revenue), as of {as_of} over {} days:\n",
-        w.dropped.join(", "),
-        w.dropped_revenue_share * 100.0,
-        rules.window_days
+        "{}\n",
+        crate::t!(
+            "commands.whatif.dropping",
+            clients = w.dropped.join(", "),
+            share = format!("{:.1}", w.dropped_revenue_share * 100.0),
+            as_of = as_of,
+            days = rules.window_days
+        )
     );
     print!("{}", totals_table(&w.before, &w.after, cur));
     if let Some(note) = note {
@@ -224,25 +233,25 @@ pub fn totals_table(b: &Totals, a: &Totals, cur: &str) -> String {
     };
     let rows = vec![
         vec![
-            "clients".into(),
+            crate::t!("commands.whatif.row.clients").into(),
             b.clients.to_string(),
             a.clients.to_string(),
             format!("{:+}", a.clients as i64 - b.clients as i64),
         ],
         vec![
-            "revenue".into(),
+            crate::t!("commands.whatif.row.revenue").into(),
             money(b.revenue_cents),
             money(a.revenue_cents),
             delta_money(b.revenue_cents, a.revenue_cents),
         ],
         vec![
-            "hours".into(),
+            crate::t!("commands.whatif.row.hours").into(),
             hours_text(b.hours),
             hours_text(a.hours),
             diff(Some(b.hours), Some(a.hours), ""),
         ],
         vec![
-            "labour cost".into(),
+            crate::t!("commands.whatif.row.labour_cost").into(),
             opt_money(b.labour_cost_cents),
             opt_money(a.labour_cost_cents),
             match (b.labour_cost_cents, a.labour_cost_cents) {
@@ -251,13 +260,13 @@ pub fn totals_table(b: &Totals, a: &Totals, cur: &str) -> String {
             },
         ],
         vec![
-            "margin".into(),
+            crate::t!("commands.whatif.row.margin").into(),
             pct(b.margin_pct),
             pct(a.margin_pct),
             diff(b.margin_pct, a.margin_pct, "pt"),
         ],
         vec![
-            "effective rate / h".into(),
+            crate::t!("commands.whatif.row.effective_rate").into(),
             opt_money(b.effective_rate_cents),
             opt_money(a.effective_rate_cents),
             match (b.effective_rate_cents, a.effective_rate_cents) {
@@ -266,7 +275,7 @@ pub fn totals_table(b: &Totals, a: &Totals, cur: &str) -> String {
             },
         ],
         vec![
-            "largest client share".into(),
+            crate::t!("commands.whatif.row.largest_share").into(),
             share(b.largest_client_share),
             share(a.largest_client_share),
             diff(
@@ -279,9 +288,9 @@ pub fn totals_table(b: &Totals, a: &Totals, cur: &str) -> String {
     render(
         &[
             ("", Align::Left),
-            ("BEFORE", Align::Right),
-            ("AFTER", Align::Right),
-            ("CHANGE", Align::Right),
+            (crate::t!("commands.whatif.head.before"), Align::Right),
+            (crate::t!("commands.whatif.head.after"), Align::Right),
+            (crate::t!("commands.whatif.head.change"), Align::Right),
         ],
         &rows,
     )

@@ -46,9 +46,9 @@ pub fn run(
     if json {
         write_json(io::stdout().lock(), &cards, as_of, &rules)?;
     } else if cards.is_empty() && any_client {
-        println!("every client is former: --all scores them too");
+        println!("{}", crate::t!("commands.scorecard.all_former"));
     } else if cards.is_empty() {
-        println!("no clients to score yet: add one with 'rapport client add --name NAME'");
+        println!("{}", crate::t!("commands.scorecard.none"));
     } else {
         print!("{}", table(&cards));
         // Margins judged against a labour cost the config did not set: say whose it is.
@@ -217,9 +217,9 @@ fn unscored(m: &Metrics) -> Vec<(&'static str, Value)> {
 /// Why a row has no score, in the table's last column.
 fn no_score_text(c: &Scorecard) -> String {
     match c.no_score {
-        Some(NoScore::Former) => "no score: former client".into(),
+        Some(NoScore::Former) => crate::t!("commands.scorecard.former").into(),
         Some(NoScore::NoEvidence) => {
-            format!("no score: nothing logged in {} days", c.window_days)
+            crate::t!("commands.scorecard.no_evidence", days = c.window_days)
         }
         None => String::new(),
     }
@@ -270,14 +270,14 @@ fn table(cards: &[Scorecard]) -> String {
     render(
         &[
             ("#", Align::Right),
-            ("CLIENT", Align::Left),
-            ("SCORE", Align::Right),
-            ("GRADE", Align::Left),
-            ("TREND (12 MONTHS)", Align::Left),
-            ("3M", Align::Right),
-            ("ALERT", Align::Left),
-            ("FLAGS", Align::Left),
-            ("COSTS MOST", Align::Left),
+            (crate::t!("commands.scorecard.head.client"), Align::Left),
+            (crate::t!("commands.scorecard.head.score"), Align::Right),
+            (crate::t!("commands.scorecard.head.grade"), Align::Left),
+            (crate::t!("commands.scorecard.head.trend"), Align::Left),
+            (crate::t!("commands.scorecard.head.change"), Align::Right),
+            (crate::t!("commands.scorecard.head.alert"), Align::Left),
+            (crate::t!("commands.scorecard.head.flags"), Align::Left),
+            (crate::t!("commands.scorecard.head.costs_most"), Align::Left),
         ],
         &rows,
     )

@@ -32,8 +32,8 @@ pub fn need_terminal() -> Result<(), FieldError> {
         return Ok(());
     }
     Err(FieldError::new(
-        "the app",
-        "needs a terminal: run it in one, or use a command such as 'rapport client list' (see --help)",
+        crate::t!("commands.ui.the_app"),
+        crate::t!("commands.ui.needs_terminal"),
     ))
 }
 
@@ -47,9 +47,13 @@ pub fn prepare(ctx: &Context, store: &Store, no_color: bool) -> Result<(Settings
         if let Some(first) = clashes.first() {
             let more = match clashes.len() {
                 1 => String::new(),
-                n => format!(" (and {} more: rapport check lists them)", n - 1),
+                n => crate::t!("commands.ui.more_clashes", n = n - 1),
             };
-            note = Some(format!("Upgraded the file: {first}{more}"));
+            note = Some(crate::t!(
+                "commands.ui.upgraded",
+                first = first,
+                more = more
+            ));
         }
     }
     let settings = Settings {

@@ -19,13 +19,19 @@ pub fn run(ctx: &Context, year: Option<i32>, staff: &str, clients: &[String]) ->
     // The store refuses a client the staff member cannot name that year (as on screen).
     store.set_votes(year, staff, &ids)?;
     if clients.is_empty() {
-        println!("cleared {}'s gut check of {year}", staff.trim());
+        println!(
+            "{}",
+            crate::t!("commands.vote.cleared", staff = staff.trim(), year = year)
+        );
     } else {
         println!(
-            "recorded {}'s {} worst client{} of {year}",
-            staff.trim(),
-            clients.len(),
-            if clients.len() == 1 { "" } else { "s" }
+            "{}",
+            crate::tn!(
+                "commands.vote.recorded",
+                clients.len(),
+                staff = staff.trim(),
+                year = year
+            )
         );
     }
     Ok(())

@@ -49,11 +49,7 @@ impl RawDecisions {
             d.target_margin_pct = match v.get_ref().as_f64() {
                 Some(x) if (0.0..=95.0).contains(&x) => x,
                 _ => {
-                    return Err(at(
-                        v.span().start,
-                        "decisions.target_margin_pct must be a number from 0 to 95 (a percentage)"
-                            .into(),
-                    ));
+                    return Err(at(v.span().start, crate::t!("config.target_margin").into()));
                 }
             };
         }
@@ -62,8 +58,12 @@ impl RawDecisions {
             if !(1..=730).contains(&n) {
                 return Err(at(
                     v.span().start,
-                    format!(
-                        "decisions.review_days is {n}: it must be a whole number from 1 to 730"
+                    crate::t!(
+                        "config.whole",
+                        key = "decisions.review_days",
+                        n = n,
+                        min = 1,
+                        max = 730
                     ),
                 ));
             }
@@ -79,10 +79,7 @@ impl RawIdeal {
         for s in self.segments.unwrap_or_default() {
             let text = s.get_ref().trim();
             if text.is_empty() || text.chars().count() > 100 {
-                return Err(at(
-                    s.span().start,
-                    "ideal_client.segments holds an empty or over-long name: list segments like \"dental\", \"legal\"".into(),
-                ));
+                return Err(at(s.span().start, crate::t!("config.segments").into()));
             }
             p.segments.push(text.to_string());
         }
@@ -91,8 +88,12 @@ impl RawIdeal {
             if !(0..=100_000).contains(&n) {
                 return Err(at(
                     v.span().start,
-                    format!(
-                        "ideal_client.min_seats is {n}: it must be a whole number from 0 to 100000"
+                    crate::t!(
+                        "config.whole",
+                        key = "ideal_client.min_seats",
+                        n = n,
+                        min = 0,
+                        max = 100000
                     ),
                 ));
             }
@@ -107,7 +108,7 @@ impl RawIdeal {
             if text.chars().count() > 200 {
                 return Err(at(
                     v.span().start,
-                    "ideal_client.standard_stack is longer than 200 characters".into(),
+                    crate::t!("config.standard_stack").into(),
                 ));
             }
             p.standard_stack = text.to_string();

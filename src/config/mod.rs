@@ -137,15 +137,22 @@ impl Supplied {
     pub fn note(&self, currency: &str) -> String {
         let mut what = Vec::new();
         if let Some(cost) = self.hourly_labour_cost {
-            what.push(format!("labour cost {}/h", cost.display_whole(currency)));
+            what.push(crate::t!(
+                "config.supplied.labour_cost",
+                cost = cost.display_whole(currency)
+            ));
         }
         if let Some(name) = &self.company_name {
-            what.push(format!("company {name}"));
+            what.push(crate::t!("config.supplied.company", name = name));
         }
         if self.ideal_client {
-            what.push("ideal client profile".to_string());
+            what.push(crate::t!("config.supplied.ideal_client").to_string());
         }
-        format!("{}: {}", self.source, what.join(", "))
+        crate::t!(
+            "config.supplied.note",
+            source = self.source,
+            what = what.join(", ")
+        )
     }
 }
 
@@ -193,18 +200,15 @@ pub enum Theme {
 /// A config file that cannot be used: names the file, the place and what is wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read config {}", path.display())]
+    #[error("{}", crate::t!("config.read", path = .path.display()))]
     Read {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("config {} is larger than 1 MB: is it the right file?", path.display())]
+    #[error("{}", crate::t!("config.too_large", path = .path.display()))]
     TooLarge { path: PathBuf },
-    #[error(
-        "cannot read config {}: line {line}, column {column} is not UTF-8 text: is it the right file? (save it as UTF-8)",
-        path.display()
-    )]
+    #[error("{}", crate::t!("config.not_text", path = .path.display(), line = .line, column = .column))]
     NotText {
         path: PathBuf,
         line: usize,
@@ -212,7 +216,7 @@ pub enum ConfigError {
     },
     /// `message` always names the dotted key (`scoring.weights.escalations`) when one is in
     /// force at the place.
-    #[error("config {} line {line}, column {column}: {message}: fix it (see config.example.toml)", path.display())]
+    #[error("{}", crate::t!("config.invalid", path = .path.display(), line = .line, column = .column, message = .message))]
     Invalid {
         path: PathBuf,
         line: usize,
@@ -366,17 +370,14 @@ impl Config {
             if sym.get_ref().chars().count() > 5 {
                 return Err(at(
                     sym.span().start,
-                    "display.currency_symbol is longer than 5 characters".into(),
+                    crate::t!("config.currency_symbol_long").into(),
                 ));
             }
             cfg.display.currency_symbol = sym.into_inner();
         }
         if let Some(fmt) = raw.display.date_format {
             if let Err(why) = check_date_format(fmt.get_ref()) {
-                return Err(at(
-                    fmt.span().start,
-                    format!("display.date_format '{}' {why}", fmt.get_ref()),
-                ));
+                return Err(at(fmt.span().start, why));
             }
             cfg.display.date_format = fmt.into_inner();
         }
@@ -388,7 +389,7 @@ impl Config {
                 other => {
                     return Err(at(
                         theme.span().start,
-                        format!("display.theme '{other}' is not one of dark, light, mono"),
+                        crate::t!("config.theme_unknown", value = other),
                     ));
                 }
             };
@@ -426,10 +427,7 @@ impl Config {
                 _ => {
                     return Err(at(
                         keep.span().start,
-                        format!(
-                            "backup.keep {} is out of range: expected 0 (off) to 1000",
-                            keep.get_ref()
-                        ),
+                        crate::t!("config.backup_keep", value = keep.get_ref()),
                     ));
                 }
             };
@@ -443,7 +441,9 @@ impl Config {
 fn invalid(path: &Path, text: &str, offset: Option<usize>, message: String) -> ConfigError {
     let (line, column) = line_col(text, offset.unwrap_or(0));
     let message = match offset.and_then(|o| key::key_at(text, o)) {
-        Some(key) if !message.contains(&key) => format!("{message} (at {key})"),
+        Some(key) if !message.contains(&key) => {
+            crate::t!("config.at_key", message = message, key = key)
+        }
         _ => message,
     };
     ConfigError::Invalid {
@@ -465,23 +465,21 @@ fn plain(message: &str) -> String {
         .replace("expected a map", "expected a table")
 }
 
-/// Whether `fmt` formats a date: a valid strftime format that asks for nothing a date does
-/// not have. A time of day (`%H:%M`) or a time zone parses as strftime, but formatting a
+/// Whether `fmt` formats a date (else the message that says why not): a valid strftime
+/// format that asks for nothing a date does not have. A time of day (`%H:%M`) or a time zone parses as strftime, but formatting a
 /// date with it fails, which `to_string` turns into a panic; so a date is formatted here,
 /// into a `String` through `fmt::Write`, and the error caught.
-fn check_date_format(fmt: &str) -> Result<(), &'static str> {
+fn check_date_format(fmt: &str) -> Result<(), String> {
     use chrono::NaiveDate;
     use chrono::format::{Item, StrftimeItems};
     use std::fmt::Write as _;
     if fmt.trim().is_empty() || StrftimeItems::new(fmt).any(|i| matches!(i, Item::Error)) {
-        return Err("is not a valid strftime date format (try \"%d-%m-%Y\")");
+        return Err(crate::t!("config.date_format_invalid", value = fmt));
     }
     let mut out = String::new();
     match NaiveDate::from_ymd_opt(2026, 6, 30) {
         Some(day) if write!(out, "{}", day.format(fmt)).is_ok() => Ok(()),
-        _ => Err(
-            "asks for a time of day or a time zone, but dates have no time of day: use date fields like %d %m %Y %b",
-        ),
+        _ => Err(crate::t!("config.date_format_time", value = fmt)),
     }
 }
 

@@ -33,7 +33,12 @@ fn real(v: &Spanned<Number>, key: &str, min: f64, max: f64, at: At) -> Result<f6
         Some(x) if (min..=max).contains(&x) => Ok(x),
         _ => Err(at(
             v.span().start,
-            format!("pareto.{key} must be a number from {min} to {max}"),
+            crate::t!(
+                "config.real",
+                key = format!("pareto.{key}"),
+                min = min,
+                max = max
+            ),
         )),
     }
 }
@@ -46,7 +51,13 @@ impl RawPareto {
             if !(7..=3650).contains(&n) {
                 return Err(at(
                     w.span().start,
-                    format!("pareto.window_days is {n}: it must be a whole number from 7 to 3650"),
+                    crate::t!(
+                        "config.whole",
+                        key = "pareto.window_days",
+                        n = n,
+                        min = 7,
+                        max = 3650
+                    ),
                 ));
             }
             r.window_days = n as u32;

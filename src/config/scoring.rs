@@ -56,7 +56,13 @@ fn whole(
     if n < min || n > max {
         return Err(at(
             v.span().start,
-            format!("scoring.{key} is {n}: it must be a whole number from {min} to {max}"),
+            crate::t!(
+                "config.whole",
+                key = format!("scoring.{key}"),
+                n = n,
+                min = min,
+                max = max
+            ),
         ));
     }
     Ok(u32::try_from(n).ok())
@@ -67,7 +73,12 @@ fn real(v: &Spanned<Number>, key: &str, min: f64, max: f64, at: At) -> Result<f6
         Some(x) if (min..=max).contains(&x) => Ok(x),
         _ => Err(at(
             v.span().start,
-            format!("scoring.{key} must be a number from {min} to {max}"),
+            crate::t!(
+                "config.real",
+                key = format!("scoring.{key}"),
+                min = min,
+                max = max
+            ),
         )),
     }
 }
@@ -77,10 +88,11 @@ fn metric(key: &Spanned<String>, table: &str, at: At) -> Result<MetricKey, Confi
         let known: Vec<&str> = MetricKey::ALL.iter().map(|k| k.key()).collect();
         at(
             key.span().start,
-            format!(
-                "scoring.{table} has unknown metric '{}': expected one of {}",
-                key.get_ref(),
-                known.join(", ")
+            crate::t!(
+                "config.scoring.unknown_metric",
+                table = table,
+                metric = key.get_ref(),
+                known = known.join(", ")
             ),
         )
     })
@@ -109,7 +121,7 @@ impl RawScoring {
                 _ => {
                     return Err(at(
                         t.span().start,
-                        format!("scoring.{name} needs two numbers: {{ good = .., bad = .. }}"),
+                        crate::t!("config.scoring.two_numbers", name = name),
                     ));
                 }
             }
@@ -122,10 +134,7 @@ impl RawScoring {
             // The first weight in the file (the map is in key order).
             let start = self.weights.values().map(|w| w.span().start).min();
             let start = start.unwrap_or(0);
-            return Err(at(
-                start,
-                "scoring.weights are all 0: give at least one metric a weight".into(),
-            ));
+            return Err(at(start, crate::t!("config.scoring.no_weight").into()));
         }
         let d = self.dealbreakers;
         let b = &mut r.dealbreakers;

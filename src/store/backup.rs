@@ -63,15 +63,15 @@ impl Store {
         if dest.exists() {
             return Err(io(std::io::Error::new(
                 std::io::ErrorKind::AlreadyExists,
-                "the file exists: choose a new name (a backup never overwrites)",
+                crate::t!("store.backup.exists"),
             )));
         }
         if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty())
             && !parent.is_dir()
         {
-            return Err(io(std::io::Error::other(
-                "its folder does not exist: create it first",
-            )));
+            return Err(io(std::io::Error::other(crate::t!(
+                "store.backup.no_folder"
+            ))));
         }
         create_private_file(dest).map_err(|e| io_failure(e, dest))?;
         let result = copy_into(self.conn(), dest);
@@ -122,7 +122,7 @@ impl Store {
                     Err(e) if e.is_corrupt() => {
                         return Err(StoreError::Corrupt {
                             path: self.path.clone(),
-                            detail: "today's backup of it failed SQLite's integrity check".into(),
+                            detail: crate::t!("store.backup.daily_damaged").into(),
                         });
                     }
                     Err(e) => return Err(e),
@@ -150,10 +150,7 @@ pub(super) fn copy_into(src: &Connection, dest: &Path) -> Result<()> {
     if ok != "ok" {
         return Err(StoreError::Corrupt {
             path: dest.to_path_buf(),
-            detail: format!(
-                "the copy failed SQLite's integrity check ({})",
-                first_line(&ok)
-            ),
+            detail: crate::t!("store.backup.copy_damaged", problem = first_line(&ok)),
         });
     }
     Ok(())
@@ -216,7 +213,7 @@ pub fn restore(db: &Path, from: &Path, stamp: &str) -> Result<Restored> {
     if check != "ok" {
         return Err(StoreError::Corrupt {
             path: from.to_path_buf(),
-            detail: format!("it fails SQLite's integrity check ({})", first_line(&check)),
+            detail: crate::t!("store.backup.source_damaged", problem = first_line(&check)),
         });
     }
     if !db.exists() {
@@ -245,10 +242,7 @@ fn copy_over(src: &Connection, db: &Path) -> Result<()> {
     if ok != "ok" {
         return Err(StoreError::Corrupt {
             path: db.to_path_buf(),
-            detail: format!(
-                "the restored file fails SQLite's integrity check ({})",
-                first_line(&ok)
-            ),
+            detail: crate::t!("store.backup.restored_damaged", problem = first_line(&ok)),
         });
     }
     Ok(())

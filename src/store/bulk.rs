@@ -38,20 +38,18 @@ pub struct ImportSummary {
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = group_thousands;
-        write!(
-            f,
-            "{} clients, {} tickets, {} invoices ({} paid), {} time entries ({} h), \
-             {} recommendations, {} incidents, {} staff votes",
-            n(self.clients),
-            n(self.tickets),
-            n(self.invoices),
-            n(self.paid_invoices),
-            n(self.time_entries),
-            n(self.minutes / 60),
-            n(self.recommendations),
-            n(self.incidents),
-            n(self.votes),
-        )
+        f.write_str(&crate::t!(
+            "store.import_summary",
+            clients = n(self.clients),
+            tickets = n(self.tickets),
+            invoices = n(self.invoices),
+            paid = n(self.paid_invoices),
+            time_entries = n(self.time_entries),
+            hours = n(self.minutes / 60),
+            recommendations = n(self.recommendations),
+            incidents = n(self.incidents),
+            votes = n(self.votes),
+        ))
     }
 }
 

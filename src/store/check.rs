@@ -33,7 +33,7 @@ impl Store {
         if integrity != ["ok"] {
             listed(
                 &mut report.problems,
-                "the file is damaged",
+                crate::t!("store.check.damaged"),
                 integrity.into_iter(),
             );
             // The rest reads pages that may be the damaged ones.
@@ -44,11 +44,15 @@ impl Store {
             "SELECT \"table\" || ' row ' || rowid || ' points at a missing ' || parent
              FROM pragma_foreign_key_check",
         )?;
-        listed(&mut report.problems, "broken links", fk.into_iter());
+        listed(
+            &mut report.problems,
+            crate::t!("store.check.broken_links"),
+            fk.into_iter(),
+        );
         let drift = strings(conn, ROLLUP_DRIFT)?;
         listed(
             &mut report.problems,
-            "the per-day rollup disagrees with the rows it counts",
+            crate::t!("store.check.rollup"),
             drift.into_iter(),
         );
         report.clients = conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?;
@@ -69,17 +73,13 @@ impl Store {
     pub fn quick_check(path: &std::path::Path) -> Option<String> {
         let store = match Store::open_read(path) {
             Ok(s) => s,
-            Err(e) if e.is_corrupt() => return Some("SQLite cannot read it".into()),
+            Err(e) if e.is_corrupt() => return Some(crate::t!("store.unreadable").into()),
             Err(_) => return None,
         };
         match strings(store.conn(), "PRAGMA quick_check") {
             Ok(lines) if lines == ["ok"] => None,
-            Ok(lines) => Some(format!(
-                "{} problem{} found by SQLite's quick check",
-                lines.len(),
-                if lines.len() == 1 { "" } else { "s" }
-            )),
-            Err(e) if e.is_corrupt() => Some("SQLite cannot read all of it".into()),
+            Ok(lines) => Some(crate::tn!("store.check.quick_problems", lines.len())),
+            Err(e) if e.is_corrupt() => Some(crate::t!("store.check.partly_unreadable").into()),
             Err(_) => None,
         }
     }
@@ -98,7 +98,7 @@ fn listed(problems: &mut Vec<String>, what: &str, found: impl ExactSizeIterator<
     }
     problems.extend(found.take(LIST_MAX).map(|p| format!("{what}: {p}")));
     if n > LIST_MAX {
-        problems.push(format!("{what}: and {} more", n - LIST_MAX));
+        problems.push(crate::t!("store.check.more", what = what, n = n - LIST_MAX));
     }
 }
 

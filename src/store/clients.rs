@@ -195,7 +195,7 @@ impl Store {
                 r.get(0)
             })
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("client #{} no longer exists", id.0)))
+            .ok_or_else(|| StoreError::NotFound(crate::t!("store.client_gone", id = id.0)))
     }
 
     /// Each client's revision: raised by every change to the client or its evidence,
@@ -226,7 +226,7 @@ fn by_id_in(conn: &Connection, id: ClientId) -> Result<Client> {
         client_from_row,
     )
     .optional()?
-    .ok_or_else(|| StoreError::NotFound(format!("client #{} no longer exists", id.0)))
+    .ok_or_else(|| StoreError::NotFound(crate::t!("store.client_gone", id = id.0)))
 }
 
 /// A client by its name as typed: the one with that identity key, or (for the later of

@@ -58,7 +58,7 @@ fn decision_from_row(r: &Row<'_>) -> rusqlite::Result<Decision> {
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v)
-        .map_err(|e| StoreError::NotFound(format!("cannot keep the decision: {e}")))
+        .map_err(|e| StoreError::NotFound(crate::t!("store.decisions.cannot_keep", why = e)))
 }
 
 impl Store {
@@ -78,7 +78,7 @@ impl Store {
             {
                 return Err(StoreError::Conflict {
                     what: format!("'{}'", d.name),
-                    changes: "its facts or evidence changed since the walk opened".into(),
+                    changes: crate::t!("store.decisions.walk_changed").into(),
                 });
             }
             insert_decision(tx, d)
@@ -111,7 +111,7 @@ impl Store {
         };
         let kept = accepted(&saved.answers, &saved.conditions)?;
         self.write(|tx| {
-            let what = || format!("the decision for '{}'", saved.name);
+            let what = || crate::t!("store.decisions.what", name = saved.name);
             let now = tx
                 .query_row(
                     &format!("SELECT {COLS} FROM decisions d JOIN clients c ON c.id = d.client_id WHERE d.id = ?1"),
@@ -122,13 +122,13 @@ impl Store {
             let Some(now) = now else {
                 return Err(StoreError::Conflict {
                     what: what(),
-                    changes: "it is no longer in the file".into(),
+                    changes: crate::t!("store.decisions.gone").into(),
                 });
             };
             if (Decision { name: saved.name.clone(), ..now }) != *saved {
                 return Err(StoreError::Conflict {
                     what: what(),
-                    changes: "it is not as it was saved".into(),
+                    changes: crate::t!("store.decisions.not_as_saved").into(),
                 });
             }
             if matches!(saved.chosen, Outcome::TakeOn | Outcome::TakeOnWithConditions) {
@@ -140,7 +140,7 @@ impl Store {
                 if status != ClientStatus::Active.as_str() || expectations.as_deref() != Some(kept.as_str()) {
                     return Err(StoreError::Conflict {
                         what: format!("'{}'", saved.name),
-                        changes: "its status or expectations changed since it was taken on".into(),
+                        changes: crate::t!("store.decisions.taken_on_changed").into(),
                     });
                 }
                 tx.execute(
@@ -173,7 +173,7 @@ impl Store {
                 decision_from_row,
             )
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("decision #{id} does not exist")))
+            .ok_or_else(|| StoreError::NotFound(crate::t!("store.decisions.missing", id = id)))
     }
 
     /// Each client's latest decision.
@@ -295,30 +295,28 @@ fn insert_decision(tx: &Transaction<'_>, d: &Decision) -> Result<i64> {
         )
         .optional()?;
     let Some(status) = status else {
-        return Err(StoreError::NotFound(format!(
-            "client #{} no longer exists",
-            d.client.0
+        return Err(StoreError::NotFound(crate::t!(
+            "store.client_gone",
+            id = d.client.0
         )));
     };
     let prospect = status == ClientStatus::Prospect.as_str();
     if d.chosen.for_prospect() != prospect {
         return Err(ValidationError::one(
             "outcome",
-            format!(
-                "{} is for {}: '{}' is {}",
-                d.chosen.key(),
-                if d.chosen.for_prospect() {
-                    "a prospect"
-                } else {
-                    "a client"
-                },
-                d.name,
-                if prospect {
-                    "a prospect (take-on, take-on-with-conditions or decline)"
-                } else {
-                    "a client (keep, watch, reprice, reduce-scope, do-not-renew or end-now)"
-                }
-            ),
+            if d.chosen.for_prospect() {
+                crate::t!(
+                    "store.decisions.for_prospect",
+                    outcome = d.chosen.key(),
+                    name = d.name
+                )
+            } else {
+                crate::t!(
+                    "store.decisions.for_client",
+                    outcome = d.chosen.key(),
+                    name = d.name
+                )
+            },
         )
         .into());
     }

@@ -10,52 +10,56 @@ pub enum StoreError {
     #[error(transparent)]
     Invalid(#[from] ValidationError),
 
-    #[error("{} was created by a newer rapport (schema {found}, this one knows {known}): upgrade rapport", path.display())]
+    #[error("{}", crate::t!("store.newer_schema", path = .path.display(), found = .found, known = .known))]
     NewerSchema {
         path: PathBuf,
         found: i64,
         known: i64,
     },
 
-    #[error("{} is not a rapport database{}: point --db at a rapport file, or at a new path to start one", path.display(), if *empty { " (it is empty)" } else { "" })]
+    #[error("{}", if *.empty {
+        crate::t!("store.not_rapport_empty", path = .path.display())
+    } else {
+        crate::t!("store.not_rapport", path = .path.display())
+    })]
     NotRapport { path: PathBuf, empty: bool },
 
-    #[error("{} is damaged ({detail}): {}; 'rapport check' tells what is wrong", path.display(), restore_advice(path))]
+    #[error("{}", crate::t!("store.corrupt", path = .path.display(), detail = .detail, advice = restore_advice(.path)))]
     Corrupt { path: PathBuf, detail: String },
 
-    #[error("the database is busy (another rapport or a backup is writing): try again in a moment")]
+    #[error("{}", crate::t!("store.busy"))]
     Busy,
 
-    #[error("no client named '{0}': check the name with 'rapport client list'")]
+    #[error("{}", crate::t!("store.unknown_client", name = .0))]
     UnknownClient(String),
 
     #[error("{0}")]
     NotFound(String),
 
     /// Another window changed what this one was about to change: nothing was written.
-    #[error("{what} changed in another window meanwhile ({changes}): nothing was saved")]
+    #[error("{}", crate::t!("store.conflict", what = .what, changes = .changes))]
     Conflict { what: String, changes: String },
 
-    #[error("there is no database at {}: check --db or RAPPORT_DB, or start one with 'rapport client add' or 'rapport demo'", path.display())]
+    #[error("{}", crate::t!("store.missing", path = .path.display()))]
     Missing { path: PathBuf },
 
-    #[error("cannot write {}: the disk is full, a file-size limit was reached or the disk failed: free some space and try again (nothing was written)", path.display())]
+    #[error("{}", crate::t!("store.disk_full", path = .path.display()))]
     DiskFull { path: PathBuf },
 
-    #[error("{} is read-only: check its permissions and its folder's (nothing was written)", path.display())]
+    #[error("{}", crate::t!("store.read_only", path = .path.display()))]
     ReadOnly { path: PathBuf },
 
-    #[error("{} is a folder, not a database file: point --db at a file (a new name starts one)", path.display())]
+    #[error("{}", crate::t!("store.is_folder", path = .path.display()))]
     IsFolder { path: PathBuf },
 
-    #[error("cannot use {}", path.display())]
+    #[error("{}", crate::t!("store.io", path = .path.display()))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
 
-    #[error("the database failed: {}", describe(.0))]
+    #[error("{}", crate::t!("store.sqlite", why = describe(.0)))]
     Sqlite(rusqlite::Error),
 }
 
@@ -85,14 +89,12 @@ impl StoreError {
             Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
                 StoreError::Corrupt {
                     path,
-                    detail: "SQLite reports a malformed file".into(),
+                    detail: crate::t!("store.malformed").into(),
                 }
             }
             Some(rusqlite::ErrorCode::CannotOpen) => StoreError::Io {
                 path,
-                source: std::io::Error::other(
-                    "SQLite cannot open it: check the folder exists and its permissions",
-                ),
+                source: std::io::Error::other(crate::t!("store.cannot_open_file")),
             },
             _ => self,
         }
@@ -111,29 +113,22 @@ impl StoreError {
 /// How to get a sound file back, for every message about damage.
 pub fn restore_advice(path: &Path) -> String {
     let backups = super::backup::backup_dir(path);
-    format!(
-        "stop using it and restore a backup: 'rapport restore FILE' with a file from {} (or one you made with 'rapport backup')",
-        backups.display()
-    )
+    crate::t!("store.restore_advice", folder = backups.display())
 }
 
 /// A SQLite failure in words, without the SQL or SQLite's own text.
 fn describe(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode as C;
     match e.sqlite_error_code() {
-        Some(C::DiskFull) => "the disk is full: free some space and try again".into(),
-        Some(C::ReadOnly) => "the file is read-only: check its permissions".into(),
-        Some(C::DatabaseCorrupt | C::NotADatabase) => {
-            "the file is damaged: run 'rapport check', then restore a backup with 'rapport restore FILE'".into()
-        }
-        Some(C::CannotOpen) => "it cannot be opened: check the folder and its permissions".into(),
-        Some(C::SystemIoFailure) => "the disk failed to read or write: check the disk and try again".into(),
-        Some(C::OutOfMemory) => "out of memory: close other programs and try again".into(),
-        Some(C::ConstraintViolation) => {
-            "a value broke one of the database's rules: this is a bug in rapport, please report it".into()
-        }
-        Some(code) => format!("{code:?}: this is a bug in rapport, please report it"),
-        None => "the data read back is not what rapport expects: run 'rapport check'".into(),
+        Some(C::DiskFull) => crate::t!("store.failed.disk_full").into(),
+        Some(C::ReadOnly) => crate::t!("store.failed.read_only").into(),
+        Some(C::DatabaseCorrupt | C::NotADatabase) => crate::t!("store.failed.damaged").into(),
+        Some(C::CannotOpen) => crate::t!("store.failed.cannot_open").into(),
+        Some(C::SystemIoFailure) => crate::t!("store.failed.io").into(),
+        Some(C::OutOfMemory) => crate::t!("store.failed.memory").into(),
+        Some(C::ConstraintViolation) => crate::t!("store.failed.constraint").into(),
+        Some(code) => crate::t!("store.failed.other", code = format!("{code:?}")),
+        None => crate::t!("store.failed.unexpected").into(),
     }
 }
 

@@ -343,7 +343,7 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
             if let Some(p) = paid {
                 return Err(ValidationError::one(
                     "invoice",
-                    format!("was already paid on {p}: pick an unpaid invoice"),
+                    crate::t!("store.events.already_paid", date = p),
                 )
                 .into());
             }
@@ -400,7 +400,7 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
             if current != RecStatus::Open.as_str() {
                 return Err(ValidationError::one(
                     "recommendation",
-                    format!("was already {current}: pick an open one"),
+                    crate::t!("store.events.already_decided", status = current),
                 )
                 .into());
             }
@@ -441,7 +441,7 @@ pub(super) fn undo_in(tx: &Transaction<'_>, undo: &Undo) -> Result<()> {
     };
     if tx.execute(sql, [id])? == 0 {
         return Err(StoreError::NotFound(
-            "the logged entry is no longer there: nothing to undo".into(),
+            crate::t!("store.events.undo_gone").into(),
         ));
     }
     Ok(())
@@ -564,10 +564,7 @@ pub(super) fn unique_write(
     let field = uniques.first().map_or("value", |u| u.field);
     Err(ValidationError::one(
         field,
-        format!(
-            "is already used by another {} of this client: choose another {field}",
-            table.noun()
-        ),
+        crate::t!("store.events.taken", kind = table.noun(), field = field),
     )
     .into())
 }

@@ -66,10 +66,10 @@ pub(super) fn clashes(conn: &Connection) -> Result<Vec<String>> {
     for name in names {
         let name = name?;
         if let Err(e) = crate::domain::text::required_name("name", &name, usize::MAX) {
-            out.push(format!(
-                "client '{}' has a name rapport refuses today ({}): rename it (rapport client edit)",
-                name.escape_debug(),
-                e.message
+            out.push(crate::t!(
+                "store.identity.refused_name",
+                name = name.escape_debug(),
+                why = e.message
             ));
         }
     }
@@ -81,13 +81,15 @@ pub(super) fn clashes(conn: &Connection) -> Result<Vec<String>> {
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     for row in rows {
         let (name, other) = row?;
-        out.push(format!(
-            "clients '{name}' and '{other}' are one name: rename one (rapport client edit \"{name}\" --name ...)"
+        out.push(crate::t!(
+            "store.identity.one_name",
+            name = name,
+            other = other
         ));
     }
-    for (table, col, key_col, what) in [
-        ("invoices", "number", "number_key", "invoice"),
-        ("tickets", "external_ref", "ref_key", "ticket"),
+    for (table, col, key_col) in [
+        ("invoices", "number", "number_key"),
+        ("tickets", "external_ref", "ref_key"),
     ] {
         let mut stmt = conn.prepare(&format!(
             "SELECT c.name, t.{col} FROM {table} t JOIN clients c ON c.id = t.client_id
@@ -96,9 +98,15 @@ pub(super) fn clashes(conn: &Connection) -> Result<Vec<String>> {
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         for row in rows {
             let (client, value) = row?;
-            out.push(format!(
-                "{client}: {what} '{value}' differs from an older one only in case or spacing; that spelling now finds the older one"
-            ));
+            out.push(if table == "invoices" {
+                crate::t!(
+                    "store.identity.invoice_case",
+                    client = client,
+                    value = value
+                )
+            } else {
+                crate::t!("store.identity.ticket_case", client = client, value = value)
+            });
         }
     }
     Ok(out)

@@ -254,9 +254,10 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
                 rusqlite_migration::Error::RusqliteError { err, .. } => {
                     StoreError::from(err).at(path)
                 }
-                other => StoreError::NotFound(format!(
-                    "{} could not be brought up to date ({other}): it is unchanged; please report this",
-                    path.display()
+                other => StoreError::NotFound(crate::t!(
+                    "store.migration_failed",
+                    path = path.display(),
+                    why = other
                 )),
             })
         }
@@ -267,7 +268,7 @@ fn corrupt_or(path: &Path, e: rusqlite::Error) -> StoreError {
     if is_corrupt(&e) {
         StoreError::Corrupt {
             path: path.to_path_buf(),
-            detail: "SQLite cannot read it".into(),
+            detail: crate::t!("store.unreadable").into(),
         }
     } else {
         StoreError::from(e).at(path)

@@ -73,7 +73,7 @@ impl Store {
                 Err(StoreError::Invalid(_)) => {
                     return Err(StoreError::Conflict {
                         what: after.record.describe(),
-                        changes: "it is no longer there".into(),
+                        changes: crate::t!("store.record.gone").into(),
                     });
                 }
                 Err(e) => return Err(e),
@@ -81,8 +81,7 @@ impl Store {
             if current.record.client() != after.record.client() {
                 return Err(StoreError::Conflict {
                     what: after.record.describe(),
-                    changes: "its id now belongs to another client's entry (the file was restored)"
-                        .into(),
+                    changes: crate::t!("store.record.other_client").into(),
                 });
             }
             unchanged(&current, after)?;
@@ -121,9 +120,9 @@ fn unchanged(current: &StoredEvent, seen: &StoredEvent) -> Result<()> {
         what: seen.record.describe(),
         changes: if current.voided != seen.voided {
             if current.voided.is_some() {
-                "it was voided".into()
+                crate::t!("store.record.voided").into()
             } else {
-                "it was restored".into()
+                crate::t!("store.record.restored").into()
             }
         } else {
             describe_edit(seen, current)
@@ -189,12 +188,12 @@ fn describe_edit(before: &StoredEvent, after: &StoredEvent) -> String {
             if old.chars().count() <= 24 && new.chars().count() <= 24 {
                 format!("{name} {} -> {}", show(old), show(new))
             } else {
-                format!("{name} changed")
+                crate::t!("store.record.changed", name = name)
             }
         })
         .collect();
     if parts.is_empty() {
-        "its values".into()
+        crate::t!("store.record.values").into()
     } else {
         parts.join(", ")
     }

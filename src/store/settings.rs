@@ -39,8 +39,10 @@ fn defaults_in(conn: &Connection, path: &Path) -> Result<Option<Defaults>> {
                     .filter(|c| *c > 0)
                     .ok_or_else(|| StoreError::Corrupt {
                         path: path.to_path_buf(),
-                        detail: format!(
-                            "the setting {LABOUR_COST} holds '{value}', not a number of cents above 0"
+                        detail: crate::t!(
+                            "store.settings.labour_cost",
+                            key = LABOUR_COST,
+                            value = value
                         ),
                     })?;
                 d.hourly_labour_cost = Some(Cents(cents));
@@ -50,7 +52,7 @@ fn defaults_in(conn: &Connection, path: &Path) -> Result<Option<Defaults>> {
                 let ideal =
                     serde_json::from_str::<IdealJson>(&value).map_err(|e| StoreError::Corrupt {
                         path: path.to_path_buf(),
-                        detail: format!("the setting {IDEAL} is not a profile rapport reads: {e}"),
+                        detail: crate::t!("store.settings.ideal", key = IDEAL, why = e),
                     })?;
                 d.ideal_client = Some(ideal.into());
             }
@@ -80,7 +82,7 @@ pub(super) fn set_defaults_in(tx: &Transaction<'_>, d: &Defaults) -> Result<()> 
     }
     if let Some(ideal) = &d.ideal_client {
         let json = serde_json::to_string(&IdealJson::from(ideal)).map_err(|e| {
-            StoreError::NotFound(format!("cannot keep the ideal client profile: {e}"))
+            StoreError::NotFound(crate::t!("store.settings.cannot_keep_ideal", why = e))
         })?;
         put(IDEAL, json)?;
     }

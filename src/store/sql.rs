@@ -79,9 +79,9 @@ pub(crate) fn ensure_client(
     if exists {
         Ok(())
     } else {
-        Err(super::StoreError::NotFound(format!(
-            "client #{} no longer exists",
-            id.0
+        Err(super::StoreError::NotFound(crate::t!(
+            "store.client_gone",
+            id = id.0
         )))
     }
 }

@@ -28,8 +28,8 @@ impl Store {
             let current = list_in(tx, year, staff)?;
             if current != expected {
                 return Err(StoreError::Conflict {
-                    what: format!("{}'s gut check of {year}", staff.trim()),
-                    changes: format!("it names {} now", current.len()),
+                    what: crate::t!("store.votes.what", staff = staff.trim(), year = year),
+                    changes: crate::tn!("store.votes.changes", current.len()),
                 });
             }
             set_votes_in(tx, year, staff, clients)
@@ -89,7 +89,7 @@ fn named_in(conn: &Connection, id: ClientId) -> Result<(String, ClientStatus, Op
             ))
         })
         .optional()?;
-    row.ok_or_else(|| StoreError::NotFound(format!("client #{} no longer exists", id.0)))
+    row.ok_or_else(|| StoreError::NotFound(crate::t!("store.client_gone", id = id.0)))
 }
 
 /// Replaces one staff member's list inside a write, with every check `set_votes` makes.

@@ -269,8 +269,8 @@ impl Sandbox {
         c
     }
 
-    /// `rapport` with only HOME and the XDG folders pointed into the sandbox: no RAPPORT_*
-    /// variables at all, so the defaults apply.
+    /// `rapport` with only HOME and the XDG folders pointed into the sandbox and the C locale:
+    /// no RAPPORT_* variables at all, so the defaults apply.
     pub fn bare_cmd(&self) -> assert_cmd::Command {
         let mut c = assert_cmd::Command::new(env!("CARGO_BIN_EXE_rapport"));
         for var in [
@@ -283,7 +283,9 @@ impl Sandbox {
             c.env_remove(var);
         }
         let home = self.path("home");
-        c.env("HOME", &home)
+        // The host's locale must not pick the language: LC_ALL=C says nothing, so English.
+        c.env("LC_ALL", "C")
+            .env("HOME", &home)
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_STATE_HOME", home.join("state"))
