@@ -2,12 +2,22 @@
 //! or send, per kind of decision, channel and language, rendered from a template and the
 //! facts of the client and the decision. Pure: templates come in as text, no file is read.
 
+pub mod builtin;
+pub mod format;
+mod render;
+pub mod tone;
+
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::Cents;
 use crate::domain::decide::Outcome;
 use crate::domain::lang::Lang;
+
+pub use render::{default_handover, default_reason, default_transition_help, render};
+pub use tone::ToneWords;
 
 /// What the words are for: the decisions that need them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -90,6 +100,9 @@ impl Channel {
 }
 
 /// Everything a script may say, gathered from the client, the decision and the config.
+/// An empty reason, transition help or handover list is said in the script's own language
+/// with the built-in words ([`default_reason`], [`default_transition_help`],
+/// [`default_handover`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScriptFacts {
     pub client_name: String,
@@ -102,7 +115,7 @@ pub struct ScriptFacts {
     pub place: Option<String>,
     /// The day the words are written.
     pub date: NaiveDate,
-    /// The professional reason, as the user worded it.
+    /// The professional reason, as the user worded it; empty for the built-in one.
     pub reason: String,
     /// The day the relationship ends (end now, do not renew).
     pub end_on: Option<NaiveDate>,
@@ -116,12 +129,18 @@ pub struct ScriptFacts {
     pub current_mrr: Cents,
     pub new_mrr: Option<Cents>,
     pub new_rate_from: Option<NaiveDate>,
-    /// The help offered with the transition (guide H2).
+    /// The help offered with the transition (guide H2); empty for the built-in offer.
     pub transition_help: Vec<String>,
     /// MSPs to refer the client to (config).
     pub referrals: Vec<String>,
-    /// What will be handed over (the offboarding checklist's items).
+    /// What will be handed over (the offboarding checklist's items); empty for the
+    /// built-in list.
     pub handover: Vec<String>,
+    /// Reduce scope: what is no longer part of the service, in the user's words; empty
+    /// says it in general terms.
+    pub scope_change: String,
+    /// The words the tone check looks for in the reason (config `[scripts]`).
+    pub tone_words: ToneWords,
 }
 
 /// A rendered script, with what the user should know about how it was made.
@@ -141,30 +160,28 @@ pub struct Rendered {
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
     pub overrides: Vec<(String, String)>,
+    /// The folder the overrides were read from, to name a broken one's file in full.
+    pub folder: Option<PathBuf>,
+    /// Overrides that could not be read at all (name, what was wrong): said as a warning by
+    /// the scripts that use the template of that name.
+    pub unreadable: Vec<(String, String)>,
 }
 
-/// Renders the words for `kind` over `channel` in `lang` from `facts`.
-pub fn render(
-    templates: &Templates,
-    kind: Kind,
-    channel: Channel,
-    lang: Lang,
-    facts: &ScriptFacts,
-) -> Rendered {
-    // A placeholder until the templates land: every field the views need is real.
-    let _ = templates;
-    Rendered {
-        kind,
-        channel,
-        lang,
-        text: format!(
-            "{} / {} / {}\n\n{}\n\n{}\n",
-            kind.code(),
-            channel.code(),
-            lang.code(),
-            facts.client_name,
-            facts.reason
-        ),
-        warnings: Vec::new(),
+impl Templates {
+    /// The name of the template for `kind` over `channel` in `lang`:
+    /// `nl/do-not-renew.letter.txt`.
+    pub fn name(kind: Kind, channel: Channel, lang: Lang) -> String {
+        format!("{}/{}.{}.txt", lang.code(), kind.code(), channel.code())
+    }
+
+    /// How a template's file is named in a warning: its full path when the folder is known.
+    pub fn file(&self, name: &str) -> String {
+        match &self.folder {
+            Some(folder) => folder.join(name).display().to_string(),
+            None => name.to_string(),
+        }
     }
 }
+
+#[cfg(test)]
+mod tests;
