@@ -57,5 +57,8 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
 
 /// The built-in template named `name`.
 pub fn get(name: &str) -> Option<&'static str> {
-    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }

@@ -157,7 +157,10 @@ mod tests {
         );
         assert_eq!(date_line(Lang::Nl, None, day), "28 november 2026");
         assert_eq!(date_line(Lang::Nl, Some("  "), day), "28 november 2026");
-        assert_eq!(date_line(Lang::En, Some("Utrecht"), day), "28 November 2026");
+        assert_eq!(
+            date_line(Lang::En, Some("Utrecht"), day),
+            "28 November 2026"
+        );
         assert_eq!(date_line(Lang::En, None, day), "28 November 2026");
     }
 }

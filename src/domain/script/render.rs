@@ -73,7 +73,10 @@ pub fn render(
         // (an error the engine could not place).
         let at = error.name().map(str::to_string);
         let before = active.len();
-        match at.as_deref().filter(|n| active.iter().any(|(o, _)| o == *n)) {
+        match at
+            .as_deref()
+            .filter(|n| active.iter().any(|(o, _)| o == *n))
+        {
             Some(faulty) => active.retain(|(o, _)| o != faulty),
             None => active.clear(),
         }
@@ -166,11 +169,7 @@ fn values(kind: Kind, channel: Channel, lang: Lang, f: &ScriptFacts) -> Value {
             given
         }
     };
-    let place = f
-        .place
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty());
+    let place = f.place.as_deref().map(str::trim).filter(|p| !p.is_empty());
     let contact = f
         .contact_name
         .as_deref()

@@ -33,11 +33,29 @@ pub(crate) fn facts() -> ScriptFacts {
 #[test]
 fn show() {
     for lang in Lang::ALL {
-        let r = render(&Templates::default(), Kind::EndNow, Channel::Letter, lang, &facts());
+        let r = render(
+            &Templates::default(),
+            Kind::EndNow,
+            Channel::Letter,
+            lang,
+            &facts(),
+        );
         println!("{}\n{:?}", r.text, r.warnings);
     }
-    let r = render(&Templates::default(), Kind::EndNow, Channel::Phone, Lang::En, &facts());
+    let r = render(
+        &Templates::default(),
+        Kind::EndNow,
+        Channel::Phone,
+        Lang::En,
+        &facts(),
+    );
     println!("{}\n{:?}", r.text, r.warnings);
-    let r = render(&Templates::default(), Kind::EndNow, Channel::InPerson, Lang::En, &facts());
+    let r = render(
+        &Templates::default(),
+        Kind::EndNow,
+        Channel::InPerson,
+        Lang::En,
+        &facts(),
+    );
     println!("{}\n{:?}", r.text, r.warnings);
 }
