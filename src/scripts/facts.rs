@@ -48,10 +48,11 @@ pub fn facts_for(
         (Kind::DoNotRenew, None) => (f.contract_end, plan.notice_by, crate::domain::Cents::ZERO),
         _ => (None, None, crate::domain::Cents::ZERO),
     };
-    let new_mrr = match kind {
-        Kind::Reprice => decision.as_ref().and_then(|d| d.proposed_mrr),
-        _ => None,
-    };
+    let changes_fee = matches!(kind, Kind::Reprice | Kind::ReduceScope);
+    let new_mrr = decision
+        .as_ref()
+        .and_then(|d| d.proposed_mrr)
+        .filter(|_| changes_fee);
     let nonempty = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     Ok(ScriptFacts {
         client_name: f.name.clone(),
@@ -67,7 +68,7 @@ pub fn facts_for(
         currency: config.display.currency_symbol.clone(),
         current_mrr: f.mrr,
         new_mrr,
-        new_rate_from: (kind == Kind::Reprice).then(|| new_rate_from(as_of)),
+        new_rate_from: changes_fee.then(|| new_rate_from(as_of)),
         transition_help: config.scripts.transition_help.clone(),
         referrals: config.scripts.referrals.clone(),
         handover: Vec::new(),

@@ -125,7 +125,8 @@ pub struct ScriptFacts {
     pub prepaid_refund: Cents,
     /// Before amounts of money (config `display.currency_symbol`).
     pub currency: String,
-    /// Reprice: the MRR now, the new one and the day it applies from.
+    /// Reprice and reduce scope: the MRR now, the new one (none when not yet known) and the
+    /// day the change applies from.
     pub current_mrr: Cents,
     pub new_mrr: Option<Cents>,
     pub new_rate_from: Option<NaiveDate>,

@@ -108,6 +108,9 @@ pub fn render(
             error = why
         ));
     }
+    if facts.company.trim().is_empty() && facts.signature.trim().is_empty() {
+        warnings.push(crate::t!("script.no_signature").to_string());
+    }
     let words = facts.tone_words.for_lang(lang);
     let found = heated(&facts.reason, words);
     if !found.is_empty() {
@@ -184,14 +187,24 @@ fn values(kind: Kind, channel: Channel, lang: Lang, f: &ScriptFacts) -> Value {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
+    let signature = f.signature.trim();
+    // Who speaks on the phone: the signature's name ("Sam Jansen, owner": Sam Jansen).
+    let sender = signature
+        .split([',', '\n'])
+        .next()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let contact_first = contact.and_then(|c| c.split_whitespace().next());
     context! {
         kind => kind.code(),
         channel => channel.code(),
         lang => lang.code(),
         client => f.client_name.trim(),
         contact => contact,
+        contact_first => contact_first,
+        sender => sender,
         company => f.company.trim(),
-        signature => f.signature.trim(),
+        signature => signature,
         place => place,
         today => long_date(lang, f.date),
         date_line => date_line(lang, place, f.date),

@@ -32,30 +32,20 @@ pub(crate) fn facts() -> ScriptFacts {
 
 #[test]
 fn show() {
-    for lang in Lang::ALL {
-        let r = render(
-            &Templates::default(),
-            Kind::EndNow,
-            Channel::Letter,
-            lang,
-            &facts(),
-        );
-        println!("{}\n{:?}", r.text, r.warnings);
+    let lang = match std::env::var("SHOW_LANG").as_deref() {
+        Ok("nl") => Lang::Nl,
+        _ => Lang::En,
+    };
+    for kind in Kind::ALL {
+        for channel in Channel::ALL {
+            let r = render(&Templates::default(), kind, channel, lang, &facts());
+            println!(
+                "=== {} {}\n{}{:?}",
+                kind.code(),
+                channel.code(),
+                r.text,
+                r.warnings
+            );
+        }
     }
-    let r = render(
-        &Templates::default(),
-        Kind::EndNow,
-        Channel::Phone,
-        Lang::En,
-        &facts(),
-    );
-    println!("{}\n{:?}", r.text, r.warnings);
-    let r = render(
-        &Templates::default(),
-        Kind::EndNow,
-        Channel::InPerson,
-        Lang::En,
-        &facts(),
-    );
-    println!("{}\n{:?}", r.text, r.warnings);
 }
