@@ -69,27 +69,32 @@ pub fn render(
             Ok(text) => break tidy(&text),
             Err(error) => error,
         };
-        // The override at fault: the one the error names, else every override in use
-        // (an error the engine could not place).
-        let at = error.name().map(str::to_string);
+        // The override at fault: the innermost template the error passed through that is
+        // an override (an error in an included piece names that piece), else every
+        // override in use (an error the engine could not place).
+        let chain = chain(&error);
+        let at = chain
+            .iter()
+            .find(|e| e.name().is_some_and(|n| active.iter().any(|(o, _)| o == n)))
+            .copied();
         let before = active.len();
-        match at
-            .as_deref()
-            .filter(|n| active.iter().any(|(o, _)| o == *n))
-        {
+        match at.and_then(|e| e.name()) {
             Some(faulty) => active.retain(|(o, _)| o != faulty),
             None => active.clear(),
         }
-        let what = error
+        let inner = chain.first().copied().unwrap_or(&error);
+        let place = at.unwrap_or(inner);
+        let what = inner
             .detail()
-            .map_or_else(|| error.kind().to_string(), str::to_string);
-        let file = templates.file(at.as_deref().unwrap_or(&name));
+            .map_or_else(|| inner.kind().to_string(), str::to_string);
+        let file = templates.file(place.name().unwrap_or(&name));
+        let line = place.line().unwrap_or(0);
         if active.len() == before {
             // The built-in failed: a defect, said plainly rather than hidden.
             warnings.push(crate::t!(
                 "script.builtin_broken",
                 file = file,
-                line = error.line().unwrap_or(0),
+                line = line,
                 error = what
             ));
             break String::new();
@@ -97,7 +102,7 @@ pub fn render(
         warnings.push(crate::t!(
             "script.override_broken",
             file = file,
-            line = error.line().unwrap_or(0),
+            line = line,
             error = what
         ));
     };
@@ -124,6 +129,19 @@ pub fn render(
         text,
         warnings,
     }
+}
+
+/// The errors from the innermost (where it happened) out to `error` (the template
+/// rendered): an error in an included template comes wrapped in the includer's.
+fn chain(error: &minijinja::Error) -> Vec<&minijinja::Error> {
+    let mut out = vec![error];
+    let mut cur = error;
+    while let Some(next) = std::error::Error::source(cur).and_then(|s| s.downcast_ref()) {
+        out.push(next);
+        cur = next;
+    }
+    out.reverse();
+    out
 }
 
 /// The engine with the overrides in `active` over the built-ins. Text out, no escaping;
