@@ -16,7 +16,9 @@ use crate::domain::Cents;
 use crate::domain::decide::Outcome;
 use crate::domain::lang::Lang;
 
-pub use render::{default_handover, default_reason, default_transition_help, render};
+pub use render::{
+    default_handover, default_reason, default_scope_help, default_transition_help, render,
+};
 pub use tone::ToneWords;
 
 /// What the words are for: the decisions that need them.
@@ -49,6 +51,16 @@ impl Kind {
 
     pub fn parse(text: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.code() == text.trim())
+    }
+
+    /// In words, in `lang`: "do not renew", "niet verlengen".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::EndNow => crate::t_in!(lang, "script.kind.end_now"),
+            Kind::DoNotRenew => crate::t_in!(lang, "script.kind.do_not_renew"),
+            Kind::Reprice => crate::t_in!(lang, "script.kind.reprice"),
+            Kind::ReduceScope => crate::t_in!(lang, "script.kind.reduce_scope"),
+        }
     }
 
     /// The kind of words a decision's outcome needs; none for keep, watch and the prospects'.
@@ -96,6 +108,16 @@ impl Channel {
 
     pub fn parse(text: &str) -> Option<Channel> {
         Channel::ALL.into_iter().find(|c| c.code() == text.trim())
+    }
+
+    /// In words, in `lang`: "in person", "persoonlijk".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Channel::InPerson => crate::t_in!(lang, "script.channel.in_person"),
+            Channel::Phone => crate::t_in!(lang, "script.channel.phone"),
+            Channel::Letter => crate::t_in!(lang, "script.channel.letter"),
+            Channel::Email => crate::t_in!(lang, "script.channel.email"),
+        }
     }
 }
 

@@ -35,6 +35,18 @@ pub fn default_transition_help(lang: Lang) -> Vec<String> {
     .to_vec()
 }
 
+/// The help offered with moving services elsewhere when the scope is reduced and the config
+/// names none.
+pub fn default_scope_help(lang: Lang) -> Vec<String> {
+    [
+        crate::t_in!(lang, "script.transition.scope_handover"),
+        crate::t_in!(lang, "script.transition.scope_questions"),
+        crate::t_in!(lang, "script.transition.scope_overlap"),
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
 /// What is handed over when the checklist names nothing: the guide's handover items.
 pub fn default_handover(lang: Lang) -> Vec<String> {
     [
@@ -234,7 +246,14 @@ fn values(kind: Kind, channel: Channel, lang: Lang, f: &ScriptFacts) -> Value {
         new_mrr => f.new_mrr.map(cash),
         increase => increase,
         new_rate_from => date(f.new_rate_from),
-        transition_help => or_default(&f.transition_help, default_transition_help),
+        transition_help => or_default(
+            &f.transition_help,
+            if kind == Kind::ReduceScope {
+                default_scope_help
+            } else {
+                default_transition_help
+            },
+        ),
         referrals => referrals,
         handover => or_default(&f.handover, default_handover),
         scope_change => Some(f.scope_change.trim()).filter(|s| !s.is_empty()),

@@ -356,3 +356,19 @@ fn heat_in_the_reason_warns_and_never_blocks() {
         .is_empty()
     );
 }
+
+#[test]
+fn kinds_and_channels_read_back_and_have_words_in_both_languages() {
+    for kind in Kind::ALL {
+        assert_eq!(Kind::parse(kind.code()), Some(kind));
+        assert_ne!(kind.label(Lang::En), kind.label(Lang::Nl));
+    }
+    for channel in Channel::ALL {
+        assert_eq!(Channel::parse(channel.code()), Some(channel));
+        assert_ne!(channel.label(Lang::En), channel.label(Lang::Nl));
+    }
+    assert_eq!(Kind::DoNotRenew.label(Lang::Nl), "niet verlengen");
+    assert_eq!(Channel::InPerson.label(Lang::En), "in person");
+    assert_eq!(Kind::parse("fire"), None);
+    assert_eq!(Channel::parse("fax"), None);
+}
