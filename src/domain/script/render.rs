@@ -10,7 +10,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
 
 use super::format::{date_line, long_date, money};
 use super::tone::heated;
-use super::{Channel, Kind, Rendered, ScriptFacts, Templates, builtin};
+use super::{Basis, Channel, Kind, Rendered, ScriptFacts, Templates, builtin};
 use crate::domain::lang::Lang;
 
 /// The professional reason said when the user gives none: accurate and without blame.
@@ -22,6 +22,20 @@ pub fn default_reason(kind: Kind, lang: Lang) -> String {
         Kind::ReduceScope => crate::t_in!(lang, "script.reason.reduce_scope"),
     }
     .to_string()
+}
+
+/// The built-in reason for ending (end now, do not renew) on a `basis`; the other kinds, and
+/// the general basis, say [`default_reason`].
+pub fn reason_on(kind: Kind, basis: Basis, lang: Lang) -> String {
+    if !matches!(kind, Kind::EndNow | Kind::DoNotRenew) {
+        return default_reason(kind, lang);
+    }
+    match basis {
+        Basis::General => default_reason(kind, lang),
+        Basis::Security => crate::t_in!(lang, "script.reason.security").to_string(),
+        Basis::Payment => crate::t_in!(lang, "script.reason.payment").to_string(),
+        Basis::Fit => crate::t_in!(lang, "script.reason.fit").to_string(),
+    }
 }
 
 /// The help with the transition offered when the config names none (guide H2).
@@ -129,7 +143,8 @@ pub fn render(
         warnings.push(crate::t!("script.no_signature").to_string());
     }
     let words = facts.tone_words.for_lang(lang);
-    let found = heated(&facts.reason, words);
+    let own = [facts.reason.as_str(), facts.scope_change.as_str()].join("\n");
+    let found = heated(&own, words);
     if !found.is_empty() {
         let quoted: Vec<String> = found.iter().map(|w| format!("'{w}'")).collect();
         warnings.push(crate::t!("script.tone", words = quoted.join(", ")));
@@ -187,7 +202,7 @@ fn values(kind: Kind, channel: Channel, lang: Lang, f: &ScriptFacts) -> Value {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| long_date(lang, d));
     let cash = |c| money(lang, c, &f.currency);
     let reason = match f.reason.trim() {
-        "" => default_reason(kind, lang),
+        "" => reason_on(kind, f.basis, lang),
         given => given.to_string(),
     };
     let or_default = |given: &[String], default: fn(Lang) -> Vec<String>| {

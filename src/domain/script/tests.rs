@@ -15,6 +15,7 @@ pub(crate) fn facts() -> ScriptFacts {
         place: Some("Utrecht".into()),
         date: d(2026, 11, 28),
         reason: String::new(),
+        basis: Basis::General,
         end_on: Some(d(2026, 12, 28)),
         notice_by: Some(d(2026, 10, 1)),
         prepaid_refund: Cents(41_935),
@@ -339,6 +340,28 @@ fn heat_in_the_reason_warns_and_never_blocks() {
         "{:?}",
         r.warnings
     );
+    // What a reduced scope drops is the user's words too.
+    let hot = ScriptFacts {
+        scope_change: "the ridiculous after-hours calls".into(),
+        ..facts()
+    };
+    let r = crate::words::with_language(Lang::En, || {
+        render(
+            &builtin(),
+            Kind::ReduceScope,
+            Channel::Email,
+            Lang::En,
+            &hot,
+        )
+    });
+    assert!(
+        r.text
+            .contains("no longer provide the ridiculous after-hours calls."),
+        "{}",
+        r.text
+    );
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(r.warnings[0].contains("'ridiculous'"), "{:?}", r.warnings);
     // A calm reason: no warning.
     let calm = ScriptFacts {
         reason: "We richten ons voortaan op de zorgsector.".into(),
@@ -371,4 +394,37 @@ fn kinds_and_channels_read_back_and_have_words_in_both_languages() {
     assert_eq!(Channel::InPerson.label(Lang::En), "in person");
     assert_eq!(Kind::parse("fire"), None);
     assert_eq!(Channel::parse("fax"), None);
+}
+
+#[test]
+fn the_built_in_reason_rests_on_the_decisions_reasons_without_naming_conduct() {
+    use crate::domain::decide::Code;
+    assert_eq!(Basis::of(&[Code::D5, Code::R1]), Basis::Payment);
+    assert_eq!(Basis::of(&[Code::D5, Code::D3]), Basis::Security);
+    assert_eq!(Basis::of(&[Code::D1, Code::D5]), Basis::General);
+    assert_eq!(Basis::of(&[Code::R3]), Basis::Fit);
+    assert_eq!(Basis::of(&[Code::C1]), Basis::General);
+    assert_eq!(Basis::of(&[]), Basis::General);
+    for lang in Lang::ALL {
+        for basis in [Basis::General, Basis::Security, Basis::Payment, Basis::Fit] {
+            let f = ScriptFacts { basis, ..facts() };
+            for kind in Kind::ALL {
+                let r = render(&Templates::default(), kind, Channel::Letter, lang, &f);
+                assert!(r.text.contains(&reason_on(kind, basis, lang)), "{basis:?}");
+                assert!(
+                    r.warnings.is_empty(),
+                    "the built-in words pass the tone check"
+                );
+            }
+        }
+        // A reprice always gives the reprice's reason.
+        assert_eq!(
+            reason_on(Kind::Reprice, Basis::Payment, lang),
+            default_reason(Kind::Reprice, lang)
+        );
+        assert_ne!(
+            reason_on(Kind::EndNow, Basis::Payment, lang),
+            default_reason(Kind::EndNow, lang)
+        );
+    }
 }
