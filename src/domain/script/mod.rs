@@ -17,8 +17,8 @@ use crate::domain::decide::{Code, Outcome};
 use crate::domain::lang::Lang;
 
 pub use render::{
-    default_handover, default_reason, default_scope_help, default_transition_help, reason_on,
-    render,
+    check, default_handover, default_reason, default_scope_help, default_transition_help,
+    reason_on, render,
 };
 pub use tone::ToneWords;
 

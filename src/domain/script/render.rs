@@ -158,6 +158,46 @@ pub fn render(
     }
 }
 
+/// Every problem with the user's overrides, found up front rather than when a script is
+/// made: each of the 32 scripts rendered on `facts`, the warnings about overrides kept
+/// (each once), and any override whose name no built-in template has (a typo would
+/// otherwise go unnoticed; a shared piece of your own, named `_...`, is fine).
+pub fn check(templates: &Templates, facts: &ScriptFacts) -> Vec<String> {
+    // Facts that raise no warning of their own (tone, a missing signature): what is left
+    // is about the overrides.
+    let calm = ScriptFacts {
+        reason: String::new(),
+        scope_change: String::new(),
+        company: "-".into(),
+        ..facts.clone()
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (name, _) in &templates.overrides {
+        let own_piece = name
+            .rsplit('/')
+            .next()
+            .is_some_and(|file| file.starts_with('_'));
+        if builtin::get(name).is_none() && !own_piece {
+            out.push(crate::t!(
+                "script.override_unknown",
+                file = templates.file(name)
+            ));
+        }
+    }
+    for lang in Lang::ALL {
+        for kind in Kind::ALL {
+            for channel in Channel::ALL {
+                for w in render(templates, kind, channel, lang, &calm).warnings {
+                    if !out.contains(&w) {
+                        out.push(w);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The errors from the innermost (where it happened) out to `error` (the template
 /// rendered): an error in an included template comes wrapped in the includer's.
 fn chain(error: &minijinja::Error) -> Vec<&minijinja::Error> {

@@ -428,3 +428,30 @@ fn the_built_in_reason_rests_on_the_decisions_reasons_without_naming_conduct() {
         );
     }
 }
+
+#[test]
+fn the_overrides_are_checked_up_front() {
+    assert!(check(&Templates::default(), &facts()).is_empty());
+    let t = Templates {
+        overrides: vec![
+            ("en/end-now.leter.txt".into(), "Dear {{ contact }}".into()),
+            ("nl/_mijn_voet.txt".into(), "Groet".into()),
+            ("nl/reprice.phone.txt".into(), "{{ tarief }}".into()),
+            ("en/reprice.phone.txt".into(), "Call {{ contact }}".into()),
+        ],
+        folder: Some("/cfg/templates".into()),
+        unreadable: Vec::new(),
+    };
+    let found = crate::words::with_language(Lang::En, || check(&t, &facts()));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with(
+            "template /cfg/templates/en/end-now.leter.txt has the name of no built-in template"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("template /cfg/templates/nl/reprice.phone.txt line 1: "),
+        "{found:?}"
+    );
+}
