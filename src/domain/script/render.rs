@@ -125,14 +125,36 @@ pub fn render(
             ));
             break String::new();
         }
-        warnings.push(crate::t!(
-            "script.override_broken",
-            file = file,
-            line = line,
-            error = what
-        ));
+        // The line itself, so a name that does not exist can be seen.
+        let source = place
+            .name()
+            .and_then(|n| templates.overrides.iter().find(|(o, _)| o == n))
+            .and_then(|(_, text)| text.lines().nth(line.checked_sub(1)?))
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty() && l.chars().count() <= 80);
+        warnings.push(match source {
+            Some(source) => crate::t!(
+                "script.override_broken_at",
+                file = file,
+                line = line,
+                source = source,
+                error = what
+            ),
+            None => crate::t!(
+                "script.override_broken",
+                file = file,
+                line = line,
+                error = what
+            ),
+        });
     };
+    // An unreadable file is said by the scripts it would be: its own, or any of its
+    // language when it is a shared piece.
+    let piece = format!("{}/_", lang.code());
     for (file, why) in &templates.unreadable {
+        if *file != name && !file.starts_with(&piece) {
+            continue;
+        }
         warnings.push(crate::t!(
             "script.override_unreadable",
             file = templates.file(file),

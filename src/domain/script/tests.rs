@@ -223,7 +223,7 @@ fn a_broken_override_is_named_with_its_line_and_the_built_in_used() {
         assert_eq!(r.warnings.len(), 1, "{name}: {:?}", r.warnings);
         let w = &r.warnings[0];
         assert!(
-            w.starts_with(&format!("template /cfg/templates/{name} line {line}: ")),
+            w.starts_with(&format!("template /cfg/templates/{name} line {line} (")),
             "{w}"
         );
         assert!(w.ends_with("the built-in template is used instead"), "{w}");
@@ -237,7 +237,7 @@ fn a_broken_override_is_named_with_its_line_and_the_built_in_used() {
         render(&t, Kind::EndNow, Channel::Email, Lang::Nl, &facts())
     });
     assert!(
-        r.warnings[0].starts_with("sjabloon nl/end-now.email.txt regel 1: "),
+        r.warnings[0].starts_with("sjabloon nl/end-now.email.txt regel 1 ({% for %}): "),
         "{:?}",
         r.warnings
     );
@@ -451,7 +451,8 @@ fn the_overrides_are_checked_up_front() {
         "{found:?}"
     );
     assert!(
-        found[1].starts_with("template /cfg/templates/nl/reprice.phone.txt line 1: "),
+        found[1]
+            .starts_with("template /cfg/templates/nl/reprice.phone.txt line 1 ({{ tarief }}): "),
         "{found:?}"
     );
 }
