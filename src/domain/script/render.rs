@@ -301,7 +301,7 @@ fn values(kind: Kind, channel: Channel, lang: Lang, f: &ScriptFacts) -> Value {
         .next()
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let contact_first = contact.and_then(|c| c.split_whitespace().next());
+    let contact_first = contact.map(first_name);
     context! {
         kind => kind.code(),
         channel => channel.code(),
@@ -334,6 +334,22 @@ fn values(kind: Kind, channel: Channel, lang: Lang, f: &ScriptFacts) -> Value {
         referrals => referrals,
         handover => or_default(&f.handover, default_handover),
         scope_change => Some(f.scope_change.trim()).filter(|s| !s.is_empty()),
+    }
+}
+
+/// How to address a contact by first name: "Marieke Verhoef" is Marieke; a name that
+/// starts with a title or an initial ("Dhr. Jansen", "Mr Smith", "J. de Vries") is said
+/// whole.
+fn first_name(contact: &str) -> &str {
+    const TITLES: [&str; 12] = [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "dhr", "mevr", "mw", "ir", "ing", "drs",
+    ];
+    let first = contact.split_whitespace().next().unwrap_or(contact);
+    let bare = first.trim_end_matches('.').to_lowercase();
+    if first.ends_with('.') || TITLES.contains(&bare.as_str()) || first.chars().count() < 2 {
+        contact
+    } else {
+        first
     }
 }
 

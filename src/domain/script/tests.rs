@@ -456,3 +456,26 @@ fn the_overrides_are_checked_up_front() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_contact_is_called_by_first_name_unless_the_name_starts_with_a_title() {
+    let said = |contact: &str| {
+        let f = ScriptFacts {
+            contact_name: Some(contact.into()),
+            ..facts()
+        };
+        render(
+            &Templates::default(),
+            Kind::EndNow,
+            Channel::Phone,
+            Lang::En,
+            &f,
+        )
+        .text
+    };
+    assert!(said("Marieke Verhoef").contains("\"Hello Marieke, this is Sam Jansen"));
+    assert!(said("Dhr. Jansen").contains("\"Hello Dhr. Jansen, this is"));
+    assert!(said("Mr Smith").contains("\"Hello Mr Smith, this is"));
+    assert!(said("J. de Vries").contains("\"Hello J. de Vries, this is"));
+    assert!(said("Noor").contains("\"Hello Noor, this is"));
+}
