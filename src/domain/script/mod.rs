@@ -246,4 +246,6 @@ impl Templates {
 }
 
 #[cfg(test)]
+mod override_tests;
+#[cfg(test)]
 mod tests;
