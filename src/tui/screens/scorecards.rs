@@ -262,8 +262,12 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     top.extend(other_facts(c, look, width));
     // The latest decision about the client, on one line.
     if let Some(d) = app.decisions.of_client(c.client).next() {
-        let label = d.chosen.label();
-        let rest = format!(" on {} · {}", look.date(d.decided_on), d.why());
+        let label = crate::words::say::outcome(d.chosen);
+        let rest = format!(
+            " on {} · {}",
+            look.date(d.decided_on),
+            crate::words::say::decision_why(d, &look.currency)
+        );
         top.push(Line::from(vec![
             Span::styled("Decided ", t.muted),
             Span::styled(label, outcome_style(d.chosen, &look.theme)),
@@ -294,8 +298,13 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
         let room = usize::from(inner.height).saturating_sub(top.len() + bottom.len() + 1);
         let each = (room / c.flags.len()).clamp(1, 3);
         for f in &c.flags {
-            let head = format!("{} {}: ", f.code.code(), f.code.title());
-            for line in wrap(&head, &f.evidence, width, each) {
+            let head = format!("{} {}: ", f.code.code(), crate::words::say::dealbreaker(f.code));
+            let evidence: Vec<String> = f
+                .evidence
+                .iter()
+                .map(crate::words::say::flag_evidence)
+                .collect();
+            for line in wrap(&head, &evidence, width, each) {
                 top.push(Line::styled(line, t.error));
             }
         }
