@@ -119,7 +119,10 @@ pub fn choices(q: Q) -> (&'static str, &'static str) {
             t_in!(lang, "walk.choice.questions_prices.yes"),
             t_in!(lang, "walk.choice.questions_prices.no"),
         ),
-        _ => (t_in!(lang, "walk.choice.yes"), t_in!(lang, "walk.choice.no")),
+        _ => (
+            t_in!(lang, "walk.choice.yes"),
+            t_in!(lang, "walk.choice.no"),
+        ),
     }
 }
 
@@ -247,9 +250,19 @@ pub fn fit_check_in(lang: Lang, f: &Fit, fits: bool, cur: &str) -> String {
     let what = fit_what_in(lang, f);
     let detail = fit_detail_in(lang, f, fits, cur);
     if fits {
-        t_in!(lang, "evidence.fit.check_fits", what = what, detail = detail)
+        t_in!(
+            lang,
+            "evidence.fit.check_fits",
+            what = what,
+            detail = detail
+        )
     } else {
-        t_in!(lang, "evidence.fit.check_misses", what = what, detail = detail)
+        t_in!(
+            lang,
+            "evidence.fit.check_misses",
+            what = what,
+            detail = detail
+        )
     }
 }
 
@@ -427,7 +440,9 @@ pub fn evidence_in(lang: Lang, e: &Evidence, cur: &str) -> String {
         Evidence::NoLabourCost => t_in!(lang, "evidence.no_labour_cost").into(),
         Evidence::Score(s) => t_in!(lang, "evidence.score", score = s.floor()),
         Evidence::RedFlag(q) => question_in(lang, *q).into(),
-        Evidence::NotAsked(q) => t_in!(lang, "evidence.not_asked", question = question_in(lang, *q)),
+        Evidence::NotAsked(q) => {
+            t_in!(lang, "evidence.not_asked", question = question_in(lang, *q))
+        }
         Evidence::NoProfileForFit => t_in!(lang, "evidence.no_profile_for_fit").into(),
         Evidence::Condition(c) => condition_in(lang, c),
         Evidence::ContractEnds(on) => t_in!(lang, "evidence.contract_ends", on = iso(*on)),
@@ -517,7 +532,10 @@ pub fn reason(r: &Reason, cur: &str) -> String {
 /// A reason's evidence, one line each.
 pub fn reason_evidence(r: &Reason, cur: &str) -> Vec<String> {
     let lang = language();
-    r.evidence.iter().map(|e| evidence_in(lang, e, cur)).collect()
+    r.evidence
+        .iter()
+        .map(|e| evidence_in(lang, e, cur))
+        .collect()
 }
 
 /// What moved since the last reading: "score 48 -> 31", "D1 raised".

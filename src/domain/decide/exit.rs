@@ -85,8 +85,11 @@ mod tests {
         use crate::words::{Lang, say};
         v.iter()
             .flat_map(|r| {
-                std::iter::once(format!("{} {}", r.code, say::why_in(Lang::En, &r.why, "€")))
-                    .chain(r.evidence.iter().map(|e| say::evidence_in(Lang::En, e, "€")))
+                std::iter::once(format!("{} {}", r.code, say::why_in(Lang::En, &r.why, "€"))).chain(
+                    r.evidence
+                        .iter()
+                        .map(|e| say::evidence_in(Lang::En, e, "€")),
+                )
             })
             .collect()
     }

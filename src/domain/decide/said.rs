@@ -99,7 +99,10 @@ pub enum Evidence {
     /// R1: in no vital few.
     NotVital,
     /// R1: its rate an hour against the portfolio's.
-    Rate { rate: Cents, portfolio: Cents },
+    Rate {
+        rate: Cents,
+        portfolio: Cents,
+    },
     NoHours,
     PortfolioNoHours,
     /// R2: security recommendations ignored / security incidents, in a year.
@@ -115,7 +118,10 @@ pub enum Evidence {
     Misfit(Fit),
     NoProfile,
     /// C1: its share of revenue (0 to 1) and MRR.
-    Share { share: f64, mrr: Cents },
+    Share {
+        share: f64,
+        mrr: Cents,
+    },
     /// C1: the portfolio without them.
     Without {
         revenue_before: Cents,
@@ -123,7 +129,10 @@ pub enum Evidence {
         hours_before: f64,
         hours_after: f64,
     },
-    Margin { before: f64, after: f64 },
+    Margin {
+        before: f64,
+        after: f64,
+    },
     /// C1: above the share that warns (0 to 1).
     Concentration(f64),
     /// H1: the hours a month, their cost (with tooling for the seats, when there is
@@ -135,7 +144,11 @@ pub enum Evidence {
         margin: f64,
     },
     /// H1: the MRR that reaches the margin, the increase in % and a month.
-    Reaches { mrr: Cents, pct: f64, more: Cents },
+    Reaches {
+        mrr: Cents,
+        pct: f64,
+        more: Cents,
+    },
     AlreadyReaches(Cents),
     NoMrrYet(Cents),
     NoLabourCost,
@@ -157,7 +170,10 @@ pub enum Evidence {
     NoticeBy(NaiveDate),
     NoNoticeBy,
     /// H2: a reason of the walk, to give.
-    Cite { code: Code, why: Why },
+    Cite {
+        code: Code,
+        why: Why,
+    },
     /// H3: whom to call, and the refund to bring.
     Call(String),
     BringRefund(Cents),

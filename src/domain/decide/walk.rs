@@ -34,10 +34,10 @@ use super::case::CaseFile;
 use super::said::Nothing;
 use super::{Code, Condition, Evidence, Outcome, Proposal, Reason, Why};
 use crate::domain::Cents;
+use crate::domain::IncidentKind;
 use crate::domain::date::iso;
 use crate::domain::error::{FieldError, ValidationError};
 use crate::domain::evidence::NOTE_MAX;
-use crate::domain::IncidentKind;
 use crate::domain::score::flags::{Dealbreaker, FlagEvidence};
 use crate::domain::text::opt_note;
 
@@ -482,8 +482,7 @@ impl Walk {
             Q::OffStack => vec![Evidence::Stack(c.rules.ideal.standard_stack.clone())],
             Q::NotProactive => Vec::new(),
             Q::HoldingBack => {
-                let mut e: Vec<Evidence> =
-                    c.fit.iter().map(|f| Evidence::Fit(f.clone())).collect();
+                let mut e: Vec<Evidence> = c.fit.iter().map(|f| Evidence::Fit(f.clone())).collect();
                 if e.is_empty() {
                     e.push(Evidence::NoProfile);
                 }
@@ -602,7 +601,10 @@ impl Walk {
             reasons.push(Reason {
                 code: Code::O1,
                 why: Why::NothingAgainst,
-                evidence: c.score.map(|s| vec![Evidence::Score(s)]).unwrap_or_default(),
+                evidence: c
+                    .score
+                    .map(|s| vec![Evidence::Score(s)])
+                    .unwrap_or_default(),
             });
             Outcome::Keep
         } else if cannot_absorb {

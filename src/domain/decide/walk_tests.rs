@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::calc::{Contract, CostInputs, exit_plan, reprice};
 use super::case::{CaseFile, DecisionRules, FitCheck, ParetoFacts};
-use super::walk::{Answers, Q, Step, Walk};
 use super::said::Fit;
+use super::walk::{Answers, Q, Step, Walk};
 use super::{Code, Condition, Evidence, Outcome};
 use crate::domain::score::flags::{Dealbreaker, Flag, FlagEvidence};
 use crate::domain::{Cents, Client, ClientDraft, ClientId, IncidentKind};

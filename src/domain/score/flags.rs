@@ -27,7 +27,6 @@ impl Dealbreaker {
             Dealbreaker::D5 => "D5",
         }
     }
-
 }
 
 /// One piece of evidence behind a raised dealbreaker: what happened and when, in values;
@@ -222,7 +221,10 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
             );
         }
         // In date order, and on one day as the words would sort (the number first).
-        lines.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| sort_key(&a.1).cmp(&sort_key(&b.1))));
+        lines.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| sort_key(&a.1).cmp(&sort_key(&b.1)))
+        });
         flags.push(Flag {
             code: Dealbreaker::D5,
             evidence: lines.into_iter().map(|(_, l)| l).collect(),

@@ -301,10 +301,7 @@ fn dealbreakers_carry_their_evidence() {
         "{d5:?}"
     );
     assert_eq!(
-        said(d5)
-            .iter()
-            .filter(|e| e.contains("invoice C"))
-            .count(),
+        said(d5).iter().filter(|e| e.contains("invoice C")).count(),
         1,
         "each invoice once: {d5:?}"
     );

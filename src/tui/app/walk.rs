@@ -14,12 +14,12 @@ use crate::domain::decide::case::CaseFile;
 use crate::domain::decide::decision::{Change, Decision, Snapshot};
 use crate::domain::decide::walk::{Answers, Q, Step, Walk};
 use crate::domain::error::FieldError;
+use crate::t;
 use crate::tui::action::{Effect, WalkAction};
 use crate::tui::keymap;
 use crate::tui::layout;
 use crate::tui::widgets::form::{Field as FormField, Form, FormKey};
 use crate::words::say;
-use crate::t;
 
 /// What the driver reads to open a walk.
 #[derive(Debug, Clone)]

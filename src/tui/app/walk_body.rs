@@ -9,11 +9,11 @@ use unicode_width::UnicodeWidthStr;
 use super::walk::{Field, Row, WalkView};
 use crate::domain::Cents;
 use crate::domain::date::iso;
+use crate::domain::decide::Evidence;
 use crate::domain::decide::decision::ExitPlanKept;
 use crate::domain::decide::walk::{Q, Step};
 use crate::domain::decide::{Outcome, Reason, exit};
 use crate::domain::money::group_thousands;
-use crate::domain::decide::Evidence;
 use crate::t;
 use crate::tui::keymap;
 use crate::tui::text::{pad, wrap};
@@ -183,11 +183,7 @@ impl WalkView {
             before_head: false,
         };
         if self.stale {
-            out.para(
-                0,
-                Role::Warn,
-                t!("walk.body.stale"),
-            );
+            out.para(0, Role::Warn, t!("walk.body.stale"));
             out.blank();
         }
         let first = self.walk.steps().first().copied();
@@ -332,7 +328,10 @@ impl WalkView {
         out.pair(
             CODE_W,
             t!("walk.c1.monthly"),
-            &t!("walk.c1.monthly_value", mrr = money(c.client.fields.mrr, cur)),
+            &t!(
+                "walk.c1.monthly_value",
+                mrr = money(c.client.fields.mrr, cur)
+            ),
             Role::Text,
         );
         match (&p.before, &p.after) {
@@ -459,11 +458,7 @@ impl WalkView {
         };
         out.pair(CODE_W, t!("walk.h1.today"), &now, Role::Text);
         if c.rules.hourly_cost == Cents::ZERO {
-            out.para(
-                CODE_W,
-                Role::Warn,
-                t!("walk.h1.no_labour_cost"),
-            );
+            out.para(CODE_W, Role::Warn, t!("walk.h1.no_labour_cost"));
         }
     }
 
@@ -472,11 +467,7 @@ impl WalkView {
         out.blank();
         let c = &self.walk.case;
         if c.fit.is_empty() {
-            out.para(
-                0,
-                Role::Muted,
-                t!("walk.fit.no_profile"),
-            );
+            out.para(0, Role::Muted, t!("walk.fit.no_profile"));
         }
         for f in &c.fit {
             out.head(
@@ -490,7 +481,12 @@ impl WalkView {
         let fields = &c.client.fields;
         let cur = &c.rules.currency;
         out.pair(0, t!("walk.fit.mrr"), &money(fields.mrr, cur), Role::Text);
-        out.pair(0, t!("walk.fit.seats"), &fields.seats.to_string(), Role::Text);
+        out.pair(
+            0,
+            t!("walk.fit.seats"),
+            &fields.seats.to_string(),
+            Role::Text,
+        );
         if let Some(s) = &fields.segment {
             out.pair(0, t!("walk.fit.segment"), s, Role::Text);
         }
@@ -554,7 +550,10 @@ impl WalkView {
         let proposed = w.proposal().outcome;
         let chosen = w.chosen();
         let note = if chosen == proposed {
-            (Role::Muted, format!("  {}", t!("walk.outcome.the_proposal")))
+            (
+                Role::Muted,
+                format!("  {}", t!("walk.outcome.the_proposal")),
+            )
         } else {
             (
                 Role::Warn,
@@ -749,10 +748,7 @@ impl WalkView {
             } else if plan.end_on.is_none() {
                 t!("walk.exit.refund_unknown").to_string()
             } else {
-                t!(
-                    "walk.exit.refund",
-                    amount = money(plan.prepaid_refund, cur)
-                )
+                t!("walk.exit.refund", amount = money(plan.prepaid_refund, cur))
             };
             out.pair(0, t!("walk.exit.refund_label"), &refund, Role::Text);
         }

@@ -323,7 +323,13 @@ fn score_summary(card: &Scorecard, look: &Look) -> Vec<(&'static str, Vec<Span<'
         let flags = card
             .flags
             .iter()
-            .map(|f| format!("{} {}", f.code.code(), crate::words::say::dealbreaker(f.code)))
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f.code.code(),
+                    crate::words::say::dealbreaker(f.code)
+                )
+            })
             .collect::<Vec<_>>()
             .join(" · ");
         lines.push(("Flags", vec![Span::styled(flags, t.error)]));
@@ -515,7 +521,10 @@ fn decision_line<'a>(d: &Decision, look: &Look, width: usize, outcome_w: usize) 
             format!("{:<outcome_w$} ", crate::words::say::outcome(d.chosen)),
             outcome_style(d.chosen, &look.theme),
         ),
-        Span::raw(truncate(&crate::words::say::decision_why(d, &look.currency), rest)),
+        Span::raw(truncate(
+            &crate::words::say::decision_why(d, &look.currency),
+            rest,
+        )),
     ])
 }
 

@@ -135,8 +135,14 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
                 Row::new(vec![
                     Line::styled(look.date(x.decided_on), t.muted),
                     Line::from(truncate(n, name_w)),
-                    Line::styled(crate::words::say::outcome(x.chosen), outcome_style(x.chosen, t)),
-                    Line::from(truncate(&crate::words::say::decision_why(x, &look.currency), why_w)),
+                    Line::styled(
+                        crate::words::say::outcome(x.chosen),
+                        outcome_style(x.chosen, t),
+                    ),
+                    Line::from(truncate(
+                        &crate::words::say::decision_why(x, &look.currency),
+                        why_w,
+                    )),
                 ])
             })
             .collect();
@@ -152,11 +158,17 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
                 let first = Line::from(vec![
                     Span::styled(pad(&look.date(x.decided_on), date_w + 1), t.muted),
                     Span::raw(pad(&truncate(n, name_w), name_w + 1)),
-                    Span::styled(crate::words::say::outcome(x.chosen), outcome_style(x.chosen, t)),
+                    Span::styled(
+                        crate::words::say::outcome(x.chosen),
+                        outcome_style(x.chosen, t),
+                    ),
                 ]);
                 let second = Line::from(vec![
                     Span::raw(" ".repeat(date_w + 1)),
-                    Span::raw(truncate(&crate::words::say::decision_why(x, &look.currency), why_w)),
+                    Span::raw(truncate(
+                        &crate::words::say::decision_why(x, &look.currency),
+                        why_w,
+                    )),
                 ]);
                 Row::new(vec![Text::from(vec![first, second])]).height(2)
             })

@@ -298,7 +298,11 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
         let room = usize::from(inner.height).saturating_sub(top.len() + bottom.len() + 1);
         let each = (room / c.flags.len()).clamp(1, 3);
         for f in &c.flags {
-            let head = format!("{} {}: ", f.code.code(), crate::words::say::dealbreaker(f.code));
+            let head = format!(
+                "{} {}: ",
+                f.code.code(),
+                crate::words::say::dealbreaker(f.code)
+            );
             let evidence: Vec<String> = f
                 .evidence
                 .iter()

@@ -11,8 +11,8 @@ use crate::domain::date::iso;
 use crate::domain::decide::decision::{Decision, Given};
 use crate::domain::decide::walk::{Q, Step};
 use crate::domain::decide::{Outcome, Reason};
-use crate::tui::text::wrap_spans;
 use crate::t;
+use crate::tui::text::wrap_spans;
 use crate::tui::theme::Theme;
 use crate::words::say;
 
@@ -146,10 +146,7 @@ fn outcome(out: &mut Vec<Line<'static>>, d: &Decision, t: &Theme, currency: &str
         out.extend(labelled(t!("decide.saved.exit"), &parts, t, width));
         out.extend(labelled(
             "",
-            &[Span::styled(
-                t!("decide.saved.h2_h3"),
-                t.muted,
-            )],
+            &[Span::styled(t!("decide.saved.h2_h3"), t.muted)],
             t,
             width,
         ));
@@ -189,10 +186,7 @@ fn snapshot(d: &Decision, t: &Theme, currency: &str) -> Vec<Span<'static>> {
     let flags = if s.flags.is_empty() {
         Span::raw(t!("decide.saved.no_flags"))
     } else {
-        Span::styled(
-            t!("decide.saved.flags", flags = s.flags.join(" ")),
-            t.error,
-        )
+        Span::styled(t!("decide.saved.flags", flags = s.flags.join(" ")), t.error)
     };
     let rate = s.effective_rate.map_or_else(
         || t!("decide.saved.no_rate").to_string(),
