@@ -320,7 +320,7 @@ pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
                     "due": u.due,
                     "client": u.name,
                     "client_id": u.client.0,
-                    "detail": u.detail,
+                    "detail": say::upcoming_detail(&u.detail),
                 })
             })
             .collect();
@@ -328,7 +328,7 @@ pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
         return Ok(());
     }
     if items.is_empty() {
-        println!("nothing coming up in the next {days} days");
+        println!("{}", t!("decide.upcoming.nothing", days = days));
         return Ok(());
     }
     let body: Vec<Vec<String>> = items
@@ -337,8 +337,8 @@ pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
             vec![
                 u.on.map_or_else(|| "-".into(), iso),
                 u.name.clone(),
-                u.due.label().to_string(),
-                u.detail.clone(),
+                say::due(u.due).to_string(),
+                say::upcoming_detail(&u.detail),
             ]
         })
         .collect();
@@ -346,9 +346,9 @@ pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
         "{}",
         render(
             &[
-                ("DATE", Align::Left),
-                ("CLIENT", Align::Left),
-                ("WHAT", Align::Left),
+                (t!("decide.list.date"), Align::Left),
+                (t!("decide.list.client"), Align::Left),
+                (t!("decide.upcoming.what"), Align::Left),
                 ("", Align::Left),
             ],
             &body

@@ -12,6 +12,7 @@ use crate::domain::IncidentKind;
 use crate::domain::date::iso;
 use crate::domain::decide::decision::{Change, Decision};
 use crate::domain::decide::said::{Fit, Nothing};
+use crate::domain::decide::upcoming::{Detail, Due};
 use crate::domain::decide::walk::{Q, Step};
 use crate::domain::decide::{Condition, Evidence, Outcome, Reason, Why};
 use crate::domain::score::flags::{Dealbreaker, FlagEvidence};
@@ -34,6 +35,34 @@ pub fn outcome_in(lang: Lang, o: Outcome) -> &'static str {
         Outcome::TakeOn => t_in!(lang, "decide.outcome.take_on"),
         Outcome::TakeOnWithConditions => t_in!(lang, "decide.outcome.take_on_with_conditions"),
         Outcome::Decline => t_in!(lang, "decide.outcome.decline"),
+    }
+}
+
+/// What comes up: "last day to give notice".
+pub fn due(d: Due) -> &'static str {
+    let lang = language();
+    match d {
+        Due::NoticeBy => t_in!(lang, "decide.due.notice_by"),
+        Due::ContractEnds => t_in!(lang, "decide.due.contract_ends"),
+        Due::Review => t_in!(lang, "decide.due.review"),
+        Due::Exit => t_in!(lang, "decide.due.exit"),
+    }
+}
+
+/// A little more about what comes up: "notice 60 days".
+pub fn upcoming_detail(d: &Detail) -> String {
+    let lang = language();
+    match d {
+        Detail::Notice(n) => t_in!(lang, "decide.due.notice", n = n),
+        Detail::NoNotice => t_in!(lang, "decide.due.no_notice").into(),
+        Detail::ForEnd(end) => t_in!(lang, "decide.due.for_end", end = iso(*end)),
+        Detail::Overdue(n) => t_in!(lang, "decide.due.overdue", n = n),
+        Detail::LookAgain => t_in!(lang, "decide.due.look_again").into(),
+        Detail::Offboarding(o) => t_in!(
+            lang,
+            "decide.due.offboarding",
+            outcome = outcome_in(lang, *o)
+        ),
     }
 }
 

@@ -245,12 +245,12 @@ fn draw_coming(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look
         .unwrap_or(8);
     let inner = usize::from(area.width.saturating_sub(3));
     let what = |u: &Upcoming, width: usize| {
-        let label = u.due.label();
+        let label = crate::words::say::due(u.due);
         Line::from(vec![
             Span::raw(truncate(label, width)),
             Span::styled(
                 truncate(
-                    &format!(" · {}", u.detail),
+                    &format!(" · {}", crate::words::say::upcoming_detail(&u.detail)),
                     width.saturating_sub(label.width()),
                 ),
                 t.muted,
@@ -261,7 +261,7 @@ fn draw_coming(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look
         // The names take what the longest label of what is due leaves (the detail after
         // the label is what gives way first).
         let longest = |w: &dyn Fn(&Upcoming) -> usize| d.coming.iter().map(w).max().unwrap_or(6);
-        let label_w = longest(&|u| u.due.label().width());
+        let label_w = longest(&|u| crate::words::say::due(u.due).width());
         let name_w = longest(&|u| u.name.width())
             .min(inner.saturating_sub(date_w + when_w + label_w + 3))
             .max(6);
