@@ -213,8 +213,8 @@ fn every_evidence() -> Vec<Evidence> {
             mrr: Cents(125_000),
         },
         Evidence::Without {
-            revenue_before: Cents(100_000_00),
-            revenue_after: Cents(90_000_00),
+            revenue_before: Cents(10_000_000),
+            revenue_after: Cents(9_000_000),
             hours_before: 100.0,
             hours_after: 90.0,
         },
