@@ -193,17 +193,21 @@ pub fn decide(
         let keys: Vec<&str> = allowed.iter().map(|o| o.key()).collect();
         return Err(ValidationError::one(
             "outcome",
-            format!(
-                "{} is not for {} '{}': choose {}",
-                chosen.key(),
-                if case.prospect {
-                    "a prospect like"
-                } else {
-                    "a client like"
-                },
-                case.client.fields.name,
-                keys.join(", ")
-            ),
+            if case.prospect {
+                t!(
+                    "decide.cli.not_for_prospect",
+                    outcome = chosen.key(),
+                    name = case.client.fields.name,
+                    choices = keys.join(", ")
+                )
+            } else {
+                t!(
+                    "decide.cli.not_for_client",
+                    outcome = chosen.key(),
+                    name = case.client.fields.name,
+                    choices = keys.join(", ")
+                )
+            },
         )
         .into());
     }
