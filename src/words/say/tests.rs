@@ -6,10 +6,13 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::domain::ClientId;
 use crate::domain::decide::Code;
+use crate::domain::decide::Condition;
 use crate::domain::decide::case::FitCheck;
 use crate::domain::decide::decision::{ExitPlanKept, Snapshot};
+use crate::domain::decide::said::{Fit, Nothing};
+use crate::domain::score::flags::FlagEvidence;
+use crate::domain::{ClientId, IncidentKind};
 use crate::words::with_language;
 
 fn d(s: &str) -> NaiveDate {
