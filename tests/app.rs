@@ -577,8 +577,10 @@ fn decision(
         override_reason: (proposed != chosen).then(|| "they apologised".to_string()),
         reasons: vec![Reason {
             code: Code::D1,
-            text: "abusive or unprofessional treatment".into(),
-            evidence: vec!["2026-06-28 abuse: shouted at the help desk".into()],
+            why: rapport::domain::decide::Why::Text("abusive or unprofessional treatment".into()),
+            evidence: vec![rapport::domain::decide::Evidence::Text(
+                "2026-06-28 abuse: shouted at the help desk".into(),
+            )],
         }],
         answers: Default::default(),
         snapshot: Snapshot {

@@ -117,6 +117,64 @@ fn advise_as_of_an_earlier_day_and_in_words() {
 }
 
 #[test]
+fn advise_in_dutch_says_the_reasons_and_evidence_in_dutch_with_english_json_keys() {
+    let sb = demo();
+    let text = sb.ok(&["advise", "Brandt Vastgoed", "--lang", "nl"]);
+    assert!(
+        text.starts_with(&format!(
+            "Brandt Vastgoed, per {TODAY}: het bewijs stelt NU BEËINDIGEN voor\n"
+        )),
+        "{text}"
+    );
+    for part in [
+        "D1 dealbreaker: beledigende of onprofessionele behandeling",
+        "intimidatie: Shouted at Priya",
+        "Prijs verhogen (H1):",
+        "Exit (H2, H3): vroegste einde",
+        "Loop het door met de antwoorden die alleen jij weet: rapport decide",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    for english in [
+        "as of",
+        "dealbreaker: abusive",
+        "abuse:",
+        "Reprice (H1)",
+        "Walk it",
+    ] {
+        assert!(!text.contains(english), "{english}: {text}");
+    }
+    let a = json(
+        &sb,
+        &["advise", "brandt vastgoed", "--json", "--lang", "nl"],
+    );
+    assert_eq!(
+        a["proposed_outcome"], "end-now",
+        "values stay machine-readable"
+    );
+    assert_eq!(
+        a["reasons"][0]["text"],
+        "dealbreaker: beledigende of onprofessionele behandeling"
+    );
+    assert!(
+        a["dealbreakers"][0]["evidence"][0]
+            .as_str()
+            .is_some_and(|e| e.contains("incident: intimidatie")),
+        "{a}"
+    );
+    // The same document in English, word for word as before.
+    let en = json(&sb, &["advise", "brandt vastgoed", "--json"]);
+    assert_eq!(
+        en["reasons"][0]["text"],
+        "dealbreaker: abusive or unprofessional treatment"
+    );
+    assert_eq!(
+        en["dealbreakers"][0]["title"],
+        "abusive or unprofessional treatment"
+    );
+}
+
+#[test]
 fn a_prepaid_client_is_refunded_the_days_after_its_end() {
     let sb = demo();
     // Prepaid, ends in a month: the refund is the MRR for the days of that month after it.
@@ -343,4 +401,49 @@ fn upcoming_lists_notices_ends_and_the_review_that_is_due() {
     assert_eq!(dates, sorted);
     let table = sb.ok(&w("upcoming --days 7"));
     assert!(table.contains("review due"), "{table}");
+}
+
+#[test]
+fn a_decision_kept_before_reasons_were_values_reads_back_as_it_was_written() {
+    let sb = demo();
+    sb.ok(&["decide", "Brandt Vastgoed", "--outcome", "end-now"]);
+    // As an older rapport kept it: English sentences for the reason, its evidence and the
+    // conditions.
+    let conn = rusqlite::Connection::open(&sb.db).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE decisions SET reasons = ?1, conditions = ?2 \
+             WHERE id = (SELECT max(id) FROM decisions)",
+            [
+                r#"[{"code":"D1","text":"dealbreaker: abusive or unprofessional treatment","evidence":["2026-05-29 abuse: Shouted at Priya"]}]"#,
+                r#"["sign the managed service agreement"]"#,
+            ],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    drop(conn);
+    let list = json(&sb, &["decisions", "--client", "Brandt Vastgoed", "--json"]);
+    let newest = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by_key(|d| d["id"].as_i64());
+    let d = newest.unwrap();
+    assert_eq!(d["chosen_outcome"], "end-now");
+    assert_eq!(
+        d["reasons"][0]["text"],
+        "dealbreaker: abusive or unprofessional treatment"
+    );
+    assert_eq!(
+        d["reasons"][0]["evidence"][0],
+        "2026-05-29 abuse: Shouted at Priya"
+    );
+    assert_eq!(d["conditions"][0], "sign the managed service agreement");
+    // Shown as written, in either language (there are no values to say again).
+    let nl = sb.ok(&["decisions", "--client", "Brandt Vastgoed", "--lang", "nl"]);
+    assert!(
+        nl.contains("D1 dealbreaker: abusive or unprofessional treatment"),
+        "{nl}"
+    );
+    assert!(nl.contains("nu beëindigen"), "the outcome is a value: {nl}");
 }

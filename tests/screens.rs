@@ -1877,6 +1877,18 @@ fn demo_ui(w: u16, h: u16) -> Ui {
 /// Every step of a walk, each screen snapshotted and checked: nothing cut that had room
 /// (a cut shows as "…"), the frame whole.
 fn walk_every_step(ui: &mut Ui, name: &str, tag: &str) -> Vec<String> {
+    walk_every_step_saying(ui, name, tag, ("Step", "of"), "Fire or keep?")
+}
+
+/// [`walk_every_step`], in a language: the progress line's words ("Step", "of") and the
+/// frame's title ("Fire or keep?") as it says them.
+fn walk_every_step_saying(
+    ui: &mut Ui,
+    name: &str,
+    tag: &str,
+    (step_word, of_word): (&str, &str),
+    title: &str,
+) -> Vec<String> {
     let id = ui.driver.store.client_by_name(name).unwrap().id;
     ui.driver.open_walk(id);
     assert_eq!(ui.driver.app.overlay, Overlay::Walk);
@@ -1895,8 +1907,11 @@ fn walk_every_step(ui: &mut Ui, name: &str, tag: &str) -> Vec<String> {
             );
         }
         let s = ui.screen();
-        assert!(s.contains(&format!("Step {at} of {of}")), "{s}");
-        assert!(s.contains(&format!("Fire or keep? {name}")), "{s}");
+        assert!(
+            s.contains(&format!("{step_word} {at} {of_word} {of}")),
+            "{s}"
+        );
+        assert!(s.contains(&format!("{title} {name}")), "{s}");
         assert!(!s.contains('…'), "cut where there was room:\n{s}");
         insta::assert_snapshot!(format!("walk_{tag}_{at}_{step}"), s);
         screens.push(s);
@@ -1944,6 +1959,62 @@ fn the_walk_of_the_abusive_client_every_step_80x24() {
         "{}",
         s[5]
     );
+}
+
+#[test]
+fn the_walk_in_dutch_every_step_80x24() {
+    use rapport::words::{Lang, with_language};
+    with_language(Lang::Nl, || {
+        let mut ui = demo_ui(80, 24);
+        let s = walk_every_step_saying(
+            &mut ui,
+            "Brandt Vastgoed",
+            "nl_brandt_80x24",
+            ("Stap", "van"),
+            "Ontslaan of houden?",
+        );
+        assert_eq!(s.len(), 6, "dealbreakers to the exit plan");
+        assert!(
+            s[0].contains("Beledigende of onprofessionele behandeling"),
+            "{}",
+            s[0]
+        );
+        assert!(s[0].contains("ja data"), "pre-answered: {}", s[0]);
+        assert!(
+            s[0].contains("2026-05-29 intimidatie: Shouted at Priya"),
+            "the note as typed: {}",
+            s[0]
+        );
+        assert!(s[2].contains("Aandeel in de omzet"), "{}", s[2]);
+        assert!(s[3].contains("MRR die het haalt"), "{}", s[3]);
+        assert!(
+            s[4].contains("‹ nu beëindigen ›") && s[4].contains("D1  dealbreaker: beledigende"),
+            "{}",
+            s[4]
+        );
+        assert!(
+            s[5].contains("Eindigt op") && s[5].contains("2026-07-30"),
+            "{}",
+            s[5]
+        );
+        for screen in &s {
+            for english in ["Step ", "Fire or keep", "proposes", "Enter goes on", "Why,"] {
+                assert!(!screen.contains(english), "{english:?} in:\n{screen}");
+            }
+        }
+        let p = walk_every_step_saying(
+            &mut demo_ui(80, 24),
+            "Dierenkliniek Oost",
+            "nl_prospect_80x24",
+            ("Stap", "van"),
+            "Ontslaan of houden?",
+        );
+        assert!(
+            p[3].contains("T aannemen  C aannemen onder voorwaarden  D afwijzen"),
+            "{}",
+            p[3]
+        );
+    });
 }
 
 #[test]

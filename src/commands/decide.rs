@@ -16,6 +16,8 @@ use crate::domain::decide::walk::Walk;
 use crate::domain::decide::{Outcome, Proposal};
 use crate::domain::{Cents, ValidationError};
 use crate::store::Store;
+use crate::t;
+use crate::words::say;
 
 /// The case of a client on `as_of`, from the store, with the config in force on it.
 fn case_of(store: &Store, config: &Config, name: &str, as_of: NaiveDate) -> Result<CaseFile> {
@@ -65,12 +67,15 @@ fn advice_json(c: &CaseFile, p: &Proposal) -> Value {
     let reasons: Vec<Value> = p
         .reasons
         .iter()
-        .map(|r| json!({"code": r.code.as_str(), "text": r.text, "evidence": r.evidence}))
+        .map(|r| reason_json(r, &c.rules.currency))
         .collect();
     let dealbreakers: Vec<Value> = c
         .flags
         .iter()
-        .map(|f| json!({"code": f.code.code(), "title": f.code.title(), "evidence": f.evidence}))
+        .map(|f| {
+            let evidence: Vec<String> = f.evidence.iter().map(say::flag_evidence).collect();
+            json!({"code": f.code.code(), "title": say::dealbreaker(f.code), "evidence": evidence})
+        })
         .collect();
     let r = &c.reprice;
     json!({
@@ -94,52 +99,71 @@ fn advice_json(c: &CaseFile, p: &Proposal) -> Value {
     })
 }
 
+/// A reason as JSON: its code, its sentence and its evidence in the language in force.
+fn reason_json(r: &crate::domain::decide::Reason, currency: &str) -> Value {
+    json!({
+        "code": r.code.as_str(),
+        "text": say::reason(r, currency),
+        "evidence": say::reason_evidence(r, currency),
+    })
+}
+
 fn advice_text(c: &CaseFile, p: &Proposal, currency: &str) -> String {
     let money = |v: Cents| v.display(currency);
-    let mut out = format!(
-        "{}, as of {}: the evidence proposes {}\n",
-        c.client.fields.name,
-        iso(c.as_of),
-        p.outcome.label().to_uppercase()
+    let mut out = t!(
+        "decide.advise.head",
+        name = c.client.fields.name,
+        as_of = iso(c.as_of),
+        outcome = say::outcome(p.outcome).to_uppercase()
     );
+    out.push('\n');
     for r in &p.reasons {
-        out.push_str(&format!("  {} {}\n", r.code, r.text));
-        for e in &r.evidence {
+        out.push_str(&format!(
+            "  {} {}\n",
+            r.code,
+            say::reason(r, &c.rules.currency)
+        ));
+        for e in say::reason_evidence(r, &c.rules.currency) {
             out.push_str(&format!("       {e}\n"));
         }
     }
     if c.prospect {
-        out.push_str(&format!(
-            "\nWalk it through with what you heard in the sales talks: rapport decide \"{}\"\n",
-            c.client.fields.name
-        ));
+        out.push('\n');
+        out.push_str(&t!("decide.advise.prospect", name = c.client.fields.name));
+        out.push('\n');
         return out;
     }
     let r = &c.reprice;
-    out.push_str(&format!(
-        "\nReprice (H1): {:.1} h a month cost {}; at {:.0}% margin the MRR is {}",
-        r.monthly_hours,
-        money(r.monthly_cost),
-        r.target_margin_pct,
-        money(r.proposed_mrr)
+    out.push('\n');
+    let more = match r.increase_pct {
+        Some(pct) if r.proposed_mrr > r.current_mrr => t!(
+            "decide.advise.reprice_more",
+            pct = format!("{pct:.0}"),
+            more = money(Cents(r.proposed_mrr.0 - r.current_mrr.0))
+        ),
+        _ => t!("decide.advise.reprice_enough", mrr = money(r.current_mrr)),
+    };
+    out.push_str(&t!(
+        "decide.advise.reprice",
+        hours = format!("{:.1}", r.monthly_hours),
+        cost = money(r.monthly_cost),
+        margin = format!("{:.0}", r.target_margin_pct),
+        mrr = money(r.proposed_mrr),
+        more = more
     ));
-    match r.increase_pct {
-        Some(pct) if r.proposed_mrr > r.current_mrr => out.push_str(&format!(
-            " (+{pct:.0}%, {} a month more)\n",
-            money(Cents(r.proposed_mrr.0 - r.current_mrr.0))
-        )),
-        _ => out.push_str(&format!(" (today {}: enough)\n", money(r.current_mrr))),
-    }
+    out.push('\n');
     let e = &c.exit;
-    out.push_str(&format!(
-        "Exit (H2, H3): earliest end {}; last day to give notice for a non-renewal {}; prepaid refund {}\n",
-        e.earliest_end.map_or_else(|| "unknown: no notice period on record, check the agreement".into(), iso),
-        e.notice_by.map_or_else(|| "-".into(), iso),
-        money(e.prepaid_refund)
+    out.push_str(&t!(
+        "decide.advise.exit",
+        end = e
+            .earliest_end
+            .map_or_else(|| t!("decide.advise.end_unknown").to_string(), iso),
+        notice_by = e.notice_by.map_or_else(|| "-".into(), iso),
+        refund = money(e.prepaid_refund)
     ));
-    out.push_str("\nWalk it through with the answers only you know: rapport decide \"");
-    out.push_str(&c.client.fields.name);
-    out.push_str("\"\n");
+    out.push_str("\n\n");
+    out.push_str(&t!("decide.advise.client", name = c.client.fields.name));
+    out.push('\n');
     out
 }
 
@@ -169,17 +193,21 @@ pub fn decide(
         let keys: Vec<&str> = allowed.iter().map(|o| o.key()).collect();
         return Err(ValidationError::one(
             "outcome",
-            format!(
-                "{} is not for {} '{}': choose {}",
-                chosen.key(),
-                if case.prospect {
-                    "a prospect like"
-                } else {
-                    "a client like"
-                },
-                case.client.fields.name,
-                keys.join(", ")
-            ),
+            if case.prospect {
+                t!(
+                    "decide.cli.not_for_prospect",
+                    outcome = chosen.key(),
+                    name = case.client.fields.name,
+                    choices = keys.join(", ")
+                )
+            } else {
+                t!(
+                    "decide.cli.not_for_client",
+                    outcome = chosen.key(),
+                    name = case.client.fields.name,
+                    choices = keys.join(", ")
+                )
+            },
         )
         .into());
     }
@@ -197,7 +225,10 @@ pub fn decide(
     let settled = walk.finish()?;
     let decision = Decision::from_walk(&walk.case, &walk.answers, settled, today);
     store.save_decision(&decision)?;
-    println!("{}", decision.recorded(&config.display.currency_symbol));
+    println!(
+        "{}",
+        say::recorded(&decision, &config.display.currency_symbol)
+    );
     Ok(())
 }
 
@@ -210,35 +241,40 @@ pub fn decisions(ctx: &Context, client: Option<&str>, json: bool) -> Result<()> 
     let list = store.decisions(id)?;
     let currency = &ctx.config.display.currency_symbol;
     if json {
-        let out: Vec<Value> = list.iter().map(decision_json).collect();
+        let out: Vec<Value> = list.iter().map(|d| decision_json(d, currency)).collect();
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
     if list.is_empty() {
-        println!("no decisions yet: 'rapport advise CLIENT' shows what the evidence proposes");
+        println!("{}", t!("decide.list.empty"));
         return Ok(());
     }
     let body: Vec<Vec<String>> = list
         .iter()
         .map(|d| {
-            let mut what = d.chosen.label().to_string();
+            let mut what = say::outcome(d.chosen).to_string();
             if let Some(on) = d.review_on {
-                what.push_str(&format!(" until {}", iso(on)));
+                what.push_str(&t!("decide.list.until", on = iso(on)));
             }
             if let Some(m) = d.proposed_mrr {
-                what.push_str(&format!(" to {}", m.display_whole(currency)));
+                what.push_str(&t!("decide.list.to", mrr = m.display_whole(currency)));
             }
-            vec![iso(d.decided_on), d.name.clone(), what, d.why()]
+            vec![
+                iso(d.decided_on),
+                d.name.clone(),
+                what,
+                say::decision_why(d, currency),
+            ]
         })
         .collect();
     print!(
         "{}",
         render(
             &[
-                ("DATE", Align::Left),
-                ("CLIENT", Align::Left),
-                ("OUTCOME", Align::Left),
-                ("WHY", Align::Left),
+                (t!("decide.list.date"), Align::Left),
+                (t!("decide.list.client"), Align::Left),
+                (t!("decide.list.outcome"), Align::Left),
+                (t!("decide.list.why"), Align::Left),
             ],
             &body
         )
@@ -246,7 +282,8 @@ pub fn decisions(ctx: &Context, client: Option<&str>, json: bool) -> Result<()> 
     Ok(())
 }
 
-fn decision_json(d: &Decision) -> Value {
+fn decision_json(d: &Decision, currency: &str) -> Value {
+    let conditions: Vec<String> = d.conditions.iter().map(say::condition).collect();
     json!({
         "id": d.id,
         "client": d.name,
@@ -254,7 +291,7 @@ fn decision_json(d: &Decision) -> Value {
         "proposed_outcome": d.proposed.key(),
         "chosen_outcome": d.chosen.key(),
         "override_reason": d.override_reason,
-        "reasons": d.reasons.iter().map(|r| json!({"code": r.code.as_str(), "text": r.text, "evidence": r.evidence})).collect::<Vec<_>>(),
+        "reasons": d.reasons.iter().map(|r| reason_json(r, currency)).collect::<Vec<_>>(),
         "review_on": d.review_on.map(iso),
         "proposed_mrr_cents": d.proposed_mrr.map(|c| c.0),
         "exit": d.exit.map(|e| json!({
@@ -262,7 +299,7 @@ fn decision_json(d: &Decision) -> Value {
             "notice_by": e.notice_by.map(iso),
             "prepaid_refund_cents": e.prepaid_refund.0,
         })),
-        "conditions": d.conditions,
+        "conditions": conditions,
         "snapshot": d.snapshot,
         "notes": d.notes,
     })
@@ -287,7 +324,7 @@ pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
                     "due": u.due,
                     "client": u.name,
                     "client_id": u.client.0,
-                    "detail": u.detail,
+                    "detail": say::upcoming_detail(&u.detail),
                 })
             })
             .collect();
@@ -295,7 +332,7 @@ pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
         return Ok(());
     }
     if items.is_empty() {
-        println!("nothing coming up in the next {days} days");
+        println!("{}", t!("decide.upcoming.nothing", days = days));
         return Ok(());
     }
     let body: Vec<Vec<String>> = items
@@ -304,8 +341,8 @@ pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
             vec![
                 u.on.map_or_else(|| "-".into(), iso),
                 u.name.clone(),
-                u.due.label().to_string(),
-                u.detail.clone(),
+                say::due(u.due).to_string(),
+                say::upcoming_detail(&u.detail),
             ]
         })
         .collect();
@@ -313,9 +350,9 @@ pub fn coming_up(ctx: &Context, days: u32, json: bool) -> Result<()> {
         "{}",
         render(
             &[
-                ("DATE", Align::Left),
-                ("CLIENT", Align::Left),
-                ("WHAT", Align::Left),
+                (t!("decide.list.date"), Align::Left),
+                (t!("decide.list.client"), Align::Left),
+                (t!("decide.upcoming.what"), Align::Left),
                 ("", Align::Left),
             ],
             &body

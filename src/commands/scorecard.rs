@@ -164,7 +164,14 @@ fn card_json(c: &Scorecard, rules: &Rules) -> Value {
     let evidence: serde_json::Map<String, Value> = c
         .flags
         .iter()
-        .map(|f| (f.code.code().to_string(), json!(f.evidence)))
+        .map(|f| {
+            let lines: Vec<String> = f
+                .evidence
+                .iter()
+                .map(crate::words::say::flag_evidence)
+                .collect();
+            (f.code.code().to_string(), json!(lines))
+        })
         .collect();
     let reasons: Vec<String> = c
         .reasons

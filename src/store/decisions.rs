@@ -263,7 +263,7 @@ fn revision_in(tx: &rusqlite::Connection, id: ClientId) -> Result<Option<i64>> {
 }
 
 /// What a prospect accepted (of the four expectations), for its client record.
-fn accepted(answers: &Answers, conditions: &[String]) -> Result<String> {
+fn accepted(answers: &Answers, conditions: &[crate::domain::decide::Condition]) -> Result<String> {
     use crate::domain::decide::walk::Q;
     let names = [
         (Q::AcceptsAgreement, "the managed service agreement"),
@@ -275,7 +275,11 @@ fn accepted(answers: &Answers, conditions: &[String]) -> Result<String> {
         .into_iter()
         .filter(|(q, _)| answers.given.get(q) == Some(&true))
         .map(|(_, n)| n.to_string())
-        .chain(conditions.iter().map(|c| format!("on condition: {c}")))
+        .chain(conditions.iter().map(|c| {
+            // Kept with the client in English, as the rest of its expectations.
+            let c = crate::words::say::condition_in(crate::words::Lang::En, c);
+            format!("on condition: {c}")
+        }))
         .collect();
     to_json(&list)
 }

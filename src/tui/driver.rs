@@ -304,7 +304,7 @@ impl Driver {
         let before = self.app.walk.as_ref().map(|v| v.walk.case.clone());
         let now = self.read_case(id).ok().map(|(case, _)| case);
         let changes = match (before, now) {
-            (Some(b), Some(n)) => n.changes_since(&b),
+            (Some(b), Some(n)) => crate::words::say::changes(&n.changes_since(&b), &self.currency),
             _ => Vec::new(),
         };
         if changes.is_empty() {
@@ -335,7 +335,7 @@ impl Driver {
                     });
                 }
                 self.app.close_walk();
-                let said = decision.recorded(&self.currency);
+                let said = crate::words::say::recorded(&decision, &self.currency);
                 let mut chars = said.chars();
                 let said = chars
                     .next()

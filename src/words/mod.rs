@@ -28,6 +28,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub use crate::domain::lang::Lang;
 
 mod areas;
+pub mod say;
 
 /// The language for everything not set per thread.
 static CURRENT: AtomicU8 = AtomicU8::new(0);

@@ -6,8 +6,8 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calc::{Contract, CostInputs, ExitPlan, Reprice, exit_plan, reprice};
-use super::decision::Snapshot;
-use crate::domain::date::iso;
+use super::decision::{Change, Snapshot};
+use super::said::{Evidence, Fit};
 use crate::domain::identity::key;
 use crate::domain::pareto::{ClientMeasures, Measure, ParetoRules, Totals, pareto, what_if};
 use crate::domain::record::EventRecord;
@@ -60,11 +60,9 @@ impl Default for DecisionRules {
 /// One way a client fits the ideal client profile or not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FitCheck {
-    /// "segment", "seats", "MRR".
-    pub what: String,
     pub fits: bool,
-    /// "dental, not one of legal, accounting".
-    pub detail: String,
+    /// The rule and the client's value against it.
+    pub on: Fit,
 }
 
 /// R1: where the client stands in the Pareto analysis.
@@ -97,12 +95,12 @@ pub struct CaseFile {
     pub grade: Option<String>,
     /// The dealbreakers the data raises (D1-D5), with their evidence.
     pub flags: Vec<Flag>,
-    /// Incidents of the last 365 days: "2026-05-02 abuse: shouted at the help desk".
-    pub incidents: Vec<String>,
+    /// Incidents of the last 365 days, with their notes, newest first.
+    pub incidents: Vec<Evidence>,
     /// Invoices paid late or overdue in the last 365 days.
-    pub late_invoices: Vec<String>,
+    pub late_invoices: Vec<Evidence>,
     /// Recommendations ignored in the last 365 days, security ones marked.
-    pub ignored: Vec<String>,
+    pub ignored: Vec<Evidence>,
     pub ignored_security: usize,
     pub security_incidents: usize,
     pub pareto: ParetoFacts,
@@ -144,36 +142,31 @@ impl CaseFile {
                     if x.kind == IncidentKind::Security {
                         security_incidents += 1;
                     }
-                    let note = x
-                        .note
-                        .as_deref()
-                        .map(|n| format!(": {}", n.replace('\n', " ")));
                     incidents.push((
                         x.occurred_on,
-                        format!(
-                            "{} {}{}",
-                            iso(x.occurred_on),
-                            x.kind.as_str().replace('_', " "),
-                            note.unwrap_or_default()
-                        ),
+                        Evidence::Incident {
+                            on: x.occurred_on,
+                            kind: x.kind,
+                            note: x.note.as_deref().map(|n| n.replace('\n', " ")),
+                        },
                     ));
                 }
                 EventRecord::Invoice(x) if in_year(x.due_on) => {
                     let late = match x.paid_on {
-                        Some(p) if p > x.due_on => {
-                            Some(format!("paid {} days late", (p - x.due_on).num_days()))
-                        }
-                        None if x.due_on < i.as_of => Some(format!(
-                            "unpaid, {} days overdue",
-                            (i.as_of - x.due_on).num_days()
-                        )),
+                        Some(p) if p > x.due_on => Some(Evidence::PaidLate {
+                            number: x.number.clone(),
+                            due: x.due_on,
+                            days: (p - x.due_on).num_days(),
+                        }),
+                        None if x.due_on < i.as_of => Some(Evidence::Overdue {
+                            number: x.number.clone(),
+                            due: x.due_on,
+                            days: (i.as_of - x.due_on).num_days(),
+                        }),
                         _ => None,
                     };
                     if let Some(late) = late {
-                        late_invoices.push((
-                            x.due_on,
-                            format!("{} due {}: {late}", x.number, iso(x.due_on)),
-                        ));
+                        late_invoices.push((x.due_on, late));
                     }
                 }
                 EventRecord::Recommendation(x)
@@ -185,18 +178,17 @@ impl CaseFile {
                     let on = x.decided_on.unwrap_or(x.made_on);
                     ignored.push((
                         on,
-                        format!(
-                            "{} {}{}",
-                            iso(on),
-                            x.title,
-                            if x.security { " (security)" } else { "" }
-                        ),
+                        Evidence::Ignored {
+                            on,
+                            title: x.title.clone(),
+                            security: x.security,
+                        },
                     ));
                 }
                 _ => {}
             }
         }
-        let newest_first = |mut v: Vec<(NaiveDate, String)>| {
+        let newest_first = |mut v: Vec<(NaiveDate, Evidence)>| {
             v.sort_by_key(|e| std::cmp::Reverse(e.0));
             v.into_iter().map(|(_, s)| s).collect::<Vec<_>>()
         };
@@ -230,40 +222,40 @@ impl CaseFile {
             pareto: pareto_facts(i.client.id, i.measures, i.pareto, i.rules.hourly_cost),
             reprice: reprice(&costs),
             exit: exit_plan(&contract, i.as_of),
-            fit: fit(i.client, &i.rules.ideal, &i.rules.currency),
+            fit: fit(i.client, &i.rules.ideal),
             rules: i.rules.clone(),
         }
     }
 }
 
 impl CaseFile {
-    /// What moved between an earlier reading of this case and now, in words: the client's
-    /// facts, the snapshot's figures (score, flags, MRR, share, rate), and the evidence lines
-    /// that are new or gone. Empty when nothing the walk shows moved.
-    pub fn changes_since(&self, before: &CaseFile) -> Vec<String> {
+    /// What moved between an earlier reading of this case and now: the client's facts,
+    /// the snapshot's figures (score, flags, MRR, share, rate), and the evidence that is new
+    /// or gone. Empty when nothing the walk shows moved.
+    pub fn changes_since(&self, before: &CaseFile) -> Vec<Change> {
         let mut out = Vec::new();
         if self.client.fields != before.client.fields {
-            out.push(
+            out.push(Change::Fields(
                 self.client
                     .fields
                     .describe_changes_from(&before.client.fields),
-            );
+            ));
         }
-        out.extend(Snapshot::of(self).changes_since(&Snapshot::of(before), &self.rules.currency));
-        for (now, then, what) in [
-            (&self.incidents, &before.incidents, "incident"),
-            (&self.late_invoices, &before.late_invoices, "late invoice"),
-            (&self.ignored, &before.ignored, "ignored recommendation"),
+        out.extend(Snapshot::of(self).changes_since(&Snapshot::of(before)));
+        for (now, then) in [
+            (&self.incidents, &before.incidents),
+            (&self.late_invoices, &before.late_invoices),
+            (&self.ignored, &before.ignored),
         ] {
             out.extend(
                 now.iter()
                     .filter(|l| !then.contains(l))
-                    .map(|l| format!("new {what}: {l}")),
+                    .map(|l| Change::New(l.clone())),
             );
             out.extend(
                 then.iter()
                     .filter(|l| !now.contains(l))
-                    .map(|l| format!("{what} gone: {l}")),
+                    .map(|l| Change::Gone(l.clone())),
             );
         }
         out
@@ -311,43 +303,38 @@ fn pareto_facts(
 }
 
 /// The client against the ideal client profile: one check per rule the profile sets.
-pub fn fit(c: &Client, ideal: &IdealClient, currency: &str) -> Vec<FitCheck> {
+pub fn fit(c: &Client, ideal: &IdealClient) -> Vec<FitCheck> {
     let f = &c.fields;
     let mut checks = Vec::new();
     if !ideal.segments.is_empty() {
-        let segment = f.segment.clone().unwrap_or_default();
-        let fits = !segment.is_empty() && ideal.segments.iter().any(|s| key(s) == key(&segment));
+        let segment = f.segment.clone().filter(|s| !s.is_empty());
+        let fits = segment
+            .as_ref()
+            .is_some_and(|seg| ideal.segments.iter().any(|s| key(s) == key(seg)));
         checks.push(FitCheck {
-            what: "segment".into(),
             fits,
-            detail: if segment.is_empty() {
-                format!(
-                    "none on record; the profile serves {}",
-                    ideal.segments.join(", ")
-                )
-            } else if fits {
-                format!("{segment}, one you serve")
-            } else {
-                format!("{segment}, not one of {}", ideal.segments.join(", "))
+            on: Fit::Segment {
+                segment,
+                serves: ideal.segments.clone(),
             },
         });
     }
     if ideal.min_seats > 0 {
         checks.push(FitCheck {
-            what: "seats".into(),
             fits: f.seats >= ideal.min_seats,
-            detail: format!("{} (at least {})", f.seats, ideal.min_seats),
+            on: Fit::Seats {
+                seats: f.seats,
+                min: ideal.min_seats,
+            },
         });
     }
     if ideal.min_mrr > Cents::ZERO {
         checks.push(FitCheck {
-            what: "MRR".into(),
             fits: f.mrr >= ideal.min_mrr,
-            detail: format!(
-                "{} (at least {})",
-                f.mrr.display_whole(currency),
-                ideal.min_mrr.display_whole(currency)
-            ),
+            on: Fit::Mrr {
+                mrr: f.mrr,
+                min: ideal.min_mrr,
+            },
         });
     }
     checks

@@ -10,8 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::calc::ExitPlan;
 use super::case::CaseFile;
 use super::walk::{Answers, Q, Settled, data_answers};
-use super::{Outcome, Reason};
-use crate::domain::date::iso;
+use super::{Condition, Evidence, Outcome, Reason};
 use crate::domain::{Cents, ClientId};
 
 /// The evidence as it stood when a decision was made.
@@ -43,57 +42,81 @@ impl Snapshot {
         }
     }
 
-    /// What moved from `before` to `self`, in words ("score 48 -> 31", "D1 raised"), money
-    /// in `currency`.
-    pub fn changes_since(&self, before: &Snapshot, currency: &str) -> Vec<String> {
+    /// What moved from `before` to `self` (the score as a whole number, the flags raised
+    /// and cleared, MRR, the revenue share to 0.1%, the rate to the whole unit).
+    pub fn changes_since(&self, before: &Snapshot) -> Vec<Change> {
         let mut out = Vec::new();
-        let score = |s: Option<f64>| s.map_or_else(|| "-".to_string(), |s| s.floor().to_string());
+        let score = |s: Option<f64>| s.map(|s| s.floor() as i64);
         if score(self.score) != score(before.score) {
-            out.push(format!(
-                "score {} -> {}",
-                score(before.score),
-                score(self.score)
-            ));
+            out.push(Change::Score {
+                before: score(before.score),
+                now: score(self.score),
+            });
         }
         for f in &self.flags {
             if !before.flags.contains(f) {
-                out.push(format!("{f} raised"));
+                out.push(Change::Raised(f.clone()));
             }
         }
         for f in &before.flags {
             if !self.flags.contains(f) {
-                out.push(format!("{f} cleared"));
+                out.push(Change::Cleared(f.clone()));
             }
         }
         if self.mrr != before.mrr {
-            out.push(format!(
-                "MRR {} -> {}",
-                before.mrr.display_whole(currency),
-                self.mrr.display_whole(currency)
-            ));
+            out.push(Change::Mrr {
+                before: before.mrr,
+                now: self.mrr,
+            });
         }
         if (self.revenue_share - before.revenue_share).abs() >= 0.001 {
-            out.push(format!(
-                "revenue share {:.1}% -> {:.1}%",
-                before.revenue_share * 100.0,
-                self.revenue_share * 100.0
-            ));
+            out.push(Change::Share {
+                before: before.revenue_share,
+                now: self.revenue_share,
+            });
         }
-        let rate = |r: Option<Cents>| {
-            r.map_or_else(
-                || "-".to_string(),
-                |r| format!("{}/h", r.display_whole(currency)),
-            )
-        };
-        if rate(self.effective_rate) != rate(before.effective_rate) {
-            out.push(format!(
-                "rate {} -> {}",
-                rate(before.effective_rate),
-                rate(self.effective_rate)
-            ));
+        // Moved as shown: to the whole unit of money.
+        let whole = |r: Option<Cents>| r.map(|r| r.display_whole(""));
+        if whole(self.effective_rate) != whole(before.effective_rate) {
+            out.push(Change::Rate {
+                before: before.effective_rate,
+                now: self.effective_rate,
+            });
         }
         out
     }
+}
+
+/// One thing that moved since a case was read, or since the last decision.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// The client's facts, as the client's record says it.
+    Fields(String),
+    Score {
+        before: Option<i64>,
+        now: Option<i64>,
+    },
+    /// A dealbreaker raised or cleared (its code).
+    Raised(String),
+    Cleared(String),
+    Mrr {
+        before: Cents,
+        now: Cents,
+    },
+    /// The revenue share, 0 to 1.
+    Share {
+        before: f64,
+        now: f64,
+    },
+    /// The effective rate an hour.
+    Rate {
+        before: Option<Cents>,
+        now: Option<Cents>,
+    },
+    /// A piece of evidence (an incident, a late invoice, an ignored recommendation) new or
+    /// gone.
+    New(Evidence),
+    Gone(Evidence),
 }
 
 /// Where an answer kept with a decision came from.
@@ -129,7 +152,7 @@ pub struct Decision {
     /// For an outcome that ends the relationship.
     pub exit: Option<ExitPlanKept>,
     /// A prospect taken on with conditions: the conditions.
-    pub conditions: Vec<String>,
+    pub conditions: Vec<Condition>,
 }
 
 /// The exit plan as decided: the dates and the refund.
@@ -165,35 +188,6 @@ impl Decision {
         }
     }
 
-    /// What was recorded, in one line: "decided for 'Brandt Vastgoed': end now, ends
-    /// 2026-07-30". Said by the command line and the app alike.
-    pub fn recorded(&self, currency: &str) -> String {
-        let mut s = format!("decided for '{}': {}", self.name, self.chosen.label());
-        if self.chosen != self.proposed {
-            s.push_str(&format!(
-                " (the evidence proposed {})",
-                self.proposed.label()
-            ));
-        }
-        if let Some(on) = self.review_on {
-            s.push_str(&format!(", review on {}", iso(on)));
-        }
-        if let Some(mrr) = self.proposed_mrr {
-            s.push_str(&format!(", new MRR {}", mrr.display(currency)));
-        }
-        if let Some(e) = &self.exit {
-            match e.end_on {
-                Some(end) => s.push_str(&format!(", ends {}", iso(end))),
-                None => s.push_str(", end date unknown: check the agreement's notice period"),
-            }
-            // The last day to give notice is for a non-renewal; ending now gives it today.
-            if let Some(by) = e.notice_by.filter(|_| self.chosen == Outcome::DoNotRenew) {
-                s.push_str(&format!(", give notice by {}", iso(by)));
-            }
-        }
-        s
-    }
-
     /// The answer kept for a question, and where it came from; None when it was not
     /// answered.
     pub fn given(&self, q: Q) -> Option<(bool, Given)> {
@@ -209,15 +203,6 @@ impl Decision {
     /// True for a decision about a prospect (take on, with conditions, decline).
     pub fn about_prospect(&self) -> bool {
         self.chosen.for_prospect()
-    }
-
-    /// The first reason, as a line for the log.
-    pub fn why(&self) -> String {
-        match (&self.override_reason, self.reasons.first()) {
-            (Some(r), _) => format!("chosen over {}: {r}", self.proposed.label()),
-            (None, Some(r)) => format!("{} {}", r.code, r.text),
-            (None, None) => String::new(),
-        }
     }
 }
 
@@ -242,65 +227,5 @@ impl ExitPlanKept {
                 prepaid_refund: plan.prepaid_refund,
             },
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn what_was_recorded_in_one_line() {
-        use super::super::walk::Walk;
-        use super::super::walk_tests::{case, d};
-        use crate::domain::score::flags::Dealbreaker::D1;
-        let mut w = Walk::new(case("active", &[D1], false, 0.05), None);
-        let line = |w: &Walk| {
-            let s = w.finish().unwrap();
-            Decision::from_walk(&w.case, &w.answers, s, d("2026-06-30")).recorded("€")
-        };
-        assert_eq!(
-            line(&w),
-            "decided for 'Brandt Vastgoed': end now, ends 2026-08-29",
-            "ending now gives notice today: no notice-by date"
-        );
-        w.choose(Some(Outcome::DoNotRenew));
-        w.set_override_reason("they are a third of the revenue")
-            .unwrap();
-        assert_eq!(
-            line(&w),
-            "decided for 'Brandt Vastgoed': do not renew (the evidence proposed end now), ends 2027-01-31, give notice by 2026-12-02"
-        );
-    }
-
-    #[test]
-    fn what_changed_since_the_last_decision_in_words() {
-        let before = Snapshot {
-            score: Some(48.9),
-            grade: Some("D".into()),
-            flags: vec!["D5".into()],
-            revenue_share: 0.016,
-            effective_rate: Some(Cents(4_500)),
-            mrr: Cents(125_000),
-            data_answers: BTreeMap::new(),
-        };
-        let now = Snapshot {
-            score: Some(31.2),
-            flags: vec!["D1".into()],
-            revenue_share: 0.012,
-            effective_rate: Some(Cents(3_800)),
-            ..before.clone()
-        };
-        assert_eq!(
-            now.changes_since(&before, "€"),
-            [
-                "score 48 -> 31",
-                "D1 raised",
-                "D5 cleared",
-                "revenue share 1.6% -> 1.2%",
-                "rate €45/h -> €38/h"
-            ]
-        );
-        assert!(before.changes_since(&before, "€").is_empty());
     }
 }

@@ -5,8 +5,7 @@
 
 use super::case::CaseFile;
 use super::decision::ExitPlanKept;
-use super::{Code, Outcome, Reason};
-use crate::domain::date::iso;
+use super::{Code, Evidence, Outcome, Reason, Why};
 
 /// The advice for ending `case` with `chosen` (none for an outcome that does not end it),
 /// each piece citing its code; `reasons` are the walk's, named as the ones to give.
@@ -15,45 +14,43 @@ pub fn advice(case: &CaseFile, chosen: Outcome, reasons: &[Reason]) -> Vec<Reaso
         return Vec::new();
     };
     let f = &case.client.fields;
-    let cur = &case.rules.currency;
     let mut agreement = vec![
         match f.contract_end {
-            Some(end) => format!("the contract ends {}", iso(end)),
-            None => "no contract end on record".into(),
+            Some(end) => Evidence::ContractEnds(end),
+            None => Evidence::NoContractEnd,
         },
         match f.notice_days {
-            Some(n) => format!("notice period: {n} days"),
-            None => "no notice period on record: check the agreement before you give notice, rather than guess".into(),
+            Some(n) => Evidence::NoticeDays(n),
+            None => Evidence::NoNoticeDays,
         },
     ];
     match (chosen, plan.notice_by) {
-        (Outcome::DoNotRenew, Some(by)) if by < case.as_of => agreement.push(format!(
-            "the last day to give notice, {}, has passed: the contract may renew; check what the agreement allows",
-            iso(by)
-        )),
-        (Outcome::DoNotRenew, Some(by)) => {
-            agreement.push(format!("give notice by {} so it does not renew", iso(by)))
+        (Outcome::DoNotRenew, Some(by)) if by < case.as_of => {
+            agreement.push(Evidence::NoticePassed(by))
         }
-        (Outcome::DoNotRenew, None) => agreement
-            .push("no last day to give notice can be worked out: check the agreement".into()),
+        (Outcome::DoNotRenew, Some(by)) => agreement.push(Evidence::NoticeBy(by)),
+        (Outcome::DoNotRenew, None) => agreement.push(Evidence::NoNoticeBy),
         _ => {}
     }
     let mut out = vec![Reason {
         code: Code::H2,
-        text: "check the legal agreement: the contract and its notice".into(),
+        why: Why::CheckAgreement,
         evidence: agreement,
     }];
     out.push(Reason {
         code: Code::H2,
-        text: "keep it professional: accurate, professional reasons".into(),
+        why: Why::KeepProfessional,
         evidence: reasons
             .iter()
-            .map(|r| format!("{} {}", r.code, r.text))
+            .map(|r| Evidence::Cite {
+                code: r.code,
+                why: r.why.clone(),
+            })
             .collect(),
     });
     out.push(Reason {
         code: Code::H2,
-        text: "be ready to help with the transition, and refer them to MSPs that may serve them better".into(),
+        why: Why::HelpTransition,
         evidence: Vec::new(),
     });
     let mut deliver = Vec::new();
@@ -62,17 +59,14 @@ pub fn advice(case: &CaseFile, chosen: Outcome, reasons: &[Reason]) -> Vec<Reaso
         .flatten()
         .collect::<Vec<_>>();
     if !contact.is_empty() {
-        deliver.push(format!("call {}", contact.join(", ")));
+        deliver.push(Evidence::Call(contact.join(", ")));
     }
     if plan.prepaid_refund.0 > 0 {
-        deliver.push(format!(
-            "bring the refund of the prepaid fees, {}, to the meeting",
-            plan.prepaid_refund.display(cur)
-        ));
+        deliver.push(Evidence::BringRefund(plan.prepaid_refund));
     }
     out.push(Reason {
         code: Code::H3,
-        text: "deliver it in person, or at least by phone".into(),
+        why: Why::InPerson,
         evidence: deliver,
     });
     out
@@ -86,10 +80,16 @@ mod tests {
     use crate::domain::Cents;
     use crate::domain::score::flags::Dealbreaker::D1;
 
+    /// The advice as the faces say it in English.
     fn texts(v: &[Reason]) -> Vec<String> {
+        use crate::words::{Lang, say};
         v.iter()
             .flat_map(|r| {
-                std::iter::once(format!("{} {}", r.code, r.text)).chain(r.evidence.clone())
+                std::iter::once(format!("{} {}", r.code, say::why_in(Lang::En, &r.why, "€"))).chain(
+                    r.evidence
+                        .iter()
+                        .map(|e| say::evidence_in(Lang::En, e, "€")),
+                )
             })
             .collect()
     }

@@ -8,6 +8,7 @@ pub mod decision;
 pub mod draft;
 pub mod entry;
 pub mod exit;
+pub mod said;
 pub mod upcoming;
 pub mod walk;
 
@@ -69,7 +70,8 @@ impl Outcome {
         }
     }
 
-    /// In words, for screens and lists.
+    /// In English words, for the domain's own messages (the faces say it in the language
+    /// in force: `words::say::outcome`).
     pub fn label(self) -> &'static str {
         match self {
             Outcome::Keep => "keep",
@@ -161,12 +163,17 @@ impl std::fmt::Display for Code {
     }
 }
 
-/// Why an outcome is proposed: the guide's code, a sentence, and the evidence behind it.
+pub use said::{Condition, Evidence, Why};
+
+/// Why an outcome is proposed: the guide's code, why (as a value: the faces put it in
+/// words), and the evidence behind it. Kept under the names "code", "text" and "evidence",
+/// as it was when the text was an English sentence (which still reads back).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
     pub code: Code,
-    pub text: String,
-    pub evidence: Vec<String>,
+    #[serde(rename = "text")]
+    pub why: Why,
+    pub evidence: Vec<Evidence>,
 }
 
 /// What the walk proposes from the evidence and the answers so far.

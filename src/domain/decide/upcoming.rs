@@ -27,6 +27,7 @@ pub enum Due {
 }
 
 impl Due {
+    /// In English words (the faces say it in the language in force: `words::say::due`).
     pub fn label(self) -> &'static str {
         match self {
             Due::NoticeBy => "last day to give notice",
@@ -44,8 +45,25 @@ pub struct Upcoming {
     pub due: Due,
     pub client: ClientId,
     pub name: String,
-    /// A few words more: "ends 2026-09-30, notice 60 days".
-    pub detail: String,
+    /// A little more: the notice period, the contract end it is for, how late a review is.
+    pub detail: Detail,
+}
+
+/// What more there is to say about something coming up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Detail {
+    /// A contract end: its notice period, in days.
+    Notice(u32),
+    /// A contract end without a notice period on record.
+    NoNotice,
+    /// A last day to give notice: for the contract end of this day.
+    ForEnd(NaiveDate),
+    /// A review this many days overdue.
+    Overdue(i64),
+    /// A review due: keep and watch, look again.
+    LookAgain,
+    /// An exit: the outcome that ends it, and offboarding.
+    Offboarding(Outcome),
 }
 
 impl Upcoming {
@@ -115,8 +133,8 @@ pub fn upcoming<'a>(
                 client: c.id,
                 name: f.name.clone(),
                 detail: match f.notice_days {
-                    Some(n) => format!("notice {n} days"),
-                    None => "no notice period on record: check the agreement".into(),
+                    Some(n) => Detail::Notice(n),
+                    None => Detail::NoNotice,
                 },
             });
         }
@@ -129,7 +147,7 @@ pub fn upcoming<'a>(
                 due: Due::NoticeBy,
                 client: c.id,
                 name: f.name.clone(),
-                detail: format!("for the contract end of {end}"),
+                detail: Detail::ForEnd(end),
             });
         }
         let Some(d) = latest.iter().find(|d| d.client == c.id) else {
@@ -144,9 +162,9 @@ pub fn upcoming<'a>(
                         client: c.id,
                         name: f.name.clone(),
                         detail: if on < as_of {
-                            format!("{} days overdue", (as_of - on).num_days())
+                            Detail::Overdue((as_of - on).num_days())
                         } else {
-                            "keep and watch: look again".into()
+                            Detail::LookAgain
                         },
                     });
                 }
@@ -156,7 +174,7 @@ pub fn upcoming<'a>(
                 due: Due::Exit,
                 client: c.id,
                 name: f.name.clone(),
-                detail: format!("{}: offboarding", o.label()),
+                detail: Detail::Offboarding(o),
             }),
             _ => {}
         }
@@ -235,7 +253,7 @@ mod tests {
             due: Due::Review,
             client: ClientId(1),
             name: "x".into(),
-            detail: String::new(),
+            detail: Detail::LookAgain,
         };
         let today = d("2026-06-30");
         assert_eq!(item(Some("2026-07-03")).days_from(today), Some(3));

@@ -31,12 +31,14 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::case::CaseFile;
-use super::{Code, Outcome, Proposal, Reason};
+use super::said::Nothing;
+use super::{Code, Condition, Evidence, Outcome, Proposal, Reason, Why};
 use crate::domain::Cents;
+use crate::domain::IncidentKind;
 use crate::domain::date::iso;
 use crate::domain::error::{FieldError, ValidationError};
 use crate::domain::evidence::NOTE_MAX;
-use crate::domain::score::flags::Dealbreaker;
+use crate::domain::score::flags::{Dealbreaker, FlagEvidence};
 use crate::domain::text::opt_note;
 
 /// The steps of a walk, in order.
@@ -117,20 +119,6 @@ impl Step {
                 Q::AcceptsProactive,
             ],
             Step::Fit | Step::Outcome | Step::Exit => Vec::new(),
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Step::Dealbreakers => "Dealbreakers (D1-D5)",
-            Step::Reasons => "Reasons to let go (R1-R3)",
-            Step::Reconsider => "Reconsider (C1-C2)",
-            Step::Reprice => "Raise rates or break (H1)",
-            Step::Outcome => "Outcome",
-            Step::Exit => "Exit plan (H2, H3)",
-            Step::Fit => "Fit with your ideal client (P1)",
-            Step::RedFlags => "Red flags in the sales talks (P1)",
-            Step::Expectations => "Clear expectations (P2)",
         }
     }
 }
@@ -227,68 +215,10 @@ impl Q {
         }
     }
 
-    /// The question, as asked.
-    pub fn text(self) -> &'static str {
-        match self {
-            Q::Dealbreaker(Dealbreaker::D1) => {
-                "Abusive or unprofessional treatment of you or your staff?"
-            }
-            Q::Dealbreaker(Dealbreaker::D2) => {
-                "No respect for your expertise: your advice refused because they know better?"
-            }
-            Q::Dealbreaker(Dealbreaker::D3) => {
-                "Repeated security (near-)misses, risking the business to prove a point?"
-            }
-            Q::Dealbreaker(Dealbreaker::D4) => {
-                "Unreasonable demands or expectations, and no learning when told?"
-            }
-            Q::Dealbreaker(Dealbreaker::D5) => "Recurring late payments: chased again and again?",
-            Q::TooCostly => "Do they take more than they bring (stress or hours, not revenue)?",
-            Q::OldEquipment => "Do they refuse to replace old equipment you advised replacing?",
-            Q::AdvisedAgainstSoftware => "Do they install software you advised against?",
-            Q::SecurityUndone => "Do they undo the security changes you made?",
-            Q::OffStack => "Do they refuse your standard stack?",
-            Q::NotProactive => "Do they refuse a proactive approach to their IT?",
-            Q::HoldingBack => {
-                "Is this client holding you back from where you are taking the business?"
-            }
-            Q::CanAbsorb => {
-                "Can the business absorb losing them (revenue, cash flow, a hard year)?"
-            }
-            Q::AsksQuestions => {
-                "They ask many questions because they do not understand the service"
-            }
-            Q::HardToReach => "They are sometimes hard to reach",
-            Q::QuestionsPrices => "They question prices because they never worked with an MSP",
-            Q::WouldAccept => "Would they plausibly accept this price?",
-            Q::Haggles => "Did they haggle over every line of the quote?",
-            Q::WantsControl => "Do they want control over your tools, budget or timeline?",
-            Q::LeftSeveral => "Have they left several MSPs before?",
-            Q::EverythingFixed => "Do they expect everything for a fixed fee?",
-            Q::AcceptsAgreement => "Do they accept your managed service agreement?",
-            Q::AcceptsStack => "Do they accept your standard stack?",
-            Q::AcceptsPrepayment => "Do they accept prepayment before the month starts?",
-            Q::AcceptsProactive => "Do they accept a proactive approach to their IT?",
-        }
-    }
-
-    /// The two answers as they read: (yes, no). For C2, the two descriptions.
-    pub fn choices(self) -> (&'static str, &'static str) {
-        match self {
-            Q::AsksQuestions => (
-                "challenging: they don't understand the service",
-                "bad: they assume they know all the answers and contest every decision",
-            ),
-            Q::HardToReach => (
-                "challenging: sometimes hard to reach",
-                "bad: irrational, 15 emails one day, then two weeks of silence",
-            ),
-            Q::QuestionsPrices => (
-                "challenging: new to working with an MSP",
-                "bad: they want control over your budget, decisions and timeline",
-            ),
-            _ => ("yes", "no"),
-        }
+    /// True for C2's comparisons: the answers are two descriptions (challenging, bad),
+    /// not yes and no.
+    pub fn is_comparison(self) -> bool {
+        matches!(self, Q::AsksQuestions | Q::HardToReach | Q::QuestionsPrices)
     }
 
     /// The key the answer is kept under.
@@ -336,7 +266,7 @@ pub struct Question {
     pub answer: Option<bool>,
     /// True when the answer comes from the data and the user has not changed it.
     pub from_data: bool,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Evidence>,
 }
 
 /// The walk through one decision.
@@ -464,47 +394,47 @@ impl Walk {
             .collect()
     }
 
-    /// The evidence that bears on a question, in words.
-    pub fn evidence(&self, q: Q) -> Vec<String> {
+    /// The evidence that bears on a question.
+    pub fn evidence(&self, q: Q) -> Vec<Evidence> {
         let c = &self.case;
-        let flag = |d: Dealbreaker| {
+        let flag = |d: Dealbreaker| -> Vec<FlagEvidence> {
             c.flags
                 .iter()
                 .find(|f| f.code == d)
                 .map(|f| f.evidence.clone())
                 .unwrap_or_default()
         };
-        let incidents = |kind: &str| -> Vec<String> {
+        let incidents = |kind: IncidentKind| -> Vec<Evidence> {
             c.incidents
                 .iter()
-                .filter(|l| l.contains(kind))
+                .filter(|e| matches!(e, Evidence::Incident { kind: k, .. } if *k == kind))
                 .cloned()
                 .collect()
         };
         match q {
             // The incidents with their notes say more than the flag's dated lines.
             Q::Dealbreaker(Dealbreaker::D1) => {
-                with_none(incidents(" abuse"), "no abuse incident logged in a year")
+                with_none(incidents(IncidentKind::Abuse), Nothing::Abuse)
             }
             Q::Dealbreaker(d @ Dealbreaker::D2) => with_none(
                 [
                     flag(d)
                         .into_iter()
-                        .filter(|l| l.contains("recommendations ignored"))
+                        .filter(|l| matches!(l, FlagEvidence::IgnoredShare { .. }))
+                        .map(Evidence::Flag)
                         .collect(),
                     c.ignored.clone(),
-                    incidents(" disrespect"),
+                    incidents(IncidentKind::Disrespect),
                 ]
                 .concat(),
-                "no advice ignored and no disrespect logged in a year",
+                Nothing::AdviceOrDisrespect,
             ),
-            Q::Dealbreaker(Dealbreaker::D3) => with_none(
-                incidents(" security"),
-                "no security incident logged in a year",
-            ),
+            Q::Dealbreaker(Dealbreaker::D3) => {
+                with_none(incidents(IncidentKind::Security), Nothing::Security)
+            }
             Q::Dealbreaker(Dealbreaker::D4) => with_none(
-                incidents(" unreasonable demand"),
-                "no unreasonable demand logged in a year",
+                incidents(IncidentKind::UnreasonableDemand),
+                Nothing::Demands,
             ),
             Q::Dealbreaker(d @ Dealbreaker::D5) => {
                 let raised = flag(d);
@@ -512,76 +442,49 @@ impl Walk {
                     if raised.is_empty() {
                         c.late_invoices.clone()
                     } else {
-                        raised
+                        raised.into_iter().map(Evidence::Flag).collect()
                     },
-                    "no late or overdue invoice in a year",
+                    Nothing::LateInvoices,
                 )
             }
             Q::TooCostly => {
                 let p = &c.pareto;
                 let mut e = vec![if p.vital_for.is_empty() {
-                    "in no vital few (the clients that make up 80%)".to_string()
+                    Evidence::NotVital
                 } else {
-                    format!("in the vital few for {}", p.vital_for.join(", "))
+                    Evidence::VitalFew(p.vital_for.iter().map(|m| m.to_string()).collect())
                 }];
                 e.push(match (p.rate, p.portfolio_rate) {
-                    (Some(r), Some(pr)) => format!(
-                        "earns {}/h against the portfolio's {}/h",
-                        r.display_whole(&c.rules.currency),
-                        pr.display_whole(&c.rules.currency)
-                    ),
-                    (None, _) => "no hours logged in the Pareto window".into(),
-                    _ => "the portfolio has no hours logged".into(),
+                    (Some(rate), Some(portfolio)) => Evidence::Rate { rate, portfolio },
+                    (None, _) => Evidence::NoHours,
+                    _ => Evidence::PortfolioNoHours,
                 });
                 e
             }
             Q::OldEquipment | Q::AdvisedAgainstSoftware | Q::SecurityUndone => {
                 let mut e = Vec::new();
                 if c.ignored_security > 0 {
-                    e.push(format!(
-                        "{} security recommendation{} ignored in a year",
-                        c.ignored_security,
-                        if c.ignored_security == 1 { "" } else { "s" }
-                    ));
+                    e.push(Evidence::SecurityIgnoredInYear(c.ignored_security));
                 }
                 if c.security_incidents > 0 {
-                    e.push(format!(
-                        "{} security incident{} in a year",
-                        c.security_incidents,
-                        if c.security_incidents == 1 { "" } else { "s" }
-                    ));
+                    e.push(Evidence::SecurityIncidentsInYear(c.security_incidents));
                 }
                 if q == Q::OldEquipment {
                     e.extend(
                         c.ignored
                             .iter()
-                            .filter(|l| l.contains("(security)"))
+                            .filter(|l| matches!(l, Evidence::Ignored { security: true, .. }))
                             .cloned(),
                     );
                 }
-                with_none(e, "nothing on record: answer from what you know")
+                with_none(e, Nothing::OnRecord)
             }
-            Q::OffStack => vec![if c.rules.ideal.standard_stack.is_empty() {
-                "no standard stack in the config ([ideal_client] standard_stack)".into()
-            } else {
-                format!("your standard stack: {}", c.rules.ideal.standard_stack)
-            }],
+            Q::OffStack => vec![Evidence::Stack(c.rules.ideal.standard_stack.clone())],
             Q::NotProactive => Vec::new(),
             Q::HoldingBack => {
-                let mut e: Vec<String> = c
-                    .fit
-                    .iter()
-                    .map(|f| {
-                        format!(
-                            "{} {}: {}",
-                            if f.fits { "fits" } else { "does not fit" },
-                            f.what,
-                            f.detail
-                        )
-                    })
-                    .collect();
+                let mut e: Vec<Evidence> = c.fit.iter().map(|f| Evidence::Fit(f.clone())).collect();
                 if e.is_empty() {
-                    e.push("no ideal client profile in the config ([ideal_client])".into());
+                    e.push(Evidence::NoProfile);
                 }
                 e
             }
@@ -605,11 +508,11 @@ impl Walk {
             if self.yes(Q::Dealbreaker(d)) {
                 out.push(Reason {
                     code: Q::Dealbreaker(d).code(),
-                    text: format!("dealbreaker: {}", d.title()),
+                    why: Why::Dealbreaker(d),
                     evidence: self
                         .evidence(Q::Dealbreaker(d))
                         .into_iter()
-                        .filter(|e| !e.starts_with("no "))
+                        .filter(|e| !matches!(e, Evidence::Nothing(_)))
                         .collect(),
                 });
             }
@@ -617,59 +520,46 @@ impl Walk {
         if self.yes(Q::TooCostly) {
             out.push(Reason {
                 code: Code::R1,
-                text: "takes more than it brings".into(),
+                why: Why::TooCostly,
                 evidence: self.evidence(Q::TooCostly),
             });
         }
-        let liabilities: Vec<&str> = [
+        let liabilities: Vec<Q> = [
             Q::OldEquipment,
             Q::AdvisedAgainstSoftware,
             Q::SecurityUndone,
         ]
         .into_iter()
         .filter(|q| self.yes(*q))
-        .map(|q| match q {
-            Q::OldEquipment => "keeps old equipment",
-            Q::AdvisedAgainstSoftware => "installs software you advised against",
-            _ => "undoes security changes",
-        })
         .collect();
         if !liabilities.is_empty() {
             let mut evidence = Vec::new();
             if c.ignored_security > 0 {
-                evidence.push(format!(
-                    "{} security recommendations ignored",
-                    c.ignored_security
-                ));
+                evidence.push(Evidence::SecurityIgnored(c.ignored_security));
             }
             if c.security_incidents > 0 {
-                evidence.push(format!("{} security incidents", c.security_incidents));
+                evidence.push(Evidence::SecurityIncidents(c.security_incidents));
             }
             out.push(Reason {
                 code: Code::R2,
-                text: format!("a liability: {}", liabilities.join(", ")),
+                why: Why::Liability(liabilities),
                 evidence,
             });
         }
-        let misfit: Vec<String> = c
+        let misfit: Vec<Evidence> = c
             .fit
             .iter()
             .filter(|f| !f.fits)
-            .map(|f| format!("{}: {}", f.what, f.detail))
+            .map(|f| Evidence::Misfit(f.on.clone()))
             .collect();
-        let r3: Vec<&str> = [Q::OffStack, Q::NotProactive, Q::HoldingBack]
+        let r3: Vec<Q> = [Q::OffStack, Q::NotProactive, Q::HoldingBack]
             .into_iter()
             .filter(|q| self.yes(*q))
-            .map(|q| match q {
-                Q::OffStack => "refuses the standard stack",
-                Q::NotProactive => "refuses a proactive approach",
-                _ => "holds the business back",
-            })
             .collect();
         if !r3.is_empty() {
             out.push(Reason {
                 code: Code::R3,
-                text: format!("no longer a fit: {}", r3.join(", ")),
+                why: Why::NoLongerFits(r3),
                 evidence: misfit,
             });
         }
@@ -693,7 +583,7 @@ impl Walk {
         let cannot_absorb = self.answer(Q::CanAbsorb) == Some(false);
         let c1 = Reason {
             code: Code::C1,
-            text: "the business cannot absorb losing them now: keep them, but do not let them steer the business".into(),
+            why: Why::CannotAbsorb,
             evidence: c1_evidence(c),
         };
         let challenging = [Q::AsksQuestions, Q::HardToReach, Q::QuestionsPrices]
@@ -710,10 +600,10 @@ impl Walk {
         } else if reasons.is_empty() {
             reasons.push(Reason {
                 code: Code::O1,
-                text: "no dealbreaker and no reason to let go".into(),
+                why: Why::NothingAgainst,
                 evidence: c
                     .score
-                    .map(|s| vec![format!("score {}", s.floor())])
+                    .map(|s| vec![Evidence::Score(s)])
                     .unwrap_or_default(),
             });
             Outcome::Keep
@@ -725,7 +615,7 @@ impl Walk {
         } else if challenging >= 2 {
             reasons.push(Reason {
                 code: Code::C2,
-                text: "challenging, not bad: they can learn how you work".into(),
+                why: Why::Challenging,
                 evidence: Vec::new(),
             });
             Outcome::Watch
@@ -735,17 +625,14 @@ impl Walk {
         {
             reasons.push(Reason {
                 code: Code::H1,
-                text: "the price already pays for the work: it is the stress that costs".into(),
+                why: Why::PricePays,
                 evidence: h1_evidence(c),
             });
             Outcome::Watch
         } else if Self::has(&reasons, Code::R1) && self.answer(Q::WouldAccept) != Some(false) {
             reasons.push(Reason {
                 code: Code::H1,
-                text: format!(
-                    "a higher price fixes it: {} a month",
-                    c.reprice.proposed_mrr.display(&c.rules.currency)
-                ),
+                why: Why::HigherPrice(c.reprice.proposed_mrr),
                 evidence: h1_evidence(c),
             });
             Outcome::Reprice
@@ -753,7 +640,7 @@ impl Walk {
             // They would not accept the price (asked, and answered no).
             reasons.push(Reason {
                 code: Code::H1,
-                text: "a higher price would not be accepted: do less for what they pay".into(),
+                why: Why::WouldNotAccept,
                 evidence: h1_evidence(c),
             });
             Outcome::ReduceScope
@@ -783,36 +670,36 @@ impl Walk {
         .into_iter()
         .filter(|q| self.answer(*q) == Some(false))
         .collect();
-        let misfit: Vec<String> = c
+        let misfit: Vec<Evidence> = c
             .fit
             .iter()
             .filter(|f| !f.fits)
-            .map(|f| format!("{}: {}", f.what, f.detail))
+            .map(|f| Evidence::Misfit(f.on.clone()))
             .collect();
         let mut reasons = Vec::new();
         if !misfit.is_empty() {
             reasons.push(Reason {
                 code: Code::P1,
-                text: "does not fit your ideal client".into(),
+                why: Why::Misfit,
                 evidence: misfit.clone(),
             });
         }
         if !flags.is_empty() {
             reasons.push(Reason {
                 code: Code::P1,
-                text: format!(
-                    "{} red flag{} in the sales talks",
-                    flags.len(),
-                    if flags.len() == 1 { "" } else { "s" }
-                ),
-                evidence: flags.iter().map(|q| q.text().to_string()).collect(),
+                why: Why::RedFlags(flags.len()),
+                evidence: flags.iter().map(|q| Evidence::RedFlag(*q)).collect(),
             });
         }
         if !refused.is_empty() {
             reasons.push(Reason {
                 code: Code::P2,
-                text: "expectations not accepted yet".into(),
-                evidence: self.conditions(),
+                why: Why::NotAccepted,
+                evidence: self
+                    .conditions()
+                    .into_iter()
+                    .map(Evidence::Condition)
+                    .collect(),
             });
         }
         // P1: say no to a prospect who does not fit, or who showed more than one red flag.
@@ -821,7 +708,7 @@ impl Walk {
         } else if !flags.is_empty() || !refused.is_empty() {
             Outcome::TakeOnWithConditions
         } else {
-            let to_ask: Vec<String> = [
+            let to_ask: Vec<Evidence> = [
                 Q::AcceptsAgreement,
                 Q::AcceptsStack,
                 Q::AcceptsPrepayment,
@@ -829,22 +716,18 @@ impl Walk {
             ]
             .into_iter()
             .filter(|q| self.answer(*q).is_none())
-            .map(|q| format!("not asked yet: {}", q.text()))
+            .map(Evidence::NotAsked)
             .collect();
             let mut to_ask = to_ask;
             if c.fit.is_empty() {
-                to_ask.insert(
-                    0,
-                    "no ideal client profile to judge the fit by: set [ideal_client] in the config"
-                        .into(),
-                );
+                to_ask.insert(0, Evidence::NoProfileForFit);
             }
             reasons.push(Reason {
                 code: Code::P2,
-                text: if to_ask.is_empty() {
-                    "fits, no red flags, and accepts how you work".into()
+                why: if to_ask.is_empty() {
+                    Why::FitsAndAccepts
                 } else {
-                    "fits, no red flags: agree on how you work before the start".into()
+                    Why::FitsAgreeFirst
                 },
                 evidence: to_ask,
             });
@@ -855,29 +738,15 @@ impl Walk {
 
     /// A prospect's conditions: the expectations not accepted yet, to accept before the
     /// start.
-    pub fn conditions(&self) -> Vec<String> {
-        let stack = &self.case.rules.ideal.standard_stack;
+    pub fn conditions(&self) -> Vec<Condition> {
         [
-            (
-                Q::AcceptsAgreement,
-                "sign the managed service agreement".to_string(),
-            ),
+            (Q::AcceptsAgreement, Condition::Agreement),
             (
                 Q::AcceptsStack,
-                if stack.is_empty() {
-                    "move to the standard stack".to_string()
-                } else {
-                    format!("move to the standard stack ({stack})")
-                },
+                Condition::Stack(self.case.rules.ideal.standard_stack.clone()),
             ),
-            (
-                Q::AcceptsPrepayment,
-                "pay managed services before the month starts".into(),
-            ),
-            (
-                Q::AcceptsProactive,
-                "accept a proactive approach to their IT".into(),
-            ),
+            (Q::AcceptsPrepayment, Condition::Prepayment),
+            (Q::AcceptsProactive, Condition::Proactive),
         ]
         .into_iter()
         .filter(|(q, _)| self.answer(*q) == Some(false))
@@ -1010,82 +879,64 @@ pub struct Settled {
     pub reasons: Vec<Reason>,
     pub review_on: Option<NaiveDate>,
     pub proposed_mrr: Option<Cents>,
-    pub conditions: Vec<String>,
+    pub conditions: Vec<Condition>,
 }
 
-fn with_none(v: Vec<String>, none: &str) -> Vec<String> {
+fn with_none(v: Vec<Evidence>, none: Nothing) -> Vec<Evidence> {
     if v.is_empty() {
-        vec![none.to_string()]
-    } else {
-        let mut seen = std::collections::BTreeSet::new();
-        v.into_iter().filter(|l| seen.insert(l.clone())).collect()
+        return vec![Evidence::Nothing(none)];
     }
+    let mut out: Vec<Evidence> = Vec::with_capacity(v.len());
+    for l in v {
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    out
 }
 
-fn c1_evidence(c: &CaseFile) -> Vec<String> {
+fn c1_evidence(c: &CaseFile) -> Vec<Evidence> {
     let p = &c.pareto;
-    let cur = &c.rules.currency;
-    let mut e = vec![format!(
-        "{:.1}% of revenue, {} MRR",
-        p.revenue_share * 100.0,
-        c.client.fields.mrr.display(cur)
-    )];
+    let mut e = vec![Evidence::Share {
+        share: p.revenue_share,
+        mrr: c.client.fields.mrr,
+    }];
     if let (Some(b), Some(a)) = (&p.before, &p.after) {
-        let money = |v: i64| Cents(v).display_whole(cur);
-        e.push(format!(
-            "without them: revenue {} -> {}, hours {:.0} -> {:.0}",
-            money(b.revenue_cents),
-            money(a.revenue_cents),
-            b.hours,
-            a.hours
-        ));
-        if let (Some(mb), Some(ma)) = (b.margin_pct, a.margin_pct) {
-            e.push(format!("margin {mb:.1}% -> {ma:.1}%"));
+        e.push(Evidence::Without {
+            revenue_before: Cents(b.revenue_cents),
+            revenue_after: Cents(a.revenue_cents),
+            hours_before: b.hours,
+            hours_after: a.hours,
+        });
+        if let (Some(before), Some(after)) = (b.margin_pct, a.margin_pct) {
+            e.push(Evidence::Margin { before, after });
         }
     }
     if p.revenue_share > p.concentration_warning {
-        e.push(format!(
-            "more than {:.0}% of revenue: can you afford to lose them?",
-            p.concentration_warning * 100.0
-        ));
+        e.push(Evidence::Concentration(p.concentration_warning));
     }
     e
 }
 
-fn h1_evidence(c: &CaseFile) -> Vec<String> {
+fn h1_evidence(c: &CaseFile) -> Vec<Evidence> {
     let r = &c.reprice;
-    let cur = &c.rules.currency;
-    let tooling = if c.rules.tooling_per_seat > Cents::ZERO {
-        format!(" with tooling for {} seats", c.client.fields.seats)
-    } else {
-        String::new()
-    };
-    let mut e = vec![format!(
-        "{:.1} hours a month cost {}{tooling}; the target margin is {:.0}%",
-        r.monthly_hours,
-        r.monthly_cost.display(cur),
-        r.target_margin_pct
-    )];
+    let mut e = vec![Evidence::Cost {
+        hours: r.monthly_hours,
+        cost: r.monthly_cost,
+        seats: (c.rules.tooling_per_seat > Cents::ZERO).then_some(c.client.fields.seats),
+        margin: r.target_margin_pct,
+    }];
     match r.increase_pct {
-        Some(p) if r.proposed_mrr > r.current_mrr => e.push(format!(
-            "the MRR that reaches it: {} (+{:.0}%, {} a month more)",
-            r.proposed_mrr.display(cur),
-            p,
-            r.increase().display(cur)
-        )),
-        Some(_) => e.push(format!(
-            "the current MRR ({}) already reaches it",
-            r.current_mrr.display(cur)
-        )),
-        None => e.push(format!(
-            "no MRR yet; {} would reach it",
-            r.proposed_mrr.display(cur)
-        )),
+        Some(pct) if r.proposed_mrr > r.current_mrr => e.push(Evidence::Reaches {
+            mrr: r.proposed_mrr,
+            pct,
+            more: r.increase(),
+        }),
+        Some(_) => e.push(Evidence::AlreadyReaches(r.current_mrr)),
+        None => e.push(Evidence::NoMrrYet(r.proposed_mrr)),
     }
     if c.rules.hourly_cost == Cents::ZERO {
-        e.push(
-            "no labour cost in the config ([costs] hourly_labour_cost): hours count as free".into(),
-        );
+        e.push(Evidence::NoLabourCost);
     }
     e
 }

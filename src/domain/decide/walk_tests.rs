@@ -5,10 +5,20 @@ use chrono::NaiveDate;
 
 use super::calc::{Contract, CostInputs, exit_plan, reprice};
 use super::case::{CaseFile, DecisionRules, FitCheck, ParetoFacts};
+use super::said::Fit;
 use super::walk::{Answers, Q, Step, Walk};
-use super::{Code, Outcome};
-use crate::domain::score::flags::{Dealbreaker, Flag};
-use crate::domain::{Cents, Client, ClientDraft, ClientId};
+use super::{Code, Condition, Evidence, Outcome};
+use crate::domain::score::flags::{Dealbreaker, Flag, FlagEvidence};
+use crate::domain::{Cents, Client, ClientDraft, ClientId, IncidentKind};
+
+/// The incident every test case holds: an abuse incident with its note.
+pub(super) fn shouted() -> Evidence {
+    Evidence::Incident {
+        on: d("2026-05-02"),
+        kind: IncidentKind::Abuse,
+        note: Some("shouted at the help desk".into()),
+    }
+}
 
 pub(super) fn d(s: &str) -> NaiveDate {
     crate::domain::date::parse_date("d", s).unwrap()
@@ -47,10 +57,13 @@ pub(super) fn case(status: &str, flags: &[Dealbreaker], r1: bool, share: f64) ->
             .iter()
             .map(|code| Flag {
                 code: *code,
-                evidence: vec![format!("evidence for {}", code.code())],
+                evidence: vec![FlagEvidence::Incident {
+                    on: d("2026-05-02"),
+                    kind: IncidentKind::Abuse,
+                }],
             })
             .collect(),
-        incidents: vec!["2026-05-02 abuse: shouted at the help desk".into()],
+        incidents: vec![shouted()],
         late_invoices: Vec::new(),
         ignored: Vec::new(),
         ignored_security: 0,
@@ -85,9 +98,11 @@ pub(super) fn case(status: &str, flags: &[Dealbreaker], r1: bool, share: f64) ->
             d("2026-06-30"),
         ),
         fit: vec![FitCheck {
-            what: "segment".into(),
             fits: false,
-            detail: "real estate, not one of legal, dental".into(),
+            on: Fit::Segment {
+                segment: Some("real estate".into()),
+                serves: vec!["legal".into(), "dental".into()],
+            },
         }],
         client: c,
         rules,
@@ -222,10 +237,7 @@ fn a_dealbreaker_proposes_end_now_citing_its_code_and_still_asks_c1_first() {
     assert_eq!(p.outcome, Outcome::EndNow);
     assert_eq!(p.reasons[0].code, Code::D1);
     assert!(
-        p.reasons[0]
-            .evidence
-            .iter()
-            .any(|e| e.contains("shouted at the help desk")),
+        p.reasons[0].evidence.contains(&shouted()),
         "the incident with its note: {:?}",
         p.reasons[0].evidence
     );
@@ -235,11 +247,7 @@ fn a_dealbreaker_proposes_end_now_citing_its_code_and_still_asks_c1_first() {
         qs[0].from_data && qs[0].answer == Some(true),
         "pre-answered from the data"
     );
-    assert!(
-        qs[0].evidence.iter().any(|e| e.contains("shouted")),
-        "{:?}",
-        qs[0].evidence
-    );
+    assert!(qs[0].evidence.contains(&shouted()), "{:?}", qs[0].evidence);
     let mut seen = vec![w.step()];
     while w.forward() {
         seen.push(w.step());
@@ -358,21 +366,23 @@ fn a_prospect_walks_fit_red_flags_expectations_and_lists_its_conditions() {
     assert_eq!(s.chosen, Outcome::TakeOnWithConditions);
     assert_eq!(
         s.conditions,
-        [
-            "move to the standard stack",
-            "pay managed services before the month starts"
-        ]
+        [Condition::Stack(String::new()), Condition::Prepayment]
     );
     assert!(s.reasons.iter().any(|r| r.code == Code::P2));
 }
 
 #[test]
-fn what_moved_in_a_case_read_again_is_said_in_words() {
+fn what_moved_in_a_case_read_again() {
+    use super::decision::Change;
     let before = case("active", &[], false, 0.05);
     assert!(before.changes_since(&before).is_empty());
     let mut now = before.clone();
-    now.incidents
-        .insert(0, "2026-06-30 abuse: swore at Sam on the phone".into());
+    let swore = Evidence::Incident {
+        on: d("2026-06-30"),
+        kind: IncidentKind::Abuse,
+        note: Some("swore at Sam on the phone".into()),
+    };
+    now.incidents.insert(0, swore.clone());
     now.flags.push(Flag {
         code: Dealbreaker::D1,
         evidence: Vec::new(),
@@ -381,15 +391,12 @@ fn what_moved_in_a_case_read_again_is_said_in_words() {
     assert_eq!(
         now.changes_since(&before),
         [
-            "notice days 60 -> 30",
-            "D1 raised",
-            "new incident: 2026-06-30 abuse: swore at Sam on the phone"
+            Change::Fields("notice days 60 -> 30".into()),
+            Change::Raised("D1".into()),
+            Change::New(swore.clone()),
         ]
     );
-    assert_eq!(
-        before.changes_since(&now)[2],
-        "incident gone: 2026-06-30 abuse: swore at Sam on the phone"
-    );
+    assert_eq!(before.changes_since(&now)[2], Change::Gone(swore));
 }
 
 #[test]

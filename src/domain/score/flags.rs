@@ -1,14 +1,14 @@
 //! Dealbreakers (guide D1-D5): shown apart from the score and never averaged away, each
 //! with the evidence that raised it.
 
-use serde::Serialize;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::facts::{ClientFacts, Day, IncidentFact, InvoiceFact, date};
 use super::rules::DealbreakerRules;
 use crate::domain::IncidentKind;
-use crate::domain::date::iso;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Dealbreaker {
     D1,
     D2,
@@ -27,29 +27,52 @@ impl Dealbreaker {
             Dealbreaker::D5 => "D5",
         }
     }
+}
 
-    pub fn title(self) -> &'static str {
-        match self {
-            Dealbreaker::D1 => "abusive or unprofessional treatment",
-            Dealbreaker::D2 => "no respect for your expertise",
-            Dealbreaker::D3 => "repeated security (near-)misses",
-            Dealbreaker::D4 => "unreasonable demands",
-            Dealbreaker::D5 => "recurring late payments",
-        }
-    }
+/// One piece of evidence behind a raised dealbreaker: what happened and when, in values;
+/// the faces put it in words (`words::say`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FlagEvidence {
+    /// An incident of the kind the dealbreaker looks at.
+    Incident {
+        on: NaiveDate,
+        #[serde(with = "crate::domain::decide::said::incident_kind")]
+        kind: IncidentKind,
+    },
+    /// D2: so many of the recommendations decided in a year were ignored.
+    IgnoredShare { ignored: usize, decided: usize },
+    /// D2: one recommendation ignored.
+    Ignored {
+        on: NaiveDate,
+        title: String,
+        security: bool,
+    },
+    /// D5: an invoice unpaid past the overdue limit.
+    Overdue {
+        due: NaiveDate,
+        number: String,
+        days: i32,
+    },
+    /// D5: an invoice paid late.
+    PaidLate {
+        paid: NaiveDate,
+        number: String,
+        days: i32,
+    },
+    /// D5: an invoice due and still unpaid.
+    Unpaid { due: NaiveDate, number: String },
 }
 
 /// A raised dealbreaker and the dated evidence behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Flag {
     pub code: Dealbreaker,
-    /// One line per piece of evidence: "2026-05-02 abuse incident".
-    pub evidence: Vec<String>,
+    /// One piece per line, in date order.
+    pub evidence: Vec<FlagEvidence>,
 }
 
-/// The dealbreakers raised for a client on `as_of`. Evidence is put in words only for the
-/// flags that are raised: most clients raise none, and formatting dates into text for every
-/// late invoice of every client was a quarter of scoring a whole portfolio.
+/// The dealbreakers raised for a client on `as_of`. Evidence is kept as values (dates,
+/// numbers), only for the flags that are raised, and put in words only where it is shown.
 pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Flag> {
     let year_from = as_of - 364;
     let incidents = |kind: IncidentKind| -> Vec<&IncidentFact> {
@@ -58,15 +81,12 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
             .filter(|i| i.kind == kind && i.day >= year_from && i.day <= as_of)
             .collect()
     };
-    let incident_lines = |found: Vec<&IncidentFact>| -> Vec<String> {
+    let incident_lines = |found: Vec<&IncidentFact>| -> Vec<FlagEvidence> {
         found
             .into_iter()
-            .map(|i| {
-                format!(
-                    "{} {} incident",
-                    iso(date(i.day)),
-                    i.kind.as_str().replace('_', " ")
-                )
+            .map(|i| FlagEvidence::Incident {
+                on: date(i.day),
+                kind: i.kind,
             })
             .collect()
     };
@@ -104,14 +124,14 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
     if ratio_hit || disrespect_hit {
         let mut evidence = Vec::new();
         if ratio_hit {
-            evidence.push(format!(
-                "{} of {} decided recommendations ignored",
-                ignored.len(),
-                decided.len()
-            ));
-            evidence.extend(ignored.iter().map(|d| {
-                let sec = if d.security { " (security)" } else { "" };
-                format!("{} ignored: {}{sec}", iso(date(d.decided)), d.title)
+            evidence.push(FlagEvidence::IgnoredShare {
+                ignored: ignored.len(),
+                decided: decided.len(),
+            });
+            evidence.extend(ignored.iter().map(|d| FlagEvidence::Ignored {
+                on: date(d.decided),
+                title: d.title.clone(),
+                security: d.security,
             }));
         }
         if disrespect_hit {
@@ -164,17 +184,16 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
     }
     if late_hit || !overdue.is_empty() {
         // One line per invoice, in date order: an overdue invoice is not listed as late too.
-        let mut lines: Vec<(Day, String)> = overdue
+        let mut lines: Vec<(Day, FlagEvidence)> = overdue
             .iter()
             .map(|inv| {
                 (
                     inv.due,
-                    format!(
-                        "{} invoice {} due, unpaid and {} days overdue",
-                        iso(date(inv.due)),
-                        inv.number,
-                        as_of - inv.due
-                    ),
+                    FlagEvidence::Overdue {
+                        due: date(inv.due),
+                        number: inv.number.clone(),
+                        days: as_of - inv.due,
+                    },
                 )
             })
             .collect();
@@ -185,29 +204,42 @@ pub fn dealbreakers(f: &ClientFacts, as_of: Day, r: &DealbreakerRules) -> Vec<Fl
                     .map(|inv| match inv.paid {
                         Some(p) if p <= as_of => (
                             p,
-                            format!(
-                                "{} invoice {} paid {} days late",
-                                iso(date(p)),
-                                inv.number,
-                                p - inv.due
-                            ),
+                            FlagEvidence::PaidLate {
+                                paid: date(p),
+                                number: inv.number.clone(),
+                                days: p - inv.due,
+                            },
                         ),
                         _ => (
                             inv.due,
-                            format!(
-                                "{} invoice {} due, still unpaid",
-                                iso(date(inv.due)),
-                                inv.number
-                            ),
+                            FlagEvidence::Unpaid {
+                                due: date(inv.due),
+                                number: inv.number.clone(),
+                            },
                         ),
                     }),
             );
         }
-        lines.sort();
+        // In date order, and on one day as the words would sort (the number first).
+        lines.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| sort_key(&a.1).cmp(&sort_key(&b.1)))
+        });
         flags.push(Flag {
             code: Dealbreaker::D5,
             evidence: lines.into_iter().map(|(_, l)| l).collect(),
         });
     }
     flags
+}
+
+/// What orders two invoice lines of one day: the English lines sorted as text, which after
+/// the date is "invoice NUMBER", then how it was late.
+fn sort_key(e: &FlagEvidence) -> (&str, u8) {
+    match e {
+        FlagEvidence::Overdue { number, .. } => (number, 0),
+        FlagEvidence::Unpaid { number, .. } => (number, 0),
+        FlagEvidence::PaidLate { number, .. } => (number, 1),
+        _ => ("", 2),
+    }
 }

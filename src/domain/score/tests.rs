@@ -266,9 +266,16 @@ fn dealbreakers_carry_their_evidence() {
     // Two security incidents in 365 days (D3); C unpaid 30 days past due is not yet "more
     // than 30 days overdue", but C and D are two late payments due in 180 days (D5).
     assert_eq!(codes, vec![Dealbreaker::D3, Dealbreaker::D5]);
+    // As the faces say it in English.
+    let said = |f: &crate::domain::score::flags::Flag| -> Vec<String> {
+        f.evidence
+            .iter()
+            .map(|e| crate::words::say::flag_evidence_in(crate::words::Lang::En, e))
+            .collect()
+    };
     let d3 = &card.flags[0];
     assert_eq!(
-        d3.evidence,
+        said(d3),
         vec![
             "2025-07-01 security incident",
             "2026-06-30 security incident"
@@ -276,7 +283,7 @@ fn dealbreakers_carry_their_evidence() {
     );
     let d5 = &card.flags[1];
     assert!(
-        d5.evidence
+        said(d5)
             .iter()
             .any(|e| e.contains("invoice C due, still unpaid")),
         "{d5:?}"
@@ -288,16 +295,13 @@ fn dealbreakers_carry_their_evidence() {
         .find(|f| f.code == Dealbreaker::D5)
         .unwrap();
     assert!(
-        d5.evidence
+        said(d5)
             .iter()
             .any(|e| e == "2026-05-31 invoice C due, unpaid and 31 days overdue"),
         "{d5:?}"
     );
     assert_eq!(
-        d5.evidence
-            .iter()
-            .filter(|e| e.contains("invoice C"))
-            .count(),
+        said(d5).iter().filter(|e| e.contains("invoice C")).count(),
         1,
         "each invoice once: {d5:?}"
     );

@@ -11,13 +11,15 @@ use super::{App, Overlay};
 use crate::domain::ClientId;
 use crate::domain::decide::Outcome;
 use crate::domain::decide::case::CaseFile;
-use crate::domain::decide::decision::{Decision, Snapshot};
+use crate::domain::decide::decision::{Change, Decision, Snapshot};
 use crate::domain::decide::walk::{Answers, Q, Step, Walk};
 use crate::domain::error::FieldError;
+use crate::t;
 use crate::tui::action::{Effect, WalkAction};
 use crate::tui::keymap;
 use crate::tui::layout;
 use crate::tui::widgets::form::{Field as FormField, Form, FormKey};
+use crate::words::say;
 
 /// What the driver reads to open a walk.
 #[derive(Debug, Clone)]
@@ -36,7 +38,7 @@ pub struct WalkOpen {
 pub struct Since {
     pub on: NaiveDate,
     pub chosen: Outcome,
-    pub changes: Vec<String>,
+    pub changes: Vec<Change>,
 }
 
 /// What the user types on the outcome step.
@@ -54,10 +56,10 @@ pub enum Field {
 impl Field {
     pub fn label(self) -> &'static str {
         match self {
-            Field::Reason => "Why another outcome",
-            Field::ReviewOn => "Review on",
-            Field::NewMrr => "New MRR",
-            Field::Notes => "Notes",
+            Field::Reason => t!("walk.field.reason"),
+            Field::ReviewOn => t!("walk.field.review_on"),
+            Field::NewMrr => t!("walk.field.new_mrr"),
+            Field::Notes => t!("walk.field.notes"),
         }
     }
 }
@@ -264,7 +266,7 @@ impl App {
         let since = o.last.as_ref().map(|d| Since {
             on: d.decided_on,
             chosen: d.chosen,
-            changes: Snapshot::of(&o.case).changes_since(&d.snapshot, &o.case.rules.currency),
+            changes: Snapshot::of(&o.case).changes_since(&d.snapshot),
         });
         let walk = Walk::new(o.case, o.last.map(|d| d.answers));
         self.walk = Some(WalkView {
@@ -299,9 +301,7 @@ impl App {
         v.edit = None;
         v.clamp();
         let name = v.name().to_string();
-        self.info(format!(
-            "Read '{name}' again: the data's answers are fresh, yours are kept"
-        ));
+        self.info(t!("walk.status.reread", name = name));
     }
 
     /// Another window changed the walk's client: the walk says so (and Ctrl-R reads it).
@@ -328,9 +328,7 @@ impl App {
         };
         v.stale = true;
         let name = v.name().to_string();
-        self.error(format!(
-            "Not saved: '{name}' changed in another window ({changes}); Ctrl-R reads it again"
-        ));
+        self.error(t!("walk.status.conflict", name = name, changes = changes));
     }
 
     /// Keys while the walk is open.
@@ -357,16 +355,16 @@ impl App {
             (Prompt::ContinueDraft(draft), KeyCode::Char('c' | 'y') | KeyCode::Enter) if plain => {
                 v.walk = Walk::resume(v.walk.case.clone(), *draft);
                 v.start = v.walk.draft();
-                self.info("Picked up the draft: your answers as you left them");
+                self.info(t!("walk.status.picked_up"));
                 None
             }
             (Prompt::ContinueDraft(_), KeyCode::Char('n')) if plain => {
-                self.info("Started afresh; the draft stays until you save a decision or drop it");
+                self.info(t!("walk.status.afresh"));
                 None
             }
             (Prompt::ContinueDraft(_), KeyCode::Esc) if plain => {
                 self.close_walk();
-                self.info("Left the walk; the draft is kept");
+                self.info(t!("walk.status.left_draft_kept"));
                 None
             }
             (Prompt::KeepDraft, KeyCode::Char('y') | KeyCode::Enter) if plain => {
@@ -383,9 +381,7 @@ impl App {
                 if had {
                     return Some(Effect::DropDraft(client));
                 }
-                self.info(format!(
-                    "Left the walk on '{name}': the answers were not kept"
-                ));
+                self.info(t!("walk.status.left_not_kept", name = name));
                 None
             }
             (Prompt::KeepDraft, KeyCode::Esc) if plain => None,
@@ -488,7 +484,7 @@ impl App {
                             v.walk.choose(None);
                             v.clamp();
                         }
-                        _ => self.info("←/→ or a letter chooses the outcome"),
+                        _ => self.info(t!("walk.status.choose_outcome")),
                     },
                     Some(Row::Field(f)) => match a {
                         WalkAction::Toggle => v.start_edit(f, None),
@@ -497,14 +493,14 @@ impl App {
                             let _ = v.set(f, "");
                             v.clamp();
                         }
-                        _ => self.info("Space or e edits the field"),
+                        _ => self.info(t!("walk.status.edit_field")),
                     },
-                    None => self.info("Nothing to answer on this step: Enter goes on"),
+                    None => self.info(t!("walk.status.nothing_to_answer")),
                 }
             }
             WalkAction::Edit => match row {
                 Some(Row::Field(f)) => v.start_edit(f, None),
-                _ => self.info("e edits a field of the outcome step"),
+                _ => self.info(t!("walk.status.e_edits")),
             },
             WalkAction::Prev | WalkAction::Next if row == Some(Row::Outcome) => {
                 v.cycle(a == WalkAction::Next);
@@ -514,7 +510,7 @@ impl App {
                 v.stepped(moved);
             }
             WalkAction::Next if v.last_step() => {
-                self.info("This is the last step: Enter saves the decision");
+                self.info(t!("walk.status.last_step"));
             }
             WalkAction::Next => {
                 let moved = v.walk.forward();
@@ -527,21 +523,22 @@ impl App {
             }
             WalkAction::Choose(o) => {
                 if !v.walk.choices().contains(&o) {
-                    let whom = if v.walk.case.prospect {
-                        "a prospect: take on (T), with conditions (C) or decline (D)"
+                    let outcome = say::outcome(o);
+                    let msg = if v.walk.case.prospect {
+                        t!("walk.status.not_for_prospect", outcome = outcome)
                     } else {
-                        "a client: keep (K), watch (W), reprice (R), reduce scope (S), do not renew (N) or end now (E)"
+                        t!("walk.status.not_for_client", outcome = outcome)
                     };
-                    self.info(format!("{} is not for {whom}", o.label()));
+                    self.info(msg);
                     return None;
                 }
                 v.choose(o);
                 let proposed = v.walk.proposal().outcome;
                 if o != proposed {
-                    let msg = format!(
-                        "Chose {} where the walk proposes {}: say why on the outcome step",
-                        o.label(),
-                        proposed.label()
+                    let msg = t!(
+                        "walk.status.chose",
+                        chosen = say::outcome(o),
+                        proposed = say::outcome(proposed)
                     );
                     self.info(msg);
                 }
@@ -554,15 +551,13 @@ impl App {
                     let had = v.had_draft;
                     self.close_walk();
                     self.info(if had {
-                        format!("Left the walk on '{name}': nothing changed, its draft is kept")
+                        t!("walk.status.left_unchanged_draft", name = name)
                     } else {
-                        format!("Left the walk on '{name}': nothing changed")
+                        t!("walk.status.left_unchanged", name = name)
                     });
                 } else if damaged {
                     self.close_walk();
-                    self.error(
-                        "Left the walk: the file is damaged (read-only), so no draft was kept",
-                    );
+                    self.error(t!("walk.status.left_damaged"));
                 } else {
                     v.prompt = Some(Prompt::KeepDraft);
                 }
@@ -597,12 +592,47 @@ impl App {
                 } else {
                     None
                 };
+                // The walk's own checks, in Dutch said here (the domain says them in English).
+                let dutch = crate::words::language() == crate::words::Lang::Nl;
+                let said = match field {
+                    Some(Field::Reason) if dutch => Some((
+                        t!("walk.error.reason_field"),
+                        t!(
+                            "walk.error.reason",
+                            chosen = say::outcome(v.walk.chosen()),
+                            proposed = say::outcome(v.walk.proposal().outcome)
+                        ),
+                    )),
+                    Some(Field::ReviewOn) if dutch => v
+                        .walk
+                        .answers
+                        .review_on
+                        .or_else(|| v.walk.default_review())
+                        .map(|on| {
+                            (
+                                t!("walk.error.review_on_field"),
+                                t!(
+                                    "walk.error.review_on",
+                                    on = crate::domain::date::iso(on),
+                                    as_of = crate::domain::date::iso(v.walk.case.as_of)
+                                ),
+                            )
+                        }),
+                    _ => None,
+                };
                 if let Some(f) = field {
                     v.walk.go(Step::Outcome);
-                    let msg = e.0.first().map(|fe| fe.message.clone());
+                    let msg = match &said {
+                        Some((_, m)) => Some(m.clone()),
+                        None => e.0.first().map(|fe| fe.message.clone()),
+                    };
                     v.start_edit(f, msg);
                 }
-                self.error(format!("Not saved: {e}"));
+                let error = match said {
+                    Some((field, m)) => format!("{field} {m}"),
+                    None => e.to_string(),
+                };
+                self.error(t!("walk.status.not_saved", error = error));
                 None
             }
         }

@@ -9,12 +9,15 @@ use unicode_width::UnicodeWidthStr;
 use super::walk::{Field, Row, WalkView};
 use crate::domain::Cents;
 use crate::domain::date::iso;
+use crate::domain::decide::Evidence;
 use crate::domain::decide::decision::ExitPlanKept;
 use crate::domain::decide::walk::{Q, Step};
 use crate::domain::decide::{Outcome, Reason, exit};
 use crate::domain::money::group_thousands;
+use crate::t;
 use crate::tui::keymap;
 use crate::tui::text::{pad, wrap};
+use crate::words::{language, say};
 
 /// What a piece of text is, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,20 +147,25 @@ impl Out {
         );
     }
 
-    fn evidence(&mut self, lines: &[String]) {
+    fn evidence(&mut self, lines: &[Evidence], cur: &str) {
+        let lang = language();
         for e in lines {
-            self.para(EVIDENCE_INDENT, Role::Muted, e);
+            self.para(
+                EVIDENCE_INDENT,
+                Role::Muted,
+                &say::evidence_in(lang, e, cur),
+            );
         }
     }
 
-    fn reason(&mut self, r: &Reason) {
+    fn reason(&mut self, r: &Reason, cur: &str) {
         self.head(
             vec![(Role::Code, pad(r.code.as_str(), CODE_W))],
-            &r.text,
+            &say::reason(r, cur),
             Role::Text,
             Vec::new(),
         );
-        self.evidence(&r.evidence);
+        self.evidence(&r.evidence, cur);
     }
 }
 
@@ -175,11 +183,7 @@ impl WalkView {
             before_head: false,
         };
         if self.stale {
-            out.para(
-                0,
-                Role::Warn,
-                "Changed in another window since this walk opened: Ctrl-R reads it again (your answers are kept)",
-            );
+            out.para(0, Role::Warn, t!("walk.body.stale"));
             out.blank();
         }
         let first = self.walk.steps().first().copied();
@@ -199,15 +203,16 @@ impl WalkView {
         let Some(s) = &self.since else {
             return;
         };
-        let head = format!("Last decided {}: {}.", iso(s.on), s.chosen.label());
+        let outcome = say::outcome(s.chosen);
         let text = if s.changes.is_empty() {
-            format!(
-                "{head} Nothing in the evidence changed since; the walk starts from its answers."
-            )
+            t!("walk.body.since_nothing", on = iso(s.on), outcome = outcome)
         } else {
-            format!(
-                "{head} Since then: {}. The walk starts from its answers.",
-                s.changes.join(", ")
+            let changes = say::changes(&s.changes, &self.walk.case.rules.currency);
+            t!(
+                "walk.body.since_changes",
+                on = iso(s.on),
+                outcome = outcome,
+                changes = changes.join(", ")
             )
         };
         out.para(0, Role::Heading, &text);
@@ -216,23 +221,13 @@ impl WalkView {
 
     fn intro(step: Step) -> &'static str {
         match step {
-            Step::Dealbreakers => {
-                "Any one of these ends it as soon as the agreement allows. The data's answers are marked 'data': confirm or change each."
-            }
-            Step::Reasons => {
-                "R1 not all revenue is equal · R2 bad clients are a liability · R3 the wrong clients hold you back"
-            }
-            Step::Reconsider => {
-                "Before letting go: can you afford to (C1)? And is the client challenging, or bad (C2)?"
-            }
-            Step::Reprice => {
-                "Asking a problem client for more can make them manageable (H1); do it with care, it can sour things too."
-            }
-            Step::RedFlags => "P1 Say no to prospects who show these in the sales talks.",
-            Step::Expectations => {
-                "P2 Set clear expectations before the start: what do they accept?"
-            }
-            Step::Fit => "P1 Say no to prospects who do not fit your ideal client.",
+            Step::Dealbreakers => t!("walk.intro.dealbreakers"),
+            Step::Reasons => t!("walk.intro.reasons"),
+            Step::Reconsider => t!("walk.intro.reconsider"),
+            Step::Reprice => t!("walk.intro.reprice"),
+            Step::RedFlags => t!("walk.intro.red_flags"),
+            Step::Expectations => t!("walk.intro.expectations"),
+            Step::Fit => t!("walk.intro.fit"),
             Step::Outcome | Step::Exit => "",
         }
     }
@@ -250,14 +245,14 @@ impl WalkView {
                 self.h1_numbers(out);
             }
             out.before_head = false;
-            let (yes, no) = q.q.choices();
-            let comparison = yes != "yes";
+            let (yes, no) = say::choices(q.q);
+            let comparison = q.q.is_comparison();
             let shown = match q.answer {
-                Some(true) if comparison => "challenging",
-                Some(false) if comparison => "bad",
-                Some(true) => "yes",
-                Some(false) => "no",
-                None => "unanswered",
+                Some(true) if comparison => t!("walk.answer.challenging"),
+                Some(false) if comparison => t!("walk.answer.bad"),
+                Some(true) => t!("walk.answer.yes"),
+                Some(false) => t!("walk.answer.no"),
+                None => t!("walk.answer.unanswered"),
             };
             let mut right = vec![(
                 if q.answer.is_none() {
@@ -271,11 +266,15 @@ impl WalkView {
             )];
             right.push((
                 Role::Muted,
-                if q.from_data { " data" } else { "     " }.into(),
+                if q.from_data {
+                    format!(" {}", t!("walk.answer.data"))
+                } else {
+                    "     ".into()
+                },
             ));
             out.head(
                 vec![(Role::Code, pad(q.q.code().as_str(), CODE_W))],
-                q.q.text(),
+                say::question(q.q),
                 Role::Text,
                 right,
             );
@@ -300,7 +299,7 @@ impl WalkView {
             }
             // C1 and H1 show their evidence as numbers, above.
             if !matches!(q.q, Q::CanAbsorb | Q::WouldAccept) {
-                out.evidence(&q.evidence);
+                out.evidence(&q.evidence, &self.walk.case.rules.currency);
             }
         }
         out.row = None;
@@ -312,24 +311,27 @@ impl WalkView {
         let cur = &c.rules.currency;
         out.head(
             vec![(Role::Code, pad("C1", CODE_W))],
-            "What losing them would mean",
+            t!("walk.c1.heading"),
             Role::Heading,
             Vec::new(),
         );
         out.pair(
             CODE_W,
-            "Share of revenue",
-            &format!(
-                "{:.1}% of the last {} days",
-                p.revenue_share * 100.0,
-                p.window_days
+            t!("walk.c1.share"),
+            &t!(
+                "walk.c1.share_value",
+                pct = format!("{:.1}", p.revenue_share * 100.0),
+                days = p.window_days
             ),
             Role::Text,
         );
         out.pair(
             CODE_W,
-            "Monthly amount",
-            &format!("{} MRR", money(c.client.fields.mrr, cur)),
+            t!("walk.c1.monthly"),
+            &t!(
+                "walk.c1.monthly_value",
+                mrr = money(c.client.fields.mrr, cur)
+            ),
             Role::Text,
         );
         match (&p.before, &p.after) {
@@ -338,33 +340,38 @@ impl WalkView {
                 let hours = |h: f64| group_thousands(h.round().max(0.0) as u64);
                 out.pair(
                     CODE_W,
-                    "Without them",
-                    &format!(
-                        "the portfolio's revenue {} → {}",
-                        whole(b.revenue_cents),
-                        whole(a.revenue_cents)
+                    t!("walk.c1.without"),
+                    &t!(
+                        "walk.c1.revenue",
+                        before = whole(b.revenue_cents),
+                        after = whole(a.revenue_cents)
                     ),
                     Role::Text,
                 );
                 out.pair(
                     CODE_W,
                     "",
-                    &format!("hours {} → {}", hours(b.hours), hours(a.hours)),
+                    &t!(
+                        "walk.c1.hours",
+                        before = hours(b.hours),
+                        after = hours(a.hours)
+                    ),
                     Role::Text,
                 );
                 let margin = match (b.margin_pct, a.margin_pct) {
-                    (Some(mb), Some(ma)) => format!("margin {mb:.1}% → {ma:.1}%"),
-                    _ => {
-                        "margin unknown: no labour cost in the config ([costs] hourly_labour_cost)"
-                            .into()
-                    }
+                    (Some(mb), Some(ma)) => t!(
+                        "walk.c1.margin",
+                        before = format!("{mb:.1}"),
+                        after = format!("{ma:.1}")
+                    ),
+                    _ => t!("walk.c1.margin_unknown").into(),
                 };
                 out.pair(CODE_W, "", &margin, Role::Text);
             }
             _ => out.pair(
                 CODE_W,
-                "Without them",
-                "not measured: no revenue or hours in the Pareto window",
+                t!("walk.c1.without"),
+                t!("walk.c1.not_measured"),
                 Role::Muted,
             ),
         }
@@ -372,9 +379,9 @@ impl WalkView {
             out.para(
                 CODE_W,
                 Role::Warn,
-                &format!(
-                    "More than {:.0}% of revenue: can you afford to lose them?",
-                    p.concentration_warning * 100.0
+                &t!(
+                    "walk.c1.concentration",
+                    pct = format!("{:.0}", p.concentration_warning * 100.0)
                 ),
             );
         }
@@ -387,74 +394,71 @@ impl WalkView {
         let seats = c.client.fields.seats;
         out.head(
             vec![(Role::Code, pad("H1", CODE_W))],
-            "The price that pays for the work",
+            t!("walk.h1.heading"),
             Role::Heading,
             Vec::new(),
         );
         out.pair(
             CODE_W,
-            "Hours a month",
-            &format!(
-                "{:.1} h (the scoring window, as a 30-day month)",
-                r.monthly_hours
+            t!("walk.h1.hours"),
+            &t!(
+                "walk.h1.hours_value",
+                hours = format!("{:.1}", r.monthly_hours)
             ),
             Role::Text,
         );
         out.pair(
             CODE_W,
-            "Labour cost",
-            &format!(
-                "{} at {} an hour",
-                money(r.labour_cost, cur),
-                money(c.rules.hourly_cost, cur)
+            t!("walk.h1.labour"),
+            &t!(
+                "walk.h1.labour_value",
+                cost = money(r.labour_cost, cur),
+                rate = money(c.rules.hourly_cost, cur)
             ),
             Role::Text,
         );
         let tooling = if c.rules.tooling_per_seat == Cents::ZERO {
-            "none: no tooling per seat in the config ([costs] tooling_per_seat)".to_string()
+            t!("walk.h1.no_tooling").to_string()
         } else {
-            format!(
-                "{} for {seats} seat{} at {} a seat",
-                money(r.tooling_cost, cur),
-                if seats == 1 { "" } else { "s" },
-                money(c.rules.tooling_per_seat, cur)
+            crate::tn!(
+                "walk.h1.tooling_value",
+                seats,
+                cost = money(r.tooling_cost, cur),
+                per = money(c.rules.tooling_per_seat, cur)
             )
         };
-        out.pair(CODE_W, "Tooling", &tooling, Role::Text);
+        out.pair(CODE_W, t!("walk.h1.tooling"), &tooling, Role::Text);
         out.pair(
             CODE_W,
-            "Monthly cost",
+            t!("walk.h1.monthly_cost"),
             &money(r.monthly_cost, cur),
             Role::Text,
         );
         out.pair(
             CODE_W,
-            "Target margin",
+            t!("walk.h1.target"),
             &format!("{:.0}%", r.target_margin_pct),
             Role::Text,
         );
         out.pair(
             CODE_W,
-            "MRR that reaches it",
+            t!("walk.h1.reaches"),
             &money(r.proposed_mrr, cur),
             Role::Heading,
         );
         let now = match r.increase_pct {
-            Some(pct) if r.proposed_mrr > r.current_mrr => format!(
-                "{}: +{pct:.0}%, {} a month more",
-                money(r.current_mrr, cur),
-                money(r.increase(), cur)
+            Some(pct) if r.proposed_mrr > r.current_mrr => t!(
+                "walk.h1.today_more",
+                mrr = money(r.current_mrr, cur),
+                pct = format!("{pct:.0}"),
+                more = money(r.increase(), cur)
             ),
-            Some(_) => format!("{}: already enough", money(r.current_mrr, cur)),
-            None => "none yet".into(),
+            Some(_) => t!("walk.h1.today_enough", mrr = money(r.current_mrr, cur)),
+            None => t!("walk.h1.today_none").into(),
         };
-        out.pair(CODE_W, "MRR today", &now, Role::Text);
+        out.pair(CODE_W, t!("walk.h1.today"), &now, Role::Text);
         if c.rules.hourly_cost == Cents::ZERO {
-            out.para(
-                CODE_W,
-                Role::Warn,
-                "No labour cost in the config ([costs] hourly_labour_cost): hours count as free",
-            );
+            out.para(CODE_W, Role::Warn, t!("walk.h1.no_labour_cost"));
         }
     }
 
@@ -463,21 +467,12 @@ impl WalkView {
         out.blank();
         let c = &self.walk.case;
         if c.fit.is_empty() {
-            out.para(
-                0,
-                Role::Muted,
-                "No ideal client profile in the config ([ideal_client]): nothing to check the prospect against",
-            );
+            out.para(0, Role::Muted, t!("walk.fit.no_profile"));
         }
         for f in &c.fit {
             out.head(
                 vec![(Role::Code, pad("P1", CODE_W))],
-                &format!(
-                    "{}: {}, {}",
-                    f.what,
-                    if f.fits { "fits" } else { "does not fit" },
-                    f.detail
-                ),
+                &say::fit_check_in(language(), &f.on, f.fits, &c.rules.currency),
                 if f.fits { Role::Text } else { Role::Warn },
                 Vec::new(),
             );
@@ -485,10 +480,15 @@ impl WalkView {
         out.blank();
         let fields = &c.client.fields;
         let cur = &c.rules.currency;
-        out.pair(0, "MRR they would pay", &money(fields.mrr, cur), Role::Text);
-        out.pair(0, "Seats", &fields.seats.to_string(), Role::Text);
+        out.pair(0, t!("walk.fit.mrr"), &money(fields.mrr, cur), Role::Text);
+        out.pair(
+            0,
+            t!("walk.fit.seats"),
+            &fields.seats.to_string(),
+            Role::Text,
+        );
         if let Some(s) = &fields.segment {
-            out.pair(0, "Segment", s, Role::Text);
+            out.pair(0, t!("walk.fit.segment"), s, Role::Text);
         }
     }
 
@@ -496,8 +496,8 @@ impl WalkView {
         let w = &self.walk;
         let p = w.proposal();
         out.head(
-            vec![(Role::Muted, pad("The walk proposes", LABEL_W))],
-            &p.outcome.label().to_uppercase(),
+            vec![(Role::Muted, pad(t!("walk.outcome.proposes"), LABEL_W))],
+            &say::outcome(p.outcome).to_uppercase(),
             Role::Heading,
             Vec::new(),
         );
@@ -514,9 +514,9 @@ impl WalkView {
         }
         out.row = None;
         out.blank();
-        out.para(0, Role::Muted, "Why, every reason with its evidence:");
+        out.para(0, Role::Muted, t!("walk.outcome.why"));
         for r in &p.reasons {
-            out.reason(r);
+            out.reason(r, &w.case.rules.currency);
         }
     }
 
@@ -530,13 +530,18 @@ impl WalkView {
         if conditions.is_empty() {
             out.pair(
                 0,
-                "Conditions",
-                "none from the expectations step: name them in the notes",
+                t!("walk.outcome.conditions"),
+                t!("walk.outcome.no_conditions"),
                 Role::Warn,
             );
         }
         for (n, cond) in conditions.iter().enumerate() {
-            out.pair(0, if n == 0 { "Conditions" } else { "" }, cond, Role::Text);
+            let label = if n == 0 {
+                t!("walk.outcome.conditions")
+            } else {
+                ""
+            };
+            out.pair(0, label, &say::condition(cond), Role::Text);
         }
     }
 
@@ -545,16 +550,22 @@ impl WalkView {
         let proposed = w.proposal().outcome;
         let chosen = w.chosen();
         let note = if chosen == proposed {
-            (Role::Muted, "  the proposal".to_string())
+            (
+                Role::Muted,
+                format!("  {}", t!("walk.outcome.the_proposal")),
+            )
         } else {
             (
                 Role::Warn,
-                format!("  over the proposal, {}", proposed.label()),
+                format!(
+                    "  {}",
+                    t!("walk.outcome.over", outcome = say::outcome(proposed))
+                ),
             )
         };
-        let shown = format!("‹ {} ›", chosen.label());
+        let shown = format!("‹ {} ›", say::outcome(chosen));
         out.head(
-            vec![(Role::Muted, pad("Outcome", LABEL_W))],
+            vec![(Role::Muted, pad(t!("walk.outcome.label"), LABEL_W))],
             &shown,
             Role::Answer,
             Vec::new(),
@@ -580,7 +591,7 @@ impl WalkView {
                         } else {
                             Role::Muted
                         },
-                        format!(" {}  ", o.label()),
+                        format!(" {}  ", say::outcome(*o)),
                     ),
                 ]
             })
@@ -640,17 +651,17 @@ impl WalkView {
             ]);
             match &e.error {
                 Some(err) => out.para(LABEL_W, Role::Error, &format!("✗ {err}")),
-                None => out.para(LABEL_W, Role::Muted, "Enter keeps it, Esc cancels"),
+                None => out.para(LABEL_W, Role::Muted, t!("walk.field.keeps")),
             }
             return;
         }
         let a = &w.answers;
         let (value, role) = match f {
             Field::Reason if a.override_reason.is_empty() => (
-                format!(
-                    "required: say why {} rather than {} (Space to type)",
-                    w.chosen().label(),
-                    w.proposal().outcome.label()
+                t!(
+                    "walk.field.required",
+                    chosen = say::outcome(w.chosen()),
+                    proposed = say::outcome(w.proposal().outcome)
                 ),
                 Role::Warn,
             ),
@@ -658,23 +669,27 @@ impl WalkView {
             Field::ReviewOn => match (a.review_on, w.default_review()) {
                 (Some(on), _) => (iso(on), Role::Answer),
                 (None, Some(on)) => (
-                    format!("{} ({} days on)", iso(on), w.case.rules.review_days),
+                    t!(
+                        "walk.field.review_default",
+                        on = iso(on),
+                        days = w.case.rules.review_days
+                    ),
                     Role::Text,
                 ),
-                (None, None) => ("none".into(), Role::Muted),
+                (None, None) => (t!("walk.field.none").into(), Role::Muted),
             },
             Field::NewMrr => match a.proposed_mrr {
                 Some(m) => (money(m, cur), Role::Answer),
                 None => (
-                    format!(
-                        "{} (reaches the {:.0}% target margin)",
-                        money(w.case.reprice.proposed_mrr, cur),
-                        w.case.reprice.target_margin_pct
+                    t!(
+                        "walk.field.mrr_default",
+                        mrr = money(w.case.reprice.proposed_mrr, cur),
+                        pct = format!("{:.0}", w.case.reprice.target_margin_pct)
                     ),
                     Role::Text,
                 ),
             },
-            Field::Notes if a.notes.is_empty() => ("none".into(), Role::Muted),
+            Field::Notes if a.notes.is_empty() => (t!("walk.field.none").into(), Role::Muted),
             Field::Notes => (a.notes.replace('\n', " / "), Role::Answer),
         };
         out.head(vec![label], &value, role, Vec::new());
@@ -686,8 +701,8 @@ impl WalkView {
         let chosen = w.chosen();
         let cur = &c.rules.currency;
         out.head(
-            vec![(Role::Muted, "Ending it: ".into())],
-            &chosen.label().to_uppercase(),
+            vec![(Role::Muted, format!("{} ", t!("walk.exit.ending")))],
+            &say::outcome(chosen).to_uppercase(),
             Role::Heading,
             Vec::new(),
         );
@@ -695,59 +710,51 @@ impl WalkView {
         if let Some(plan) = ExitPlanKept::for_outcome(c, chosen) {
             let notice = c.client.fields.notice_days;
             let end = match (chosen, plan.end_on) {
-                (Outcome::DoNotRenew, Some(d)) => format!("{} (the contract's end)", iso(d)),
-                (Outcome::DoNotRenew, None) => {
-                    "unknown: no contract end on record; check the agreement".into()
-                }
+                (Outcome::DoNotRenew, Some(d)) => t!("walk.exit.contract_end", on = iso(d)),
+                (Outcome::DoNotRenew, None) => t!("walk.exit.no_contract_end").into(),
                 (_, Some(d)) => match (notice, c.client.fields.contract_end) {
-                    (_, Some(ce)) if ce == d => format!("{} (the contract ends first)", iso(d)),
-                    (Some(n), _) => format!("{} (the earliest {n} days' notice allows)", iso(d)),
+                    (_, Some(ce)) if ce == d => t!("walk.exit.ends_first", on = iso(d)),
+                    (Some(n), _) => t!("walk.exit.earliest", on = iso(d), n = n),
                     _ => iso(d),
                 },
-                (_, None) => {
-                    "unknown: no notice period on record; check the agreement rather than guess"
-                        .into()
-                }
+                (_, None) => t!("walk.exit.no_notice").into(),
             };
             let role = if plan.end_on.is_some() {
                 Role::Heading
             } else {
                 Role::Warn
             };
-            out.pair(0, "Ends on", &end, role);
+            out.pair(0, t!("walk.exit.ends_on"), &end, role);
             if chosen == Outcome::EndNow && plan.end_on.is_some() {
                 out.pair(
                     0,
-                    "Give notice",
-                    &format!("today, {}: the notice runs from it", iso(c.as_of)),
+                    t!("walk.exit.give_notice"),
+                    &t!("walk.exit.today", on = iso(c.as_of)),
                     Role::Text,
                 );
             }
             if chosen == Outcome::DoNotRenew {
                 let by = match plan.notice_by {
-                    Some(by) if by < c.as_of => format!("{} (already past)", iso(by)),
+                    Some(by) if by < c.as_of => t!("walk.exit.past", on = iso(by)),
                     Some(by) => iso(by),
-                    None => "unknown: it needs a contract end and a notice period".into(),
+                    None => t!("walk.exit.notice_unknown").into(),
                 };
-                out.pair(0, "Give notice by", &by, Role::Text);
+                out.pair(0, t!("walk.exit.give_notice_by"), &by, Role::Text);
             }
             let refund = if !c.client.fields.prepaid {
-                "none: not prepaid".to_string()
+                t!("walk.exit.not_prepaid").to_string()
             } else if chosen == Outcome::DoNotRenew {
-                "none: the contract runs to its end".to_string()
+                t!("walk.exit.runs_to_end").to_string()
             } else if plan.end_on.is_none() {
-                "unknown until the end date is".to_string()
+                t!("walk.exit.refund_unknown").to_string()
             } else {
-                format!(
-                    "{} for the days of the month after the end",
-                    money(plan.prepaid_refund, cur)
-                )
+                t!("walk.exit.refund", amount = money(plan.prepaid_refund, cur))
             };
-            out.pair(0, "Prepaid refund", &refund, Role::Text);
+            out.pair(0, t!("walk.exit.refund_label"), &refund, Role::Text);
         }
         out.blank();
         for r in exit::advice(c, chosen, &w.proposal().reasons) {
-            out.reason(&r);
+            out.reason(&r, cur);
         }
     }
 

@@ -412,7 +412,13 @@ fn score_summary(card: &Scorecard, look: &Look) -> Vec<(&'static str, Vec<Span<'
         let flags = card
             .flags
             .iter()
-            .map(|f| format!("{} {}", f.code.code(), f.code.title()))
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f.code.code(),
+                    crate::words::say::dealbreaker(f.code)
+                )
+            })
             .collect::<Vec<_>>()
             .join(" · ");
         lines.push((
@@ -503,7 +509,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
         let outcome_w = decided
             .iter()
             .take(shown)
-            .map(|d| d.chosen.label().width())
+            .map(|d| crate::words::say::outcome(d.chosen).width())
             .max()
             .unwrap_or(0);
         for d in decided.iter().take(shown) {
@@ -635,10 +641,13 @@ fn decision_line<'a>(d: &Decision, look: &Look, width: usize, outcome_w: usize) 
         Span::styled(date, look.theme.muted),
         Span::raw(" "),
         Span::styled(
-            format!("{:<outcome_w$} ", d.chosen.label()),
+            format!("{:<outcome_w$} ", crate::words::say::outcome(d.chosen)),
             outcome_style(d.chosen, &look.theme),
         ),
-        Span::raw(truncate(&d.why(), rest)),
+        Span::raw(truncate(
+            &crate::words::say::decision_why(d, &look.currency),
+            rest,
+        )),
     ])
 }
 

@@ -15,7 +15,7 @@ use super::Look;
 use crate::domain::ClientId;
 use crate::domain::date::iso;
 use crate::domain::decide::decision::Decision;
-use crate::domain::decide::upcoming::{Due, HORIZON_DAYS, Upcoming};
+use crate::domain::decide::upcoming::{HORIZON_DAYS, Upcoming};
 use crate::tui::app::App;
 use crate::tui::app::decisions::{Pane, no_decisions};
 use crate::tui::layout;
@@ -114,7 +114,7 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
     let outcome_w = d
         .log
         .iter()
-        .map(|x| x.chosen.label().width())
+        .map(|x| crate::words::say::outcome(x.chosen).width())
         .max()
         .unwrap_or(7)
         .max(7);
@@ -139,8 +139,14 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
                 Row::new(vec![
                     Line::styled(look.date(x.decided_on), t.muted),
                     Line::from(truncate(n, name_w)),
-                    Line::styled(x.chosen.label(), outcome_style(x.chosen, t)),
-                    Line::from(truncate(&x.why(), why_w)),
+                    Line::styled(
+                        crate::words::say::outcome(x.chosen),
+                        outcome_style(x.chosen, t),
+                    ),
+                    Line::from(truncate(
+                        &crate::words::say::decision_why(x, &look.currency),
+                        why_w,
+                    )),
                 ])
             })
             .collect();
@@ -161,11 +167,17 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
                 let first = Line::from(vec![
                     Span::styled(pad(&look.date(x.decided_on), date_w + 1), t.muted),
                     Span::raw(pad(&truncate(n, name_w), name_w + 1)),
-                    Span::styled(x.chosen.label(), outcome_style(x.chosen, t)),
+                    Span::styled(
+                        crate::words::say::outcome(x.chosen),
+                        outcome_style(x.chosen, t),
+                    ),
                 ]);
                 let second = Line::from(vec![
                     Span::raw(" ".repeat(date_w + 1)),
-                    Span::raw(truncate(&x.why(), why_w)),
+                    Span::raw(truncate(
+                        &crate::words::say::decision_why(x, &look.currency),
+                        why_w,
+                    )),
                 ]);
                 Row::new(vec![Text::from(vec![first, second])]).height(2)
             })
@@ -202,37 +214,6 @@ fn when(u: &Upcoming, today: NaiveDate) -> String {
         Some(1) => crate::t!("decisions.when.tomorrow").into(),
         Some(n) if n < 0 => crate::tn!("decisions.when.overdue", -n),
         Some(n) => crate::tn!("decisions.when.in_days", n),
-    }
-}
-
-/// What is due, in words.
-fn due_label(due: Due) -> &'static str {
-    match due {
-        Due::NoticeBy => crate::t!("decisions.due.notice_by"),
-        Due::ContractEnds => crate::t!("decisions.due.contract_ends"),
-        Due::Review => crate::t!("decisions.due.review"),
-        Due::Exit => crate::t!("decisions.due.exit"),
-    }
-}
-
-/// The detail after what is due, from the client as it is now (the notice period, the
-/// contract end, how late a review is); an exit's detail as the domain gives it.
-fn due_detail(u: &Upcoming, app: &App) -> String {
-    let fields = app.clients.row(u.client).map(|r| &r.client.fields);
-    match (u.due, fields) {
-        (Due::ContractEnds, Some(f)) => match f.notice_days {
-            Some(n) => crate::tn!("decisions.detail.notice", n),
-            None => crate::t!("decisions.detail.no_notice").into(),
-        },
-        (Due::NoticeBy, Some(f)) => match f.contract_end {
-            Some(end) => crate::t!("decisions.detail.for_end", date = iso(end)),
-            None => u.detail.clone(),
-        },
-        (Due::Review, _) => match u.days_from(app.today) {
-            Some(n) if n < 0 => crate::tn!("decisions.when.overdue", -n),
-            _ => crate::t!("decisions.detail.look_again").into(),
-        },
-        _ => u.detail.clone(),
     }
 }
 
@@ -276,12 +257,12 @@ fn draw_coming(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look
         .unwrap_or(8);
     let inner = usize::from(area.width.saturating_sub(3));
     let what = |u: &Upcoming, width: usize| {
-        let label = due_label(u.due);
+        let label = crate::words::say::due(u.due);
         Line::from(vec![
             Span::raw(truncate(label, width)),
             Span::styled(
                 truncate(
-                    &format!(" · {}", due_detail(u, app)),
+                    &format!(" · {}", crate::words::say::upcoming_detail(&u.detail)),
                     width.saturating_sub(label.width()),
                 ),
                 t.muted,
@@ -292,7 +273,7 @@ fn draw_coming(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look
         // The names take what the longest label of what is due leaves (the detail after
         // the label is what gives way first).
         let longest = |w: &dyn Fn(&Upcoming) -> usize| d.coming.iter().map(w).max().unwrap_or(6);
-        let label_w = longest(&|u| due_label(u.due).width());
+        let label_w = longest(&|u| crate::words::say::due(u.due).width());
         let name_w = longest(&|u| u.name.width())
             .min(inner.saturating_sub(date_w + when_w + label_w + 3))
             .max(6);

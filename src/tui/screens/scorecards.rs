@@ -282,13 +282,13 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
     top.extend(other_facts(c, look, width));
     // The latest decision about the client, on one line.
     if let Some(d) = app.decisions.of_client(c.client).next() {
-        let label = d.chosen.label();
+        let label = crate::words::say::outcome(d.chosen);
         let rest = format!(
             " {}",
             crate::t!(
                 "scorecards.decided_on",
                 date = look.date(d.decided_on),
-                why = d.why()
+                why = crate::words::say::decision_why(d, &look.currency)
             )
         );
         let decided = format!("{} ", crate::t!("scorecards.decided"));
@@ -331,8 +331,17 @@ fn draw_card(frame: &mut Frame, area: Rect, c: &Scorecard, app: &App, look: &Loo
         let room = usize::from(inner.height).saturating_sub(top.len() + bottom.len() + 1);
         let each = (room / c.flags.len()).clamp(1, 3);
         for f in &c.flags {
-            let head = format!("{} {}: ", f.code.code(), f.code.title());
-            for line in wrap(&head, &f.evidence, width, each) {
+            let head = format!(
+                "{} {}: ",
+                f.code.code(),
+                crate::words::say::dealbreaker(f.code)
+            );
+            let evidence: Vec<String> = f
+                .evidence
+                .iter()
+                .map(crate::words::say::flag_evidence)
+                .collect();
+            for line in wrap(&head, &evidence, width, each) {
                 top.push(Line::styled(line, t.error));
             }
         }

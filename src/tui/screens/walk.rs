@@ -17,6 +17,8 @@ use crate::tui::layout;
 use crate::tui::text::{pad, truncate};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{centred, clear};
+use crate::words::say;
+use crate::{t, tn};
 
 fn style(t: &Theme, role: Role) -> Style {
     match role {
@@ -36,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &WalkView, read_only: bool, look: 
     let t = &look.theme;
     let a = layout::walk(area);
     frame.render_widget(Clear, a.block);
-    let title = format!(" Fire or keep? {} ", v.name());
+    let title = format!(" {} ", t!("walk.screen.title", name = v.name()));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.accent)
@@ -75,18 +77,18 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &WalkView, read_only: bool, look: 
     let below = lines.len().saturating_sub(top + height);
     let scrolled = match (top, below) {
         (0, 0) => String::new(),
-        (0, n) => format!("↓ {n} more line{} (PgDn)", if n == 1 { "" } else { "s" }),
-        (_, 0) => "↑ more above (PgUp)".into(),
-        (_, n) => format!("↑↓ {n} more below (PgUp PgDn)"),
+        (0, n) => tn!("walk.screen.more_lines", n),
+        (_, 0) => t!("walk.screen.more_above").into(),
+        (_, n) => t!("walk.screen.more_below", n = n),
     };
     let hint = if v.edit.is_some() {
-        "typing: Enter keeps it, Esc cancels".to_string()
+        t!("walk.screen.typing").to_string()
     } else if v.last_step() && read_only {
-        "the file is damaged (read-only): this decision cannot be saved".to_string()
+        t!("walk.screen.read_only").to_string()
     } else if v.last_step() {
-        format!("Enter saves: {}", v.walk.chosen().label())
+        t!("walk.screen.saves", outcome = say::outcome(v.walk.chosen()))
     } else {
-        "Enter goes on; answers are kept going back".to_string()
+        t!("walk.screen.goes_on").to_string()
     };
     let room = usize::from(a.foot.width);
     let right_w = scrolled.width();
@@ -116,15 +118,20 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &WalkView, read_only: bool, look: 
 fn draw_progress(frame: &mut Frame, area: Rect, v: &WalkView, look: &Look) {
     let t = &look.theme;
     let (at, of) = v.walk.progress();
-    let left = format!("Step {at} of {of} · {}", v.walk.step().title());
+    let left = t!(
+        "walk.screen.step",
+        at = at,
+        of = of,
+        title = say::step(v.walk.step())
+    );
     let proposed = v.walk.proposal().outcome;
     let chosen = v.walk.chosen();
-    let (p, c) = (proposed.label(), chosen.label().to_uppercase());
+    let (p, c) = (say::outcome(proposed), say::outcome(chosen).to_uppercase());
     // The longest that leaves the step's title whole.
     let candidates: Vec<Vec<Span>> = if chosen == proposed {
         vec![
             vec![
-                Span::styled("proposes ", t.muted),
+                Span::styled(format!("{} ", t!("walk.screen.proposes")), t.muted),
                 Span::styled(p.to_uppercase(), t.title),
             ],
             vec![Span::styled(p.to_uppercase(), t.title)],
@@ -132,13 +139,19 @@ fn draw_progress(frame: &mut Frame, area: Rect, v: &WalkView, look: &Look) {
     } else {
         vec![
             vec![
-                Span::styled("you chose ", t.muted),
+                Span::styled(format!("{} ", t!("walk.screen.you_chose")), t.muted),
                 Span::styled(c.clone(), t.title),
-                Span::styled(format!(" · proposed {p}"), t.muted),
+                Span::styled(
+                    format!(" · {}", t!("walk.screen.proposed", outcome = p)),
+                    t.muted,
+                ),
             ],
             vec![
                 Span::styled(c.clone(), t.title),
-                Span::styled(format!(" · proposed {p}"), t.muted),
+                Span::styled(
+                    format!(" · {}", t!("walk.screen.proposed", outcome = p)),
+                    t.muted,
+                ),
             ],
             vec![Span::styled(c, t.title)],
         ]
@@ -198,49 +211,43 @@ fn key_line<'a>(key: &str, what: String, look: &Look) -> Line<'a> {
 
 fn continue_draft(frame: &mut Frame, area: Rect, v: &WalkView, look: &Look) {
     let lines = vec![
-        Line::raw(format!(
-            "A draft of this walk on {} was kept, half-way.",
-            v.name()
-        )),
+        Line::raw(t!("walk.draft.kept", name = v.name())),
         Line::raw(""),
-        key_line("c Enter", "continue from the draft".into(), look),
-        key_line("n", "start afresh (the draft is kept)".into(), look),
-        key_line("Esc", "leave the walk".into(), look),
+        key_line("c Enter", t!("walk.draft.continue").into(), look),
+        key_line("n", t!("walk.draft.afresh").into(), look),
+        key_line("Esc", t!("walk.draft.leave").into(), look),
     ];
-    popup(frame, area, "Continue the draft?", lines, look);
+    popup(frame, area, t!("walk.draft.continue_title"), lines, look);
 }
 
 fn keep_draft(frame: &mut Frame, area: Rect, v: &WalkView, look: &Look) {
     let drop = if v.had_draft {
-        "drop these answers and the earlier draft"
+        t!("walk.draft.drop_both")
     } else {
-        "drop these answers"
+        t!("walk.draft.drop")
     };
     let lines = vec![
-        Line::raw(format!(
-            "You answered questions of the walk on {}. Keep a draft to pick it up later?",
-            v.name()
-        )),
+        Line::raw(t!("walk.draft.answered", name = v.name())),
         Line::raw(""),
-        key_line("y Enter", "keep a draft: f picks it up again".into(), look),
+        key_line("y Enter", t!("walk.draft.keep").into(), look),
         key_line("n", drop.into(), look),
-        key_line("Esc", "back to the walk".into(), look),
+        key_line("Esc", t!("walk.draft.back").into(), look),
     ];
-    popup(frame, area, "Keep a draft?", lines, look);
+    popup(frame, area, t!("walk.draft.keep_title"), lines, look);
 }
 
 /// The footer while a question is over the walk: its keys.
 pub fn prompt_footer(p: &Prompt) -> Vec<(String, &'static str)> {
     match p {
         Prompt::ContinueDraft(_) => vec![
-            ("c".into(), "continue the draft"),
-            ("n".into(), "start afresh"),
-            ("Esc".into(), "leave"),
+            ("c".into(), t!("walk.prompt.continue")),
+            ("n".into(), t!("walk.prompt.afresh")),
+            ("Esc".into(), t!("walk.prompt.leave")),
         ],
         Prompt::KeepDraft => vec![
-            ("y".into(), "keep a draft"),
-            ("n".into(), "drop"),
-            ("Esc".into(), "back"),
+            ("y".into(), t!("walk.prompt.keep")),
+            ("n".into(), t!("walk.prompt.drop")),
+            ("Esc".into(), t!("walk.prompt.back")),
         ],
     }
 }

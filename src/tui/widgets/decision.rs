@@ -11,8 +11,10 @@ use crate::domain::date::iso;
 use crate::domain::decide::decision::{Decision, Given};
 use crate::domain::decide::walk::{Q, Step};
 use crate::domain::decide::{Outcome, Reason};
+use crate::t;
 use crate::tui::text::wrap_spans;
 use crate::tui::theme::Theme;
+use crate::words::say;
 
 /// The width of the labels before the outcome's facts.
 const LABEL: usize = 10;
@@ -35,28 +37,34 @@ pub fn lines(d: &Decision, t: &Theme, currency: &str, width: usize) -> Vec<Line<
     let mut out = Vec::new();
     outcome(&mut out, d, t, currency, width);
     out.push(Line::raw(""));
-    out.push(Line::styled("Why", t.header));
+    out.push(Line::styled(t!("decide.saved.why"), t.header));
     if d.reasons.is_empty() {
-        out.push(Line::styled("  no reason kept", t.muted));
+        out.push(Line::styled(
+            format!("  {}", t!("decide.saved.no_reason")),
+            t.muted,
+        ));
     }
     for r in &d.reasons {
-        reason(&mut out, r, t, width);
+        reason(&mut out, r, t, currency, width);
     }
     out.push(Line::raw(""));
-    out.push(Line::styled("Evidence then", t.header));
+    out.push(Line::styled(t!("decide.saved.evidence"), t.header));
     out.extend(indented(&snapshot(d, t, currency), 2, 2, width));
     out.push(Line::raw(""));
-    out.push(Line::styled("The walk", t.header));
+    out.push(Line::styled(t!("decide.saved.walk"), t.header));
     walk(&mut out, d, t, width);
     out.push(Line::raw(""));
-    out.push(Line::styled("Notes", t.header));
+    out.push(Line::styled(t!("decide.saved.notes"), t.header));
     match &d.notes {
         Some(n) => {
             for para in n.lines().filter(|l| !l.trim().is_empty()) {
                 out.extend(indented(&[Span::raw(para.to_string())], 2, 2, width));
             }
         }
-        None => out.push(Line::styled("  none", t.muted)),
+        None => out.push(Line::styled(
+            format!("  {}", t!("decide.saved.none")),
+            t.muted,
+        )),
     }
     out
 }
@@ -64,83 +72,106 @@ pub fn lines(d: &Decision, t: &Theme, currency: &str, width: usize) -> Vec<Line<
 /// The outcome, proposed and chosen, the override's reason, and what it leaves to do.
 fn outcome(out: &mut Vec<Line<'static>>, d: &Decision, t: &Theme, currency: &str, width: usize) {
     let mut chosen = vec![Span::styled(
-        d.chosen.label().to_uppercase(),
+        say::outcome(d.chosen).to_uppercase(),
         outcome_style(d.chosen, t).patch(t.title),
     )];
     if d.chosen == d.proposed {
-        chosen.push(Span::styled(", as the walk proposed", t.muted));
+        chosen.push(Span::styled(t!("decide.saved.as_proposed"), t.muted));
     } else {
         chosen.push(Span::styled(
-            format!(", over the walk's proposal: {}", d.proposed.label()),
+            t!(
+                "decide.saved.over_proposal",
+                outcome = say::outcome(d.proposed)
+            ),
             t.warn,
         ));
     }
-    out.extend(labelled("Outcome", &chosen, t, width));
+    out.extend(labelled(t!("decide.saved.outcome"), &chosen, t, width));
     if let Some(why) = &d.override_reason {
-        out.extend(labelled("Override", &[Span::raw(why.clone())], t, width));
+        out.extend(labelled(
+            t!("decide.saved.override"),
+            &[Span::raw(why.clone())],
+            t,
+            width,
+        ));
     }
     if let Some(on) = d.review_on {
         out.extend(labelled(
-            "Review",
-            &[Span::raw(format!("look again on {}", iso(on)))],
+            t!("decide.saved.review"),
+            &[Span::raw(t!("decide.saved.look_again", on = iso(on)))],
             t,
             width,
         ));
     }
     if let Some(mrr) = d.proposed_mrr {
         let was = d.snapshot.mrr;
-        let mut text = format!("{} a month", mrr.display(currency));
-        if was.0 > 0 && mrr != was {
-            text.push_str(&format!(" (was {})", was.display(currency)));
-        }
-        out.extend(labelled("New MRR", &[Span::raw(text)], t, width));
+        let text = if was.0 > 0 && mrr != was {
+            t!(
+                "decide.saved.mrr_was",
+                mrr = mrr.display(currency),
+                was = was.display(currency)
+            )
+        } else {
+            t!("decide.saved.mrr", mrr = mrr.display(currency))
+        };
+        out.extend(labelled(
+            t!("decide.saved.new_mrr"),
+            &[Span::raw(text)],
+            t,
+            width,
+        ));
     }
     if let Some(e) = &d.exit {
         let mut parts = vec![match e.end_on {
-            Some(end) => Span::raw(format!("ends {}", iso(end))),
-            None => Span::styled(
-                "end date unknown: no notice period on record, check the agreement",
-                t.warn,
-            ),
+            Some(end) => Span::raw(t!("decide.saved.ends", on = iso(end))),
+            None => Span::styled(t!("decide.saved.end_unknown"), t.warn),
         }];
         // The last day to give notice matters to a non-renewal; ending now, notice is
         // given now.
         if let Some(by) = e.notice_by.filter(|_| d.chosen == Outcome::DoNotRenew) {
-            parts.push(Span::raw(format!(" · give notice by {}", iso(by))));
+            parts.push(Span::raw(format!(
+                " · {}",
+                t!("decide.saved.notice_by", on = iso(by))
+            )));
         }
         if e.prepaid_refund.0 > 0 {
             parts.push(Span::raw(format!(
-                " · refund {} prepaid",
-                e.prepaid_refund.display(currency)
+                " · {}",
+                t!(
+                    "decide.saved.refund",
+                    amount = e.prepaid_refund.display(currency)
+                )
             )));
         }
-        out.extend(labelled("Exit", &parts, t, width));
+        out.extend(labelled(t!("decide.saved.exit"), &parts, t, width));
         out.extend(labelled(
             "",
-            &[Span::styled(
-                "H2 end on good terms: check the agreement, keep it professional, help with the transition, refer them on. H3 say it in person, or at least by phone.",
-                t.muted,
-            )],
+            &[Span::styled(t!("decide.saved.h2_h3"), t.muted)],
             t,
             width,
         ));
     }
     if !d.conditions.is_empty() {
         for (i, c) in d.conditions.iter().enumerate() {
-            let label = if i == 0 { "Conditions" } else { "" };
+            let label = if i == 0 {
+                t!("decide.saved.conditions")
+            } else {
+                ""
+            };
+            let c = say::condition(c);
             out.extend(labelled(label, &[Span::raw(format!("· {c}"))], t, width));
         }
     }
 }
 
-fn reason(out: &mut Vec<Line<'static>>, r: &Reason, t: &Theme, width: usize) {
+fn reason(out: &mut Vec<Line<'static>>, r: &Reason, t: &Theme, currency: &str, width: usize) {
     let head = [
         Span::styled(r.code.as_str(), t.key),
-        Span::raw(format!(" {}", r.text)),
+        Span::raw(format!(" {}", say::reason(r, currency))),
     ];
     out.extend(indented(&head, 2, 5, width));
-    for e in &r.evidence {
-        out.extend(indented(&[Span::styled(e.clone(), t.muted)], 5, 7, width));
+    for e in say::reason_evidence(r, currency) {
+        out.extend(indented(&[Span::styled(e, t.muted)], 5, 7, width));
     }
 }
 
@@ -148,18 +179,18 @@ fn reason(out: &mut Vec<Line<'static>>, r: &Reason, t: &Theme, width: usize) {
 fn snapshot(d: &Decision, t: &Theme, currency: &str) -> Vec<Span<'static>> {
     let s = &d.snapshot;
     let score = match (&s.grade, s.score) {
-        (Some(g), Some(v)) => format!("score {g} {}", v.floor()),
-        (None, Some(v)) => format!("score {}", v.floor()),
-        _ => "no score".to_string(),
+        (Some(g), Some(v)) => t!("decide.saved.score_grade", grade = g, score = v.floor()),
+        (None, Some(v)) => t!("decide.saved.score", score = v.floor()),
+        _ => t!("decide.saved.no_score").to_string(),
     };
     let flags = if s.flags.is_empty() {
-        Span::raw("no dealbreaker flags")
+        Span::raw(t!("decide.saved.no_flags"))
     } else {
-        Span::styled(format!("flags {}", s.flags.join(" ")), t.error)
+        Span::styled(t!("decide.saved.flags", flags = s.flags.join(" ")), t.error)
     };
     let rate = s.effective_rate.map_or_else(
-        || "no rate (no hours)".to_string(),
-        |r| format!("{}/h", r.display_whole(currency)),
+        || t!("decide.saved.no_rate").to_string(),
+        |r| t!("decide.change.per_hour", money = r.display_whole(currency)),
     );
     let sep = || Span::styled(" · ", t.muted);
     vec![
@@ -167,11 +198,14 @@ fn snapshot(d: &Decision, t: &Theme, currency: &str) -> Vec<Span<'static>> {
         sep(),
         flags,
         sep(),
-        Span::raw(format!("{:.1}% of revenue", s.revenue_share * 100.0)),
+        Span::raw(t!(
+            "decide.saved.share",
+            pct = format!("{:.1}", s.revenue_share * 100.0)
+        )),
         sep(),
         Span::raw(rate),
         sep(),
-        Span::raw(format!("MRR {}", s.mrr.display(currency))),
+        Span::raw(t!("decide.saved.mrr_then", mrr = s.mrr.display(currency))),
     ]
 }
 
@@ -183,12 +217,12 @@ fn walk(out: &mut Vec<Line<'static>>, d: &Decision, t: &Theme, width: usize) {
         n += 1;
         let qs = step.questions();
         let note = match step {
-            Step::Fit => Some("the fit with your ideal client: see Why (P1)"),
-            Step::Outcome => Some("see Outcome above"),
-            Step::Exit => Some("see Exit above"),
+            Step::Fit => Some(t!("decide.saved.see_fit")),
+            Step::Outcome => Some(t!("decide.saved.see_outcome")),
+            Step::Exit => Some(t!("decide.saved.see_exit")),
             _ => None,
         };
-        let mut head = vec![Span::styled(format!("{n} {}", step.title()), t.title)];
+        let mut head = vec![Span::styled(format!("{n} {}", say::step(step)), t.title)];
         if let Some(note) = note {
             head.push(Span::styled(format!(": {note}"), t.muted));
         }
@@ -200,16 +234,22 @@ fn walk(out: &mut Vec<Line<'static>>, d: &Decision, t: &Theme, width: usize) {
 }
 
 fn question(out: &mut Vec<Line<'static>>, d: &Decision, q: Q, t: &Theme, width: usize) {
-    let (yes, no) = q.choices();
+    let (yes, no) = say::choices(q);
     let answer: Vec<Span<'static>> = match d.given(q) {
-        None => vec![Span::styled("not answered", t.muted)],
+        None => vec![Span::styled(t!("decide.saved.not_answered"), t.muted)],
         Some((a, from)) => {
             let text = if a { yes } else { no };
             let mut spans = vec![Span::styled(format!("→ {text}"), t.focus)];
             match from {
-                Given::FromData => spans.push(Span::styled(" (from the data)", t.muted)),
+                Given::FromData => spans.push(Span::styled(
+                    format!(" {}", t!("decide.saved.from_data")),
+                    t.muted,
+                )),
                 Given::AgainstData => spans.push(Span::styled(
-                    format!(" (the data said {})", if a { no } else { yes }),
+                    format!(
+                        " {}",
+                        t!("decide.saved.data_said", answer = if a { no } else { yes })
+                    ),
                     t.warn,
                 )),
                 Given::Yours => {}
@@ -219,7 +259,7 @@ fn question(out: &mut Vec<Line<'static>>, d: &Decision, q: Q, t: &Theme, width: 
     };
     let mut line = vec![
         Span::styled(q.code().as_str(), t.key),
-        Span::raw(format!(" {}", q.text())),
+        Span::raw(format!(" {}", say::question(q))),
     ];
     // The answer after the question where the line has room for both, else under it.
     let wide = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
