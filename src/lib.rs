@@ -16,6 +16,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod paths;
+pub mod scripts_source;
 pub mod store;
 pub mod tui;
 pub mod words;

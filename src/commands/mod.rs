@@ -10,6 +10,7 @@ pub mod events;
 pub mod log;
 pub mod pareto;
 pub mod scorecard;
+pub mod script;
 pub mod table;
 pub mod ui;
 pub mod vote;
