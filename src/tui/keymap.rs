@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::{Action, WalkAction};
 use super::app::Screen;
 use super::app::cursor::Move;
+use super::app::scripts::ScriptsAction;
 use super::widgets::form::FormKey;
 use crate::domain::decide::Outcome;
 
@@ -212,6 +213,7 @@ const fn code(c: KeyCode) -> Key {
 
 const UNDO_HELP: &str = "undo the last log, edit, archive, list or decision of this session";
 const WALK_HELP: &str = "fire or keep? walk the decision about the selected client";
+const SCRIPTS_HELP: &str = "the words for the client's decision: scripts and letters";
 
 /// The bindings of every screen. Help lists them after the screen's own.
 pub const COMMON: &[Binding] = &[
@@ -273,6 +275,7 @@ pub const CLIENTS: Table = Table {
             Action::Archive,
             "archive the selected client (status former)",
         ),
+        Binding::new(&[ch('w')], Action::Scripts, SCRIPTS_HELP),
         Binding::new(
             &[ch('/')],
             Action::Filter,
@@ -471,6 +474,11 @@ pub const WALK: Table<WalkAction> = Table {
         ),
         Binding::also(&[ch('D')], WalkAction::Choose(Outcome::Decline)),
         Binding::new(
+            &[ch('w')],
+            WalkAction::Scripts,
+            "the words for the outcome: scripts and letters",
+        ),
+        Binding::new(
             &[Key::Ctrl('r')],
             WalkAction::Reload,
             "read the client again (another window changed it)",
@@ -566,8 +574,87 @@ pub const DECISIONS: Table = Table {
         )
         .footer("log · coming up"),
         Binding::also(&[code(KeyCode::Right)], Action::FocusComingUp).footer_with_above(),
+        Binding::new(&[ch('w')], Action::Scripts, SCRIPTS_HELP),
     ],
 };
+
+/// The Scripts view's keys (an overlay over the body, like the walk, with a table of its
+/// own). Its footer labels and help lines are names of texts in the `scripts` area of the
+/// catalog, looked up when shown.
+pub const SCRIPTS: Table<ScriptsAction> = Table {
+    mouse: "scripts.keys.mouse",
+    bindings: &[
+        Binding::new(&[ch('o')], ScriptsAction::Kind, "scripts.keys.kind")
+            .footer("scripts.keys.pick"),
+        Binding::also(&[ch('c')], ScriptsAction::Channel).footer_with_above(),
+        Binding::also(&[ch('l')], ScriptsAction::Lang).footer_with_above(),
+        Binding::new(&[ch('r')], ScriptsAction::Reason, "scripts.keys.reason")
+            .footer("scripts.keys.reason_short"),
+        Binding::new(&[ch('E')], ScriptsAction::Editor, "scripts.keys.editor")
+            .footer("scripts.keys.editor_short"),
+        Binding::new(&[ch('y')], ScriptsAction::Copy, "scripts.keys.copy")
+            .footer("scripts.keys.copy_short"),
+        Binding::new(&[ch('w')], ScriptsAction::Write, "scripts.keys.write")
+            .footer("scripts.keys.write_short"),
+        Binding::new(&[ch('m')], ScriptsAction::Format, "scripts.keys.format"),
+        Binding::new(&[ch('p')], ScriptsAction::Earlier, "scripts.keys.earlier")
+            .footer("scripts.keys.earlier_short"),
+        Binding::new(
+            &[code(KeyCode::Enter)],
+            ScriptsAction::Open,
+            "scripts.keys.open",
+        ),
+        Binding::new(
+            &[ch('j'), code(KeyCode::Down)],
+            ScriptsAction::Down,
+            "scripts.keys.scroll",
+        ),
+        Binding::also(&[ch('k'), code(KeyCode::Up)], ScriptsAction::Up),
+        Binding::also(&[code(KeyCode::PageDown)], ScriptsAction::PageDown),
+        Binding::also(&[code(KeyCode::PageUp)], ScriptsAction::PageUp),
+        Binding::also(&[ch('g'), code(KeyCode::Home)], ScriptsAction::Top),
+        Binding::also(&[ch('G'), code(KeyCode::End)], ScriptsAction::Bottom),
+        Binding::new(
+            &[code(KeyCode::Esc), ch('q')],
+            ScriptsAction::Close,
+            "scripts.keys.close",
+        )
+        .footer("scripts.keys.close_short"),
+        Binding::new(
+            &[ch('?'), code(KeyCode::F(1))],
+            ScriptsAction::Help,
+            "scripts.keys.help",
+        )
+        .footer("scripts.keys.help_short"),
+    ],
+};
+
+/// A key in the Scripts view: the action of the binding that answers to it.
+pub fn scripts_action(k: &KeyEvent) -> Option<ScriptsAction> {
+    SCRIPTS
+        .bindings
+        .iter()
+        .find(|b| b.keys.iter().any(|key| key.matches(k)))
+        .map(|b| b.action)
+}
+
+/// The Scripts view's footer: (keys, label), in the language in force.
+pub fn scripts_footer() -> Vec<(String, &'static str)> {
+    footer_entries(SCRIPTS.bindings.iter().map(|b| (b.keys, b.footer)))
+        .into_iter()
+        .map(|(keys, label)| (keys, crate::words::get(label)))
+        .collect()
+}
+
+/// Every key of the Scripts view, for its help, in the language in force.
+pub fn scripts_help() -> Vec<(String, &'static str)> {
+    let mut lines = help_lines(SCRIPTS.bindings);
+    lines.push((crate::t!("scripts.keys.mouse_label").into(), SCRIPTS.mouse));
+    lines
+        .into_iter()
+        .map(|(keys, text)| (keys, crate::words::get(text)))
+        .collect()
+}
 
 /// A screen's own table.
 pub fn table(screen: Screen) -> &'static Table {
