@@ -6,6 +6,7 @@
 //! - [`demo`]: the deterministic demo portfolio.
 //! - [`commands`] and [`tui`]: the two faces, the headless CLI and the terminal UI.
 //! - [`words`]: every text shown to a user, in English and Dutch.
+//! - [`scripts`]: the breakup scripts' template overrides and facts, for both faces.
 //! - [`cli`], [`config`], [`paths`], [`clock`]: start-up plumbing.
 
 pub mod cli;
@@ -16,7 +17,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod paths;
-pub mod scripts_source;
+pub mod scripts;
 pub mod store;
 pub mod tui;
 pub mod words;

@@ -43,6 +43,7 @@ fn run(cli: Cli) -> Result<()> {
             db_path: dir.path().join("demo.db"),
             config,
             clock,
+            config_path: Some(config_path),
         };
         let mut store = ctx.open_store()?;
         rapport::demo::populate(&mut store, clock.today())?;
@@ -54,6 +55,7 @@ fn run(cli: Cli) -> Result<()> {
         db_path: paths::db_path(cli.db)?,
         config,
         clock,
+        config_path: Some(config_path),
     };
     match cli.command {
         None => commands::ui::run(&ctx, no_color, None),

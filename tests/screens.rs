@@ -202,7 +202,7 @@ impl Ui {
                 hourly_cost: rapport::domain::Cents(hourly_cost_cents),
                 ..Default::default()
             },
-            config: Default::default(),
+            scripts: Default::default(),
         };
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");

@@ -13,6 +13,7 @@ use crate::domain::ValidationError;
 use crate::domain::decide::decision::Decision;
 use crate::domain::lang::Lang;
 use crate::domain::script::{Channel, Kind, render};
+use crate::scripts::facts_for;
 use crate::store::NewScript;
 
 /// What the command line asked for.
@@ -42,21 +43,24 @@ pub fn run(ctx: &Context, ask: &Ask<'_>) -> Result<()> {
         .into_iter()
         .next();
     let kind = pick_kind(ask, latest.as_ref(), &client.fields.name)?;
-    let reason = match (ask.reason, &latest) {
-        (Some(r), _) if !r.trim().is_empty() => r.trim().to_string(),
-        (_, Some(d)) => crate::scripts_source::default_reason(d),
-        (_, None) => {
-            return Err(ValidationError::one(
-                "--reason",
-                crate::t!("scripts.cli.no_decision", name = client.fields.name),
-            )
-            .into());
-        }
-    };
+    let reason = ask.reason.map(str::trim).filter(|r| !r.is_empty());
+    if latest.is_none() && reason.is_none() {
+        return Err(ValidationError::one(
+            "--reason",
+            crate::t!("scripts.cli.no_decision", name = client.fields.name),
+        )
+        .into());
+    }
     let today = ctx.clock.today();
-    let facts = crate::scripts_source::facts_for(&client, latest.as_ref(), &config, &reason, today);
-    let templates = crate::scripts_source::templates(&config);
-    let rendered = render(&templates, kind, ask.channel, ask.lang, &facts);
+    let facts = facts_for(
+        &store,
+        &config,
+        client.id,
+        kind,
+        today,
+        reason.map(String::from),
+    )?;
+    let rendered = render(&ctx.templates(), kind, ask.channel, ask.lang, &facts);
     for w in &rendered.warnings {
         eprintln!("{}", crate::t!("scripts.cli.warning", warning = w));
     }

@@ -52,10 +52,11 @@ pub fn prepare(ctx: &Context, store: &Store, no_color: bool) -> Result<(Settings
             note = Some(format!("Upgraded the file: {first}{more}"));
         }
     }
-    let settings = Settings {
+    let mut settings = Settings {
         note,
         ..settings(&config)
     };
+    settings.scripts.templates = ctx.templates();
     Ok((settings, look(&config, no_color)))
 }
 
@@ -67,7 +68,10 @@ pub fn settings(config: &Config) -> Settings {
         staff: config.company.staff.clone(),
         note: None,
         decision_rules: config.decision_rules(),
-        config: config.clone(),
+        scripts: crate::tui::app::ScriptSettings {
+            config: config.clone(),
+            templates: Default::default(),
+        },
     }
 }
 

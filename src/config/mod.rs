@@ -4,6 +4,7 @@ mod decisions;
 mod key;
 mod pareto;
 mod scoring;
+mod scripts;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,8 @@ use crate::domain::lang::Lang;
 use crate::domain::pareto::ParetoRules;
 use crate::domain::score::Rules;
 use crate::domain::{Cents, Defaults};
+
+pub use scripts::Scripts;
 
 /// The largest config file read. A config is a few kilobytes: anything past this is the
 /// wrong file (a log, a database, `/dev/zero`), refused before it fills memory.
@@ -40,6 +43,8 @@ pub struct Config {
     pub decisions: decisions::Decisions,
     /// The ideal client profile ([ideal_client]).
     pub ideal_client: IdealClient,
+    /// The breakup scripts and letters: referrals, transition help, tone words ([scripts]).
+    pub scripts: Scripts,
 }
 
 /// How many automatic daily backups to keep next to the database.
@@ -156,6 +161,8 @@ pub struct Company {
     pub signature: String,
     /// Who takes part in the yearly gut check (guide O2); names used in votes are added.
     pub staff: Vec<String>,
+    /// Where you write from: the place on a letter's date line ("Utrecht, 28 november 2026").
+    pub place: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -233,6 +240,7 @@ struct RawConfig {
     backup: RawBackup,
     decisions: decisions::RawDecisions,
     ideal_client: decisions::RawIdeal,
+    scripts: scripts::RawScripts,
 }
 
 #[derive(Deserialize, Default)]
@@ -420,6 +428,7 @@ impl Config {
         cfg.pareto = raw.pareto.rules(&at)?;
         cfg.decisions = raw.decisions.values(&at)?;
         cfg.ideal_client = raw.ideal_client.profile(&at)?;
+        cfg.scripts = raw.scripts.values(&at)?;
         if let Some(keep) = raw.backup.keep {
             cfg.backup.keep = match usize::try_from(*keep.get_ref()) {
                 Ok(n) if n <= 1000 => n,

@@ -56,8 +56,8 @@ pub struct Driver {
     load: Option<mpsc::Receiver<Result<Loaded, String>>>,
     /// The check was asked for while the scores loaded: it starts when they arrive.
     check_after_load: bool,
-    /// The config, for what the scripts say.
-    pub config: crate::config::Config,
+    /// What the scripts are made with.
+    pub scripts: super::app::ScriptSettings,
     /// What needs the terminal itself (the editor, the clipboard), for the loop to run.
     job: Option<super::external::Job>,
 }
@@ -76,7 +76,7 @@ impl Driver {
             check: None,
             load: None,
             check_after_load: false,
-            config: crate::config::Config::default(),
+            scripts: Default::default(),
             job: None,
         }
     }
@@ -831,7 +831,7 @@ impl Driver {
                 self.save_decision(*decision, rev);
                 None
             }
-            Effect::Scripts(e) => self.scripts(e),
+            Effect::Scripts(e) => self.script_effect(e),
             Effect::SaveDraft { client, answers } => {
                 let name = self.client_name(client);
                 match self.store.save_draft(client, &answers) {

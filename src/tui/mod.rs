@@ -59,10 +59,10 @@ pub fn run_with(
     scratch: Option<&Path>,
     walk: Option<crate::domain::ClientId>,
 ) -> Result<()> {
-    let config = settings.config.clone();
+    let scripts = settings.scripts.clone();
     let app = App::new(today, settings);
     let mut driver = Driver::new(store, app, &look.currency);
-    driver.config = config;
+    driver.scripts = scripts;
     // The list now, the scores in the background: the first frame waits for neither the
     // scores nor the check.
     driver.start();

@@ -2,12 +2,24 @@
 //! or send, per kind of decision, channel and language, rendered from a template and the
 //! facts of the client and the decision. Pure: templates come in as text, no file is read.
 
+pub mod builtin;
+pub mod format;
+mod render;
+pub mod tone;
+
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::Cents;
 use crate::domain::decide::Outcome;
 use crate::domain::lang::Lang;
+
+pub use render::{
+    default_handover, default_reason, default_scope_help, default_transition_help, render,
+};
+pub use tone::ToneWords;
 
 /// What the words are for: the decisions that need them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -39,6 +51,16 @@ impl Kind {
 
     pub fn parse(text: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.code() == text.trim())
+    }
+
+    /// In words, in `lang`: "do not renew", "niet verlengen".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::EndNow => crate::t_in!(lang, "script.kind.end_now"),
+            Kind::DoNotRenew => crate::t_in!(lang, "script.kind.do_not_renew"),
+            Kind::Reprice => crate::t_in!(lang, "script.kind.reprice"),
+            Kind::ReduceScope => crate::t_in!(lang, "script.kind.reduce_scope"),
+        }
     }
 
     /// The kind of words a decision's outcome needs; none for keep, watch and the prospects'.
@@ -87,9 +109,22 @@ impl Channel {
     pub fn parse(text: &str) -> Option<Channel> {
         Channel::ALL.into_iter().find(|c| c.code() == text.trim())
     }
+
+    /// In words, in `lang`: "in person", "persoonlijk".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Channel::InPerson => crate::t_in!(lang, "script.channel.in_person"),
+            Channel::Phone => crate::t_in!(lang, "script.channel.phone"),
+            Channel::Letter => crate::t_in!(lang, "script.channel.letter"),
+            Channel::Email => crate::t_in!(lang, "script.channel.email"),
+        }
+    }
 }
 
 /// Everything a script may say, gathered from the client, the decision and the config.
+/// An empty reason, transition help or handover list is said in the script's own language
+/// with the built-in words ([`default_reason`], [`default_transition_help`],
+/// [`default_handover`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScriptFacts {
     pub client_name: String,
@@ -102,7 +137,7 @@ pub struct ScriptFacts {
     pub place: Option<String>,
     /// The day the words are written.
     pub date: NaiveDate,
-    /// The professional reason, as the user worded it.
+    /// The professional reason, as the user worded it; empty for the built-in one.
     pub reason: String,
     /// The day the relationship ends (end now, do not renew).
     pub end_on: Option<NaiveDate>,
@@ -112,16 +147,23 @@ pub struct ScriptFacts {
     pub prepaid_refund: Cents,
     /// Before amounts of money (config `display.currency_symbol`).
     pub currency: String,
-    /// Reprice: the MRR now, the new one and the day it applies from.
+    /// Reprice and reduce scope: the MRR now, the new one (none when not yet known) and the
+    /// day the change applies from.
     pub current_mrr: Cents,
     pub new_mrr: Option<Cents>,
     pub new_rate_from: Option<NaiveDate>,
-    /// The help offered with the transition (guide H2).
+    /// The help offered with the transition (guide H2); empty for the built-in offer.
     pub transition_help: Vec<String>,
     /// MSPs to refer the client to (config).
     pub referrals: Vec<String>,
-    /// What will be handed over (the offboarding checklist's items).
+    /// What will be handed over (the offboarding checklist's items); empty for the
+    /// built-in list.
     pub handover: Vec<String>,
+    /// Reduce scope: what is no longer part of the service, in the user's words; empty
+    /// says it in general terms.
+    pub scope_change: String,
+    /// The words the tone check looks for in the reason (config `[scripts]`).
+    pub tone_words: ToneWords,
 }
 
 /// A rendered script, with what the user should know about how it was made.
@@ -141,30 +183,28 @@ pub struct Rendered {
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
     pub overrides: Vec<(String, String)>,
+    /// The folder the overrides were read from, to name a broken one's file in full.
+    pub folder: Option<PathBuf>,
+    /// Overrides that could not be read at all (name, what was wrong): said as a warning by
+    /// the scripts that use the template of that name.
+    pub unreadable: Vec<(String, String)>,
 }
 
-/// Renders the words for `kind` over `channel` in `lang` from `facts`.
-pub fn render(
-    templates: &Templates,
-    kind: Kind,
-    channel: Channel,
-    lang: Lang,
-    facts: &ScriptFacts,
-) -> Rendered {
-    // A placeholder until the templates land: every field the views need is real.
-    let _ = templates;
-    Rendered {
-        kind,
-        channel,
-        lang,
-        text: format!(
-            "{} / {} / {}\n\n{}\n\n{}\n",
-            kind.code(),
-            channel.code(),
-            lang.code(),
-            facts.client_name,
-            facts.reason
-        ),
-        warnings: Vec::new(),
+impl Templates {
+    /// The name of the template for `kind` over `channel` in `lang`:
+    /// `nl/do-not-renew.letter.txt`.
+    pub fn name(kind: Kind, channel: Channel, lang: Lang) -> String {
+        format!("{}/{}.{}.txt", lang.code(), kind.code(), channel.code())
+    }
+
+    /// How a template's file is named in a warning: its full path when the folder is known.
+    pub fn file(&self, name: &str) -> String {
+        match &self.folder {
+            Some(folder) => folder.join(name).display().to_string(),
+            None => name.to_string(),
+        }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -171,9 +171,16 @@ pub struct Settings {
     pub note: Option<String>,
     /// What a decision is made with: costs, target margin, review days, the ideal client.
     pub decision_rules: DecisionRules,
-    /// The whole config, for what the scripts say (company, signature, referrals,
-    /// templates); the driver keeps it.
+    /// What the scripts are made with; the driver keeps it.
+    pub scripts: ScriptSettings,
+}
+
+/// What the Scripts view's words are made with: the config in force (company, signature,
+/// place, referrals, tone words) and the templates (the user's overrides read).
+#[derive(Debug, Clone, Default)]
+pub struct ScriptSettings {
     pub config: crate::config::Config,
+    pub templates: crate::domain::script::Templates,
 }
 
 /// Everything the screens draw.

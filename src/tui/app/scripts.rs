@@ -10,7 +10,7 @@ use super::{App, Overlay};
 use crate::domain::ClientId;
 use crate::domain::decide::decision::Decision;
 use crate::domain::lang::Lang;
-use crate::domain::script::{Channel, Kind, ScriptFacts, Templates, render};
+use crate::domain::script::{Channel, Kind, ScriptFacts, Templates, default_reason, render};
 use crate::store::{NewScript, SavedScript};
 use crate::tui::action::Effect;
 use crate::tui::keymap;
@@ -85,7 +85,8 @@ pub struct ScriptsOpen {
     /// The saved decision the words are for; none from a walk not saved yet.
     pub decision: Option<i64>,
     pub kind: Kind,
-    pub facts: ScriptFacts,
+    /// The facts for each kind of words (their dates and amounts differ).
+    pub facts: Vec<(Kind, ScriptFacts)>,
     pub templates: Templates,
     pub earlier: Vec<SavedScript>,
     pub from_walk: bool,
@@ -100,7 +101,10 @@ pub struct ScriptsView {
     pub kind: Kind,
     pub channel: Channel,
     pub lang: Lang,
-    pub facts: ScriptFacts,
+    /// The facts for each kind of words.
+    pub facts: Vec<(Kind, ScriptFacts)>,
+    /// The professional reason as the user reworded it; empty says the built-in one.
+    pub reason: String,
     pub templates: Templates,
     /// The text shown, and kept, copied or written as it is.
     pub text: String,
@@ -176,6 +180,7 @@ impl ScriptsView {
             channel: Channel::Letter,
             lang,
             facts: o.facts,
+            reason: String::new(),
             templates: o.templates,
             text: String::new(),
             warnings: Vec::new(),
@@ -194,19 +199,29 @@ impl ScriptsView {
         v
     }
 
-    /// Renders the text anew from the kind, channel, language and facts.
+    /// Renders the text anew from the kind, channel, language, facts and reason.
     pub fn render(&mut self) {
-        let r = render(
-            &self.templates,
-            self.kind,
-            self.channel,
-            self.lang,
-            &self.facts,
-        );
+        let Some(facts) = self.facts.iter().find(|(k, _)| *k == self.kind) else {
+            return;
+        };
+        let facts = ScriptFacts {
+            reason: self.reason.clone(),
+            ..facts.1.clone()
+        };
+        let r = render(&self.templates, self.kind, self.channel, self.lang, &facts);
         self.text = r.text;
         self.warnings = r.warnings;
         self.source = Source::Rendered;
         self.scroll = 0;
+    }
+
+    /// The reason the words give: the user's, else the built-in one of the kind and language.
+    pub fn reason_shown(&self) -> String {
+        if self.reason.trim().is_empty() {
+            default_reason(self.kind, self.lang)
+        } else {
+            self.reason.clone()
+        }
     }
 
     /// The script to keep, if this text was not kept yet.
@@ -386,7 +401,7 @@ impl App {
                         self.error(crate::t!("scripts.reason_empty"));
                         return None;
                     }
-                    v.facts.reason = reason;
+                    v.reason = reason;
                     v.render();
                     self.info(crate::t!("scripts.reason_kept"));
                 }
@@ -483,7 +498,7 @@ impl App {
                 v.render();
             }
             (ScriptsAction::Reason, _) => {
-                v.reason_edit = Some(v.facts.reason.clone());
+                v.reason_edit = Some(v.reason_shown());
                 v.list = None;
             }
             (ScriptsAction::Editor, _) => {

@@ -9,6 +9,7 @@ use crate::commands::script::{create_private_dir, create_private_file};
 use crate::domain::ClientId;
 use crate::domain::decide::decision::Decision;
 use crate::domain::script::Kind;
+use crate::scripts::facts_for;
 use crate::store::{NewScript, StoreError};
 use crate::tui::action::Effect;
 use crate::tui::app::scripts::{ScriptsEffect, ScriptsOpen};
@@ -56,7 +57,7 @@ pub fn write_fresh(dir: &Path, stem: &str, ext: &str, text: &str) -> std::io::Re
 }
 
 impl Driver {
-    pub(super) fn scripts(&mut self, e: ScriptsEffect) -> Option<Effect> {
+    pub(super) fn script_effect(&mut self, e: ScriptsEffect) -> Option<Effect> {
         match e {
             ScriptsEffect::Open {
                 client,
@@ -154,14 +155,22 @@ impl Driver {
             ));
             return Ok(None);
         };
-        let reason = crate::scripts_source::default_reason(&decision);
-        let facts = crate::scripts_source::facts_for(
-            &client,
-            Some(&decision),
-            &self.config,
-            &reason,
-            self.app.today,
-        );
+        let today = self.app.today;
+        let mut facts = Vec::new();
+        for k in Kind::ALL {
+            let mut f = facts_for(&self.store, &self.scripts.config, id, k, today, None)?;
+            // A walk's decision is not in the file yet: its plan is the one to say.
+            if decision.id == 0 && Kind::for_outcome(decision.chosen) == Some(k) {
+                if let Some(e) = decision.exit {
+                    (f.end_on, f.notice_by, f.prepaid_refund) =
+                        (e.end_on, e.notice_by, e.prepaid_refund);
+                }
+                if decision.proposed_mrr.is_some() {
+                    f.new_mrr = decision.proposed_mrr;
+                }
+            }
+            facts.push((k, f));
+        }
         let earlier = self.store.scripts(id)?;
         Ok(Some(ScriptsOpen {
             client: id,
@@ -169,7 +178,7 @@ impl Driver {
             decision: (decision.id != 0).then_some(decision.id),
             kind,
             facts,
-            templates: crate::scripts_source::templates(&self.config),
+            templates: self.scripts.templates.clone(),
             earlier,
             from_walk,
         }))

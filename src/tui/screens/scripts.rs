@@ -83,21 +83,11 @@ pub fn areas(viewport: Rect, wide: bool) -> ScriptsAreas {
 }
 
 pub fn kind_label(k: Kind) -> &'static str {
-    match k {
-        Kind::EndNow => crate::t!("scripts.kind.end_now"),
-        Kind::DoNotRenew => crate::t!("scripts.kind.do_not_renew"),
-        Kind::Reprice => crate::t!("scripts.kind.reprice"),
-        Kind::ReduceScope => crate::t!("scripts.kind.reduce_scope"),
-    }
+    k.label(crate::words::language())
 }
 
 pub fn channel_label(c: Channel) -> &'static str {
-    match c {
-        Channel::InPerson => crate::t!("scripts.channel.in_person"),
-        Channel::Phone => crate::t!("scripts.channel.phone"),
-        Channel::Letter => crate::t!("scripts.channel.letter"),
-        Channel::Email => crate::t!("scripts.channel.email"),
-    }
+    c.label(crate::words::language())
 }
 
 pub fn lang_label(l: Lang) -> &'static str {
@@ -162,7 +152,7 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ScriptsView, look: &Look) {
             let room = width.saturating_sub(label.width() + 4);
             Line::from(vec![
                 Span::styled(label, t.muted),
-                Span::styled(truncate(&v.facts.reason, room), t.base),
+                Span::styled(truncate(&v.reason_shown(), room), t.base),
                 Span::styled(" (r)", t.key),
             ])
         }
