@@ -5,6 +5,7 @@ mod damage;
 mod decisions;
 mod harness;
 mod history;
+mod scripts;
 mod two_windows;
 mod walk;
 

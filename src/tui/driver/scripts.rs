@@ -121,8 +121,8 @@ impl Driver {
         let title = crate::t!(
             "scripts.markdown_title",
             name = v.name,
-            kind = crate::tui::screens::scripts::kind_label(v.kind),
-            channel = crate::tui::screens::scripts::channel_label(v.channel)
+            kind = v.kind.label(v.lang),
+            channel = v.channel.label(v.lang)
         );
         let body = text.trim_end();
         format!("# {title}\n\n{body}\n")

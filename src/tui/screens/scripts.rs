@@ -35,10 +35,11 @@ const SIDE_W: u16 = 40;
 
 pub fn areas(viewport: Rect, wide: bool) -> ScriptsAreas {
     let block = layout::frame(viewport).body;
+    // Inside the border, a column of room on either side.
     let inner = Rect {
-        x: block.x + 1,
+        x: block.x + 2,
         y: block.y + 1,
-        width: block.width.saturating_sub(2),
+        width: block.width.saturating_sub(4),
         height: block.height.saturating_sub(2),
     };
     let [choices, reason, source, rest, foot] = Layout::vertical([
@@ -258,11 +259,12 @@ fn draw_earlier(frame: &mut Frame, area: Rect, v: &ScriptsView, look: &Look) {
     let first = at.saturating_sub(room.saturating_sub(1));
     for (i, s) in v.earlier.iter().enumerate().skip(first).take(room) {
         let text = format!(
-            "{} {} · {} · {}",
+            "{} {} · {} · {} #{}",
             look.date(s.written_on),
             kind_label(s.kind),
             channel_label(s.channel),
-            s.lang.code()
+            s.lang.code(),
+            s.id
         );
         let selected = v.list == Some(i);
         let marker = if selected { "› " } else { "  " };
