@@ -197,22 +197,15 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ScriptsView, look: &Look) {
         draw_earlier(frame, a.side, v, look);
     }
 
-    // Under the text: a warning, else the file written, else what is out of view.
+    // Under the text: a warning, else the file written. What is out of view is said in
+    // the border below it.
     let below = lines.len().saturating_sub(v.scroll + height);
     let (foot, style) = if let Some(w) = v.warnings.first() {
         (format!("⚠ {w}"), t.warn)
     } else if let Some(path) = &v.written {
         (crate::t!("scripts.written", file = path), t.ok)
-    } else if list_instead {
-        (String::new(), t.muted)
     } else {
-        let text = match (v.scroll, below) {
-            (0, 0) => String::new(),
-            (0, n) => crate::tn!("scripts.more_below", n),
-            (_, 0) => crate::t!("scripts.more_above").to_string(),
-            (_, n) => crate::tn!("scripts.more_both", n),
-        };
-        (text, t.muted)
+        (String::new(), t.muted)
     };
     frame.render_widget(
         Paragraph::new(Span::styled(
@@ -221,6 +214,26 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ScriptsView, look: &Look) {
         )),
         a.foot,
     );
+    let scrolled = match (list_instead, v.scroll, below) {
+        (true, _, _) | (false, 0, 0) => String::new(),
+        (false, 0, n) => crate::tn!("scripts.more_below", n),
+        (false, _, 0) => crate::t!("scripts.more_above").to_string(),
+        (false, _, n) => crate::tn!("scripts.more_both", n),
+    };
+    if !scrolled.is_empty() {
+        let bottom = Rect {
+            y: a.block.bottom().saturating_sub(1),
+            height: 1,
+            x: a.block.x + 2,
+            width: a.block.width.saturating_sub(4),
+        };
+        let text = truncate(&format!(" {scrolled} "), usize::from(bottom.width));
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, t.muted))
+                .alignment(ratatui::layout::Alignment::Right),
+            bottom,
+        );
+    }
     if v.help {
         draw_help(frame, area, look);
     }
