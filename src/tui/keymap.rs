@@ -213,7 +213,7 @@ const fn code(c: KeyCode) -> Key {
 
 const UNDO_HELP: &str = "undo the last log, edit, archive, list or decision of this session";
 const WALK_HELP: &str = "fire or keep? walk the decision about the selected client";
-const SCRIPTS_HELP: &str = "the words for the client's decision: scripts and letters";
+const SCRIPTS_HELP: &str = "scripts and letters for the client's decision";
 
 /// The bindings of every screen. Help lists them after the screen's own.
 pub const COMMON: &[Binding] = &[
@@ -476,7 +476,7 @@ pub const WALK: Table<WalkAction> = Table {
         Binding::new(
             &[ch('w')],
             WalkAction::Scripts,
-            "the words for the outcome: scripts and letters",
+            "scripts and letters for this outcome (on its step)",
         ),
         Binding::new(
             &[Key::Ctrl('r')],
