@@ -463,9 +463,7 @@ impl App {
             (ScriptsAction::Top, Some(_)) => v.list = Some(0),
             (ScriptsAction::Bottom, Some(_)) => v.list = Some(v.earlier.len().saturating_sub(1)),
             (ScriptsAction::Open, Some(at)) => {
-                let Some(s) = v.earlier.get(at).cloned() else {
-                    return None;
-                };
+                let s = v.earlier.get(at).cloned()?;
                 v.kind = s.kind;
                 v.channel = s.channel;
                 v.lang = s.lang;
@@ -585,6 +583,59 @@ mod tests {
                 "2026-01-02"
             ),
             "client-reprice-email-en-2026-01-02"
+        );
+    }
+
+    /// The Scripts view's keys name their texts in the catalog: every one is there, in both
+    /// languages, and no key is bound twice.
+    #[test]
+    fn the_views_keys_have_their_texts_and_act_once() {
+        use crate::tui::keymap::{SCRIPTS, scripts_action, scripts_footer, scripts_help};
+        for lang in [Lang::En, Lang::Nl] {
+            crate::words::with_language(lang, || {
+                let texts = scripts_help()
+                    .into_iter()
+                    .chain(scripts_footer())
+                    .map(|(_, text)| text);
+                for text in texts {
+                    assert!(
+                        !text.starts_with("scripts."),
+                        "{lang:?}: no text for {text}"
+                    );
+                }
+            });
+        }
+        let mut seen = Vec::new();
+        for b in SCRIPTS.bindings {
+            for key in b.keys {
+                for press in key.presses() {
+                    assert_eq!(scripts_action(&press), Some(b.action), "{press:?}");
+                    assert!(
+                        !seen.contains(&(press.code, press.modifiers)),
+                        "{press:?} twice"
+                    );
+                    seen.push((press.code, press.modifiers));
+                }
+            }
+        }
+        let footer: Vec<String> = crate::words::with_language(Lang::En, || {
+            scripts_footer()
+                .into_iter()
+                .map(|(k, l)| format!("{k} {l}"))
+                .collect()
+        });
+        assert_eq!(
+            footer,
+            [
+                "o c l choose",
+                "r reason",
+                "E edit",
+                "y copy",
+                "w write",
+                "p earlier",
+                "Esc close",
+                "? help"
+            ]
         );
     }
 
