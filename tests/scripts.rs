@@ -238,7 +238,7 @@ fn an_override_in_the_config_folder_replaces_the_built_in_and_a_broken_one_is_na
     let file = folder.join("en/end-now.letter.txt");
     assert_eq!(en.warnings.len(), 1, "{:?}", en.warnings);
     assert!(
-        en.warnings[0].starts_with(&format!("template {} line 4: ", file.display())),
+        en.warnings[0].starts_with(&format!("template {} line 4 (", file.display())),
         "{:?}",
         en.warnings
     );

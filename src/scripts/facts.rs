@@ -8,7 +8,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use crate::config::Config;
 use crate::domain::ClientId;
 use crate::domain::decide::calc::{Contract, exit_plan};
-use crate::domain::script::{Kind, ScriptFacts};
+use crate::domain::script::{Basis, Kind, ScriptFacts};
 use crate::store::{Result, Store};
 
 /// The facts for a `kind` of script to `client` on `as_of`. `config` is the config in force
@@ -62,6 +62,9 @@ pub fn facts_for(
         place: nonempty(&config.company.place),
         date: as_of,
         reason: reason.unwrap_or_default().trim().to_string(),
+        basis: decision.as_ref().map_or(Basis::General, |d| {
+            Basis::of(&d.reasons.iter().map(|r| r.code).collect::<Vec<_>>())
+        }),
         end_on,
         notice_by,
         prepaid_refund: refund,

@@ -13,11 +13,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::Cents;
-use crate::domain::decide::Outcome;
+use crate::domain::decide::{Code, Outcome};
 use crate::domain::lang::Lang;
 
 pub use render::{
-    default_handover, default_reason, default_scope_help, default_transition_help, render,
+    check, default_handover, default_reason, default_scope_help, default_transition_help,
+    reason_on, render,
 };
 pub use tone::ToneWords;
 
@@ -121,6 +122,42 @@ impl Channel {
     }
 }
 
+/// What the built-in professional reason rests on, when the user gives none: taken from the
+/// codes of the decision's reasons, never naming conduct (guide H2: accurate, professional
+/// reasons, no blame).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// No longer the right partner: for conduct (D1, D4) and anything else.
+    #[default]
+    General,
+    /// Security advice that cannot be carried out (D2, D3, R2).
+    Security,
+    /// Payment within the agreed terms (D5).
+    Payment,
+    /// The standard stack and the proactive way of working (R3, P1, P2).
+    Fit,
+}
+
+impl Basis {
+    /// The basis of a decision's reasons: conduct keeps it general; else security, then
+    /// payment, then fit, whichever the reasons name first in that order.
+    pub fn of(codes: &[Code]) -> Basis {
+        let has = |wanted: &[Code]| codes.iter().any(|c| wanted.contains(c));
+        if has(&[Code::D1, Code::D4]) {
+            Basis::General
+        } else if has(&[Code::D2, Code::D3, Code::R2]) {
+            Basis::Security
+        } else if has(&[Code::D5]) {
+            Basis::Payment
+        } else if has(&[Code::R3, Code::P1, Code::P2]) {
+            Basis::Fit
+        } else {
+            Basis::General
+        }
+    }
+}
+
 /// Everything a script may say, gathered from the client, the decision and the config.
 /// An empty reason, transition help or handover list is said in the script's own language
 /// with the built-in words ([`default_reason`], [`default_transition_help`],
@@ -139,6 +176,8 @@ pub struct ScriptFacts {
     pub date: NaiveDate,
     /// The professional reason, as the user worded it; empty for the built-in one.
     pub reason: String,
+    /// What the built-in reason rests on, when `reason` is empty.
+    pub basis: Basis,
     /// The day the relationship ends (end now, do not renew).
     pub end_on: Option<NaiveDate>,
     /// The last day to give notice for a non-renewal.
@@ -206,5 +245,7 @@ impl Templates {
     }
 }
 
+#[cfg(test)]
+mod override_tests;
 #[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
 
 use super::format::{date_line, long_date, money};
 use super::tone::heated;
-use super::{Channel, Kind, Rendered, ScriptFacts, Templates, builtin};
+use super::{Basis, Channel, Kind, Rendered, ScriptFacts, Templates, builtin};
 use crate::domain::lang::Lang;
 
 /// The professional reason said when the user gives none: accurate and without blame.
@@ -22,6 +22,20 @@ pub fn default_reason(kind: Kind, lang: Lang) -> String {
         Kind::ReduceScope => crate::t_in!(lang, "script.reason.reduce_scope"),
     }
     .to_string()
+}
+
+/// The built-in reason for ending (end now, do not renew) on a `basis`; the other kinds, and
+/// the general basis, say [`default_reason`].
+pub fn reason_on(kind: Kind, basis: Basis, lang: Lang) -> String {
+    if !matches!(kind, Kind::EndNow | Kind::DoNotRenew) {
+        return default_reason(kind, lang);
+    }
+    match basis {
+        Basis::General => default_reason(kind, lang),
+        Basis::Security => crate::t_in!(lang, "script.reason.security").to_string(),
+        Basis::Payment => crate::t_in!(lang, "script.reason.payment").to_string(),
+        Basis::Fit => crate::t_in!(lang, "script.reason.fit").to_string(),
+    }
 }
 
 /// The help with the transition offered when the config names none (guide H2).
@@ -111,14 +125,36 @@ pub fn render(
             ));
             break String::new();
         }
-        warnings.push(crate::t!(
-            "script.override_broken",
-            file = file,
-            line = line,
-            error = what
-        ));
+        // The line itself, so a name that does not exist can be seen.
+        let source = place
+            .name()
+            .and_then(|n| templates.overrides.iter().find(|(o, _)| o == n))
+            .and_then(|(_, text)| text.lines().nth(line.checked_sub(1)?))
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty() && l.chars().count() <= 80);
+        warnings.push(match source {
+            Some(source) => crate::t!(
+                "script.override_broken_at",
+                file = file,
+                line = line,
+                source = source,
+                error = what
+            ),
+            None => crate::t!(
+                "script.override_broken",
+                file = file,
+                line = line,
+                error = what
+            ),
+        });
     };
+    // An unreadable file is said by the scripts it would be: its own, or any of its
+    // language when it is a shared piece.
+    let piece = format!("{}/_", lang.code());
     for (file, why) in &templates.unreadable {
+        if *file != name && !file.starts_with(&piece) {
+            continue;
+        }
         warnings.push(crate::t!(
             "script.override_unreadable",
             file = templates.file(file),
@@ -129,7 +165,8 @@ pub fn render(
         warnings.push(crate::t!("script.no_signature").to_string());
     }
     let words = facts.tone_words.for_lang(lang);
-    let found = heated(&facts.reason, words);
+    let own = [facts.reason.as_str(), facts.scope_change.as_str()].join("\n");
+    let found = heated(&own, words);
     if !found.is_empty() {
         let quoted: Vec<String> = found.iter().map(|w| format!("'{w}'")).collect();
         warnings.push(crate::t!("script.tone", words = quoted.join(", ")));
@@ -141,6 +178,46 @@ pub fn render(
         text,
         warnings,
     }
+}
+
+/// Every problem with the user's overrides, found up front rather than when a script is
+/// made: each of the 32 scripts rendered on `facts`, the warnings about overrides kept
+/// (each once), and any override whose name no built-in template has (a typo would
+/// otherwise go unnoticed; a shared piece of your own, named `_...`, is fine).
+pub fn check(templates: &Templates, facts: &ScriptFacts) -> Vec<String> {
+    // Facts that raise no warning of their own (tone, a missing signature): what is left
+    // is about the overrides.
+    let calm = ScriptFacts {
+        reason: String::new(),
+        scope_change: String::new(),
+        company: "-".into(),
+        ..facts.clone()
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (name, _) in &templates.overrides {
+        let own_piece = name
+            .rsplit('/')
+            .next()
+            .is_some_and(|file| file.starts_with('_'));
+        if builtin::get(name).is_none() && !own_piece {
+            out.push(crate::t!(
+                "script.override_unknown",
+                file = templates.file(name)
+            ));
+        }
+    }
+    for lang in Lang::ALL {
+        for kind in Kind::ALL {
+            for channel in Channel::ALL {
+                for w in render(templates, kind, channel, lang, &calm).warnings {
+                    if !out.contains(&w) {
+                        out.push(w);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The errors from the innermost (where it happened) out to `error` (the template
@@ -187,7 +264,7 @@ fn values(kind: Kind, channel: Channel, lang: Lang, f: &ScriptFacts) -> Value {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| long_date(lang, d));
     let cash = |c| money(lang, c, &f.currency);
     let reason = match f.reason.trim() {
-        "" => default_reason(kind, lang),
+        "" => reason_on(kind, f.basis, lang),
         given => given.to_string(),
     };
     let or_default = |given: &[String], default: fn(Lang) -> Vec<String>| {
@@ -224,7 +301,7 @@ fn values(kind: Kind, channel: Channel, lang: Lang, f: &ScriptFacts) -> Value {
         .next()
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let contact_first = contact.and_then(|c| c.split_whitespace().next());
+    let contact_first = contact.map(first_name);
     context! {
         kind => kind.code(),
         channel => channel.code(),
@@ -257,6 +334,22 @@ fn values(kind: Kind, channel: Channel, lang: Lang, f: &ScriptFacts) -> Value {
         referrals => referrals,
         handover => or_default(&f.handover, default_handover),
         scope_change => Some(f.scope_change.trim()).filter(|s| !s.is_empty()),
+    }
+}
+
+/// How to address a contact by first name: "Marieke Verhoef" is Marieke; a name that
+/// starts with a title or an initial ("Dhr. Jansen", "Mr Smith", "J. de Vries") is said
+/// whole.
+fn first_name(contact: &str) -> &str {
+    const TITLES: [&str; 12] = [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "dhr", "mevr", "mw", "ir", "ing", "drs",
+    ];
+    let first = contact.split_whitespace().next().unwrap_or(contact);
+    let bare = first.trim_end_matches('.').to_lowercase();
+    if first.ends_with('.') || TITLES.contains(&bare.as_str()) || first.chars().count() < 2 {
+        contact
+    } else {
+        first
     }
 }
 

@@ -15,6 +15,7 @@ pub(crate) fn facts() -> ScriptFacts {
         place: Some("Utrecht".into()),
         date: d(2026, 11, 28),
         reason: String::new(),
+        basis: Basis::General,
         end_on: Some(d(2026, 12, 28)),
         notice_by: Some(d(2026, 10, 1)),
         prepaid_refund: Cents(41_935),
@@ -73,7 +74,7 @@ fn holes(text: &str) -> Vec<&'static str> {
     found
 }
 
-fn builtin() -> Templates {
+pub(crate) fn builtin() -> Templates {
     Templates::default()
 }
 
@@ -162,145 +163,6 @@ fn the_facts_are_said_the_languages_way() {
 }
 
 #[test]
-fn an_override_replaces_the_built_in_of_its_name() {
-    let t = Templates {
-        overrides: vec![(
-            "nl/reprice.email.txt".into(),
-            "Beste {{ contact_first }}, vanaf {{ new_rate_from }}: {{ new_mrr }}.".into(),
-        )],
-        folder: Some("/cfg/templates".into()),
-        unreadable: Vec::new(),
-    };
-    let r = render(&t, Kind::Reprice, Channel::Email, Lang::Nl, &facts());
-    assert_eq!(r.text, "Beste Anna, vanaf 1 januari 2027: € 1.625,50.\n");
-    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
-    // Other templates keep the built-in.
-    let r = render(&t, Kind::Reprice, Channel::Letter, Lang::Nl, &facts());
-    assert!(r.text.contains("Betreft:"), "{}", r.text);
-}
-
-#[test]
-fn a_broken_override_is_named_with_its_line_and_the_built_in_used() {
-    let builtin_text = render(
-        &builtin(),
-        Kind::EndNow,
-        Channel::Letter,
-        Lang::En,
-        &facts(),
-    )
-    .text;
-    let cases = [
-        // A syntax error on line 3.
-        (
-            "en/end-now.letter.txt",
-            "Dear {{ contact }},\n\n{% if refund %}\nRefund: {{ refund }}\n{% endfor %}\n",
-            5,
-        ),
-        // A name that does not exist, on line 2.
-        (
-            "en/end-now.letter.txt",
-            "Dear {{ contact }},\n{{ contract_end }}\n",
-            2,
-        ),
-        // A broken shared piece breaks the letter that includes it.
-        (
-            "en/_greeting.txt",
-            "Hello\n\nDear {{ contact.name.first }},\n",
-            3,
-        ),
-    ];
-    for (name, text, line) in cases {
-        let t = Templates {
-            overrides: vec![(name.into(), text.into())],
-            folder: Some("/cfg/templates".into()),
-            unreadable: Vec::new(),
-        };
-        let r = crate::words::with_language(Lang::En, || {
-            render(&t, Kind::EndNow, Channel::Letter, Lang::En, &facts())
-        });
-        assert_eq!(r.text, builtin_text, "{name}: the built-in is used");
-        assert_eq!(r.warnings.len(), 1, "{name}: {:?}", r.warnings);
-        let w = &r.warnings[0];
-        assert!(
-            w.starts_with(&format!("template /cfg/templates/{name} line {line}: ")),
-            "{w}"
-        );
-        assert!(w.ends_with("the built-in template is used instead"), "{w}");
-    }
-    // In Dutch, the warning is Dutch.
-    let t = Templates {
-        overrides: vec![("nl/end-now.email.txt".into(), "{% for %}".into())],
-        ..Templates::default()
-    };
-    let r = crate::words::with_language(Lang::Nl, || {
-        render(&t, Kind::EndNow, Channel::Email, Lang::Nl, &facts())
-    });
-    assert!(
-        r.warnings[0].starts_with("sjabloon nl/end-now.email.txt regel 1: "),
-        "{:?}",
-        r.warnings
-    );
-    // A broken override of a template this script does not use says nothing.
-    let t = Templates {
-        overrides: vec![("en/reprice.phone.txt".into(), "{% if %}".into())],
-        ..Templates::default()
-    };
-    assert!(
-        render(&t, Kind::EndNow, Channel::Phone, Lang::En, &facts())
-            .warnings
-            .is_empty()
-    );
-}
-
-#[test]
-fn a_broken_override_next_to_a_good_one_leaves_the_good_one_in_force() {
-    let t = Templates {
-        overrides: vec![
-            ("en/_greeting.txt".into(), "Hi {{ nobody }},".into()),
-            (
-                "en/end-now.email.txt".into(),
-                "{% include \"en/_greeting.txt\" %}\n\nMine: {{ reason }}".into(),
-            ),
-        ],
-        ..Templates::default()
-    };
-    let r = crate::words::with_language(Lang::En, || {
-        render(&t, Kind::EndNow, Channel::Email, Lang::En, &facts())
-    });
-    assert!(
-        r.text.starts_with("Dear Anna Brandt,\n\nMine: "),
-        "{}\n{:?}",
-        r.text,
-        r.warnings
-    );
-    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
-    assert!(
-        r.warnings[0].contains("en/_greeting.txt line 1"),
-        "{:?}",
-        r.warnings
-    );
-}
-
-#[test]
-fn an_unreadable_override_is_said_by_the_scripts() {
-    let t = Templates {
-        unreadable: vec![("en/end-now.phone.txt".into(), "it is not UTF-8 text".into())],
-        folder: Some("/cfg/templates".into()),
-        ..Templates::default()
-    };
-    let r = crate::words::with_language(Lang::En, || {
-        render(&t, Kind::EndNow, Channel::Phone, Lang::En, &facts())
-    });
-    assert!(r.text.starts_with("Phone script: "), "{}", r.text);
-    assert_eq!(
-        r.warnings,
-        vec![
-            "template /cfg/templates/en/end-now.phone.txt cannot be used: it is not UTF-8 text; the built-in template is used instead"
-        ]
-    );
-}
-
-#[test]
 fn heat_in_the_reason_warns_and_never_blocks() {
     let hot = ScriptFacts {
         reason: "Your fault: you were always late with every invoice.".into(),
@@ -339,6 +201,28 @@ fn heat_in_the_reason_warns_and_never_blocks() {
         "{:?}",
         r.warnings
     );
+    // What a reduced scope drops is the user's words too.
+    let hot = ScriptFacts {
+        scope_change: "the ridiculous after-hours calls".into(),
+        ..facts()
+    };
+    let r = crate::words::with_language(Lang::En, || {
+        render(
+            &builtin(),
+            Kind::ReduceScope,
+            Channel::Email,
+            Lang::En,
+            &hot,
+        )
+    });
+    assert!(
+        r.text
+            .contains("no longer provide the ridiculous after-hours calls."),
+        "{}",
+        r.text
+    );
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(r.warnings[0].contains("'ridiculous'"), "{:?}", r.warnings);
     // A calm reason: no warning.
     let calm = ScriptFacts {
         reason: "We richten ons voortaan op de zorgsector.".into(),
@@ -371,4 +255,60 @@ fn kinds_and_channels_read_back_and_have_words_in_both_languages() {
     assert_eq!(Channel::InPerson.label(Lang::En), "in person");
     assert_eq!(Kind::parse("fire"), None);
     assert_eq!(Channel::parse("fax"), None);
+}
+
+#[test]
+fn the_built_in_reason_rests_on_the_decisions_reasons_without_naming_conduct() {
+    use crate::domain::decide::Code;
+    assert_eq!(Basis::of(&[Code::D5, Code::R1]), Basis::Payment);
+    assert_eq!(Basis::of(&[Code::D5, Code::D3]), Basis::Security);
+    assert_eq!(Basis::of(&[Code::D1, Code::D5]), Basis::General);
+    assert_eq!(Basis::of(&[Code::R3]), Basis::Fit);
+    assert_eq!(Basis::of(&[Code::C1]), Basis::General);
+    assert_eq!(Basis::of(&[]), Basis::General);
+    for lang in Lang::ALL {
+        for basis in [Basis::General, Basis::Security, Basis::Payment, Basis::Fit] {
+            let f = ScriptFacts { basis, ..facts() };
+            for kind in Kind::ALL {
+                let r = render(&Templates::default(), kind, Channel::Letter, lang, &f);
+                assert!(r.text.contains(&reason_on(kind, basis, lang)), "{basis:?}");
+                assert!(
+                    r.warnings.is_empty(),
+                    "the built-in words pass the tone check"
+                );
+            }
+        }
+        // A reprice always gives the reprice's reason.
+        assert_eq!(
+            reason_on(Kind::Reprice, Basis::Payment, lang),
+            default_reason(Kind::Reprice, lang)
+        );
+        assert_ne!(
+            reason_on(Kind::EndNow, Basis::Payment, lang),
+            default_reason(Kind::EndNow, lang)
+        );
+    }
+}
+
+#[test]
+fn a_contact_is_called_by_first_name_unless_the_name_starts_with_a_title() {
+    let said = |contact: &str| {
+        let f = ScriptFacts {
+            contact_name: Some(contact.into()),
+            ..facts()
+        };
+        render(
+            &Templates::default(),
+            Kind::EndNow,
+            Channel::Phone,
+            Lang::En,
+            &f,
+        )
+        .text
+    };
+    assert!(said("Marieke Verhoef").contains("\"Hello Marieke, this is Sam Jansen"));
+    assert!(said("Dhr. Jansen").contains("\"Hello Dhr. Jansen, this is"));
+    assert!(said("Mr Smith").contains("\"Hello Mr Smith, this is"));
+    assert!(said("J. de Vries").contains("\"Hello J. de Vries, this is"));
+    assert!(said("Noor").contains("\"Hello Noor, this is"));
 }
