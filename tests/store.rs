@@ -133,6 +133,7 @@ fn a_new_database_is_migrated_and_runs_with_rapports_pragmas() {
             "incidents",
             "invoices",
             "recommendations",
+            "scripts",
             "settings",
             "staff_votes",
             "tickets",
