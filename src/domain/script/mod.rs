@@ -3,6 +3,8 @@
 //! facts of the client and the decision. Pure: templates come in as text, no file is read.
 
 pub mod builtin;
+mod context;
+mod defaults;
 pub mod format;
 mod render;
 pub mod tone;
@@ -16,10 +18,10 @@ use crate::domain::Cents;
 use crate::domain::decide::{Code, Outcome};
 use crate::domain::lang::Lang;
 
-pub use render::{
-    check, default_handover, default_reason, default_scope_help, default_transition_help,
-    reason_on, render,
+pub use defaults::{
+    default_handover, default_reason, default_scope_help, default_transition_help, reason_on,
 };
+pub use render::{check, render};
 pub use tone::ToneWords;
 
 /// What the words are for: the decisions that need them.
