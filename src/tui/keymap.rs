@@ -610,9 +610,17 @@ pub const SCRIPTS: Table<ScriptsAction> = Table {
             "scripts.keys.scroll",
         ),
         Binding::also(&[ch('k'), code(KeyCode::Up)], ScriptsAction::Up),
-        Binding::also(&[code(KeyCode::PageDown)], ScriptsAction::PageDown),
+        Binding::new(
+            &[code(KeyCode::PageDown)],
+            ScriptsAction::PageDown,
+            "scripts.keys.page",
+        ),
         Binding::also(&[code(KeyCode::PageUp)], ScriptsAction::PageUp),
-        Binding::also(&[ch('g'), code(KeyCode::Home)], ScriptsAction::Top),
+        Binding::new(
+            &[ch('g'), code(KeyCode::Home)],
+            ScriptsAction::Top,
+            "scripts.keys.ends",
+        ),
         Binding::also(&[ch('G'), code(KeyCode::End)], ScriptsAction::Bottom),
         Binding::new(
             &[code(KeyCode::Esc), ch('q')],

@@ -618,6 +618,17 @@ mod tests {
                 }
             }
         }
+        // The footer fits an 80-column terminal in both languages.
+        for lang in [Lang::En, Lang::Nl] {
+            let line: String = crate::words::with_language(lang, || {
+                scripts_footer()
+                    .into_iter()
+                    .map(|(k, l)| format!("{k} {l}  "))
+                    .collect()
+            });
+            let width = unicode_width::UnicodeWidthStr::width(line.trim_end()) + 1;
+            assert!(width <= 80, "{lang:?}: {width} columns: {line}");
+        }
         let footer: Vec<String> = crate::words::with_language(Lang::En, || {
             scripts_footer()
                 .into_iter()

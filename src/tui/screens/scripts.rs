@@ -291,7 +291,7 @@ fn draw_earlier(frame: &mut Frame, area: Rect, v: &ScriptsView, look: &Look) {
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, look: &Look) {
-    const KEYS_W: usize = 22;
+    const KEYS_W: usize = 14;
     let keys = keymap::scripts_help();
     let longest = keys
         .iter()
