@@ -118,3 +118,53 @@ fn a_client_whose_decision_needs_no_words_is_told_so() {
     assert_eq!(ui.driver.app.overlay, Overlay::None);
     assert!(ui.screen().contains("needs no words"));
 }
+
+#[test]
+fn scripts_view_in_dutch_80x24() {
+    rapport::words::with_language(rapport::domain::lang::Lang::Nl, || {
+        let mut ui = on_scripts(80, 24);
+        let s = ui.screen();
+        assert!(s.contains("Woorden voor"), "{s}");
+        assert!(s.contains("Taal Nederlands"), "{s}");
+        assert!(s.contains("Geachte"), "a Dutch letter in a Dutch app:\n{s}");
+        insta::assert_snapshot!(s);
+    });
+}
+
+#[test]
+fn from_the_walks_outcome_step_w_opens_the_words_and_esc_goes_back() {
+    let (dir, store) = super::decisions::decided();
+    let mut ui = Ui::with(dir, store, 120, 40, ThemeName::Dark);
+    // The Tokyo holding, not renewed: its walk, to the outcome step.
+    ui.keys("5")
+        .key(KeyCode::Home)
+        .key(KeyCode::Down)
+        .keys("1f");
+    assert_eq!(ui.driver.app.overlay, Overlay::Walk);
+    for _ in 0..8 {
+        if ui.driver.app.walk.as_ref().unwrap().last_step() {
+            break;
+        }
+        ui.key(KeyCode::Enter);
+    }
+    // Keep needs no words.
+    ui.keys("w");
+    assert_eq!(ui.driver.app.overlay, Overlay::Walk);
+    assert!(ui.screen().contains("keep needs no words"));
+    // Reprice over the proposal: not before the walk has its reason.
+    ui.keys("R").keys("w");
+    assert_eq!(ui.driver.app.overlay, Overlay::Walk);
+    assert!(ui.screen().contains("Not yet"), "{}", ui.screen());
+    ui.keys("je").keys("they need more than the fee pays for");
+    ui.key(KeyCode::Enter);
+    ui.keys("w");
+    assert_eq!(ui.driver.app.overlay, Overlay::Scripts);
+    let v = ui.driver.app.scripts.as_ref().unwrap();
+    assert_eq!(v.kind, rapport::domain::script::Kind::Reprice);
+    assert_eq!(v.decision, None, "the walk's decision is not saved yet");
+    assert!(ui.screen().contains("Words for"));
+    // Esc: back to the walk, where it was.
+    ui.key(KeyCode::Esc);
+    assert_eq!(ui.driver.app.overlay, Overlay::Walk);
+    assert!(ui.screen().contains("Step 5 of 5"));
+}
