@@ -183,6 +183,27 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The words for a decision: talking points, a phone script, a letter or an email, in
+    /// the language of --lang (en or nl), from the client's latest decision
+    Script {
+        /// The client's name (any case)
+        #[arg(value_name = "CLIENT")]
+        client: String,
+        /// end-now, do-not-renew, reprice or reduce-scope [default: the latest decision's]
+        #[arg(long, value_name = "KIND", value_parser = ["end-now", "do-not-renew", "reprice", "reduce-scope"])]
+        kind: Option<String>,
+        /// in-person (talking points), phone, letter or email
+        #[arg(long, value_name = "CHANNEL", value_parser = ["in-person", "phone", "letter", "email"])]
+        channel: String,
+        /// The professional reason, in your words [default: the decision's]; needed when the
+        /// client has no decision
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        /// Write to this new file (0600) instead of printing; an existing file is never
+        /// overwritten
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// What is coming up: contract ends, last days to give notice, reviews due, exits
     Upcoming {
         /// How many days ahead [default: 120]

@@ -49,6 +49,7 @@ fn run(cli: Cli) -> Result<()> {
             db_path: dir.path().join("demo.db"),
             config,
             clock,
+            config_path: Some(config_path),
         };
         let mut store = ctx.open_store()?;
         rapport::demo::populate(&mut store, clock.today())?;
@@ -60,6 +61,7 @@ fn run(cli: Cli) -> Result<()> {
         db_path: paths::db_path(cli.db)?,
         config,
         clock,
+        config_path: Some(config_path),
     };
     match cli.command {
         None => commands::ui::run(&ctx, no_color, None),
@@ -100,6 +102,26 @@ fn run(cli: Cli) -> Result<()> {
             commands::decide::decisions(&ctx, client.as_deref(), json)
         }
         Some(Command::Upcoming { days, json }) => commands::decide::coming_up(&ctx, days, json),
+        Some(Command::Script {
+            client,
+            kind,
+            channel,
+            reason,
+            out,
+        }) => commands::script::run(
+            &ctx,
+            &commands::script::Ask {
+                client: &client,
+                kind: kind
+                    .as_deref()
+                    .and_then(rapport::domain::script::Kind::parse),
+                channel: rapport::domain::script::Channel::parse(&channel)
+                    .unwrap_or(rapport::domain::script::Channel::Letter),
+                lang: rapport::words::language(),
+                reason: reason.as_deref(),
+                out: out.as_deref(),
+            },
+        ),
     }
 }
 

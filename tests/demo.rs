@@ -366,6 +366,7 @@ fn a_demo_database_carries_its_own_labour_cost_and_name_and_says_so() {
         db_path: db.clone(),
         config: rapport::config::Config::default(),
         clock: rapport::clock::Clock::fixed(today()),
+        config_path: None,
     };
     let store = Store::open(&db).unwrap();
     let (settings, _) = rapport::commands::ui::prepare(&ctx, &store, true).unwrap();

@@ -141,6 +141,7 @@ fn tui(db: &Path, spec: &str) -> String {
         db_path: db.to_path_buf(),
         config: Config::default(),
         clock: Clock::fixed(today()),
+        config_path: None,
     };
     let store = Store::open(db).expect("the demo database");
     let (settings, look) = ui::prepare(&ctx, &store, true).expect("settings");

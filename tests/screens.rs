@@ -202,6 +202,7 @@ impl Ui {
                 hourly_cost: rapport::domain::Cents(hourly_cost_cents),
                 ..Default::default()
             },
+            scripts: Default::default(),
         };
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");
@@ -2118,3 +2119,5 @@ fn a_long_outcome_leaves_the_step_title_whole_and_the_conditions_are_listed() {
 
 #[path = "screens/decisions.rs"]
 mod decisions;
+#[path = "screens/scripts.rs"]
+mod scripts;

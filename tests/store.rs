@@ -121,7 +121,7 @@ fn a_new_database_is_migrated_and_runs_with_rapports_pragmas() {
         assert!(!p.trusted_schema, "{round}");
         assert_eq!(store.integrity_check().unwrap(), "ok");
     }
-    assert_eq!(schema_version(), 7, "schema_version counts the migrations");
+    assert_eq!(schema_version(), 8, "schema_version counts the migrations");
     let tables: Vec<String> = dump(&path).into_keys().collect();
     assert_eq!(
         tables,
@@ -133,6 +133,7 @@ fn a_new_database_is_migrated_and_runs_with_rapports_pragmas() {
             "incidents",
             "invoices",
             "recommendations",
+            "scripts",
             "settings",
             "staff_votes",
             "tickets",

@@ -10,6 +10,7 @@ pub mod events;
 pub mod log;
 pub mod pareto;
 pub mod scorecard;
+pub mod script;
 pub mod table;
 pub mod ui;
 pub mod vote;
@@ -28,9 +29,21 @@ pub struct Context {
     pub db_path: PathBuf,
     pub config: Config,
     pub clock: Clock,
+    /// The config file in force, when there is one: the scripts' own templates are in a
+    /// folder `templates/` beside it.
+    pub config_path: Option<PathBuf>,
 }
 
 impl Context {
+    /// The breakup scripts' templates: the built-in ones, with the user's overrides from the
+    /// config folder.
+    pub fn templates(&self) -> crate::domain::script::Templates {
+        self.config_path
+            .as_deref()
+            .map(|p| crate::scripts::load_templates(&crate::scripts::templates_dir(p)))
+            .unwrap_or_default()
+    }
+
     /// Opens an existing database for a command that only reads: the file is never
     /// created, migrated or changed.
     pub fn open_read_store(&self) -> Result<Store> {

@@ -56,10 +56,11 @@ pub fn prepare(ctx: &Context, store: &Store, no_color: bool) -> Result<(Settings
             ));
         }
     }
-    let settings = Settings {
+    let mut settings = Settings {
         note,
         ..settings(&config)
     };
+    settings.scripts.templates = ctx.templates();
     Ok((settings, look(&config, no_color)))
 }
 
@@ -71,6 +72,10 @@ pub fn settings(config: &Config) -> Settings {
         staff: config.company.staff.clone(),
         note: None,
         decision_rules: config.decision_rules(),
+        scripts: crate::tui::app::ScriptSettings {
+            config: config.clone(),
+            templates: Default::default(),
+        },
     }
 }
 

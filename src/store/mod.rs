@@ -13,6 +13,7 @@ mod identity;
 mod open;
 mod record;
 mod scoring;
+mod scripts;
 mod settings;
 mod sql;
 mod votes;
@@ -29,6 +30,7 @@ pub use check::CheckReport;
 pub use diagnostics::Pragmas;
 pub use error::{Result, StoreError, restore_advice};
 pub use open::{APPLICATION_ID, schema_version, sqlite_version};
+pub use scripts::{NewScript, SavedScript};
 
 /// An open rapport database.
 pub struct Store {

@@ -29,12 +29,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0005_corrections.sql")),
         M::up(include_str!("../../migrations/0006_settings.sql")),
         M::up(include_str!("../../migrations/0007_decisions.sql")),
+        M::up(include_str!("../../migrations/0008_scripts.sql")),
     ])
 }
 
 /// The schema version this build knows.
 pub fn schema_version() -> i64 {
-    7
+    8
 }
 
 /// The SQLite library rapport runs on (bundled, not the system's).

@@ -62,6 +62,8 @@ pub enum Action {
     FocusComingUp,
     /// Open the fire/keep walk on the selected client.
     Walk,
+    /// The words for the selected client's decision (the Scripts view).
+    Scripts,
 }
 
 /// A user intent in the fire/keep walk (see `keymap::WALK`).
@@ -89,6 +91,8 @@ pub enum WalkAction {
     Reload,
     Help,
     Leave,
+    /// The words for the outcome chosen (the Scripts view).
+    Scripts,
 }
 
 impl Action {
@@ -258,4 +262,6 @@ pub enum Effect {
     },
     /// Drop a client's draft.
     DropDraft(ClientId),
+    /// What the Scripts view asks for.
+    Scripts(crate::tui::app::scripts::ScriptsEffect),
 }

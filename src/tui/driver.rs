@@ -28,6 +28,7 @@ use crate::domain::{ClientId, ClientStatus, LogEntry};
 use crate::store::{Store, StoreError};
 
 mod load;
+mod scripts;
 #[cfg(test)]
 mod tests;
 
@@ -55,6 +56,10 @@ pub struct Driver {
     load: Option<mpsc::Receiver<Result<Loaded, String>>>,
     /// The check was asked for while the scores loaded: it starts when they arrive.
     check_after_load: bool,
+    /// What the scripts are made with.
+    pub scripts: super::app::ScriptSettings,
+    /// What needs the terminal itself (the editor, the clipboard), for the loop to run.
+    job: Option<super::external::Job>,
 }
 
 impl Driver {
@@ -71,6 +76,8 @@ impl Driver {
             check: None,
             load: None,
             check_after_load: false,
+            scripts: Default::default(),
+            job: None,
         }
     }
 
@@ -855,6 +862,7 @@ impl Driver {
                 self.save_decision(*decision, rev);
                 None
             }
+            Effect::Scripts(e) => self.script_effect(e),
             Effect::SaveDraft { client, answers } => {
                 let name = self.client_name(client);
                 match self.store.save_draft(client, &answers) {

@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::{Action, WalkAction};
 use super::app::Screen;
 use super::app::cursor::Move;
+use super::app::scripts::ScriptsAction;
 use super::widgets::form::FormKey;
 use crate::domain::decide::Outcome;
 
@@ -215,6 +216,7 @@ const fn code(c: KeyCode) -> Key {
 
 const UNDO_HELP: &str = "keys.help.undo";
 const WALK_HELP: &str = "keys.help.walk";
+const SCRIPTS_HELP: &str = "keys.help.scripts";
 
 /// The bindings of every screen. Help lists them after the screen's own.
 pub const COMMON: &[Binding] = &[
@@ -270,6 +272,7 @@ pub const CLIENTS: Table = Table {
         Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("keys.footer.undo"),
         Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("keys.footer.walk"),
         Binding::new(&[ch('d')], Action::Archive, "keys.help.archive"),
+        Binding::new(&[ch('w')], Action::Scripts, SCRIPTS_HELP),
         Binding::new(&[ch('/')], Action::Filter, "keys.help.filter").footer("keys.footer.filter"),
         Binding::also(&[code(KeyCode::Esc)], Action::ClearFilter),
         Binding::new(&[ch('s')], Action::SortNext, "keys.help.sort").footer("keys.footer.sort"),
@@ -403,6 +406,7 @@ pub const WALK: Table<WalkAction> = Table {
             WalkAction::Choose(Outcome::TakeOnWithConditions),
         ),
         Binding::also(&[ch('D')], WalkAction::Choose(Outcome::Decline)),
+        Binding::new(&[ch('w')], WalkAction::Scripts, "keys.help.walk_scripts"),
         Binding::new(
             &[Key::Ctrl('r')],
             WalkAction::Reload,
@@ -503,8 +507,95 @@ pub const DECISIONS: Table = Table {
         Binding::new(&[code(KeyCode::Left)], Action::FocusLog, "keys.help.focus")
             .footer("keys.footer.focus"),
         Binding::also(&[code(KeyCode::Right)], Action::FocusComingUp).footer_with_above(),
+        Binding::new(&[ch('w')], Action::Scripts, SCRIPTS_HELP),
     ],
 };
+
+/// The Scripts view's keys (an overlay over the body, like the walk, with a table of its
+/// own). Its footer labels and help lines are names of texts in the `scripts` area of the
+/// catalog, looked up when shown.
+pub const SCRIPTS: Table<ScriptsAction> = Table {
+    mouse: "scripts.keys.mouse",
+    bindings: &[
+        Binding::new(&[ch('o')], ScriptsAction::Kind, "scripts.keys.kind")
+            .footer("scripts.keys.pick"),
+        Binding::also(&[ch('c')], ScriptsAction::Channel).footer_with_above(),
+        Binding::also(&[ch('l')], ScriptsAction::Lang).footer_with_above(),
+        Binding::new(&[ch('r')], ScriptsAction::Reason, "scripts.keys.reason")
+            .footer("scripts.keys.reason_short"),
+        Binding::new(&[ch('E')], ScriptsAction::Editor, "scripts.keys.editor")
+            .footer("scripts.keys.editor_short"),
+        Binding::new(&[ch('y')], ScriptsAction::Copy, "scripts.keys.copy")
+            .footer("scripts.keys.copy_short"),
+        Binding::new(&[ch('w')], ScriptsAction::Write, "scripts.keys.write")
+            .footer("scripts.keys.write_short"),
+        Binding::new(&[ch('m')], ScriptsAction::Format, "scripts.keys.format"),
+        Binding::new(&[ch('p')], ScriptsAction::Earlier, "scripts.keys.earlier")
+            .footer("scripts.keys.earlier_short"),
+        Binding::new(
+            &[code(KeyCode::Enter)],
+            ScriptsAction::Open,
+            "scripts.keys.open",
+        ),
+        Binding::new(
+            &[ch('j'), code(KeyCode::Down)],
+            ScriptsAction::Down,
+            "scripts.keys.scroll",
+        ),
+        Binding::also(&[ch('k'), code(KeyCode::Up)], ScriptsAction::Up),
+        Binding::new(
+            &[code(KeyCode::PageDown)],
+            ScriptsAction::PageDown,
+            "scripts.keys.page",
+        ),
+        Binding::also(&[code(KeyCode::PageUp)], ScriptsAction::PageUp),
+        Binding::new(
+            &[ch('g'), code(KeyCode::Home)],
+            ScriptsAction::Top,
+            "scripts.keys.ends",
+        ),
+        Binding::also(&[ch('G'), code(KeyCode::End)], ScriptsAction::Bottom),
+        Binding::new(
+            &[code(KeyCode::Esc), ch('q')],
+            ScriptsAction::Close,
+            "scripts.keys.close",
+        )
+        .footer("scripts.keys.close_short"),
+        Binding::new(
+            &[ch('?'), code(KeyCode::F(1))],
+            ScriptsAction::Help,
+            "scripts.keys.help",
+        )
+        .footer("scripts.keys.help_short"),
+    ],
+};
+
+/// A key in the Scripts view: the action of the binding that answers to it.
+pub fn scripts_action(k: &KeyEvent) -> Option<ScriptsAction> {
+    SCRIPTS
+        .bindings
+        .iter()
+        .find(|b| b.keys.iter().any(|key| key.matches(k)))
+        .map(|b| b.action)
+}
+
+/// The Scripts view's footer: (keys, label), in the language in force.
+pub fn scripts_footer() -> Vec<(String, &'static str)> {
+    footer_entries(SCRIPTS.bindings.iter().map(|b| (b.keys, b.footer)))
+        .into_iter()
+        .map(|(keys, label)| (keys, crate::words::get(label)))
+        .collect()
+}
+
+/// Every key of the Scripts view, for its help, in the language in force.
+pub fn scripts_help() -> Vec<(String, &'static str)> {
+    let mut lines = help_lines(SCRIPTS.bindings);
+    lines.push((crate::t!("scripts.keys.mouse_label").into(), SCRIPTS.mouse));
+    lines
+        .into_iter()
+        .map(|(keys, text)| (keys, crate::words::get(text)))
+        .collect()
+}
 
 /// A screen's own table.
 pub fn table(screen: Screen) -> &'static Table {

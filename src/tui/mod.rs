@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod driver;
+pub mod external;
 pub mod forms;
 pub mod keymap;
 pub mod layout;
@@ -58,8 +59,10 @@ pub fn run_with(
     scratch: Option<&Path>,
     walk: Option<crate::domain::ClientId>,
 ) -> Result<()> {
+    let scripts = settings.scripts.clone();
     let app = App::new(today, settings);
     let mut driver = Driver::new(store, app, &look.currency);
+    driver.scripts = scripts;
     // The list now, the scores in the background: the first frame waits for neither the
     // scores nor the check.
     driver.start();
@@ -102,6 +105,12 @@ pub fn run_with(
                 if !event::poll(Duration::ZERO)? {
                     break;
                 }
+            }
+            // The editor, the clipboard: what needs the terminal itself.
+            if let Some(job) = driver.take_job() {
+                let done = external::run(job, &mut guard.terminal);
+                driver.job_done(done);
+                dirty = true;
             }
         }
         let _busy = signals.busy();

@@ -6,6 +6,7 @@ mod decisions;
 mod dutch;
 mod harness;
 mod history;
+mod scripts;
 mod two_windows;
 mod walk;
 

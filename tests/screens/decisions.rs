@@ -66,7 +66,7 @@ fn decide(store: &mut Store, name: &str, on: &str, told: Told) -> Decision {
 /// prospect declined, Tokyo not renewed, and Café De Hoek kept and watched over the walk's
 /// proposal, its review due on 2026-07-03. Acme's last day to give notice (2026-07-06) and
 /// the review are due this week.
-fn decided() -> (TempDir, Store) {
+pub(crate) fn decided() -> (TempDir, Store) {
     let (dir, mut s) = fixture();
     decide(
         &mut s,

@@ -42,6 +42,7 @@ impl App {
                 None
             }
             Overlay::Walk => self.walk_key(k),
+            Overlay::Scripts => self.scripts_key(k),
             Overlay::ClientForm { form, editing } => {
                 if keymap::is_reload(&k)
                     && let Some((id, _)) = &editing
@@ -408,6 +409,10 @@ impl App {
                 self.walk_paste(flat);
                 None
             }
+            Overlay::Scripts => {
+                self.scripts_paste(flat);
+                None
+            }
             _ => None,
         }
     }
@@ -421,6 +426,14 @@ impl App {
             match m.kind {
                 MouseEventKind::ScrollUp => self.walk_scroll(false),
                 MouseEventKind::ScrollDown => self.walk_scroll(true),
+                _ => {}
+            }
+            return None;
+        }
+        if self.overlay == Overlay::Scripts {
+            match m.kind {
+                MouseEventKind::ScrollUp => self.scripts_scroll(false),
+                MouseEventKind::ScrollDown => self.scripts_scroll(true),
                 _ => {}
             }
             return None;

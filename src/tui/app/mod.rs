@@ -10,6 +10,7 @@ pub mod history;
 mod input;
 pub mod pareto;
 pub mod scores;
+pub mod scripts;
 pub mod walk;
 pub mod walk_body;
 
@@ -133,6 +134,8 @@ pub enum Overlay {
         id: i64,
         scroll: usize,
     },
+    /// The Scripts view ([`App::scripts`]), over the whole body.
+    Scripts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,6 +171,16 @@ pub struct Settings {
     pub note: Option<String>,
     /// What a decision is made with: costs, target margin, review days, the ideal client.
     pub decision_rules: DecisionRules,
+    /// What the scripts are made with; the driver keeps it.
+    pub scripts: ScriptSettings,
+}
+
+/// What the Scripts view's words are made with: the config in force (company, signature,
+/// place, referrals, tone words) and the templates (the user's overrides read).
+#[derive(Debug, Clone, Default)]
+pub struct ScriptSettings {
+    pub config: crate::config::Config,
+    pub templates: crate::domain::script::Templates,
 }
 
 /// Everything the screens draw.
@@ -199,6 +212,8 @@ pub struct App {
     pub history: Option<history::History>,
     /// The fire/keep walk, while it is open.
     pub walk: Option<walk::WalkView>,
+    /// The Scripts view, while it is open.
+    pub scripts: Option<scripts::ScriptsView>,
     /// What a decision is made with (see [`Settings::decision_rules`]).
     pub decision_rules: DecisionRules,
     /// The terminal's size at the last draw, for paging and mouse hits.
@@ -235,6 +250,7 @@ impl App {
             damaged: None,
             history: None,
             walk: None,
+            scripts: None,
             decision_rules: settings.decision_rules,
             viewport: Rect::new(0, 0, 80, 24),
             quit: false,
@@ -674,6 +690,7 @@ impl App {
                 None
             }
             Action::OpenDecision => self.open_decision(),
+            Action::Scripts => self.open_scripts_for_selected(),
             Action::FocusLog | Action::FocusComingUp => {
                 self.decisions.pane = if a == Action::FocusLog {
                     Pane::Log

@@ -544,6 +544,7 @@ impl App {
                 }
             }
             WalkAction::Reload => return Some(Effect::ReopenWalk),
+            WalkAction::Scripts => return self.scripts_from_walk(),
             WalkAction::Help => self.overlay = Overlay::Help,
             WalkAction::Leave => {
                 if !v.changed() {

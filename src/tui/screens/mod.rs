@@ -9,6 +9,7 @@ pub mod history;
 pub mod overlays;
 pub mod pareto;
 pub mod scorecards;
+pub mod scripts;
 pub mod walk;
 
 use ratatui::Frame;
@@ -78,12 +79,19 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
         (None, Screen::GutCheck) => gut_check::draw(frame, areas.body, app, look),
         (None, Screen::Decisions) => decisions::draw(frame, areas.body, app, look),
     }
+    let scripting = app
+        .scripts
+        .as_ref()
+        .filter(|_| app.overlay == Overlay::Scripts);
+    if let Some(v) = scripting {
+        scripts::draw(frame, area, v, look);
+    }
     // A message too long for its line takes the footer's line too, to be read whole.
     if !draw_status(frame, areas.status, areas.footer, app, look) {
         draw_footer(frame, areas.footer, app, look);
     }
     match &app.overlay {
-        Overlay::None | Overlay::Walk => {}
+        Overlay::None | Overlay::Walk | Overlay::Scripts => {}
         Overlay::Help if walking.is_some() => overlays::walk_help(frame, area, look),
         Overlay::Help => overlays::help(frame, area, app.screen, look),
         Overlay::ClientForm { form, .. }
@@ -166,8 +174,19 @@ fn draw_status(
 fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: &Look) {
     let spans = vec![Span::raw(" ")];
     let read_only = app.damaged.is_some();
-    let entries = match &app.walk {
-        Some(v) if matches!(app.overlay, Overlay::Walk | Overlay::Help) => {
+    let entries = match (&app.walk, &app.scripts) {
+        (_, Some(v)) if app.overlay == Overlay::Scripts => {
+            if v.reason_edit.is_some() {
+                vec![
+                    ("Enter".into(), crate::t!("scripts.keys.keep_reason")),
+                    ("Esc".into(), crate::t!("scripts.keys.cancel")),
+                    ("Ctrl-U".into(), crate::t!("scripts.keys.clear")),
+                ]
+            } else {
+                keymap::scripts_footer()
+            }
+        }
+        (Some(v), _) if matches!(app.overlay, Overlay::Walk | Overlay::Help) => {
             match (&v.prompt, &v.edit) {
                 (Some(walk_prompt), _) => walk::prompt_footer(walk_prompt),
                 (None, Some(_)) => vec![
