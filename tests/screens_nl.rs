@@ -46,6 +46,7 @@ impl Ui {
                 hourly_cost: rapport::domain::Cents(6_500),
                 ..Default::default()
             },
+            ..Default::default()
         };
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");
