@@ -180,6 +180,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The offboarding checklist of a client being let go: show it, tick or untick an item
+    Offboard(crate::commands::offboard::OffboardArgs),
     /// What is coming up: contract ends, last days to give notice, reviews due, exits
     Upcoming {
         /// How many days ahead [default: 120]

@@ -94,6 +94,7 @@ fn run(cli: Cli) -> Result<()> {
             commands::decide::decisions(&ctx, client.as_deref(), json)
         }
         Some(Command::Upcoming { days, json }) => commands::decide::coming_up(&ctx, days, json),
+        Some(Command::Offboard(args)) => commands::offboard::run(&ctx, args),
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod decisions;
 mod key;
+mod offboarding;
 mod pareto;
 mod scoring;
 
@@ -40,6 +41,8 @@ pub struct Config {
     pub decisions: decisions::Decisions,
     /// The ideal client profile ([ideal_client]).
     pub ideal_client: IdealClient,
+    /// The offboarding checklist's items ([offboarding]).
+    pub offboarding: crate::domain::offboard::Items,
 }
 
 /// How many automatic daily backups to keep next to the database.
@@ -233,6 +236,7 @@ struct RawConfig {
     backup: RawBackup,
     decisions: decisions::RawDecisions,
     ideal_client: decisions::RawIdeal,
+    offboarding: offboarding::RawOffboarding,
 }
 
 #[derive(Deserialize, Default)]
@@ -420,6 +424,7 @@ impl Config {
         cfg.pareto = raw.pareto.rules(&at)?;
         cfg.decisions = raw.decisions.values(&at)?;
         cfg.ideal_client = raw.ideal_client.profile(&at)?;
+        cfg.offboarding = raw.offboarding.items(&at)?;
         if let Some(keep) = raw.backup.keep {
             cfg.backup.keep = match usize::try_from(*keep.get_ref()) {
                 Ok(n) if n <= 1000 => n,
