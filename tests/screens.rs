@@ -202,6 +202,7 @@ impl Ui {
                 hourly_cost: rapport::domain::Cents(hourly_cost_cents),
                 ..Default::default()
             },
+            offboard_items: Default::default(),
         };
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");

@@ -45,6 +45,7 @@ fn driver(db: &Path, rules: &Rules) -> Driver {
         staff: Vec::new(),
         note: None,
         decision_rules: Default::default(),
+        offboard_items: Default::default(),
     };
     let mut d = Driver::new(store, App::new(super::as_of(), settings), "€");
     d.app.resize(WIDTH, HEIGHT);

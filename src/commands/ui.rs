@@ -67,6 +67,7 @@ pub fn settings(config: &Config) -> Settings {
         staff: config.company.staff.clone(),
         note: None,
         decision_rules: config.decision_rules(),
+        offboard_items: config.offboarding.clone(),
     }
 }
 

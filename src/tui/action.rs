@@ -62,6 +62,22 @@ pub enum Action {
     FocusComingUp,
     /// Open the fire/keep walk on the selected client.
     Walk,
+    /// Open the selected client's offboarding checklist.
+    Offboard,
+}
+
+/// A user intent in the offboarding checklist (see `keymap::OFFBOARD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffboardAction {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Tick the item (asking its day or name first where it needs one), or untick it.
+    Toggle,
+    Close,
 }
 
 /// A user intent in the fire/keep walk (see `keymap::WALK`).
@@ -124,6 +140,7 @@ impl Effect {
                 | Effect::SaveDecision { .. }
                 | Effect::SaveDraft { .. }
                 | Effect::DropDraft(_)
+                | Effect::Tick { .. }
         )
     }
 }
@@ -258,4 +275,12 @@ pub enum Effect {
     },
     /// Drop a client's draft.
     DropDraft(ClientId),
+    /// Tick an item of a client's offboarding checklist (`Some`), or untick it (`None`).
+    Tick {
+        client: ClientId,
+        key: String,
+        /// The item in words, for the message.
+        label: String,
+        tick: Option<crate::domain::offboard::Tick>,
+    },
 }

@@ -403,6 +403,8 @@ impl Driver {
             return false;
         }
         self.seen_version = version;
+        // Another window's ticks move no revision: the checklists are read on any change.
+        self.read_offboardings();
         let revs = match self.store.revisions() {
             Ok(r) => r,
             Err(e) => {
@@ -537,6 +539,15 @@ impl Driver {
         match self.store.decisions(None) {
             Ok(log) => self.app.set_decisions(log),
             Err(e) => self.app.error(format!("cannot read the decisions: {e}")),
+        }
+        self.read_offboardings();
+    }
+
+    /// Every offboarding checklist, for the progress on screen and the open checklist.
+    fn read_offboardings(&mut self) {
+        match self.store.offboardings() {
+            Ok(all) => self.app.set_offboardings(all),
+            Err(e) => self.app.error(format!("{}: {e}", crate::t!("offboard.cli.cannot_read"))),
         }
     }
 
@@ -847,6 +858,15 @@ impl Driver {
                 }
                 None
             }
+            Effect::Tick {
+                client,
+                key,
+                label,
+                tick,
+            } => {
+                self.tick_offboarding(client, &key, &label, tick.as_ref());
+                None
+            }
             Effect::UnvoidEvent(id) => {
                 let reason = self.store.event(id).ok().and_then(|e| e.voided);
                 match self.store.unvoid_event(id) {
@@ -869,6 +889,40 @@ impl Driver {
                         None
                     }
                 }
+            }
+        }
+    }
+
+    /// Ticks or unticks an item of a client's offboarding checklist, and reads the
+    /// checklists again.
+    fn tick_offboarding(
+        &mut self,
+        client: ClientId,
+        key: &str,
+        label: &str,
+        tick: Option<&crate::domain::offboard::Tick>,
+    ) {
+        let name = self.client_name(client);
+        match self.store.tick_offboarding(client, key, tick) {
+            Ok(_) => {
+                self.read_offboardings();
+                let (done, total) = self
+                    .app
+                    .offboarding
+                    .progress(client)
+                    .map_or((0, 0), |p| (p.done, p.total));
+                let text = if tick.is_some() {
+                    crate::t!("offboard.tui.ticked", item = label, name = name, done = done, total = total)
+                } else {
+                    crate::t!("offboard.tui.unticked", item = label, name = name, done = done, total = total)
+                };
+                self.app.ticked(text);
+            }
+            Err(e) => {
+                if self.app.offboard.is_some() {
+                    self.app.overlay = Overlay::Offboard;
+                }
+                self.failed(crate::t!("offboard.cli.not_saved"), e);
             }
         }
     }

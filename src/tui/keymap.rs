@@ -6,7 +6,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, WalkAction};
+use super::action::{Action, OffboardAction, WalkAction};
 use super::app::Screen;
 use super::app::cursor::Move;
 use super::widgets::form::FormKey;
@@ -268,6 +268,7 @@ pub const CLIENTS: Table = Table {
         .footer("log"),
         Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("undo"),
         Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("fire/keep?"),
+        Binding::new(&[ch('o')], Action::Offboard, OFFBOARD_HELP),
         Binding::new(
             &[ch('d')],
             Action::Archive,
@@ -566,8 +567,56 @@ pub const DECISIONS: Table = Table {
         )
         .footer("log · coming up"),
         Binding::also(&[code(KeyCode::Right)], Action::FocusComingUp).footer_with_above(),
+        Binding::new(&[ch('o')], Action::Offboard, OFFBOARD_HELP).footer("offboarding"),
     ],
 };
+
+const OFFBOARD_HELP: &str = "the offboarding checklist of a client being let go: tick items";
+
+/// The offboarding checklist's keys (a view over the body, with a table of its own: its
+/// footer is read from it).
+pub const OFFBOARD: Table<OffboardAction> = Table {
+    mouse: "",
+    bindings: &[
+        Binding::new(
+            &[ch('k'), code(KeyCode::Up)],
+            OffboardAction::Up,
+            "the item above, below",
+        )
+        .footer("move"),
+        Binding::also(&[ch('j'), code(KeyCode::Down)], OffboardAction::Down).footer_with_above(),
+        Binding::new(&[code(KeyCode::PageUp)], OffboardAction::PageUp, "a page up, down"),
+        Binding::also(&[code(KeyCode::PageDown)], OffboardAction::PageDown),
+        Binding::new(&[code(KeyCode::Home), ch('g')], OffboardAction::Top, "first, last"),
+        Binding::also(&[code(KeyCode::End), ch('G')], OffboardAction::Bottom),
+        Binding::new(
+            &[ch(' '), code(KeyCode::Enter)],
+            OffboardAction::Toggle,
+            "tick the item (the notice asks its day, the sign-off a name), or untick it",
+        )
+        .footer("tick/untick"),
+        Binding::new(
+            &[code(KeyCode::Esc), ch('q'), ch('o')],
+            OffboardAction::Close,
+            "close the checklist",
+        )
+        .footer("close"),
+    ],
+};
+
+/// A key in the offboarding checklist: the action of the binding that answers to it.
+pub fn offboard_action(k: &KeyEvent) -> Option<OffboardAction> {
+    OFFBOARD
+        .bindings
+        .iter()
+        .find(|b| b.keys.iter().any(|key| key.matches(k)))
+        .map(|b| b.action)
+}
+
+/// The offboarding checklist's footer: (keys, label).
+pub fn offboard_footer() -> Vec<(String, &'static str)> {
+    footer_entries(OFFBOARD.bindings.iter().map(|b| (b.keys, b.footer)))
+}
 
 /// A screen's own table.
 pub fn table(screen: Screen) -> &'static Table {

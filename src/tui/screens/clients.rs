@@ -406,6 +406,9 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
             lines.push(decision_line(d, look, width, outcome_w));
         }
     }
+    if let Some(p) = app.offboarding.progress(c.id) {
+        lines.push(super::offboard::detail_line(&p, width, look));
+    }
     lines.push(Line::styled("Latest events", t.header));
     match &app.detail {
         Some((id, events)) if *id == c.id => {

@@ -136,7 +136,7 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
                     Line::styled(look.date(x.decided_on), t.muted),
                     Line::from(truncate(n, name_w)),
                     Line::styled(x.chosen.label(), outcome_style(x.chosen, t)),
-                    Line::from(truncate(&x.why(), why_w)),
+                    Line::from(truncate(&why(app, x), why_w)),
                 ])
             })
             .collect();
@@ -156,7 +156,7 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
                 ]);
                 let second = Line::from(vec![
                     Span::raw(" ".repeat(date_w + 1)),
-                    Span::raw(truncate(&x.why(), why_w)),
+                    Span::raw(truncate(&why(app, x), why_w)),
                 ]);
                 Row::new(vec![Text::from(vec![first, second])]).height(2)
             })
@@ -182,6 +182,15 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
         .with_offset(d.log_cursor.offset)
         .with_selected(holds.then_some(d.log_cursor.selected));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// Why the decision was made; for the one that started a client's offboarding checklist,
+/// how far that is first ("offboarding 5/13 · ...").
+fn why(app: &App, x: &Decision) -> String {
+    match app.offboarding.progress_of_decision(x.client, x.id) {
+        Some(p) => format!("{} · {}", p.short(), x.why()),
+        None => x.why(),
+    }
 }
 
 /// "today", "in 6 days", "3 days overdue": when, from today.
