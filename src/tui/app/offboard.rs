@@ -88,6 +88,7 @@ impl App {
             .next()
             .and_then(|e| list.rows.iter().position(|(r, _)| r == e))
             .unwrap_or(0);
+        self.status = None;
         self.offboard = Some(OffboardView {
             client: id,
             name,
@@ -210,12 +211,12 @@ impl App {
 
 /// The form for the notice (its day, a note) or the sign-off (the contact, the day).
 fn tick_form(asks: Asks, name: &str, today: &str) -> Form {
-    let date = Field::text(
-        crate::t!("offboard.field.date"),
-        crate::t!("offboard.tui.field_date"),
-        today,
-    )
-    .with_hint(crate::t!("offboard.tui.hint_date"));
+    let label = match asks {
+        Asks::Name => crate::t!("offboard.tui.field_done"),
+        _ => crate::t!("offboard.tui.field_date"),
+    };
+    let date = Field::text(crate::t!("offboard.field.date"), label, today)
+        .with_hint(crate::t!("offboard.tui.hint_date"));
     match asks {
         Asks::Name => Form::new(
             crate::t!("offboard.tui.form_sign_off", name = name),

@@ -29,7 +29,13 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &OffboardView, list: &Checklist
             truncate(&format!(" {title} "), usize::from(body.width.saturating_sub(4))),
             t.title,
         ));
+    // One column of margin inside the border on either side.
     let inner = block.inner(body);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
     frame.render_widget(block, body);
     if inner.height < 4 || inner.width < 20 {
         return;
@@ -63,10 +69,14 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &OffboardView, list: &Checklist
             detail.push(Line::styled(truncate(by, width), t.muted));
         }
     }
-    let detail_h = u16::try_from(detail.len()).unwrap_or(0).min(inner.height.saturating_sub(5));
+    let detail_h = u16::try_from(detail.len())
+        .unwrap_or(0)
+        .min(inner.height.saturating_sub(5));
+    // The list takes what it needs (its header and its rows), up to what the detail leaves.
+    let needed = u16::try_from(list.rows.len() + 1).unwrap_or(u16::MAX);
     let table_area = Rect {
         y: inner.y + 2,
-        height: inner.height.saturating_sub(3 + detail_h),
+        height: inner.height.saturating_sub(3 + detail_h).min(needed),
         ..inner
     };
     let date_w = list
@@ -128,7 +138,7 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &OffboardView, list: &Checklist
     frame.render_stateful_widget(table, table_area, &mut state);
     if detail_h > 0 {
         let area = Rect {
-            y: inner.y + inner.height - detail_h,
+            y: table_area.y + table_area.height + 1,
             height: detail_h,
             ..inner
         };
