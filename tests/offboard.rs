@@ -51,7 +51,8 @@ fn the_demos_ended_client_shows_its_checklist_with_progress() {
         lines[3].starts_with("KEY")
             && lines[3].contains("ITEM")
             && lines[3].ends_with("DONE ON     BY / NOTES"),
-        "{out}");
+        "{out}"
+    );
     let notice = lines[4];
     assert!(
         notice.starts_with("notice-sent") && notice.contains("Notice sent"),

@@ -2047,3 +2047,6 @@ fn a_long_outcome_leaves_the_step_title_whole_and_the_conditions_are_listed() {
 
 #[path = "screens/decisions.rs"]
 mod decisions;
+
+#[path = "screens/offboard.rs"]
+mod offboard;

@@ -547,7 +547,9 @@ impl Driver {
     fn read_offboardings(&mut self) {
         match self.store.offboardings() {
             Ok(all) => self.app.set_offboardings(all),
-            Err(e) => self.app.error(format!("{}: {e}", crate::t!("offboard.cli.cannot_read"))),
+            Err(e) => self
+                .app
+                .error(format!("{}: {e}", crate::t!("offboard.cli.cannot_read"))),
         }
     }
 
@@ -912,9 +914,21 @@ impl Driver {
                     .progress(client)
                     .map_or((0, 0), |p| (p.done, p.total));
                 let text = if tick.is_some() {
-                    crate::t!("offboard.tui.ticked", item = label, name = name, done = done, total = total)
+                    crate::t!(
+                        "offboard.tui.ticked",
+                        item = label,
+                        name = name,
+                        done = done,
+                        total = total
+                    )
                 } else {
-                    crate::t!("offboard.tui.unticked", item = label, name = name, done = done, total = total)
+                    crate::t!(
+                        "offboard.tui.unticked",
+                        item = label,
+                        name = name,
+                        done = done,
+                        total = total
+                    )
                 };
                 self.app.ticked(text);
             }

@@ -585,9 +585,17 @@ pub const OFFBOARD: Table<OffboardAction> = Table {
         )
         .footer("move"),
         Binding::also(&[ch('j'), code(KeyCode::Down)], OffboardAction::Down).footer_with_above(),
-        Binding::new(&[code(KeyCode::PageUp)], OffboardAction::PageUp, "a page up, down"),
+        Binding::new(
+            &[code(KeyCode::PageUp)],
+            OffboardAction::PageUp,
+            "a page up, down",
+        ),
         Binding::also(&[code(KeyCode::PageDown)], OffboardAction::PageDown),
-        Binding::new(&[code(KeyCode::Home), ch('g')], OffboardAction::Top, "first, last"),
+        Binding::new(
+            &[code(KeyCode::Home), ch('g')],
+            OffboardAction::Top,
+            "first, last",
+        ),
         Binding::also(&[code(KeyCode::End), ch('G')], OffboardAction::Bottom),
         Binding::new(
             &[ch(' '), code(KeyCode::Enter)],

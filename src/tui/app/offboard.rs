@@ -61,7 +61,11 @@ impl App {
             .map(|s| (s.client, Checklist::of(s, items)))
             .collect();
         if let Some(v) = &mut self.offboard {
-            let len = self.offboarding.lists.get(&v.client).map_or(0, |l| l.rows.len());
+            let len = self
+                .offboarding
+                .lists
+                .get(&v.client)
+                .map_or(0, |l| l.rows.len());
             v.cursor = v.cursor.min(len.saturating_sub(1));
         }
     }
@@ -103,7 +107,10 @@ impl App {
         self.overlay = Overlay::Offboard;
         let action = keymap::offboard_action(&k)?;
         let (len, page) = match self.offboard_list() {
-            Some((_, list)) => (list.rows.len(), usize::from(self.viewport.height / 2).max(1)),
+            Some((_, list)) => (
+                list.rows.len(),
+                usize::from(self.viewport.height / 2).max(1),
+            ),
             None => {
                 self.close_offboard();
                 return None;

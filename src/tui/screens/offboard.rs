@@ -5,7 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{
+    Block, Borders, Clear, HighlightSpacing, Paragraph, Row, Table, TableState,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::Look;
@@ -26,7 +28,10 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &OffboardView, list: &Checklist
         .borders(Borders::ALL)
         .border_style(t.accent)
         .title(Span::styled(
-            truncate(&format!(" {title} "), usize::from(body.width.saturating_sub(4))),
+            truncate(
+                &format!(" {title} "),
+                usize::from(body.width.saturating_sub(4)),
+            ),
             t.title,
         ));
     // One column of margin inside the border on either side.
@@ -42,7 +47,10 @@ pub fn draw(frame: &mut Frame, body: Rect, view: &OffboardView, list: &Checklist
     }
     let width = usize::from(inner.width);
     // How far: "Offboarding: 11 of 13 done · started 2025-09-21 · next: ...".
-    let mut head = vec![Span::styled(summary(&p), if p.complete() { t.ok } else { t.header })];
+    let mut head = vec![Span::styled(
+        summary(&p),
+        if p.complete() { t.ok } else { t.header },
+    )];
     head.push(Span::styled(
         format!(
             " · {}",
