@@ -567,11 +567,11 @@ pub const DECISIONS: Table = Table {
         )
         .footer("log · coming up"),
         Binding::also(&[code(KeyCode::Right)], Action::FocusComingUp).footer_with_above(),
-        Binding::new(&[ch('o')], Action::Offboard, OFFBOARD_HELP).footer("offboarding"),
+        Binding::new(&[ch('o')], Action::Offboard, OFFBOARD_HELP),
     ],
 };
 
-const OFFBOARD_HELP: &str = "the offboarding checklist of a client being let go: tick items";
+const OFFBOARD_HELP: &str = "the offboarding checklist: tick what is handed over";
 
 /// The offboarding checklist's keys (a view over the body, with a table of its own: its
 /// footer is read from it).
