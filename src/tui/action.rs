@@ -77,6 +77,8 @@ pub enum OffboardAction {
     Bottom,
     /// Tick the item (asking its day or name first where it needs one), or untick it.
     Toggle,
+    /// Take back the last thing this session did (a tick, most likely).
+    Undo,
     Close,
 }
 
@@ -171,6 +173,14 @@ pub enum Undoable {
     Decision {
         saved: Box<Decision>,
         expectations_before: Vec<String>,
+    },
+    /// An item of an offboarding checklist ticked or unticked: its tick before (undo puts
+    /// it back) and after.
+    Tick {
+        client: ClientId,
+        key: String,
+        before: Option<crate::domain::offboard::Tick>,
+        after: Option<crate::domain::offboard::Tick>,
     },
     /// A staff member's gut check of a year, as it was before and after.
     Votes {

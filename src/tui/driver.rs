@@ -906,7 +906,17 @@ impl Driver {
     ) {
         let name = self.client_name(client);
         match self.store.tick_offboarding(client, key, tick) {
-            Ok(_) => {
+            Ok(before) => {
+                self.app.undo.push(UndoEntry {
+                    what: Undoable::Tick {
+                        client,
+                        key: key.to_string(),
+                        before,
+                        after: tick.cloned(),
+                    },
+                    label: crate::t!("offboard.tui.undo_label", item = label, name = name),
+                    client: Some(client),
+                });
                 self.read_offboardings();
                 let (done, total) = self
                     .app
@@ -1026,6 +1036,15 @@ impl Driver {
                 saved,
                 expectations_before,
             } => self.store.undo_decision(saved, expectations_before),
+            Undoable::Tick {
+                client,
+                key,
+                before,
+                ..
+            } => self
+                .store
+                .tick_offboarding(*client, key, before.as_ref())
+                .map(|_| ()),
             Undoable::Unvoid { id, reason } => self
                 .store
                 .event(*id)
@@ -1042,7 +1061,7 @@ impl Driver {
                     }
                     (_, Some(id)) => {
                         self.refresh_client(id, None);
-                        if matches!(what, Undoable::Decision { .. }) {
+                        if matches!(what, Undoable::Decision { .. } | Undoable::Tick { .. }) {
                             self.read_decisions();
                         }
                         if self.app.history.as_ref().is_some_and(|h| h.client == id) {

@@ -603,6 +603,7 @@ pub const OFFBOARD: Table<OffboardAction> = Table {
             "tick the item (the notice asks its day, the sign-off a name), or untick it",
         )
         .footer("tick/untick"),
+        Binding::new(&[ch('u')], OffboardAction::Undo, UNDO_HELP).footer("undo"),
         Binding::new(
             &[code(KeyCode::Esc), ch('q'), ch('o')],
             OffboardAction::Close,

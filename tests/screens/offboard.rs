@@ -79,9 +79,15 @@ fn space_ticks_and_unticks_and_the_sign_off_asks_a_name() {
         "{s}"
     );
     assert!(s.contains("12 of 13 done"), "{s}");
-    // Twice: unticked again.
+    // Twice: unticked again; u takes the untick back, and the tick.
     ui.keys(" ");
     assert_eq!(ticks(&ui, id), 11);
+    ui.keys("u");
+    assert_eq!(ticks(&ui, id), 12);
+    assert!(ui.screen().contains("Undone: the tick of 'Data returned"));
+    ui.keys("u");
+    assert_eq!(ticks(&ui, id), 11);
+    assert_eq!(ui.driver.app.overlay, Overlay::Offboard);
     ui.keys(" ");
     // The sign-off: a form asks the contact; without one nothing is written.
     ui.key(KeyCode::End).keys(" ");

@@ -126,6 +126,7 @@ impl App {
             OffboardAction::Top => v.cursor = 0,
             OffboardAction::Bottom => v.cursor = last,
             OffboardAction::Toggle => return self.toggle_item(),
+            OffboardAction::Undo => return self.act(crate::tui::action::Action::Undo),
             OffboardAction::Close => self.close_offboard(),
         }
         None
