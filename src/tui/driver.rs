@@ -404,7 +404,7 @@ impl Driver {
         }
         self.seen_version = version;
         // Another window's ticks move no revision: the checklists are read on any change.
-        self.read_offboardings();
+        let ticked = self.read_offboardings();
         let revs = match self.store.revisions() {
             Ok(r) => r,
             Err(e) => {
@@ -418,7 +418,7 @@ impl Driver {
             .map(|(id, _)| *id)
             .collect();
         if moved.is_empty() {
-            return false;
+            return ticked;
         }
         // An open walk on a client that moved says so: its save would be refused.
         for id in &moved {
@@ -544,13 +544,16 @@ impl Driver {
     }
 
     /// Every offboarding checklist, for the progress on screen and the open checklist.
-    fn read_offboardings(&mut self) {
+    /// True when any changed.
+    fn read_offboardings(&mut self) -> bool {
+        let before = self.app.offboarding.lists.clone();
         match self.store.offboardings() {
             Ok(all) => self.app.set_offboardings(all),
             Err(e) => self
                 .app
                 .error(format!("{}: {e}", crate::t!("offboard.cli.cannot_read"))),
         }
+        self.app.offboarding.lists != before
     }
 
     fn read_rows(&mut self) {

@@ -169,3 +169,19 @@ fn a_client_without_a_checklist_says_how_one_starts() {
         "{s}"
     );
 }
+
+#[test]
+fn a_tick_from_another_window_shows_on_the_next_tick_of_the_clock() {
+    let (mut ui, id) = jansen(80, 24);
+    ui.keys("o");
+    let mut other = Store::open(ui.driver.store.path()).unwrap();
+    let tick = rapport::domain::offboard::Tick {
+        done_on: today(),
+        by: Some("deletion confirmed by email".into()),
+    };
+    other.tick_offboarding(id, "data", Some(&tick)).unwrap();
+    assert!(ui.driver.tick(), "the change is seen");
+    let s = ui.screen();
+    assert!(s.contains("12 of 13 done"), "{s}");
+    assert!(s.contains("deletion confirmed by email"), "{s}");
+}
