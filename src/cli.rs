@@ -204,6 +204,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// The offboarding checklist of a client being let go: show it, tick or untick an item
+    Offboard(crate::commands::offboard::OffboardArgs),
     /// What is coming up: contract ends, last days to give notice, reviews due, exits
     Upcoming {
         /// How many days ahead [default: 120]

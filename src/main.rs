@@ -122,6 +122,7 @@ fn run(cli: Cli) -> Result<()> {
                 out: out.as_deref(),
             },
         ),
+        Some(Command::Offboard(args)) => commands::offboard::run(&ctx, args),
     }
 }
 

@@ -203,6 +203,7 @@ impl Ui {
                 ..Default::default()
             },
             scripts: Default::default(),
+            offboard_items: Default::default(),
         };
         let app = App::new(today(), settings);
         let mut driver = Driver::new(store, app, "€");
@@ -2121,3 +2122,6 @@ fn a_long_outcome_leaves_the_step_title_whole_and_the_conditions_are_listed() {
 mod decisions;
 #[path = "screens/scripts.rs"]
 mod scripts;
+
+#[path = "screens/offboard.rs"]
+mod offboard;

@@ -121,7 +121,7 @@ fn a_new_database_is_migrated_and_runs_with_rapports_pragmas() {
         assert!(!p.trusted_schema, "{round}");
         assert_eq!(store.integrity_check().unwrap(), "ok");
     }
-    assert_eq!(schema_version(), 8, "schema_version counts the migrations");
+    assert_eq!(schema_version(), 9, "schema_version counts the migrations");
     let tables: Vec<String> = dump(&path).into_keys().collect();
     assert_eq!(
         tables,
@@ -132,6 +132,8 @@ fn a_new_database_is_migrated_and_runs_with_rapports_pragmas() {
             "decisions",
             "incidents",
             "invoices",
+            "offboarding",
+            "offboarding_ticks",
             "recommendations",
             "scripts",
             "settings",

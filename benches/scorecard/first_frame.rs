@@ -46,6 +46,7 @@ fn driver(db: &Path, rules: &Rules) -> Driver {
         note: None,
         decision_rules: Default::default(),
         scripts: Default::default(),
+        offboard_items: Default::default(),
     };
     let mut d = Driver::new(store, App::new(super::as_of(), settings), "€");
     d.app.resize(WIDTH, HEIGHT);

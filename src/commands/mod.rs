@@ -8,6 +8,7 @@ pub mod decide;
 pub mod demo;
 pub mod events;
 pub mod log;
+pub mod offboard;
 pub mod pareto;
 pub mod scorecard;
 pub mod script;

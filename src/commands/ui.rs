@@ -76,6 +76,7 @@ pub fn settings(config: &Config) -> Settings {
             config: config.clone(),
             templates: Default::default(),
         },
+        offboard_items: config.offboarding.clone(),
     }
 }
 

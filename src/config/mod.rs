@@ -2,6 +2,7 @@
 
 mod decisions;
 mod key;
+mod offboarding;
 mod pareto;
 mod scoring;
 mod scripts;
@@ -45,6 +46,8 @@ pub struct Config {
     pub ideal_client: IdealClient,
     /// The breakup scripts and letters: referrals, transition help, tone words ([scripts]).
     pub scripts: Scripts,
+    /// The offboarding checklist's items ([offboarding]).
+    pub offboarding: crate::domain::offboard::Items,
 }
 
 /// How many automatic daily backups to keep next to the database.
@@ -245,6 +248,7 @@ struct RawConfig {
     decisions: decisions::RawDecisions,
     ideal_client: decisions::RawIdeal,
     scripts: scripts::RawScripts,
+    offboarding: offboarding::RawOffboarding,
 }
 
 #[derive(Deserialize, Default)]
@@ -430,6 +434,7 @@ impl Config {
         cfg.decisions = raw.decisions.values(&at)?;
         cfg.ideal_client = raw.ideal_client.profile(&at)?;
         cfg.scripts = raw.scripts.values(&at)?;
+        cfg.offboarding = raw.offboarding.items(&at)?;
         if let Some(keep) = raw.backup.keep {
             cfg.backup.keep = match usize::try_from(*keep.get_ref()) {
                 Ok(n) if n <= 1000 => n,

@@ -8,7 +8,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::calendar::{days_before, month_start, months_before};
+use super::calendar::{days_after, days_before, month_start, months_before};
 use super::characters::{FORMER_ABUSIVE, SECURITY_IGNORER};
 use super::{LABOUR_COST, ideal_client};
 use crate::domain::decide::Outcome;
@@ -162,5 +162,56 @@ pub fn write(store: &mut Store, today: NaiveDate) -> Result<usize> {
         ));
     }
     store.save_decisions(&decisions)?;
+    if let Some(end) = jansen.fields.contract_end {
+        offboarded(store, jansen.id, end)?;
+    }
     Ok(decisions.len())
+}
+
+/// Autobedrijf Jansen's offboarding, as far as it got: everything handed over and removed
+/// by the end of the contract; the data's deletion not confirmed yet, nor signed off.
+fn offboarded(store: &mut Store, client: crate::domain::ClientId, end: NaiveDate) -> Result<()> {
+    use crate::domain::offboard::{Item, Tick};
+    let notice = days_before(end, 40);
+    let done: [(Item, NaiveDate, Option<&str>); 11] = [
+        (
+            Item::NoticeSent,
+            notice,
+            Some("in person, then by registered letter"),
+        ),
+        (Item::Agreement, days_before(notice, 2), None),
+        (Item::FinalInvoice, end, None),
+        (
+            Item::PrepaidRefund,
+            end,
+            Some("settled with the final invoice"),
+        ),
+        (
+            Item::Credentials,
+            days_before(end, 6),
+            Some("to their new MSP, with the MFA and break-glass accounts"),
+        ),
+        (Item::Dns, days_before(end, 5), None),
+        (
+            Item::Licences,
+            days_before(end, 5),
+            Some("M365 tenant moved with its annual commitment"),
+        ),
+        (Item::Backups, days_before(end, 3), None),
+        (Item::Documentation, days_before(end, 3), None),
+        (Item::Agents, end, None),
+        (
+            Item::Referral,
+            days_after(notice, 1),
+            Some("three MSPs in the region"),
+        ),
+    ];
+    for (item, on, note) in done {
+        let tick = Tick {
+            done_on: on,
+            by: note.map(str::to_string),
+        };
+        store.tick_offboarding(client, item.key(), Some(&tick))?;
+    }
+    Ok(())
 }

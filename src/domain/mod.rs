@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod identity;
 pub mod lang;
 pub mod money;
+pub mod offboard;
 pub mod pareto;
 pub mod portfolio;
 pub mod problem;

@@ -148,6 +148,7 @@ impl Store {
                     params![saved.client.0, before, now_stamp()],
                 )?;
             }
+            super::offboard::forget_started_by(tx, saved.id)?;
             tx.execute("DELETE FROM decisions WHERE id = ?1", [saved.id])?;
             Ok(())
         })
@@ -354,6 +355,7 @@ fn insert_decision(tx: &Transaction<'_>, d: &Decision) -> Result<i64> {
         ],
     )?;
     let id = tx.last_insert_rowid();
+    super::offboard::start_if_ending(tx, d, id)?;
     tx.execute(
         "DELETE FROM decision_drafts WHERE client_id = ?1",
         [d.client.0],

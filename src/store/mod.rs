@@ -10,6 +10,7 @@ mod diagnostics;
 mod error;
 mod events;
 mod identity;
+mod offboard;
 mod open;
 mod record;
 mod scoring;

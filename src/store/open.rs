@@ -30,6 +30,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0006_settings.sql")),
         M::up(include_str!("../../migrations/0007_decisions.sql")),
         M::up(include_str!("../../migrations/0008_scripts.sql")),
+        M::up(include_str!("../../migrations/0009_offboarding.sql")),
     ])
 }
 

@@ -64,6 +64,24 @@ pub enum Action {
     Walk,
     /// The words for the selected client's decision (the Scripts view).
     Scripts,
+    /// Open the selected client's offboarding checklist.
+    Offboard,
+}
+
+/// A user intent in the offboarding checklist (see `keymap::OFFBOARD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffboardAction {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Tick the item (asking its day or name first where it needs one), or untick it.
+    Toggle,
+    /// Take back the last thing this session did (a tick, most likely).
+    Undo,
+    Close,
 }
 
 /// A user intent in the fire/keep walk (see `keymap::WALK`).
@@ -128,6 +146,7 @@ impl Effect {
                 | Effect::SaveDecision { .. }
                 | Effect::SaveDraft { .. }
                 | Effect::DropDraft(_)
+                | Effect::Tick { .. }
         )
     }
 }
@@ -158,6 +177,14 @@ pub enum Undoable {
     Decision {
         saved: Box<Decision>,
         expectations_before: Vec<String>,
+    },
+    /// An item of an offboarding checklist ticked or unticked: its tick before (undo puts
+    /// it back) and after.
+    Tick {
+        client: ClientId,
+        key: String,
+        before: Option<crate::domain::offboard::Tick>,
+        after: Option<crate::domain::offboard::Tick>,
     },
     /// A staff member's gut check of a year, as it was before and after.
     Votes {
@@ -264,4 +291,12 @@ pub enum Effect {
     DropDraft(ClientId),
     /// What the Scripts view asks for.
     Scripts(crate::tui::app::scripts::ScriptsEffect),
+    /// Tick an item of a client's offboarding checklist (`Some`), or untick it (`None`).
+    Tick {
+        client: ClientId,
+        key: String,
+        /// The item in words, for the message.
+        label: String,
+        tick: Option<crate::domain::offboard::Tick>,
+    },
 }

@@ -414,6 +414,8 @@ impl Driver {
             return false;
         }
         self.seen_version = version;
+        // Another window's ticks move no revision: the checklists are read on any change.
+        let ticked = self.read_offboardings();
         let revs = match self.store.revisions() {
             Ok(r) => r,
             Err(e) => {
@@ -428,7 +430,7 @@ impl Driver {
             .map(|(id, _)| *id)
             .collect();
         if moved.is_empty() {
-            return false;
+            return ticked;
         }
         // An open walk on a client that moved says so: its save would be refused.
         for id in &moved {
@@ -558,6 +560,20 @@ impl Driver {
                 .app
                 .error(crate::t!("app.cannot_read_decisions", error = e)),
         }
+        self.read_offboardings();
+    }
+
+    /// Every offboarding checklist, for the progress on screen and the open checklist.
+    /// True when any changed.
+    fn read_offboardings(&mut self) -> bool {
+        let before = self.app.offboarding.lists.clone();
+        match self.store.offboardings() {
+            Ok(all) => self.app.set_offboardings(all),
+            Err(e) => self
+                .app
+                .error(format!("{}: {e}", crate::t!("offboard.cli.cannot_read"))),
+        }
+        self.app.offboarding.lists != before
     }
 
     fn read_rows(&mut self) {
@@ -882,6 +898,15 @@ impl Driver {
                 }
                 None
             }
+            Effect::Tick {
+                client,
+                key,
+                label,
+                tick,
+            } => {
+                self.tick_offboarding(client, &key, &label, tick.as_ref());
+                None
+            }
             Effect::UnvoidEvent(id) => {
                 let reason = self.store.event(id).ok().and_then(|e| e.voided);
                 match self.store.unvoid_event(id) {
@@ -903,6 +928,62 @@ impl Driver {
                         None
                     }
                 }
+            }
+        }
+    }
+
+    /// Ticks or unticks an item of a client's offboarding checklist, and reads the
+    /// checklists again.
+    fn tick_offboarding(
+        &mut self,
+        client: ClientId,
+        key: &str,
+        label: &str,
+        tick: Option<&crate::domain::offboard::Tick>,
+    ) {
+        let name = self.client_name(client);
+        match self.store.tick_offboarding(client, key, tick) {
+            Ok(before) => {
+                self.app.undo.push(UndoEntry {
+                    what: Undoable::Tick {
+                        client,
+                        key: key.to_string(),
+                        before,
+                        after: tick.cloned(),
+                    },
+                    label: crate::t!("offboard.tui.undo_label", item = label, name = name),
+                    client: Some(client),
+                });
+                self.read_offboardings();
+                let (done, total) = self
+                    .app
+                    .offboarding
+                    .progress(client)
+                    .map_or((0, 0), |p| (p.done, p.total));
+                let text = if tick.is_some() {
+                    crate::t!(
+                        "offboard.tui.ticked",
+                        item = label,
+                        name = name,
+                        done = done,
+                        total = total
+                    )
+                } else {
+                    crate::t!(
+                        "offboard.tui.unticked",
+                        item = label,
+                        name = name,
+                        done = done,
+                        total = total
+                    )
+                };
+                self.app.ticked(text);
+            }
+            Err(e) => {
+                if self.app.offboard.is_some() {
+                    self.app.overlay = Overlay::Offboard;
+                }
+                self.failed(crate::t!("offboard.cli.not_saved"), e);
             }
         }
     }
@@ -992,6 +1073,15 @@ impl Driver {
                 saved,
                 expectations_before,
             } => self.store.undo_decision(saved, expectations_before),
+            Undoable::Tick {
+                client,
+                key,
+                before,
+                ..
+            } => self
+                .store
+                .tick_offboarding(*client, key, before.as_ref())
+                .map(|_| ()),
             Undoable::Unvoid { id, reason } => self
                 .store
                 .event(*id)
@@ -1008,7 +1098,7 @@ impl Driver {
                     }
                     (_, Some(id)) => {
                         self.refresh_client(id, None);
-                        if matches!(what, Undoable::Decision { .. }) {
+                        if matches!(what, Undoable::Decision { .. } | Undoable::Tick { .. }) {
                             self.read_decisions();
                         }
                         if self.app.history.as_ref().is_some_and(|h| h.client == id) {

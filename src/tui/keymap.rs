@@ -6,7 +6,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, WalkAction};
+use super::action::{Action, OffboardAction, WalkAction};
 use super::app::Screen;
 use super::app::cursor::Move;
 use super::app::scripts::ScriptsAction;
@@ -271,6 +271,7 @@ pub const CLIENTS: Table = Table {
             .footer("keys.footer.log"),
         Binding::new(&[ch('u')], Action::Undo, UNDO_HELP).footer("keys.footer.undo"),
         Binding::new(&[ch('f')], Action::Walk, WALK_HELP).footer("keys.footer.walk"),
+        Binding::new(&[ch('o')], Action::Offboard, OFFBOARD_HELP),
         Binding::new(&[ch('d')], Action::Archive, "keys.help.archive"),
         Binding::new(&[ch('w')], Action::Scripts, SCRIPTS_HELP),
         Binding::new(&[ch('/')], Action::Filter, "keys.help.filter").footer("keys.footer.filter"),
@@ -508,6 +509,7 @@ pub const DECISIONS: Table = Table {
             .footer("keys.footer.focus"),
         Binding::also(&[code(KeyCode::Right)], Action::FocusComingUp).footer_with_above(),
         Binding::new(&[ch('w')], Action::Scripts, SCRIPTS_HELP),
+        Binding::new(&[ch('o')], Action::Offboard, OFFBOARD_HELP),
     ],
 };
 
@@ -579,22 +581,75 @@ pub fn scripts_action(k: &KeyEvent) -> Option<ScriptsAction> {
         .map(|b| b.action)
 }
 
+const OFFBOARD_HELP: &str = "keys.help.offboard";
+
+/// The offboarding checklist's keys (a view over the body, with a table of its own: its
+/// footer is read from it).
+pub const OFFBOARD: Table<OffboardAction> = Table {
+    mouse: "",
+    bindings: &[
+        Binding::new(
+            &[ch('k'), code(KeyCode::Up)],
+            OffboardAction::Up,
+            "offboard.keys.move_help",
+        )
+        .footer("offboard.keys.move"),
+        Binding::also(&[ch('j'), code(KeyCode::Down)], OffboardAction::Down).footer_with_above(),
+        Binding::new(
+            &[code(KeyCode::PageUp)],
+            OffboardAction::PageUp,
+            "offboard.keys.page",
+        ),
+        Binding::also(&[code(KeyCode::PageDown)], OffboardAction::PageDown),
+        Binding::new(
+            &[code(KeyCode::Home), ch('g')],
+            OffboardAction::Top,
+            "offboard.keys.ends",
+        ),
+        Binding::also(&[code(KeyCode::End), ch('G')], OffboardAction::Bottom),
+        Binding::new(
+            &[ch(' '), code(KeyCode::Enter)],
+            OffboardAction::Toggle,
+            "offboard.keys.toggle",
+        )
+        .footer("offboard.keys.toggle_short"),
+        Binding::new(&[ch('u')], OffboardAction::Undo, UNDO_HELP).footer("keys.footer.undo"),
+        Binding::new(
+            &[code(KeyCode::Esc), ch('q'), ch('o')],
+            OffboardAction::Close,
+            "offboard.keys.close",
+        )
+        .footer("offboard.keys.close_short"),
+    ],
+};
+
+/// A key in the offboarding checklist: the action of the binding that answers to it.
+pub fn offboard_action(k: &KeyEvent) -> Option<OffboardAction> {
+    OFFBOARD
+        .bindings
+        .iter()
+        .find(|b| b.keys.iter().any(|key| key.matches(k)))
+        .map(|b| b.action)
+}
+
 /// The Scripts view's footer: (keys, label), in the language in force.
 pub fn scripts_footer() -> Vec<(String, &'static str)> {
     footer_entries(SCRIPTS.bindings.iter().map(|b| (b.keys, b.footer)))
-        .into_iter()
-        .map(|(keys, label)| (keys, crate::words::get(label)))
-        .collect()
 }
 
 /// Every key of the Scripts view, for its help, in the language in force.
 pub fn scripts_help() -> Vec<(String, &'static str)> {
     let mut lines = help_lines(SCRIPTS.bindings);
-    lines.push((crate::t!("scripts.keys.mouse_label").into(), SCRIPTS.mouse));
+    lines.push((
+        crate::t!("scripts.keys.mouse_label").into(),
+        text(SCRIPTS.mouse),
+    ));
     lines
-        .into_iter()
-        .map(|(keys, text)| (keys, crate::words::get(text)))
-        .collect()
+}
+
+/// The offboarding checklist's footer: (keys, label), in the language in force.
+pub fn offboard_footer() -> Vec<(String, &'static str)> {
+    footer_entries(OFFBOARD.bindings.iter().map(|b| (b.keys, b.footer)))
 }
 
 /// A screen's own table.

@@ -194,6 +194,8 @@ impl App {
             },
             Overlay::History => self.history_key(k),
             Overlay::Decision { id, scroll } => self.decision_key(k, id, scroll),
+            Overlay::Offboard => self.offboard_key(k),
+            Overlay::OffboardForm { form, entry } => self.offboard_form_key(k, form, entry),
             Overlay::EventForm {
                 form,
                 seen,
@@ -312,7 +314,7 @@ impl App {
     }
 
     /// Keys in a form: Esc cancels, Enter validates and submits, anything else edits.
-    fn form_key(
+    pub(super) fn form_key(
         &mut self,
         k: KeyEvent,
         mut form: Form,
@@ -395,7 +397,8 @@ impl App {
         match &mut self.overlay {
             Overlay::ClientForm { form, .. }
             | Overlay::LogForm { form, .. }
-            | Overlay::VoteForm { form, .. } => {
+            | Overlay::VoteForm { form, .. }
+            | Overlay::OffboardForm { form, .. } => {
                 for c in flat.chars() {
                     form.key(FormKey::Char(c));
                 }

@@ -8,6 +8,7 @@ pub mod decisions;
 pub mod gut_check;
 pub mod history;
 mod input;
+pub mod offboard;
 pub mod pareto;
 pub mod scores;
 pub mod scripts;
@@ -136,6 +137,13 @@ pub enum Overlay {
     },
     /// The Scripts view ([`App::scripts`]), over the whole body.
     Scripts,
+    /// A client's offboarding checklist ([`App::offboard`]).
+    Offboard,
+    /// What ticking an item of the checklist asks (the notice's day, the sign-off's name).
+    OffboardForm {
+        form: Form,
+        entry: Box<crate::domain::offboard::Entry>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,6 +179,8 @@ pub struct Settings {
     pub note: Option<String>,
     /// What a decision is made with: costs, target margin, review days, the ideal client.
     pub decision_rules: DecisionRules,
+    /// The offboarding checklist's items (config `[offboarding]`).
+    pub offboard_items: crate::domain::offboard::Items,
     /// What the scripts are made with; the driver keeps it.
     pub scripts: ScriptSettings,
 }
@@ -225,6 +235,10 @@ pub struct App {
     pub note: Option<String>,
     /// The currency symbol, for the amounts of a saved decision (laid out here to scroll).
     pub currency: String,
+    /// Every client's offboarding checklist, for the progress the screens show.
+    pub offboarding: offboard::Offboarding,
+    /// The offboarding checklist view, while it is open.
+    pub offboard: Option<offboard::OffboardView>,
 }
 
 impl App {
@@ -257,6 +271,8 @@ impl App {
             db_name: String::new(),
             note: settings.note,
             currency: "€".into(),
+            offboarding: offboard::Offboarding::new(settings.offboard_items),
+            offboard: None,
         }
     }
 
@@ -656,6 +672,7 @@ impl App {
                 };
                 None
             }
+            Action::Offboard => self.open_offboard(),
             Action::Walk => match self.current_row() {
                 Some(r) => match decidable(&r.client) {
                     Ok(()) => Some(Effect::OpenWalk(r.client.id)),
@@ -981,7 +998,8 @@ impl App {
             | Overlay::LogForm { form, .. }
             | Overlay::VoteForm { form, .. }
             | Overlay::EventForm { form, .. }
-            | Overlay::VoidForm { form, .. } => form.show_errors(e),
+            | Overlay::VoidForm { form, .. }
+            | Overlay::OffboardForm { form, .. } => form.show_errors(e),
             _ => self.error(e.to_string()),
         }
     }

@@ -492,10 +492,18 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
     // The client's decisions above its events: as many as half the rows left (one at
     // least), the latest first; the Decisions screen lists them all.
     let decided: Vec<&Decision> = app.decisions.of_client(c.id).collect();
+    // How far the offboarding is: beside the decisions' heading, or on a line of its own.
+    let offboarding = app.offboarding.progress(c.id);
+    if let (Some(p), true) = (&offboarding, decided.is_empty()) {
+        lines.push(super::offboard::detail_line(p, width, look));
+    }
     if !decided.is_empty() {
         let left = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 2);
         let shown = decided.len().min((left / 2).max(1));
         let mut head = vec![Span::styled(crate::t!("clients.decisions"), t.header)];
+        if let Some(p) = &offboarding {
+            head.push(Span::styled(format!(" · {}", p.short()), t.accent));
+        }
         if shown < decided.len() {
             head.push(Span::styled(
                 format!(

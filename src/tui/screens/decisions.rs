@@ -143,10 +143,7 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
                         crate::words::say::outcome(x.chosen),
                         outcome_style(x.chosen, t),
                     ),
-                    Line::from(truncate(
-                        &crate::words::say::decision_why(x, &look.currency),
-                        why_w,
-                    )),
+                    Line::from(truncate(&why(app, x, &look.currency), why_w)),
                 ])
             })
             .collect();
@@ -174,10 +171,7 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
                 ]);
                 let second = Line::from(vec![
                     Span::raw(" ".repeat(date_w + 1)),
-                    Span::raw(truncate(
-                        &crate::words::say::decision_why(x, &look.currency),
-                        why_w,
-                    )),
+                    Span::raw(truncate(&why(app, x, &look.currency), why_w)),
                 ]);
                 Row::new(vec![Text::from(vec![first, second])]).height(2)
             })
@@ -204,6 +198,16 @@ fn draw_log(frame: &mut Frame, at: &layout::Decisions, app: &App, look: &Look) {
         .with_offset(d.log_cursor.offset)
         .with_selected(holds.then_some(d.log_cursor.selected));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// Why the decision was made; for the one that started a client's offboarding checklist,
+/// how far that is first ("offboarding 5/13 · ...").
+fn why(app: &App, x: &Decision, currency: &str) -> String {
+    let why = crate::words::say::decision_why(x, currency);
+    match app.offboarding.progress_of_decision(x.client, x.id) {
+        Some(p) => format!("{} · {why}", p.short()),
+        None => why,
+    }
 }
 
 /// "today", "in 6 days", "3 days overdue": when, from today.

@@ -6,6 +6,7 @@ pub mod decisions;
 pub mod gut_check;
 pub mod header;
 pub mod history;
+pub mod offboard;
 pub mod overlays;
 pub mod pareto;
 pub mod scorecards;
@@ -122,6 +123,14 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
                 decisions::draw_record(frame, area, d, *scroll, app, look);
             }
         }
+        Overlay::Offboard | Overlay::OffboardForm { .. } => {
+            if let Some((view, list)) = app.offboard_list() {
+                offboard::draw(frame, areas.body, view, list, look);
+            }
+            if let Overlay::OffboardForm { form, .. } = &app.overlay {
+                form.render(frame, area, &look.theme);
+            }
+        }
     }
 }
 
@@ -197,6 +206,7 @@ fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
                 (None, None) => keymap::walk_footer(v.last_step(), read_only),
             }
         }
+        _ if app.overlay == Overlay::Offboard => keymap::offboard_footer(),
         _ => keymap::footer(app.screen, read_only),
     };
     frame.render_widget(
