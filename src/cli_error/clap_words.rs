@@ -68,6 +68,10 @@ pub fn message(e: &clap::Error) -> Option<String> {
         e.get(ContextKind::SuggestedArg),
         e.get(ContextKind::SuggestedSubcommand),
     ) {
+        // Several suggestions are each quoted: 'script', 'client'.
+        (Some(ContextValue::Strings(many)), _) | (None, Some(ContextValue::Strings(many))) => {
+            Some(many.join("', '"))
+        }
         (Some(s), _) | (None, Some(s)) => Some(s.to_string()),
         _ => None,
     };
@@ -100,7 +104,7 @@ mod tests {
         );
         assert_eq!(
             dutch(&["rapport", "clint"]),
-            "onbekende opdracht 'clint' (bedoel je 'client'?)"
+            "onbekende opdracht 'clint' (bedoel je 'script', 'client'?)"
         );
         assert_eq!(
             dutch(&["rapport", "pareto", "--by", "money"]),

@@ -36,7 +36,7 @@ fn migrations() -> Migrations<'static> {
 
 /// The schema version this build knows.
 pub fn schema_version() -> i64 {
-    8
+    9
 }
 
 /// The SQLite library rapport runs on (bundled, not the system's).
