@@ -328,7 +328,7 @@ fn the_upgrade_starts_a_checklist_for_an_ending_decision_already_kept() {
         let conn = rusqlite::Connection::open(&sb.db).unwrap();
         conn.execute_batch(
             "DROP TABLE offboarding_ticks; DROP TABLE offboarding;
-             PRAGMA user_version = 7;",
+             PRAGMA user_version = 8;",
         )
         .unwrap();
     }

@@ -491,9 +491,19 @@ fn help_on_every_screen_lists_exactly_the_keys_of_its_table() {
     for (i, screen) in Screen::ALL.iter().enumerate() {
         ui.keys(&(i + 1).to_string()).keys("?");
         let shown = help_box(&mut ui, screen.title());
-        let listed: Vec<String> = rapport::tui::keymap::help(*screen)
+        use unicode_width::UnicodeWidthStr;
+        let help = rapport::tui::keymap::help(*screen);
+        // The keys' column: the widest keys and two spaces.
+        let w = help
             .iter()
-            .map(|(keys, what)| format!("{keys:<20}{what}"))
+            .map(|(k, _)| k.width())
+            .max()
+            .unwrap_or(0)
+            .max(6)
+            + 2;
+        let listed: Vec<String> = help
+            .iter()
+            .map(|(keys, what)| format!("{keys}{}{what}", " ".repeat(w - keys.width())))
             .collect();
         assert_eq!(
             shown[..listed.len()],

@@ -53,11 +53,18 @@ fn help_of(
     title: String,
     look: &Look,
 ) {
-    const KEYS_W: usize = 20;
+    // The keys' column is as wide as the widest keys, so the texts keep their room.
+    let keys_w = keys
+        .iter()
+        .map(|(k, _)| k.width())
+        .max()
+        .unwrap_or(0)
+        .max(6)
+        + 2;
     // As wide as the longest line, where the terminal has the room; what is cut shows "…".
     let longest = keys
         .iter()
-        .map(|(_, what)| KEYS_W + what.width())
+        .map(|(_, what)| keys_w + what.width())
         .chain([forms.width()])
         .max()
         .unwrap_or(0);
@@ -70,29 +77,34 @@ fn help_of(
         .iter()
         .map(|(k, what)| {
             Line::from(vec![
-                Span::styled(pad(k, KEYS_W), look.theme.key),
-                Span::raw(truncate(what, room.saturating_sub(KEYS_W))),
+                Span::styled(pad(k, keys_w), look.theme.key),
+                Span::raw(truncate(what, room.saturating_sub(keys_w))),
             ])
         })
         .collect();
-    lines.push(Line::raw(""));
+    // The blank line before the forms' keys goes first where the rows are few.
+    if lines.len() + 4 <= usize::from(area.height) {
+        lines.push(Line::raw(""));
+    }
     lines.push(Line::styled(truncate(forms, room), look.theme.muted));
-    lines.push(Line::styled(
-        crate::t!("screens.help.close"),
-        look.theme.muted,
-    ));
     let h = (lines.len() as u16 + 2).min(area.height);
     let (rect, block) = popup(frame, area, w, h, title, look);
+    // How to close it sits on the bottom border, so it is never the line cut.
+    let close = truncate(
+        crate::t!("screens.help.close"),
+        usize::from(rect.width.saturating_sub(4)),
+    );
+    let block = block.title_bottom(Span::styled(format!(" {close} "), look.theme.muted));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 pub fn log_menu(frame: &mut Frame, area: Rect, client: &str, look: &Look) {
     let mut lines: Vec<Line> = LogKind::MENU
         .iter()
-        .map(|(k, _, what)| {
+        .map(|(k, kind, _)| {
             Line::from(vec![
                 Span::styled(format!("  {k}  "), look.theme.key),
-                Span::raw(*what),
+                Span::raw(kind.label()),
             ])
         })
         .collect();
