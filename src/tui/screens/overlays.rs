@@ -89,10 +89,10 @@ fn help_of(
 pub fn log_menu(frame: &mut Frame, area: Rect, client: &str, look: &Look) {
     let mut lines: Vec<Line> = LogKind::MENU
         .iter()
-        .map(|(k, _, what)| {
+        .map(|(k, kind, _)| {
             Line::from(vec![
                 Span::styled(format!("  {k}  "), look.theme.key),
-                Span::raw(*what),
+                Span::raw(kind.label()),
             ])
         })
         .collect();
