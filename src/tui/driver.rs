@@ -35,7 +35,6 @@ mod tests;
 const TIMELINE_LEN: usize = 40;
 /// Past this many clients changed elsewhere at once, everything is read again.
 const RELOAD_ALL_AT: usize = 50;
-/// The background load ended without an answer (it panicked).
 
 /// Runs the app's effects against the store.
 pub struct Driver {
