@@ -92,7 +92,7 @@ fn a_quick_log_form_in_dutch_80x24() {
         assert_eq!(
             err.for_field("time"),
             Some(
-                "'1h90' heeft 90 minuten na de uren: hoogstens 59 (schrijf voor 150 minuten 2h30 of 150)"
+                "'1h90' heeft 90 minuten na de uren: hoogstens 59 (schrijf voor 150 minuten 2u30 of 150)"
             )
         );
         form.show_errors(&err);

@@ -1983,7 +1983,7 @@ fn the_walk_in_dutch_every_step_80x24() {
             "Brandt Vastgoed",
             "nl_brandt_80x24",
             ("Stap", "van"),
-            "Ontslaan of houden?",
+            "Houden of stoppen?",
         );
         assert_eq!(s.len(), 6, "dealbreakers to the exit plan");
         assert!(
@@ -2019,7 +2019,7 @@ fn the_walk_in_dutch_every_step_80x24() {
             "Dierenkliniek Oost",
             "nl_prospect_80x24",
             ("Stap", "van"),
-            "Ontslaan of houden?",
+            "Houden of stoppen?",
         );
         assert!(
             p[3].contains("T aannemen  C aannemen onder voorwaarden  D afwijzen"),

@@ -131,7 +131,7 @@ fn table(ctx: &Context, rows: &[ClientRow]) -> String {
             let f = &r.client.fields;
             vec![
                 f.name.clone(),
-                f.status.to_string(),
+                crate::tui::text::status(f.status).to_string(),
                 f.mrr.display_whole(sym),
                 f.seats.to_string(),
                 date(f.contract_end),

@@ -176,7 +176,13 @@ pub fn decide(
     review_on: Option<NaiveDate>,
     proposed_mrr: Option<String>,
 ) -> Result<()> {
-    let chosen = Outcome::parse("outcome", outcome)?;
+    // The words in force (the domain says it in English; the catalog's English is the same).
+    let chosen = Outcome::parse("outcome", outcome).map_err(|_| {
+        ValidationError::one(
+            "outcome",
+            t!("decide.cli.not_an_outcome", value = outcome.trim()),
+        )
+    })?;
     let proposed_mrr = proposed_mrr
         .map(|a| Cents::parse("proposed MRR", &a))
         .transpose()?;
@@ -222,7 +228,7 @@ pub fn decide(
     }
     walk.answers.review_on = review_on;
     walk.answers.proposed_mrr = proposed_mrr;
-    let settled = walk.finish()?;
+    let settled = walk.finish().map_err(|e| in_dutch(&walk, e))?;
     let decision = Decision::from_walk(&walk.case, &walk.answers, settled, today);
     store.save_decision(&decision)?;
     println!(
@@ -230,6 +236,37 @@ pub fn decide(
         say::recorded(&decision, &config.display.currency_symbol)
     );
     Ok(())
+}
+
+/// The walk's own checks, in Dutch said here as the app says them (the domain says them in
+/// English).
+fn in_dutch(walk: &Walk, e: ValidationError) -> ValidationError {
+    if crate::words::language() != crate::words::Lang::Nl {
+        return e;
+    }
+    if e.for_field("reason").is_some() {
+        return ValidationError::one(
+            "reason",
+            t!(
+                "walk.error.reason",
+                chosen = say::outcome(walk.chosen()),
+                proposed = say::outcome(walk.proposal().outcome)
+            ),
+        );
+    }
+    if e.for_field("review on").is_some()
+        && let Some(on) = walk.answers.review_on.or_else(|| walk.default_review())
+    {
+        return ValidationError::one(
+            "review on",
+            t!(
+                "walk.error.review_on",
+                on = iso(on),
+                as_of = iso(walk.case.as_of)
+            ),
+        );
+    }
+    e
 }
 
 pub fn decisions(ctx: &Context, client: Option<&str>, json: bool) -> Result<()> {

@@ -108,7 +108,9 @@ fn list(
     }
     let body: Vec<Vec<String>> = events
         .into_iter()
-        .map(|(e, what, text)| {
+        .map(|(e, _, _)| {
+            // The table in the language in force (the same words as English's domain text).
+            let (what, text) = crate::tui::text::event_summary(&e.what, currency);
             vec![
                 e.id.to_string(),
                 e.date.format(&ctx.config.display.date_format).to_string(),

@@ -252,7 +252,12 @@ fn table(cards: &[Scorecard]) -> String {
                         .find(|p| p.key == *k)
                         .and_then(|p| p.normalized)
                         .unwrap_or(0.0);
-                    format!("{} {} (-{:.0})", k.short(), number(v), lost)
+                    format!(
+                        "{} {} (-{:.0})",
+                        crate::tui::text::metric(*k),
+                        number(v),
+                        lost
+                    )
                 },
             );
             vec![

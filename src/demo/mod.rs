@@ -121,7 +121,7 @@ type Dated = (NaiveDate, LogEntry);
 pub fn populate(store: &mut Store, today: NaiveDate) -> Result<String> {
     let summary = store.import_portfolio(&portfolio(today))?;
     let decided = decisions::write(store, today)?;
-    Ok(format!("{summary}, {decided} decisions"))
+    Ok(crate::tn!("store.demo_summary", decided, summary = summary))
 }
 
 /// The demo portfolio as it stands on `today`: the same day always gives the same values.

@@ -496,7 +496,7 @@ impl TimeDraft {
 }
 
 /// Parses time worked: `90` or `90m` (minutes), `1.5h` (or `1,5h`: a decimal comma), `1h30`,
-/// `1:30`.
+/// `1:30`; `u` (uur) does what `h` does, as the Dutch screens write it (`1u30`).
 pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError> {
     let s = input.trim().to_ascii_lowercase();
     let bad = || {
@@ -536,9 +536,9 @@ pub fn parse_minutes(field: &'static str, input: &str) -> Result<u32, FieldError
     };
     let minutes = if let Some((h, m)) = s.split_once(':') {
         hours_and(h, m)?
-    } else if let Some((h, m)) = s.split_once('h') {
+    } else if let Some((h, m)) = s.split_once('h').or_else(|| s.split_once('u')) {
         if m.is_empty() {
-            // 1.5h, 1,5h or 2h
+            // 1.5h, 1,5h or 2h (or Dutch 1,5u, 2u)
             let (hw, hf) = h
                 .split_once('.')
                 .or_else(|| h.split_once(','))
@@ -703,6 +703,8 @@ mod tests {
         assert!(parse_minutes("t", "1,5,0h").is_err());
         assert_eq!(parse_minutes("t", "2h"), Ok(120));
         assert_eq!(parse_minutes("t", "1h30"), Ok(90));
+        assert_eq!(parse_minutes("t", "1u30"), Ok(90));
+        assert_eq!(parse_minutes("t", "1,5u"), Ok(90));
         assert_eq!(parse_minutes("t", "1:15"), Ok(75));
         assert!(parse_minutes("t", "0").is_err());
         assert!(

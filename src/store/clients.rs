@@ -360,7 +360,7 @@ fn ensure_unique_name(tx: &Transaction<'_>, name: &str, except: Option<ClientId>
     match existing {
         Some((id, other)) if Some(ClientId(id)) != except => Err(ValidationError::one(
             "name",
-            format!("'{name}' is already used by client '{other}': choose another name"),
+            crate::t!("store.errors.name_taken", name = name, other = other),
         )
         .into()),
         _ => Ok(()),

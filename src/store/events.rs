@@ -104,10 +104,7 @@ impl Store {
             .ok_or_else(|| {
                 ValidationError::one(
                     "invoice",
-                    format!(
-                        "'{}' is not one of this client's invoice numbers: check it ('rapport events list --client NAME --kind invoice' shows them)",
-                        number.trim()
-                    ),
+                    crate::t!("store.errors.no_invoice", number = number.trim()),
                 )
                 .into()
             })
@@ -297,10 +294,7 @@ pub(super) fn log_in(tx: &Transaction<'_>, client: ClientId, entry: &LogEntry) -
             if already {
                 return Err(ValidationError::one(
                     "ticket",
-                    format!(
-                        "{} is already escalated: pick another ticket",
-                        EventRef::Ticket(*ticket_id)
-                    ),
+                    crate::t!("store.errors.escalated", id = EventRef::Ticket(*ticket_id)),
                 )
                 .into());
             }
@@ -462,12 +456,10 @@ fn own_row(tx: &Transaction<'_>, id: EventRef, client: ClientId) -> Result<()> {
     let what = id.table().noun();
     match owner {
         Some((c, false)) if c == client.0 => Ok(()),
-        Some((c, true)) if c == client.0 => Err(ValidationError::one(
-            what,
-            format!("{id} was voided: it counts nowhere, pick another"),
-        )
-        .into()),
-        _ => Err(ValidationError::one(what, format!("{id} is not one of this client's")).into()),
+        Some((c, true)) if c == client.0 => {
+            Err(ValidationError::one(what, crate::t!("store.errors.voided_pick", id = id)).into())
+        }
+        _ => Err(ValidationError::one(what, crate::t!("store.errors.not_theirs", id = id)).into()),
     }
 }
 

@@ -32,7 +32,7 @@ impl Store {
             if current.voided.is_some() {
                 return Err(ValidationError::one(
                     "event",
-                    format!("{id} is voided: restore it before editing it"),
+                    crate::t!("store.errors.voided_edit", id = id),
                 )
                 .into());
             }
@@ -275,11 +275,7 @@ fn read(conn: &Connection, id: EventRef) -> Result<StoredEvent> {
             .optional()?,
     };
     found.ok_or_else(|| {
-        ValidationError::one(
-            "event",
-            format!("{id} does not exist: 'rapport events list --client NAME' shows the ids"),
-        )
-        .into()
+        ValidationError::one("event", crate::t!("store.errors.no_event", id = id)).into()
     })
 }
 

@@ -36,8 +36,6 @@ mod tests;
 const TIMELINE_LEN: usize = 40;
 /// Past this many clients changed elsewhere at once, everything is read again.
 const RELOAD_ALL_AT: usize = 50;
-/// The background load ended without an answer (it panicked).
-const LOAD_STOPPED: &str = "the background load stopped";
 
 /// Runs the app's effects against the store.
 pub struct Driver {
@@ -103,7 +101,9 @@ impl Driver {
     pub fn wait_for_scores(&mut self) -> bool {
         match self.load.take() {
             Some(rx) => {
-                let loaded = rx.recv().unwrap_or_else(|_| Err(LOAD_STOPPED.into()));
+                let loaded = rx
+                    .recv()
+                    .unwrap_or_else(|_| Err(crate::t!("app.load_stopped").into()));
                 self.take_load(loaded);
                 true
             }
@@ -151,7 +151,7 @@ impl Driver {
         let loaded = match rx.try_recv() {
             Ok(loaded) => loaded,
             Err(mpsc::TryRecvError::Empty) => return false,
-            Err(mpsc::TryRecvError::Disconnected) => Err(LOAD_STOPPED.into()),
+            Err(mpsc::TryRecvError::Disconnected) => Err(crate::t!("app.load_stopped").into()),
         };
         self.take_load(loaded);
         true
@@ -315,7 +315,7 @@ impl Driver {
             _ => Vec::new(),
         };
         if changes.is_empty() {
-            "its evidence changed".into()
+            crate::t!("walk.status.evidence_changed").into()
         } else {
             changes.join("; ")
         }

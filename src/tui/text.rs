@@ -287,7 +287,11 @@ pub fn event_summary(what: &EventKind, currency: &str) -> (&'static str, String)
             )
         }
         EventKind::Time { minutes, note } => {
-            let mut s = format!("{}h{:02}", minutes / 60, minutes % 60);
+            let mut s = t!(
+                "history.duration",
+                hours = minutes / 60,
+                minutes = format!("{:02}", minutes % 60)
+            );
             if let Some(n) = note {
                 s.push_str(&format!(" {}", n.replace('\n', " ")));
             }

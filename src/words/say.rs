@@ -57,9 +57,7 @@ pub fn upcoming_detail(d: &Detail) -> String {
         Detail::Notice(n) => crate::words::plural_in(lang, "decide.due.notice", i64::from(*n), &[]),
         Detail::NoNotice => t_in!(lang, "decide.due.no_notice").into(),
         Detail::ForEnd(end) => t_in!(lang, "decide.due.for_end", end = iso(*end)),
-        Detail::Overdue(n) => {
-            crate::words::plural_in(lang, "decide.due.overdue", i64::from(*n), &[])
-        }
+        Detail::Overdue(n) => crate::words::plural_in(lang, "decide.due.overdue", *n, &[]),
         Detail::LookAgain => t_in!(lang, "decide.due.look_again").into(),
         Detail::Offboarding(o) => t_in!(
             lang,

@@ -345,10 +345,7 @@ pub fn decidable(client: &Client) -> Result<(), ValidationError> {
     if client.fields.status == ClientStatus::Former {
         return Err(ValidationError::one(
             "client",
-            format!(
-                "'{}' is a former client: there is nothing left to decide",
-                client.fields.name
-            ),
+            crate::t!("decide.former", name = client.fields.name),
         ));
     }
     Ok(())

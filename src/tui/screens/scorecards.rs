@@ -464,8 +464,11 @@ fn other_facts<'a>(c: &Scorecard, look: &Look, width: usize) -> Vec<Line<'a>> {
     };
     if let Some(rate) = m.effective_rate_cents {
         money.push_str(&format!(
-            " · {}/h",
-            crate::domain::Cents(rate).display_whole(&look.currency)
+            " · {}",
+            crate::t!(
+                "pareto.per_hour",
+                money = crate::domain::Cents(rate).display_whole(&look.currency)
+            )
         ));
     }
     money.push_str(&format!(
