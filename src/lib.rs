@@ -6,6 +6,7 @@
 //! - [`demo`]: the deterministic demo portfolio.
 //! - [`commands`] and [`tui`]: the two faces, the headless CLI and the terminal UI.
 //! - [`words`]: every text shown to a user, in English and Dutch.
+//! - [`files`]: the private folders and new files rapport writes (0700, 0600).
 //! - [`scripts`]: the breakup scripts' template overrides and facts, for both faces.
 //! - [`cli`], [`config`], [`paths`], [`clock`]: start-up plumbing.
 
@@ -16,6 +17,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod paths;
 pub mod scripts;
 pub mod store;

@@ -13,6 +13,7 @@ use crate::domain::ValidationError;
 use crate::domain::decide::decision::Decision;
 use crate::domain::lang::Lang;
 use crate::domain::script::{Channel, Kind, render};
+use crate::files::{create_private_dir, create_private_file};
 use crate::scripts::facts_for;
 use crate::store::NewScript;
 
@@ -163,31 +164,4 @@ pub fn write_new(path: &Path, text: &str) -> Result<()> {
             .with_context(|| crate::t!("scripts.cli.cannot_write", file = path.display()));
     }
     Ok(())
-}
-
-/// A folder only its owner may enter (0700), with the folders above it.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(dir)
-}
-
-/// A new file only its owner may read (0600); refused when one is there.
-pub fn create_private_file(path: &Path) -> std::io::Result<fs::File> {
-    let mut o = fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(path)
 }

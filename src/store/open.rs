@@ -12,6 +12,7 @@ use rusqlite_migration::{M, Migrations};
 
 use super::error::is_corrupt;
 use super::{BUSY_TIMEOUT, Result, Store, StoreError};
+pub(super) use crate::files::{create_private_dir, create_private_file};
 
 /// `PRAGMA application_id` of a rapport database: "RAPT".
 pub const APPLICATION_ID: i64 = 0x5241_5054;
@@ -432,31 +433,6 @@ pub(super) fn io_failure(e: std::io::Error, path: &Path) -> StoreError {
             source: e,
         }
     }
-}
-
-pub(super) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(dir)
-}
-
-pub(super) fn create_private_file(path: &Path) -> std::io::Result<fs::File> {
-    let mut o = fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(path)
 }
 
 #[cfg(test)]

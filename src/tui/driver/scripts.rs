@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use super::Driver;
-use crate::commands::script::{create_private_dir, create_private_file};
 use crate::domain::ClientId;
 use crate::domain::decide::decision::Decision;
 use crate::domain::script::Kind;
+use crate::files::{create_private_dir, create_private_file};
 use crate::scripts::facts_for;
 use crate::store::{NewScript, StoreError};
 use crate::tui::action::Effect;
