@@ -73,29 +73,39 @@ pub fn with_language<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
     f()
 }
 
-/// Both languages' texts by their full names (`clients.title`).
-struct Catalog {
-    en: HashMap<String, String>,
-    nl: HashMap<String, String>,
+/// An area's texts in one language by their full names (`clients.title`), read from its
+/// file the first time one of them is asked for: a screen pays only for the areas it shows.
+type Texts = HashMap<String, String>;
+
+fn area_texts(area: usize, lang: Lang) -> &'static Texts {
+    static READ: OnceLock<Vec<[OnceLock<Texts>; 2]>> = OnceLock::new();
+    let read = READ.get_or_init(|| {
+        areas::AREAS
+            .iter()
+            .map(|_| [OnceLock::new(), OnceLock::new()])
+            .collect()
+    });
+    read[area][usize::from(index(lang))].get_or_init(|| {
+        let a = &areas::AREAS[area];
+        let file = match lang {
+            Lang::En => a.en,
+            Lang::Nl => a.nl,
+        };
+        let mut texts = HashMap::new();
+        // The files are part of the build and their tests parse them: a broken one fails
+        // `cargo test`, and here only loses that area's texts.
+        if let Ok(table) = file.parse::<toml::Table>() {
+            flatten(a.name, &table, &mut texts);
+        }
+        texts
+    })
 }
 
-fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| {
-        let mut en = HashMap::new();
-        let mut nl = HashMap::new();
-        for area in areas::AREAS {
-            // The files are part of the build and their tests parse them: a broken one
-            // fails `cargo test`, and here only loses that area's texts.
-            if let Ok(table) = area.en.parse::<toml::Table>() {
-                flatten(area.name, &table, &mut en);
-            }
-            if let Ok(table) = area.nl.parse::<toml::Table>() {
-                flatten(area.name, &table, &mut nl);
-            }
-        }
-        Catalog { en, nl }
-    })
+/// The text named `key` in `lang`, if it is written.
+fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    let area = key.split('.').next()?;
+    let at = areas::AREAS.iter().position(|a| a.name == area)?;
+    area_texts(at, lang).get(key).map(String::as_str)
 }
 
 /// `[x] y = "..."` in area `a` becomes `a.x.y`; `_same` is the tests' business, not a text.
@@ -123,15 +133,11 @@ pub fn get(key: &str) -> &'static str {
 /// The text named `key` in `lang`; a Dutch text that is missing falls back to the English
 /// one, and a name that is nowhere shows itself (the tests see to it neither happens).
 pub fn get_in(lang: Lang, key: &str) -> &'static str {
-    let catalog = catalog();
     let found = match lang {
-        Lang::Nl => catalog.nl.get(key).or_else(|| catalog.en.get(key)),
-        Lang::En => catalog.en.get(key),
+        Lang::Nl => lookup(Lang::Nl, key).or_else(|| lookup(Lang::En, key)),
+        Lang::En => lookup(Lang::En, key),
     };
-    match found {
-        Some(text) => text.as_str(),
-        None => static_key(key),
-    }
+    found.unwrap_or_else(|| static_key(key))
 }
 
 /// A missing text shows its own name, leaked once per name (it only happens when a test
