@@ -145,7 +145,10 @@ fn tui(db: &Path, spec: &str) -> String {
     };
     let store = Store::open(db).expect("the demo database");
     let (settings, look) = ui::prepare(&ctx, &store, true).expect("settings");
+    // As `tui::run` does: the driver keeps what the scripts are made with.
+    let scripts = settings.scripts.clone();
     let mut driver = Driver::new(store, App::new(today(), settings), &look.currency);
+    driver.scripts = scripts;
     driver.app.resize(w, h);
     driver.refresh();
     for c in keys.chars() {

@@ -16,7 +16,7 @@ use crate::store::{Result, Store};
 /// decision when it is of this kind, else from the contract as it stands on `as_of`; the
 /// new MRR of a reprice only from such a decision. `reason` is the user's wording; none
 /// leaves the built-in professional reason of the script's language. The handover list is
-/// left empty: the script says the guide's handover items in its own language.
+/// the checklist's (config `[offboarding]`), said in the script's own language.
 pub fn facts_for(
     store: &Store,
     config: &Config,
@@ -75,6 +75,7 @@ pub fn facts_for(
         transition_help: config.scripts.transition_help.clone(),
         referrals: config.scripts.referrals.clone(),
         handover: Vec::new(),
+        checklist: config.offboarding.clone(),
         scope_change: String::new(),
         tone_words: config.scripts.tone_words.clone(),
     })

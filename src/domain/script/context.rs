@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::defaults::{default_handover, default_scope_help, default_transition_help, reason_on};
+use super::defaults::{default_scope_help, default_transition_help, handover_for, reason_on};
 use super::format::{date_line, long_date, money};
 use super::{Channel, Kind, ScriptFacts};
 use crate::domain::lang::Lang;
@@ -84,7 +84,19 @@ pub(super) fn values(kind: Kind, channel: Channel, lang: Lang, f: &ScriptFacts) 
             },
         ),
         referrals => referrals,
-        handover => or_default(&f.handover, default_handover),
+        handover => {
+            let given: Vec<String> = f
+                .handover
+                .iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if given.is_empty() {
+                handover_for(&f.checklist, lang)
+            } else {
+                given
+            }
+        },
         scope_change => Some(f.scope_change.trim()).filter(|s| !s.is_empty()),
     }
 }

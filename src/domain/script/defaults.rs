@@ -4,6 +4,7 @@
 
 use super::{Basis, Kind};
 use crate::domain::lang::Lang;
+use crate::domain::offboard::{Entry, Item, Items};
 
 /// The professional reason said when the user gives none: accurate and without blame.
 pub fn default_reason(kind: Kind, lang: Lang) -> String {
@@ -51,6 +52,38 @@ pub fn default_scope_help(lang: Lang) -> Vec<String> {
     ]
     .map(str::to_string)
     .to_vec()
+}
+
+/// What the offboarding checklist hands over, in `lang`: its built-in handover items and
+/// the user's own items as typed; the guide's handover items when it names none.
+pub fn handover_for(items: &Items, lang: Lang) -> Vec<String> {
+    let said: Vec<String> = items
+        .entries()
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Builtin(item) => handover_item(*item, lang).map(str::to_string),
+            Entry::Custom { text, .. } => Some(text.clone()),
+        })
+        .collect();
+    if said.is_empty() {
+        default_handover(lang)
+    } else {
+        said
+    }
+}
+
+/// A checklist item as the handover it is, in a letter's words; none for the items that
+/// are no handover (the notice, the invoice, the sign-off...).
+fn handover_item(item: Item, lang: Lang) -> Option<&'static str> {
+    Some(match item {
+        Item::Credentials => crate::t_in!(lang, "script.handover.credentials"),
+        Item::Dns => crate::t_in!(lang, "script.handover.domains"),
+        Item::Licences => crate::t_in!(lang, "script.handover.licences"),
+        Item::Backups => crate::t_in!(lang, "script.handover.backups"),
+        Item::Documentation => crate::t_in!(lang, "script.handover.documentation"),
+        Item::Data => crate::t_in!(lang, "script.handover.data"),
+        _ => return None,
+    })
 }
 
 /// What is handed over when the checklist names nothing: the guide's handover items.

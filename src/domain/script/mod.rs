@@ -197,9 +197,13 @@ pub struct ScriptFacts {
     pub transition_help: Vec<String>,
     /// MSPs to refer the client to (config).
     pub referrals: Vec<String>,
-    /// What will be handed over (the offboarding checklist's items); empty for the
-    /// built-in list.
+    /// What will be handed over, in the user's words; empty says the handover items of
+    /// `checklist` in the script's language.
     pub handover: Vec<String>,
+    /// The offboarding checklist's items (config `[offboarding]`): its handover items and
+    /// the user's own are the ones a script names.
+    #[serde(skip)]
+    pub checklist: crate::domain::offboard::Items,
     /// Reduce scope: what is no longer part of the service, in the user's words; empty
     /// says it in general terms.
     pub scope_change: String,

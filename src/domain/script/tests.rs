@@ -26,6 +26,7 @@ pub(crate) fn facts() -> ScriptFacts {
         transition_help: Vec::new(),
         referrals: vec!["Noord IT".into(), "Helder Beheer".into()],
         handover: Vec::new(),
+        checklist: Default::default(),
         scope_change: String::new(),
         tone_words: ToneWords::default(),
     }
@@ -311,4 +312,49 @@ fn a_contact_is_called_by_first_name_unless_the_name_starts_with_a_title() {
     assert!(said("Mr Smith").contains("\"Hello Mr Smith, this is"));
     assert!(said("J. de Vries").contains("\"Hello J. de Vries, this is"));
     assert!(said("Noor").contains("\"Hello Noor, this is"));
+}
+
+#[test]
+fn the_handover_named_is_the_checklists() {
+    use crate::domain::offboard::Items;
+    // All built-in items: the six that hand something over, not the notice or the invoice.
+    let all = render(
+        &builtin(),
+        Kind::EndNow,
+        Channel::Letter,
+        Lang::En,
+        &facts(),
+    )
+    .text;
+    assert!(
+        all.contains("your data, returned to you or deleted, as we agree"),
+        "{all}"
+    );
+    assert!(
+        all.contains("domain names, DNS and registrar access"),
+        "{all}"
+    );
+    // A checklist without DNS and with an item of the user's own says exactly that.
+    let mine = ScriptFacts {
+        checklist: Items::new(
+            Some(&["notice-sent", "credentials", "sign-off"]),
+            &["The office key fob"],
+        )
+        .unwrap(),
+        ..facts()
+    };
+    let nl = render(&builtin(), Kind::EndNow, Channel::Letter, Lang::Nl, &mine).text;
+    assert!(nl.contains("wachtwoorden en beheerderstoegang"), "{nl}");
+    assert!(nl.contains("The office key fob"), "{nl}");
+    assert!(!nl.contains("DNS"), "{nl}");
+    // Words the user gave for the handover win over the checklist.
+    let given = ScriptFacts {
+        handover: vec!["the keys to the server room".into()],
+        ..facts()
+    };
+    let en = render(&builtin(), Kind::EndNow, Channel::Email, Lang::En, &given).text;
+    assert!(
+        en.contains("the keys to the server room") && !en.contains("DNS"),
+        "{en}"
+    );
 }
