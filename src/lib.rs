@@ -7,6 +7,7 @@
 //! - [`commands`] and [`tui`]: the two faces, the headless CLI and the terminal UI.
 //! - [`words`]: every text shown to a user, in English and Dutch.
 //! - [`files`]: the private folders and new files rapport writes (0700, 0600).
+//! - [`import`]: reading a PSA's CSV export from disk into the store, for both faces.
 //! - [`scripts`]: the breakup scripts' template overrides and facts, for both faces.
 //! - [`cli`], [`config`], [`paths`], [`clock`]: start-up plumbing.
 
@@ -18,6 +19,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod files;
+pub mod import;
 pub mod paths;
 pub mod scripts;
 pub mod store;

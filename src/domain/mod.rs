@@ -8,6 +8,7 @@ pub mod defaults;
 pub mod error;
 pub mod evidence;
 pub mod identity;
+pub mod import;
 pub mod lang;
 pub mod money;
 pub mod offboard;

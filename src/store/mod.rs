@@ -10,6 +10,7 @@ mod diagnostics;
 mod error;
 mod events;
 mod identity;
+mod import;
 mod offboard;
 mod open;
 mod record;
@@ -30,6 +31,7 @@ pub use bulk::{BulkWriter, ImportSummary};
 pub use check::CheckReport;
 pub use diagnostics::Pragmas;
 pub use error::{Result, StoreError, restore_advice};
+pub use import::{ImportOptions, ImportReport};
 pub use open::{APPLICATION_ID, schema_version, sqlite_version};
 pub use scripts::{NewScript, SavedScript};
 
