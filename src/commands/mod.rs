@@ -6,6 +6,7 @@ pub mod check;
 pub mod client;
 pub mod decide;
 pub mod demo;
+pub mod dump;
 pub mod events;
 pub mod log;
 pub mod offboard;

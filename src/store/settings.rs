@@ -23,7 +23,7 @@ impl Store {
     }
 }
 
-fn defaults_in(conn: &Connection, path: &Path) -> Result<Option<Defaults>> {
+pub(super) fn defaults_in(conn: &Connection, path: &Path) -> Result<Option<Defaults>> {
     let mut stmt = conn.prepare_cached("SELECT key, value FROM settings")?;
     let rows = stmt
         .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?

@@ -35,6 +35,7 @@ pub const AREAS: &[Area] = &[
     area!("config"),
     area!("decide"),
     area!("decisions"),
+    area!("dump"),
     area!("errors"),
     area!("evidence"),
     area!("fields"),
