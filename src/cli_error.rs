@@ -105,6 +105,9 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
                 )
             )
             || c.downcast_ref::<crate::domain::FieldError>().is_some()
+            // A file that is no dump, a bad row in one, a database that is not empty.
+            || c.downcast_ref::<crate::store::DumpError>()
+                .is_some_and(crate::store::DumpError::is_input)
     });
     if invalid { 2 } else { 1 }
 }

@@ -67,7 +67,10 @@ fn source(dir: &Path) -> PathBuf {
             .unwrap();
         voided += 1;
     }
-    assert_eq!(voided, 3, "the first client has a ticket, an invoice and time");
+    assert_eq!(
+        voided, 3,
+        "the first client has a ticket, an invoice and time"
+    );
 
     // A script of a decision, and one written from a reason alone.
     let decision = store.decisions(None).unwrap()[0].clone();
@@ -108,6 +111,19 @@ fn source(dir: &Path) -> PathBuf {
         .unwrap()
         .id;
     store.save_draft(undecided, &Answers::default()).unwrap();
+    drop(store);
+
+    // What a prospect taken on accepted (the demo takes none on).
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE clients SET expectations = ?2 WHERE id = ?1",
+            rusqlite::params![
+                undecided.0,
+                r#"["prepayment","on condition: the standard stack"]"#
+            ],
+        )
+        .unwrap();
     path
 }
 
@@ -137,7 +153,11 @@ fn views(path: &Path) -> Views {
     let facts = store.portfolio_facts().unwrap();
     let mut cards: Vec<_> = evaluate_all(&facts, today(), &rules)
         .into_iter()
-        .filter(|c| facts.client(c.client).is_some_and(|f| f.status.is_current()))
+        .filter(|c| {
+            facts
+                .client(c.client)
+                .is_some_and(|f| f.status.is_current())
+        })
         .collect();
     rank(&mut cards);
     let mut scorecards = Vec::new();
@@ -210,7 +230,10 @@ fn a_dump_loads_into_a_new_database_with_identical_scorecards() {
     let started = Instant::now();
     let summary = Store::open(&to).unwrap().load_dump(&read).unwrap();
     let loaded = started.elapsed();
-    eprintln!("demo dump: {} bytes, made in {made:?}, loaded in {loaded:?}", text.len());
+    eprintln!(
+        "demo dump: {} bytes, made in {made:?}, loaded in {loaded:?}",
+        text.len()
+    );
     assert_eq!(summary, dump.summary());
     assert_eq!(summary.clients, 30);
     assert_eq!(summary.voided, 3);
@@ -219,8 +242,19 @@ fn a_dump_loads_into_a_new_database_with_identical_scorecards() {
     assert!(summary.decisions > 0 && summary.decision_drafts == 1 && summary.staff_votes > 0);
 
     let (before, after) = (views(&from), views(&to));
-    assert!(before.scorecards.contains("\"grade\""), "{}", &before.scorecards[..200]);
-    assert!(before.timelines.iter().flatten().any(|e| e.voided.is_some()));
+    assert!(
+        before.scorecards.contains("\"grade\""),
+        "{}",
+        &before.scorecards[..200]
+    );
+    assert!(
+        before
+            .timelines
+            .iter()
+            .flatten()
+            .any(|e| e.voided.is_some())
+    );
+    assert!(before.expectations.iter().any(|e| e.len() == 2));
     assert_eq!(after, before);
     assert_eq!(derived(&to), derived(&from));
 
@@ -231,7 +265,10 @@ fn a_dump_loads_into_a_new_database_with_identical_scorecards() {
     let mut again = Store::open_read(&to).unwrap().dump().unwrap();
     again.made_at.clone_from(&dump.made_at);
     assert_eq!(again, dump);
-    assert!(made.as_millis() < 1_000 && loaded.as_millis() < 1_000, "{made:?} {loaded:?}");
+    assert!(
+        made.as_millis() < 1_000 && loaded.as_millis() < 1_000,
+        "{made:?} {loaded:?}"
+    );
 }
 
 #[test]
@@ -240,12 +277,21 @@ fn the_dump_holds_every_column_of_every_table_but_what_is_derived() {
     let from = source(dir.path());
     let dump = Store::open_read(&from).unwrap().dump().unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&to_text(&dump)).unwrap();
-    assert_eq!(doc, serde_json::to_value(&dump).unwrap(), "write_json has every field");
+    assert_eq!(
+        doc,
+        serde_json::to_value(&dump).unwrap(),
+        "write_json has every field"
+    );
     assert_eq!(doc["format"], FORMAT);
     assert_eq!(doc["schema"], schema_version());
     assert_eq!(doc["settings"]["source"], "demo");
 
-    let derived = ["clients.rev", "clients.name_key", "invoices.number_key", "tickets.ref_key"];
+    let derived = [
+        "clients.rev",
+        "clients.name_key",
+        "invoices.number_key",
+        "tickets.ref_key",
+    ];
     let conn = Connection::open(&from).unwrap();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -290,10 +336,15 @@ fn a_database_with_clients_is_refused_untouched() {
     let dump = Store::open_read(&from).unwrap().dump().unwrap();
     let before = views(&from);
     let e = Store::open(&from).unwrap().load_dump(&dump).unwrap_err();
-    assert!(matches!(e, DumpError::NotEmpty { clients: 30, .. }), "{e:?}");
+    assert!(
+        matches!(e, DumpError::NotEmpty { clients: 30, .. }),
+        "{e:?}"
+    );
     let text = e.to_string();
     assert!(text.contains("already holds 30 clients"), "{text}");
     assert!(text.contains("--db") && !text.contains('\n'), "{text}");
+    let dutch = rapport::words::with_language(Lang::Nl, || e.to_string());
+    assert!(dutch.contains("bevat al 30 klanten"), "{dutch}");
     assert_eq!(views(&from), before);
 }
 
@@ -328,7 +379,10 @@ fn a_newer_schema_and_what_is_no_dump_are_refused() {
     ] {
         let e = Dump::from_json(garbage).unwrap_err();
         assert!(matches!(e, DumpError::NotDump), "{garbage:?}: {e:?}");
-        assert!(e.to_string().starts_with("this is not a rapport dump"), "{e}");
+        assert!(
+            e.to_string().starts_with("this is not a rapport dump"),
+            "{e}"
+        );
     }
     // A dump with a row that is not a row says where.
     let e = Dump::from_json(
@@ -390,7 +444,10 @@ fn one_bad_row_loads_nothing() {
     bad.time_entries[1].id = bad.time_entries[0].id;
     assert!(matches!(
         store.load_dump(&bad),
-        Err(DumpError::Refused { table: "time_entries", .. })
+        Err(DumpError::Refused {
+            table: "time_entries",
+            ..
+        })
     ));
 
     // Checked before anything is written: references, outcomes, a decision's JSON.
@@ -398,20 +455,36 @@ fn one_bad_row_loads_nothing() {
     bad.invoices[0].client_id = 9_999;
     let e = store.load_dump(&bad).unwrap_err();
     assert!(
-        matches!(e, DumpError::UnknownRef { table: "invoices", column: "client_id", value: 9_999, .. }),
+        matches!(
+            e,
+            DumpError::UnknownRef {
+                table: "invoices",
+                column: "client_id",
+                value: 9_999,
+                ..
+            }
+        ),
         "{e:?}"
     );
     let mut bad = good.clone();
     bad.decisions[0].chosen = "maybe".into();
     assert!(matches!(
         store.load_dump(&bad),
-        Err(DumpError::BadValue { table: "decisions", column: "chosen", .. })
+        Err(DumpError::BadValue {
+            table: "decisions",
+            column: "chosen",
+            ..
+        })
     ));
     let mut bad = good.clone();
     bad.decisions[0].snapshot = serde_json::from_str("{\"score\": \"high\"}").unwrap();
     assert!(matches!(
         bad.check(),
-        Err(DumpError::BadValue { table: "decisions", column: "snapshot", .. })
+        Err(DumpError::BadValue {
+            table: "decisions",
+            column: "snapshot",
+            ..
+        })
     ));
     let mut bad = good.clone();
     bad.settings
@@ -462,6 +535,7 @@ fn the_commands_write_private_files_and_never_over_one() {
         let line = rapport::cli_error::one_line(&e);
         assert!(line.starts_with("cannot load "), "{line}");
         assert!(line.contains("already holds 30 clients"), "{line}");
+        assert_eq!(rapport::cli_error::exit_code(&e), 2);
     }
 
     // A file that is no dump, or one that does not load, leaves no database behind.
@@ -473,6 +547,7 @@ fn the_commands_write_private_files_and_never_over_one() {
         rapport::cli_error::one_line(&e).contains("not a rapport dump"),
         "{e:#}"
     );
+    assert_eq!(rapport::cli_error::exit_code(&e), 2);
     let mut bad = Dump::from_json(&written).unwrap();
     bad.tickets[0].opened_on = "yesterday".into();
     let bad_file = dir.path().join("bad.json");
@@ -483,9 +558,11 @@ fn the_commands_write_private_files_and_never_over_one() {
         "{e:#}"
     );
     assert!(
-        fs::read_dir(dir.path())
+        fs::read_dir(dir.path()).unwrap().all(|f| !f
             .unwrap()
-            .all(|f| !f.unwrap().file_name().to_string_lossy().contains("nowhere")),
+            .file_name()
+            .to_string_lossy()
+            .contains("nowhere")),
         "no database left behind"
     );
 }
@@ -503,9 +580,11 @@ fn a_voided_event_keeps_its_reason_and_time() {
     assert_eq!(event.voided.as_deref(), Some("entered twice (t)"));
     let at: String = Connection::open(&to)
         .unwrap()
-        .query_row("SELECT voided_at FROM tickets WHERE id = ?1", [voided.id], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT voided_at FROM tickets WHERE id = ?1",
+            [voided.id],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(Some(at), voided.voided_at);
 }

@@ -20,16 +20,19 @@ pub fn export_all(ctx: &Context, out: Option<&Path>) -> Result<()> {
         bail!(crate::t!("scripts.cli.out_exists", file = out.display()));
     }
     let store = ctx.open_read_store()?;
-    let dump = store.dump().with_context(|| {
-        crate::t!("dump.cli.cannot_export", path = ctx.db_path.display())
-    })?;
+    let dump = store
+        .dump()
+        .with_context(|| crate::t!("dump.cli.cannot_export", path = ctx.db_path.display()))?;
     drop(store);
     match out {
         None => {
             let mut w = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
             dump.write_json(&mut w)
                 .and_then(|()| w.flush())
-                .context(crate::t!("dump.cli.cannot_export", path = ctx.db_path.display()))?;
+                .context(crate::t!(
+                    "dump.cli.cannot_export",
+                    path = ctx.db_path.display()
+                ))?;
         }
         Some(out) => {
             let mut bytes = Vec::with_capacity(1 << 20);

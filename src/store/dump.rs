@@ -369,8 +369,16 @@ impl Dump {
     /// How many rows of each kind the dump holds.
     pub fn summary(&self) -> LoadSummary {
         let n = |len: usize| len as u64;
-        let voided = self.tickets.iter().filter(|r| r.voided_at.is_some()).count()
-            + self.invoices.iter().filter(|r| r.voided_at.is_some()).count()
+        let voided = self
+            .tickets
+            .iter()
+            .filter(|r| r.voided_at.is_some())
+            .count()
+            + self
+                .invoices
+                .iter()
+                .filter(|r| r.voided_at.is_some())
+                .count()
             + self
                 .time_entries
                 .iter()
@@ -381,7 +389,11 @@ impl Dump {
                 .iter()
                 .filter(|r| r.voided_at.is_some())
                 .count()
-            + self.incidents.iter().filter(|r| r.voided_at.is_some()).count();
+            + self
+                .incidents
+                .iter()
+                .filter(|r| r.voided_at.is_some())
+                .count();
         LoadSummary {
             clients: n(self.clients.len()),
             tickets: n(self.tickets.len()),

@@ -106,7 +106,13 @@ impl Dump {
             read_json::<Vec<Condition>>("decisions", d.id, "conditions", &d.conditions)?;
         }
         for d in &self.decision_drafts {
-            points(&clients, "decision_drafts", d.client_id, "client_id", d.client_id)?;
+            points(
+                &clients,
+                "decision_drafts",
+                d.client_id,
+                "client_id",
+                d.client_id,
+            )?;
             read_json::<Answers>("decision_drafts", d.client_id, "answers", &d.answers)?;
         }
         for s in &self.scripts {
@@ -116,7 +122,13 @@ impl Dump {
             }
         }
         for o in &self.offboarding {
-            points(&clients, "offboarding", o.client_id, "client_id", o.client_id)?;
+            points(
+                &clients,
+                "offboarding",
+                o.client_id,
+                "client_id",
+                o.client_id,
+            )?;
             if let Some(d) = o.decision_id {
                 points(&decisions, "offboarding", o.client_id, "decision_id", d)?;
             }
@@ -233,7 +245,8 @@ fn settings(tx: &Transaction<'_>, dump: &Dump, path: &Path) -> Result<(), DumpEr
         .prepare("INSERT INTO settings (key, value) VALUES (?1, ?2)")
         .map_err(sql)?;
     for (k, v) in &dump.settings {
-        stmt.execute(params![k, v]).map_err(refused("settings", k))?;
+        stmt.execute(params![k, v])
+            .map_err(refused("settings", k))?;
     }
     match crate::store::settings::defaults_in(tx, path) {
         Ok(_) => Ok(()),
@@ -489,8 +502,13 @@ fn decisions_in(tx: &Transaction<'_>, dump: &Dump) -> Result<(), DumpError> {
         )
         .map_err(sql)?;
     for o in &dump.offboarding {
-        stmt.execute(params![o.client_id, o.decision_id, o.started_on, o.created_at])
-            .map_err(refused("offboarding", o.client_id))?;
+        stmt.execute(params![
+            o.client_id,
+            o.decision_id,
+            o.started_on,
+            o.created_at
+        ])
+        .map_err(refused("offboarding", o.client_id))?;
     }
 
     let mut stmt = tx
@@ -500,8 +518,14 @@ fn decisions_in(tx: &Transaction<'_>, dump: &Dump) -> Result<(), DumpError> {
         )
         .map_err(sql)?;
     for t in &dump.offboarding_ticks {
-        stmt.execute(params![t.client_id, t.item, t.done_on, t.by_note, t.ticked_at])
-            .map_err(refused("offboarding_ticks", tick_row(t.client_id, &t.item)))?;
+        stmt.execute(params![
+            t.client_id,
+            t.item,
+            t.done_on,
+            t.by_note,
+            t.ticked_at
+        ])
+        .map_err(refused("offboarding_ticks", tick_row(t.client_id, &t.item)))?;
     }
     Ok(())
 }

@@ -186,8 +186,7 @@ fn incident(r: &Row<'_>) -> rusqlite::Result<Incident> {
     })
 }
 
-const VOTES: &str =
-    "SELECT id, year, staff, client_id, rank FROM staff_votes ORDER BY id";
+const VOTES: &str = "SELECT id, year, staff, client_id, rank FROM staff_votes ORDER BY id";
 
 fn vote(r: &Row<'_>) -> rusqlite::Result<StaffVote> {
     Ok(StaffVote {
@@ -225,8 +224,7 @@ fn decision(r: &Row<'_>) -> rusqlite::Result<Decision> {
     })
 }
 
-const DRAFTS: &str =
-    "SELECT client_id, answers, saved_at FROM decision_drafts ORDER BY client_id";
+const DRAFTS: &str = "SELECT client_id, answers, saved_at FROM decision_drafts ORDER BY client_id";
 
 fn draft(r: &Row<'_>) -> rusqlite::Result<DecisionDraft> {
     Ok(DecisionDraft {
