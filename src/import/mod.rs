@@ -30,8 +30,5 @@ pub fn run(
     options: ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ReadError> {
-    todo!(
-        "helper: {store:?} {file:?} {mapping:?} {options:?} {:p}",
-        progress
-    )
+    todo!("helper: {store:?} {file:?} {mapping:?} {options:?} {:p}", progress)
 }
