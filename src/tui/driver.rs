@@ -29,6 +29,8 @@ use crate::store::{Store, StoreError};
 
 mod load;
 mod scripts;
+
+pub use scripts::{exports_dir, write_fresh};
 #[cfg(test)]
 mod tests;
 

@@ -37,6 +37,7 @@ pub const AREAS: &[Area] = &[
     area!("decisions"),
     area!("errors"),
     area!("evidence"),
+    area!("export"),
     area!("fields"),
     area!("forms"),
     area!("gut_check"),
