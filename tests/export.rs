@@ -417,3 +417,54 @@ fn p_in_the_app_writes_the_report_to_the_exports_folder_and_says_where() {
         "{text}"
     );
 }
+
+/// The importer (`rapport import`, issue 10's other half) reads what `export --format csv`
+/// writes: again into the same database it adds nothing (every row's reference, its own
+/// `rapport:t12` where it had none, finds the row), and into an empty database it gives
+/// back the same evidence tables.
+#[test]
+#[ignore = "needs `rapport import` (h-read, h-icli): the lead un-ignores it after the merge"]
+fn csv_and_import_round_trip() {
+    let sb = demo();
+    let out = sb.path("report");
+    let o = out.to_str().unwrap();
+    assert_eq!(sb.run(&["export", "--format", "csv", "--out", o]).code, 0);
+    let kinds = ["clients", "tickets", "invoices", "time", "recommendations"];
+    let tables = [
+        "clients",
+        "tickets",
+        "invoices",
+        "time_entries",
+        "recommendations",
+    ];
+    let counts = |db: &Path| tables.map(|t| count(db, t));
+    let before = counts(&sb.db);
+    for kind in kinds {
+        let file = out.join(format!("{kind}.csv"));
+        let run = sb.run(&["import", kind, file.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{kind}: {run:#?}");
+    }
+    assert_eq!(counts(&sb.db), before, "a second import added rows");
+
+    let empty = Sandbox::new();
+    empty.create_empty_db();
+    for kind in kinds {
+        let file = out.join(format!("{kind}.csv"));
+        let run = empty.run(&["import", kind, file.to_str().unwrap(), "--create-clients"]);
+        assert_eq!(run.code, 0, "{kind}: {run:#?}");
+    }
+    let again = empty.path("again");
+    let a = again.to_str().unwrap();
+    assert_eq!(
+        empty.run(&["export", "--format", "csv", "--out", a]).code,
+        0
+    );
+    for kind in kinds {
+        let name = format!("{kind}.csv");
+        assert_eq!(
+            fs::read_to_string(again.join(&name)).unwrap(),
+            fs::read_to_string(out.join(&name)).unwrap(),
+            "{name}"
+        );
+    }
+}

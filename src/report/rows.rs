@@ -347,7 +347,7 @@ pub fn evidence(
             }
         }
     }
-    incident_log.sort_by(|a, b| b.on.cmp(&a.on));
+    incident_log.sort_by_key(|i| std::cmp::Reverse(i.on));
     let Some(c) = card else {
         return Evidence {
             window_days,
