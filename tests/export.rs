@@ -268,6 +268,15 @@ fn csv_writes_a_private_file_per_table_and_the_evidence_in_the_generic_format() 
     assert!(msg.contains("already exists"), "{msg}");
     assert_eq!(fs::read(out.join("tickets.csv")).unwrap(), before);
     assert_eq!(listing(&out), CSV_FILES);
+
+    // A file where the folder should be: said so, the file untouched.
+    let file = out.join("tickets.csv");
+    let msg = sb
+        .run(&["export", "--format", "csv", "--out", file.to_str().unwrap()])
+        .fails(1)
+        .to_string();
+    assert!(msg.contains("is a file"), "{msg}");
+    assert_eq!(fs::read(&file).unwrap(), before);
 }
 
 #[test]

@@ -50,6 +50,12 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
     {
         bail!(crate::t!("export.file_exists", file = out.display()));
     }
+    if let Some(out) = &args.out
+        && csv
+        && std::fs::symlink_metadata(out).is_ok_and(|m| !m.is_dir())
+    {
+        bail!(crate::t!("export.cli.not_a_folder", file = out.display()));
+    }
     let store = ctx.open_read_store()?;
     let (config, note) = ctx.config_on(&store)?;
     let options = Options::new(args.as_of.unwrap_or_else(|| ctx.clock.today()));

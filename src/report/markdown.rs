@@ -746,3 +746,40 @@ fn evidence(out: &mut String, f: &Fmt<'_>, r: &ClientReport) {
     }
     out.push('\n');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_stays_one_cell_of_one_line() {
+        let mut out = String::new();
+        table(
+            &mut out,
+            &[("Client", false), ("#", true)],
+            &[vec!["Smit | Zn\nBV".into(), "1".into()]],
+        );
+        assert_eq!(
+            out,
+            "| Client | # |\n| --- | --: |\n| Smit \\| Zn BV | 1 |\n\n"
+        );
+    }
+
+    #[test]
+    fn money_in_whole_units_per_language() {
+        let look = Look {
+            date_format: "%d-%m-%Y".into(),
+            currency: "€".into(),
+        };
+        let f = Fmt(&look);
+        assert_eq!(f.whole(125_049), "€1,250");
+        assert_eq!(
+            f.date(NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()),
+            "30-06-2026"
+        );
+        crate::words::with_language(crate::words::Lang::Nl, || {
+            assert_eq!(f.whole(125_050), "€ 1.251");
+            assert_eq!(f.whole(-99_000_00), "€ -99.000");
+        });
+    }
+}
