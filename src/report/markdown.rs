@@ -779,7 +779,7 @@ mod tests {
         );
         crate::words::with_language(crate::words::Lang::Nl, || {
             assert_eq!(f.whole(125_050), "€ 1.251");
-            assert_eq!(f.whole(-99_000_00), "€ -99.000");
+            assert_eq!(f.whole(-9_900_000), "€ -99.000");
         });
     }
 }
