@@ -206,6 +206,8 @@ pub enum Command {
     },
     /// The offboarding checklist of a client being let go: show it, tick or untick an item
     Offboard(crate::commands::offboard::OffboardArgs),
+    /// The portfolio report (or one client's) as JSON, CSV files or Markdown
+    Export(crate::commands::export::ExportArgs),
     /// What is coming up: contract ends, last days to give notice, reviews due, exits
     Upcoming {
         /// How many days ahead [default: 120]

@@ -8,6 +8,7 @@
 //! - [`words`]: every text shown to a user, in English and Dutch.
 //! - [`files`]: the private folders and new files rapport writes (0700, 0600).
 //! - [`import`]: reading a PSA's CSV export from disk into the store, for both faces.
+//! - [`report`]: the reports written out (`rapport export`, `p` in the app), for both faces.
 //! - [`scripts`]: the breakup scripts' template overrides and facts, for both faces.
 //! - [`cli`], [`config`], [`paths`], [`clock`]: start-up plumbing.
 
@@ -21,6 +22,7 @@ pub mod domain;
 pub mod files;
 pub mod import;
 pub mod paths;
+pub mod report;
 pub mod scripts;
 pub mod store;
 pub mod tui;

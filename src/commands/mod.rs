@@ -8,6 +8,7 @@ pub mod decide;
 pub mod demo;
 pub mod dump;
 pub mod events;
+pub mod export;
 pub mod log;
 pub mod offboard;
 pub mod pareto;

@@ -66,6 +66,10 @@ pub enum Action {
     Scripts,
     /// Open the selected client's offboarding checklist.
     Offboard,
+    /// Write the portfolio report (Scorecards screen) as Markdown to the exports folder.
+    ReportPortfolio,
+    /// Write the selected client's report as Markdown to the exports folder.
+    ReportClient,
 }
 
 /// A user intent in the offboarding checklist (see `keymap::OFFBOARD`).
@@ -291,6 +295,9 @@ pub enum Effect {
     DropDraft(ClientId),
     /// What the Scripts view asks for.
     Scripts(crate::tui::app::scripts::ScriptsEffect),
+    /// Write a report as Markdown to the exports folder: a client's, or (None) the
+    /// portfolio's, as of the Scorecards screen's date and over its window.
+    Report(Option<ClientId>),
     /// Tick an item of a client's offboarding checklist (`Some`), or untick it (`None`).
     Tick {
         client: ClientId,

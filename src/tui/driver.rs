@@ -28,7 +28,10 @@ use crate::domain::{ClientId, ClientStatus, LogEntry};
 use crate::store::{Store, StoreError};
 
 mod load;
+mod report;
 mod scripts;
+
+pub use scripts::{exports_dir, write_fresh};
 #[cfg(test)]
 mod tests;
 
@@ -879,6 +882,10 @@ impl Driver {
                 None
             }
             Effect::Scripts(e) => self.script_effect(e),
+            Effect::Report(client) => {
+                self.write_report(client);
+                None
+            }
             Effect::SaveDraft { client, answers } => {
                 let name = self.client_name(client);
                 match self.store.save_draft(client, &answers) {

@@ -274,6 +274,7 @@ pub const CLIENTS: Table = Table {
         Binding::new(&[ch('o')], Action::Offboard, OFFBOARD_HELP),
         Binding::new(&[ch('d')], Action::Archive, "keys.help.archive"),
         Binding::new(&[ch('w')], Action::Scripts, SCRIPTS_HELP),
+        Binding::new(&[ch('p')], Action::ReportClient, "keys.help.report_client"),
         Binding::new(&[ch('/')], Action::Filter, "keys.help.filter").footer("keys.footer.filter"),
         Binding::also(&[code(KeyCode::Esc)], Action::ClearFilter),
         Binding::new(&[ch('s')], Action::SortNext, "keys.help.sort").footer("keys.footer.sort"),
@@ -304,6 +305,12 @@ pub const SCORECARDS: Table = Table {
             Action::Edit,
             "keys.help.edit_client",
         ),
+        Binding::new(
+            &[ch('p')],
+            Action::ReportPortfolio,
+            "keys.help.report_portfolio",
+        ),
+        Binding::new(&[ch('P')], Action::ReportClient, "keys.help.report_client"),
     ],
 };
 

@@ -38,6 +38,7 @@ pub const AREAS: &[Area] = &[
     area!("dump"),
     area!("errors"),
     area!("evidence"),
+    area!("export"),
     area!("fields"),
     area!("forms"),
     area!("gut_check"),

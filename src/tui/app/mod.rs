@@ -673,6 +673,14 @@ impl App {
                 None
             }
             Action::Offboard => self.open_offboard(),
+            Action::ReportPortfolio => Some(Effect::Report(None)),
+            Action::ReportClient => match self.current_client() {
+                Some(id) => Some(Effect::Report(Some(id))),
+                None => {
+                    self.info(crate::t!("app.none_selected"));
+                    None
+                }
+            },
             Action::Walk => match self.current_row() {
                 Some(r) => match decidable(&r.client) {
                     Ok(()) => Some(Effect::OpenWalk(r.client.id)),

@@ -144,7 +144,7 @@ fn draw_head(frame: &mut Frame, area: Rect, app: &App, look: &Look) {
 }
 
 /// The ranking in one sentence: "2 of 5 clients (40%) bring 80% of the revenue".
-fn headline(p: &Pareto) -> String {
+pub fn headline(p: &Pareto) -> String {
     let n = p.rows.len();
     if n == 0 {
         return crate::t!("pareto.headline.empty").into();
