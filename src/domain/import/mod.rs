@@ -4,12 +4,15 @@
 //! can write, or every reason it cannot. The file itself (encoding, delimiter, streaming)
 //! is read in `crate::import`; the records are written in `crate::store`.
 
+mod amount;
+mod dates;
 mod field;
 mod mapping;
 mod preset;
 mod record;
 mod value;
 
+pub use dates::readings as date_readings;
 pub use field::{Field, ImportKind};
 pub use mapping::{Mapping, MappingError, ValueRules};
 pub use preset::Preset;
