@@ -10,6 +10,7 @@ mod field;
 mod mapping;
 mod preset;
 mod record;
+mod row;
 mod value;
 
 pub use dates::readings as date_readings;
