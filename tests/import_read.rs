@@ -24,13 +24,12 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
+/// Each row's line, and its record or every problem in it.
+type Read = Vec<(u64, Result<ImportRecord, Vec<RowError>>)>;
+
 /// The file read with the preset its headers point at, which must be `preset`: each row's
 /// line and record (or errors).
-fn read(
-    name: &str,
-    kind: ImportKind,
-    preset: &str,
-) -> (CsvFile, Vec<(u64, Result<ImportRecord, Vec<RowError>>)>) {
+fn read(name: &str, kind: ImportKind, preset: &str) -> (CsvFile, Read) {
     let file = CsvFile::open(&fixture(name)).unwrap();
     let p = Preset::detect(kind, &file.headers);
     assert_eq!(p.name, preset, "{name}: headers {:?}", file.headers);
@@ -46,7 +45,7 @@ fn read(
     (file, rows)
 }
 
-fn ok(rows: Vec<(u64, Result<ImportRecord, Vec<RowError>>)>) -> Vec<ImportRecord> {
+fn ok(rows: Read) -> Vec<ImportRecord> {
     rows.into_iter()
         .map(|(line, r)| r.unwrap_or_else(|e| panic!("line {line}: {e:?}")))
         .collect()
@@ -601,7 +600,7 @@ fn rows_stream_and_say_how_far_they_are() {
     let file = CsvFile::open(&fixture("generic-tickets.csv")).unwrap();
     let mut rows = file.rows().unwrap();
     assert!(rows.bytes_read() < file.size);
-    while let Some(r) = rows.next() {
+    for r in rows.by_ref() {
         r.unwrap();
     }
     assert_eq!(rows.bytes_read(), file.size);
