@@ -2,8 +2,7 @@
 //! table, the evidence in the generic import format) or as Markdown. The report is built
 //! in `crate::report`, which the app's `p` uses too; this only prints or writes it.
 //!
-//! The full-fidelity dump (`--all`) is `crate::commands::dump::export_all`, wired in beside
-//! the `match` in [`run`] when it comes.
+//! The full-fidelity dump (`--all`) is `crate::commands::dump::export_all`.
 
 use std::path::PathBuf;
 
@@ -32,6 +31,10 @@ pub struct ExportArgs {
     /// overwritten
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+    /// The whole database as one JSON dump (with --format json), which `rapport import all`
+    /// reads back into an empty database
+    #[arg(long, conflicts_with_all = ["client", "as_of"])]
+    pub all: bool,
 }
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
@@ -39,6 +42,12 @@ fn date_arg(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
+    if args.all {
+        if args.format != "json" {
+            return Err(ValidationError::one("--format", crate::t!("export.cli.all_json")).into());
+        }
+        return super::dump::export_all(ctx, args.out.as_deref());
+    }
     let csv = args.format == "csv";
     if csv && args.client.is_some() {
         return Err(ValidationError::one("--format", crate::t!("export.cli.client_csv")).into());
