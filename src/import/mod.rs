@@ -30,5 +30,8 @@ pub fn run(
     options: ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ReadError> {
-    todo!("helper: {store:?} {file:?} {mapping:?} {options:?} {:p}", progress)
+    todo!(
+        "helper: {store:?} {file:?} {mapping:?} {options:?} {:p}",
+        progress
+    )
 }

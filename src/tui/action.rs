@@ -66,6 +66,8 @@ pub enum Action {
     Scripts,
     /// Open the selected client's offboarding checklist.
     Offboard,
+    /// Open the Import view: a PSA's CSV export read into the database.
+    Import,
 }
 
 /// A user intent in the offboarding checklist (see `keymap::OFFBOARD`).
@@ -147,7 +149,7 @@ impl Effect {
                 | Effect::SaveDraft { .. }
                 | Effect::DropDraft(_)
                 | Effect::Tick { .. }
-        )
+        ) || matches!(self, Effect::Import(e) if e.writes())
     }
 }
 
@@ -208,6 +210,8 @@ pub struct UndoEntry {
 pub enum Effect {
     /// Read the selected client's timeline.
     LoadDetail(ClientId),
+    /// What the Import view asks: a folder listed, a file read, an import run.
+    Import(crate::tui::app::import::ImportEffect),
     /// Add a client (`editing` None), or save an edit of one over the facts the form
     /// opened on.
     SaveClient {

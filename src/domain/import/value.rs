@@ -46,7 +46,9 @@ pub enum CellProblem {
     NotANumber,
     NotYesNo,
     /// A value the field's rules do not know (a client status, a recommendation status).
-    UnknownValue { expected: Vec<&'static str> },
+    UnknownValue {
+        expected: Vec<&'static str>,
+    },
     /// Any of the domain's own checks on the value (too long, a control character...).
     Invalid(crate::domain::Problem),
 }
