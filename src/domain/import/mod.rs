@@ -6,12 +6,14 @@
 
 mod field;
 mod mapping;
+mod overrides;
 mod preset;
 mod record;
 mod value;
 
 pub use field::{Field, ImportKind};
 pub use mapping::{Mapping, MappingError, ValueRules};
+pub use overrides::{BadValueRule, apply_value_rule};
 pub use preset::Preset;
 pub use record::{ImportRecord, RowError, RowProblem};
 pub use value::{CellProblem, DateFormat, parse_date, parse_money, parse_yes_no};
