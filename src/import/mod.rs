@@ -5,7 +5,7 @@
 
 mod read;
 
-pub use read::{CsvFile, Encoding, ReadError, Row};
+pub use read::{CsvFile, Encoding, ReadError, Row, Rows};
 
 use crate::domain::import::Mapping;
 use crate::store::{ImportOptions, ImportReport, Store};
