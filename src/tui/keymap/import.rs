@@ -42,7 +42,7 @@ pub const CHOOSE: Table<A> = Table {
         )
         .footer("import_view.keys.open_short"),
         Binding::new(
-            &[code(KeyCode::Backspace), code(KeyCode::Left), ch('h')],
+            &[code(KeyCode::Left), code(KeyCode::Backspace), ch('h')],
             A::Parent,
             "import_view.keys.parent",
         )

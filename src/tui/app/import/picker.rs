@@ -61,15 +61,22 @@ pub struct Picker {
 
 impl Picker {
     /// The folder as read: the entry named `select` is selected (the folder one came up
-    /// from), else the one selected before if the folder is the same, else the first.
+    /// from), else the one selected before if the folder is the same, else the first file,
+    /// else the first folder.
     pub fn set(&mut self, dir: PathBuf, entries: Vec<Entry>, select: Option<&str>, page: usize) {
         let before = (dir == self.dir)
             .then(|| self.selected().map(|e| e.name.clone()))
             .flatten();
         let want = select.map(str::to_string).or(before);
+        // Else the first file (what one came for), else the first folder.
+        let first = entries
+            .iter()
+            .position(|e| !e.folder)
+            .or_else(|| entries.iter().position(|e| !e.is_up()))
+            .unwrap_or(0);
         let at = want
             .and_then(|name| entries.iter().position(|e| e.name == name))
-            .unwrap_or(0);
+            .unwrap_or(first);
         if dir != self.dir {
             self.cursor = Cursor::default();
         }
@@ -161,6 +168,11 @@ mod tests {
         // Into b and up again: on b.
         p.set("/data/b".into(), vec![entry("..", true)], None, 10);
         assert_eq!(p.cursor.selected, 0);
+        // A new folder opens on its first file.
+        p.set("/data/c".into(), listing.clone(), None, 10);
+        assert_eq!(p.selected().map(|e| e.name.as_str()), Some("x.csv"));
+        p.set("/data/b".into(), vec![entry("..", true), entry("d", true)], None, 10);
+        assert_eq!(p.selected().map(|e| e.name.as_str()), Some("d"));
         let (up, name) = p.parent().unwrap();
         assert_eq!(up, PathBuf::from("/data"));
         p.set(up, listing, name.as_deref(), 10);
