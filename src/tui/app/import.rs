@@ -429,6 +429,7 @@ impl App {
                     self.error(crate::t!("import_view.type_something"));
                     return None;
                 }
+                self.status = None;
                 return match input {
                     Input::Path(_) => {
                         let path = v.picker.dir.join(&text);
