@@ -5,7 +5,7 @@
 
 mod read;
 
-pub use read::{CsvFile, Encoding, ReadError, Row};
+pub use read::{CsvFile, Encoding, ReadError, Row, Rows};
 
 use crate::domain::import::Mapping;
 use crate::store::{ImportOptions, ImportReport, Store};
@@ -30,5 +30,8 @@ pub fn run(
     options: ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ReadError> {
-    todo!("helper: {store:?} {file:?} {mapping:?} {options:?} {:p}", progress)
+    todo!(
+        "helper: {store:?} {file:?} {mapping:?} {options:?} {:p}",
+        progress
+    )
 }

@@ -1,7 +1,22 @@
 //! The file itself: UTF-8 with or without a BOM, else Windows-1252; `,` `;` or tab as the
 //! delimiter, found from the header line; quoted fields with line breaks; CRLF. Rows are
 //! streamed, never read whole.
+//!
+//! ```no_run
+//! # use rapport::import::CsvFile;
+//! # fn main() -> Result<(), rapport::import::ReadError> {
+//! let file = CsvFile::open(std::path::Path::new("tickets.csv"))?;
+//! let mut rows = file.rows()?;
+//! while let Some(row) = rows.next() {
+//!     let row = row?; // an I/O error half-way: stop
+//!     let _cells: Vec<&str> = row.cells();
+//!     let _progress = (rows.bytes_read(), file.size);
+//! }
+//! # Ok(()) }
+//! ```
 
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 /// How the file's bytes are text.
@@ -13,7 +28,31 @@ pub enum Encoding {
     Windows1252,
 }
 
-/// Why a file cannot be read. Worded at the edge.
+impl Encoding {
+    /// As the preview shows it: `UTF-8`, `UTF-8 (BOM)`, `Windows-1252`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Windows1252 => "Windows-1252",
+        }
+    }
+
+    /// The text of one cell's bytes.
+    fn decode(self, bytes: &[u8]) -> String {
+        match self {
+            // The whole file was checked to be UTF-8, but a cell is decoded on its own
+            // account (lossily, so nothing here can fail).
+            Encoding::Utf8 | Encoding::Utf8Bom => String::from_utf8_lossy(bytes).into_owned(),
+            Encoding::Windows1252 => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        }
+    }
+}
+
+/// Why a file cannot be read. Worded at the edge (`crate::words::say::import::read_error`).
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("cannot read {path}: {source}")]
@@ -25,6 +64,9 @@ pub enum ReadError {
     /// No header line (an empty file).
     #[error("{path} is empty")]
     Empty { path: PathBuf },
+    /// A UTF-16 file (Excel's "Unicode text"): not a CSV rapport reads.
+    #[error("{path} is UTF-16 text: save it as CSV (UTF-8)")]
+    Utf16 { path: PathBuf },
     /// The store refused the import (a database error).
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
@@ -46,17 +88,279 @@ pub struct CsvFile {
 pub struct Row {
     /// Its first line in the file (the header is line 1).
     pub line: u64,
+    /// As many as the row has: a ragged row has more or fewer than the header, which
+    /// [`Mapping::read`](crate::domain::import::Mapping::read) reports.
     pub cells: Vec<String>,
 }
+
+impl Row {
+    /// The cells as `&str`, as [`Mapping::read`](crate::domain::import::Mapping::read)
+    /// takes them.
+    pub fn cells(&self) -> Vec<&str> {
+        self.cells.iter().map(String::as_str).collect()
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// The header line is looked at for its delimiter up to this many bytes.
+const HEADER_MAX: usize = 1 << 20;
 
 impl CsvFile {
     /// Sniffs `path` (reading it once through for the encoding, in constant memory).
     pub fn open(path: &Path) -> Result<CsvFile, ReadError> {
-        todo!("helper: {path:?}")
+        let io = |source| ReadError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut f = File::open(path).map_err(io)?;
+        let size = f.metadata().map_err(io)?.len();
+        let mut start = [0u8; 3];
+        let got = read_up_to(&mut f, &mut start).map_err(io)?;
+        let start = &start[..got];
+        if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
+            return Err(ReadError::Utf16 {
+                path: path.to_path_buf(),
+            });
+        }
+        let bom = start == BOM;
+        f.seek(SeekFrom::Start(0)).map_err(io)?;
+        let encoding = if is_utf8(&mut f).map_err(io)? {
+            if bom {
+                Encoding::Utf8Bom
+            } else {
+                Encoding::Utf8
+            }
+        } else {
+            Encoding::Windows1252
+        };
+        let mut file = CsvFile {
+            path: path.to_path_buf(),
+            encoding,
+            delimiter: b',',
+            headers: Vec::new(),
+            size,
+        };
+        let mut r = BufReader::new(file.body()?);
+        file.delimiter = delimiter(&header_line(&mut r).map_err(io)?);
+        let mut reader = file.reader()?;
+        let mut record = csv::ByteRecord::new();
+        let has_header = reader
+            .read_byte_record(&mut record)
+            .map_err(|e| file.csv_error(e))?;
+        if !has_header || record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
+            return Err(ReadError::Empty {
+                path: path.to_path_buf(),
+            });
+        }
+        file.headers = record
+            .iter()
+            .map(|c| encoding.decode(c).trim().to_string())
+            .collect();
+        Ok(file)
     }
 
     /// Its first `n` rows, for a preview.
     pub fn preview(&self, n: usize) -> Result<Vec<Row>, ReadError> {
-        todo!("helper: {n}")
+        self.rows()?.take(n).collect()
+    }
+
+    /// Its rows after the header, one at a time, in constant memory. Blank lines are
+    /// skipped; a row's `line` is the line it starts on. An item is an error only when the
+    /// file cannot be read on (an I/O error): stop there.
+    pub fn rows(&self) -> Result<Rows, ReadError> {
+        let mut reader = self.reader()?;
+        let mut record = csv::ByteRecord::new();
+        // The header, read again to stand after it.
+        reader
+            .read_byte_record(&mut record)
+            .map_err(|e| self.csv_error(e))?;
+        Ok(Rows {
+            file: self.clone(),
+            reader,
+            record,
+            offset: if self.encoding == Encoding::Utf8Bom {
+                3
+            } else {
+                0
+            },
+            done: false,
+        })
+    }
+
+    /// The file from after its BOM.
+    fn body(&self) -> Result<File, ReadError> {
+        let io = |source| ReadError::Io {
+            path: self.path.clone(),
+            source,
+        };
+        let mut f = File::open(&self.path).map_err(io)?;
+        if self.encoding == Encoding::Utf8Bom {
+            f.seek(SeekFrom::Start(BOM.len() as u64)).map_err(io)?;
+        }
+        Ok(f)
+    }
+
+    fn reader(&self) -> Result<csv::Reader<File>, ReadError> {
+        Ok(csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(self.body()?))
+    }
+
+    fn csv_error(&self, e: csv::Error) -> ReadError {
+        let source = match e.into_kind() {
+            csv::ErrorKind::Io(e) => e,
+            other => std::io::Error::other(format!("{other:?}")),
+        };
+        ReadError::Io {
+            path: self.path.clone(),
+            source,
+        }
+    }
+}
+
+/// The rows of a [`CsvFile`], streamed (see [`CsvFile::rows`]).
+pub struct Rows {
+    file: CsvFile,
+    reader: csv::Reader<File>,
+    record: csv::ByteRecord,
+    /// The BOM's bytes, which the reader never saw.
+    offset: u64,
+    done: bool,
+}
+
+impl Rows {
+    /// How many bytes of the file are read so far (compare with [`CsvFile::size`]).
+    pub fn bytes_read(&self) -> u64 {
+        self.reader.position().byte() + self.offset
+    }
+}
+
+impl Iterator for Rows {
+    type Item = Result<Row, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(true) => {
+                let line = self.record.position().map_or(0, csv::Position::line);
+                let enc = self.file.encoding;
+                let cells = self.record.iter().map(|c| enc.decode(c)).collect();
+                Some(Ok(Row { line, cells }))
+            }
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(self.file.csv_error(e)))
+            }
+        }
+    }
+}
+
+/// Fills `buf` as far as the reader goes; the number of bytes read.
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut got = 0;
+    while got < buf.len() {
+        match r.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
+}
+
+/// Whether everything `r` holds is UTF-8, read in chunks (a character split between two
+/// chunks is carried over).
+fn is_utf8(r: &mut impl Read) -> std::io::Result<bool> {
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut carry = 0;
+    loop {
+        let n = read_up_to(r, &mut buf[carry..])?;
+        let len = carry + n;
+        if n == 0 {
+            return Ok(carry == 0);
+        }
+        match std::str::from_utf8(&buf[..len]) {
+            Ok(_) => carry = 0,
+            Err(e) if e.error_len().is_none() => {
+                let valid = e.valid_up_to();
+                buf.copy_within(valid..len, 0);
+                carry = len - valid;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// The bytes of the first line (up to a line break outside quotes), at most [`HEADER_MAX`].
+fn header_line(r: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
+    let mut line = Vec::new();
+    let mut quoted = false;
+    let mut byte = [0u8; 1];
+    while line.len() < HEADER_MAX {
+        if read_up_to(r, &mut byte)? == 0 {
+            break;
+        }
+        match byte[0] {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ => {}
+        }
+        line.push(byte[0]);
+    }
+    Ok(line)
+}
+
+/// The delimiter a header line uses: the most frequent of `,` `;` and tab outside quotes
+/// (a comma when there is none, or a tie with it).
+fn delimiter(line: &[u8]) -> u8 {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for &b in line {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(c) = counts.iter_mut().find(|(d, _)| *d == b) {
+            c.1 += 1;
+        }
+    }
+    let mut best = counts[0];
+    for c in &counts[1..] {
+        if c.1 > best.1 {
+            best = *c;
+        }
+    }
+    best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delimiter_is_the_header_lines_own_outside_quotes() {
+        assert_eq!(delimiter(b"a,b,c"), b',');
+        assert_eq!(delimiter(b"a;b;c"), b';');
+        assert_eq!(delimiter(b"a\tb\tc"), b'\t');
+        assert_eq!(delimiter(b"\"a,b,c\";d;e"), b';');
+        assert_eq!(delimiter(b"single"), b',');
+    }
+
+    #[test]
+    fn utf8_is_checked_across_chunk_boundaries() {
+        let mut text = vec![b'a'; 64 * 1024 - 1];
+        text.extend("é".as_bytes());
+        assert!(is_utf8(&mut text.as_slice()).unwrap());
+        text.push(0xE9);
+        assert!(!is_utf8(&mut text.as_slice()).unwrap());
+        // A character cut off at the very end is not UTF-8.
+        assert!(!is_utf8(&mut &b"abc\xC3"[..]).unwrap());
     }
 }

@@ -42,8 +42,22 @@ impl ImportKind {
         use Field::*;
         match self {
             ImportKind::Clients => &[
-                Name, Contact, FirstName, LastName, Email, Phone, Mrr, Seats, ContractStart,
-                ContractEnd, NoticeDays, Prepaid, PaymentTermsDays, Segment, Status, Notes,
+                Name,
+                Contact,
+                FirstName,
+                LastName,
+                Email,
+                Phone,
+                Mrr,
+                Seats,
+                ContractStart,
+                ContractEnd,
+                NoticeDays,
+                Prepaid,
+                PaymentTermsDays,
+                Segment,
+                Status,
+                Notes,
             ],
             ImportKind::Tickets => &[
                 Client, Ref, Subject, Opened, Closed, Kind, Category, Status, Escalated, Reopens,
@@ -52,9 +66,7 @@ impl ImportKind {
                 Client, Number, Ref, Issued, Due, Paid, PaidFlag, Amount, Disputed,
             ],
             ImportKind::Time => &[Client, Ref, Worked, Minutes, Hours, Note],
-            ImportKind::Recommendations => &[
-                Client, Ref, Made, Title, Security, Status, Decided,
-            ],
+            ImportKind::Recommendations => &[Client, Ref, Made, Title, Security, Status, Decided],
         }
     }
 }

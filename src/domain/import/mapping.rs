@@ -42,7 +42,10 @@ pub struct Mapping {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MappingError {
     /// `--map` names a column the file does not have.
-    NoSuchColumn { column: String, headers: Vec<String> },
+    NoSuchColumn {
+        column: String,
+        headers: Vec<String>,
+    },
     /// `--map` names a field this kind of file has not.
     NoSuchField { field: String, kind: ImportKind },
     /// No column feeds a field this kind needs (e.g. a ticket's client or opened date).

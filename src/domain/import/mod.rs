@@ -4,6 +4,8 @@
 //! can write, or every reason it cannot. The file itself (encoding, delimiter, streaming)
 //! is read in `crate::import`; the records are written in `crate::store`.
 
+mod amount;
+mod dates;
 mod field;
 mod mapping;
 mod overrides;
@@ -11,6 +13,7 @@ mod preset;
 mod record;
 mod value;
 
+pub use dates::readings as date_readings;
 pub use field::{Field, ImportKind};
 pub use mapping::{Mapping, MappingError, ValueRules};
 pub use overrides::{BadValueRule, apply_value_rule};

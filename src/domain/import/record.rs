@@ -9,10 +9,22 @@ use super::value::CellProblem;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportRecord {
     Client(ClientFields),
-    Ticket { client: String, ticket: NewTicket },
-    Invoice { client: String, invoice: NewInvoice },
-    Time { client: String, entry: NewTimeEntry },
-    Recommendation { client: String, recommendation: NewRecommendation },
+    Ticket {
+        client: String,
+        ticket: NewTicket,
+    },
+    Invoice {
+        client: String,
+        invoice: NewInvoice,
+    },
+    Time {
+        client: String,
+        entry: NewTimeEntry,
+    },
+    Recommendation {
+        client: String,
+        recommendation: NewRecommendation,
+    },
 }
 
 impl ImportRecord {
@@ -46,7 +58,10 @@ pub enum RowProblem {
     /// A required field's column is empty on this row.
     Missing,
     /// The row has more or fewer cells than the header.
-    Ragged { cells: usize, header: usize },
+    Ragged {
+        cells: usize,
+        header: usize,
+    },
     /// The domain's checks on the whole record (e.g. closed before opened).
     Invalid(crate::domain::Problem),
 }
