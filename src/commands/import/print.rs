@@ -109,12 +109,13 @@ pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
 
 /// One bad row: line, column, value and reason.
 pub(super) fn row_error(e: &RowError) -> String {
-    crate::words::say::import::row_error(e)
+    // Until the catalog's wording (src/words/say/import.rs) is merged.
+    format!("line {}, {:?}: {:?} ({:?})", e.line, e.column, e.value, e.problem)
 }
 
 /// Why a mapping cannot read the file, in one line.
 pub(super) fn mapping_error(e: &MappingError) -> String {
-    crate::words::say::import::mapping_error(e)
+    format!("{e:?}")
 }
 
 /// Everything as JSON, keys in English.
