@@ -11,6 +11,7 @@ mod mapping;
 mod overrides;
 mod preset;
 mod record;
+mod row;
 mod value;
 
 pub use dates::readings as date_readings;
