@@ -13,7 +13,7 @@ use anyhow::Result;
 
 use super::Context;
 use crate::cli::ImportArgs;
-use crate::domain::ValidationError;
+use crate::cli_error::Invalid;
 use crate::domain::import::{DateFormat, ImportKind, Mapping, Preset, apply_value_rule};
 use crate::import::{CsvFile, Progress, ReadError};
 use crate::store::ImportOptions;
@@ -22,12 +22,10 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     let kind = args.what.kind();
     let date_format = match &args.date_format {
         None => None,
-        Some(f) => Some(DateFormat::parse(f).ok_or_else(|| {
-            ValidationError::one(
-                "--date-format",
-                crate::t!("commands.import.date_format", value = f),
-            )
-        })?),
+        Some(f) => Some(
+            DateFormat::parse(f)
+                .ok_or_else(|| Invalid(crate::t!("commands.import.date_format", value = f)))?,
+        ),
     };
     if let Some(name) = &args.save_preset {
         save::check_name(ctx, name)?;
@@ -41,18 +39,14 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
             Some((column, field)) if !column.trim().is_empty() => {
                 Ok((column.trim().to_string(), field.trim().to_string()))
             }
-            _ => Err(ValidationError::one(
-                "--map",
-                crate::t!("commands.import.map_form", value = m),
-            )),
+            _ => Err(Invalid(crate::t!("commands.import.map_form", value = m))),
         })
         .collect::<Result<Vec<_>, _>>()?;
     let mut mapping = Mapping::resolve(&preset, &file.headers, &overrides, date_format)
-        .map_err(|e| ValidationError::one("--map", print::mapping_error(&e)))?;
+        .map_err(|e| Invalid(print::mapping_error(&e)))?;
     for rule in &args.values {
-        apply_value_rule(&mut mapping.values, rule).map_err(|_| {
-            ValidationError::one("--value", crate::t!("commands.import.value_form", value = rule))
-        })?;
+        apply_value_rule(&mut mapping.values, rule)
+            .map_err(|_| Invalid(crate::t!("commands.import.value_form", value = rule)))?;
     }
     if !args.json {
         print!("{}", print::mapping(&file, &mapping));
@@ -89,10 +83,11 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
     if !report.bad_rows.is_empty() {
         let rows: std::collections::BTreeSet<u64> =
             report.bad_rows.iter().map(|e| e.line).collect();
-        return Err(ValidationError::one(
-            "FILE",
-            crate::tn!("commands.import.bad_rows", rows.len(), file = file.path.display()),
-        )
+        return Err(Invalid(crate::tn!(
+            "commands.import.bad_rows",
+            rows.len(),
+            file = file.path.display()
+        ))
         .into());
     }
     if let Some(name) = &args.save_preset {
@@ -120,14 +115,10 @@ fn open(path: &std::path::Path) -> Result<CsvFile> {
 fn read_error(e: ReadError, path: &std::path::Path) -> anyhow::Error {
     match e {
         ReadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-            ValidationError::one(
-                "FILE",
-                crate::t!("commands.import.no_file", file = path.display()),
-            )
-            .into()
+            Invalid(crate::t!("commands.import.no_file", file = path.display())).into()
         }
         ReadError::Store(e) => anyhow::Error::new(e).context(crate::t!("commands.import.failed")),
-        other => ValidationError::one("FILE", other.to_string()).into(),
+        other => Invalid(other.to_string()).into(),
     }
 }
 
@@ -151,15 +142,12 @@ fn preset(
         .find(|p| p.name.eq_ignore_ascii_case(name.trim()));
     match found {
         Some(p) if p.kind == kind => Ok(p.clone()),
-        Some(p) => Err(ValidationError::one(
-            "--preset",
-            crate::t!(
-                "commands.import.preset_kind",
-                name = p.name,
-                kind = p.kind.name(),
-                asked = kind.name()
-            ),
-        )
+        Some(p) => Err(Invalid(crate::t!(
+            "commands.import.preset_kind",
+            name = p.name,
+            kind = p.kind.name(),
+            asked = kind.name()
+        ))
         .into()),
         None => {
             let names: Vec<&str> = ctx
@@ -170,15 +158,12 @@ fn preset(
                 .filter(|p| p.kind == kind)
                 .map(|p| p.name.as_str())
                 .collect();
-            Err(ValidationError::one(
-                "--preset",
-                crate::t!(
-                    "commands.import.no_preset",
-                    name = name,
-                    kind = kind.name(),
-                    names = names.join(", ")
-                ),
-            )
+            Err(Invalid(crate::t!(
+                "commands.import.no_preset",
+                name = name,
+                kind = kind.name(),
+                names = names.join(", ")
+            ))
             .into())
         }
     }

@@ -26,8 +26,7 @@ pub(super) fn run(
     };
     let carried = carried(mapping);
     let carried = (mapping.kind == ImportKind::Clients).then_some(carried.as_slice());
-    let mut report =
-        store.import_records_carrying(&mut records, options, carried, &mut |_| {})?;
+    let mut report = store.import_records_carrying(&mut records, options, carried, &mut |_| {})?;
     (records.progress)(Progress {
         rows: records.read,
         bytes: records.total_bytes,

@@ -99,7 +99,10 @@ pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
         out.push_str(&format!("{}\n", crate::t!("commands.import.create_hint")));
     }
     if !r.bad_rows.is_empty() {
-        out.push_str(&format!("{}\n", crate::t!("commands.import.bad_rows_title")));
+        out.push_str(&format!(
+            "{}\n",
+            crate::t!("commands.import.bad_rows_title")
+        ));
         for e in &r.bad_rows {
             out.push_str(&format!("  {}\n", row_error(e)));
         }
@@ -110,7 +113,10 @@ pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
 /// One bad row: line, column, value and reason.
 pub(super) fn row_error(e: &RowError) -> String {
     // Until the catalog's wording (src/words/say/import.rs) is merged.
-    format!("line {}, {:?}: {:?} ({:?})", e.line, e.column, e.value, e.problem)
+    format!(
+        "line {}, {:?}: {:?} ({:?})",
+        e.line, e.column, e.value, e.problem
+    )
 }
 
 /// Why a mapping cannot read the file, in one line.

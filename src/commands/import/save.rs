@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, anyhow};
 
 use super::super::Context;
+use crate::cli_error::Invalid;
 use crate::config::{Config, preset_toml};
-use crate::domain::ValidationError;
 use crate::domain::import::Preset;
 use crate::files::{create_private_dir, create_private_file};
 
@@ -19,10 +19,10 @@ use crate::files::{create_private_dir, create_private_file};
 pub(super) fn check_name(ctx: &Context, name: &str) -> Result<()> {
     let name = name.trim();
     if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(ValidationError::one(
-            "--save-preset",
-            crate::t!("commands.import.preset_name", name = name.escape_debug()),
-        )
+        return Err(Invalid(crate::t!(
+            "commands.import.preset_name",
+            name = name.escape_debug()
+        ))
         .into());
     }
     let taken = ctx
@@ -32,11 +32,7 @@ pub(super) fn check_name(ctx: &Context, name: &str) -> Result<()> {
         .chain(&Preset::builtin())
         .any(|p| p.name.eq_ignore_ascii_case(name));
     if taken {
-        return Err(ValidationError::one(
-            "--save-preset",
-            crate::t!("commands.import.preset_taken", name = name),
-        )
-        .into());
+        return Err(Invalid(crate::t!("commands.import.preset_taken", name = name)).into());
     }
     Ok(())
 }
