@@ -34,16 +34,13 @@ pub(super) fn check_name(ctx: &Context, name: &str) -> Result<()> {
     if taken {
         return Err(Invalid(crate::t!("commands.import.preset_taken", name = name)).into());
     }
-    Ok(())
+    target(ctx).map(|_| ())
 }
 
 /// Appends `preset` to the config file (creating it, and its folder 0700, when absent);
 /// the file it wrote.
 pub(super) fn save(ctx: &Context, preset: &Preset) -> Result<PathBuf> {
-    let path = ctx
-        .config_path
-        .clone()
-        .ok_or_else(|| anyhow!(crate::t!("commands.import.no_config")))?;
+    let path = target(ctx)?;
     let cannot = || crate::t!("commands.import.cannot_save", path = path.display());
     let dir = path
         .parent()
@@ -86,5 +83,26 @@ pub(super) fn save(ctx: &Context, preset: &Preset) -> Result<PathBuf> {
         let _ = fs::remove_file(&tmp);
         return Err(anyhow::Error::new(e).context(cannot()));
     }
+    Ok(path)
+}
+
+/// The file to write: the config in force, or where a link to it points. Anything but a
+/// plain file (/dev/null, a folder) is refused.
+fn target(ctx: &Context) -> Result<PathBuf> {
+    let named = ctx
+        .config_path
+        .clone()
+        .ok_or_else(|| anyhow!(crate::t!("commands.import.no_config")))?;
+    let path = match fs::canonicalize(&named) {
+        Ok(real) if real.is_file() => real,
+        Ok(_) => {
+            return Err(Invalid(crate::t!(
+                "commands.import.config_not_file",
+                path = named.display()
+            ))
+            .into());
+        }
+        Err(_) => named,
+    };
     Ok(path)
 }
