@@ -238,6 +238,14 @@ mod tests {
     }
 
     #[test]
+    fn the_example_config_holds_a_preset() {
+        let p = parse(include_str!("../../config.example.toml")).unwrap();
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].name.as_str(), p[0].kind), ("example", ImportKind::Tickets));
+        assert_eq!(p[0].values.default_kind, Some(TicketKind::Request));
+    }
+
+    #[test]
     fn a_preset_written_as_toml_reads_back_the_same() {
         let preset = Preset {
             name: "my \"halo\" view".into(),
