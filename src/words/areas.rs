@@ -41,6 +41,7 @@ pub const AREAS: &[Area] = &[
     area!("forms"),
     area!("gut_check"),
     area!("history"),
+    area!("import"),
     area!("keys"),
     area!("lang"),
     area!("offboard"),

@@ -19,6 +19,7 @@ use crate::words::{Lang, language, plural_in};
 
 mod evidence;
 pub use evidence::*;
+pub mod import;
 
 /// An outcome in words: "keep and watch".
 pub fn outcome(o: Outcome) -> &'static str {
