@@ -8,6 +8,12 @@ use crate::store::StoreError;
 
 mod clap_words;
 
+/// Input the user must fix, in a whole sentence the caller wrote (it names the flag or the
+/// file itself): exit code 2, like an invalid value.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(pub String);
+
 /// Prints a clap error (or help/version) and picks the exit code.
 pub fn report(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
@@ -105,6 +111,7 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
                 )
             )
             || c.downcast_ref::<crate::domain::FieldError>().is_some()
+            || c.downcast_ref::<Invalid>().is_some()
     });
     if invalid { 2 } else { 1 }
 }

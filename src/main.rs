@@ -123,6 +123,7 @@ fn run(cli: Cli) -> Result<()> {
             },
         ),
         Some(Command::Offboard(args)) => commands::offboard::run(&ctx, args),
+        Some(Command::Import(args)) => commands::import::run(&ctx, &args),
     }
 }
 

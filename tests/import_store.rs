@@ -138,7 +138,10 @@ fn one_bad_row_writes_nothing_and_every_bad_row_is_told() {
     let mut rows = lines(three_tickets());
     rows.insert(1, Err(vec![bad(3)]));
     rows.push(Err(vec![bad(9)]));
-    rows.push(Ok((10, ticket("Nobody", Some("X"), "2026-01-01", TicketKind::Request))));
+    rows.push(Ok((
+        10,
+        ticket("Nobody", Some("X"), "2026-01-01", TicketKind::Request),
+    )));
     let report = import(&mut store, rows, ImportOptions::default());
     assert!(!report.written);
     assert_eq!(report.bad_rows, vec![bad(3), bad(9)]);
@@ -157,7 +160,12 @@ fn a_dry_run_counts_but_writes_nothing() {
         create_clients: true,
     };
     let mut records = three_tickets();
-    records.push(ticket("Nieuw BV", Some("N-1"), "2026-01-01", TicketKind::Request));
+    records.push(ticket(
+        "Nieuw BV",
+        Some("N-1"),
+        "2026-01-01",
+        TicketKind::Request,
+    ));
     let report = import(&mut store, lines(records), dry);
     assert!(!report.written);
     assert_eq!(report.added, 4);
@@ -193,7 +201,12 @@ fn created_clients_are_matched_by_the_identity_rules() {
     add_client(&mut store, "Café De Hoek");
     let records = vec![
         ticket("CAFÉ de hoek", Some("1"), "2026-01-01", TicketKind::Request),
-        ticket("Cafe\u{301} De  Hoek", Some("2"), "2026-01-01", TicketKind::Request),
+        ticket(
+            "Cafe\u{301} De  Hoek",
+            Some("2"),
+            "2026-01-01",
+            TicketKind::Request,
+        ),
         ticket("Bakkerij Öz", Some("3"), "2026-01-01", TicketKind::Request),
         ticket("BAKKERIJ ÖZ", Some("4"), "2026-01-01", TicketKind::Request),
     ];
@@ -217,7 +230,12 @@ fn a_name_refused_everywhere_is_refused_here_too() {
         create_clients: true,
         dry_run: false,
     };
-    let records = vec![ticket("Acme\u{200b}", Some("1"), "2026-01-01", TicketKind::Request)];
+    let records = vec![ticket(
+        "Acme\u{200b}",
+        Some("1"),
+        "2026-01-01",
+        TicketKind::Request,
+    )];
     let report = import(&mut store, lines(records), options);
     assert!(!report.written);
     assert_eq!(report.bad_rows.len(), 1);
@@ -349,9 +367,16 @@ fn a_client_row_updates_only_the_facts_the_file_carries() {
         .unwrap();
     assert_eq!((report.added, report.updated), (0, 1));
     let after = store.client(id).unwrap().fields;
-    assert_eq!(after.name, "Acme", "the name stays as the database spells it");
+    assert_eq!(
+        after.name, "Acme",
+        "the name stays as the database spells it"
+    );
     assert_eq!(after.email.as_deref(), Some("a@acme.test"));
-    assert_eq!(after.mrr, Cents(150_000), "MRR is not in the file: it stays");
+    assert_eq!(
+        after.mrr,
+        Cents(150_000),
+        "MRR is not in the file: it stays"
+    );
     let mut rows = lines(vec![row("a@acme.test")]).into_iter();
     let again = store
         .import_records_carrying(
@@ -383,7 +408,12 @@ fn another_connection_sees_nothing_of_an_import_until_it_is_committed() {
         (n <= 2000).then(|| {
             Ok((
                 n as u64 + 1,
-                ticket("Acme", Some(&format!("T{n}")), "2026-01-01", TicketKind::Request),
+                ticket(
+                    "Acme",
+                    Some(&format!("T{n}")),
+                    "2026-01-01",
+                    TicketKind::Request,
+                ),
             ))
         })
     });

@@ -7,6 +7,7 @@ pub mod client;
 pub mod decide;
 pub mod demo;
 pub mod events;
+pub mod import;
 pub mod log;
 pub mod offboard;
 pub mod pareto;

@@ -99,7 +99,11 @@ impl RawPreset {
             TicketKind::parse("kind", v.get_ref()).map_err(|_| {
                 at(
                     v.span().start,
-                    crate::t!("config.import.ticket_kind", key = key(k), value = v.get_ref()),
+                    crate::t!(
+                        "config.import.ticket_kind",
+                        key = key(k),
+                        value = v.get_ref()
+                    ),
                 )
             })
         };
@@ -203,9 +207,18 @@ mod tests {
         let p = &p[0];
         assert_eq!((p.name.as_str(), p.kind), ("cw", ImportKind::Tickets));
         assert_eq!(p.date_format, Some(DateFormat::DayMonthYear));
-        assert!(p.columns.contains(&(Field::Client, vec!["Company".to_string()])));
-        assert!(p.columns.contains(&(Field::Ref, vec!["Ticket #".to_string()])));
-        assert_eq!(p.values.kinds, vec![("Billing".to_string(), TicketKind::Admin)]);
+        assert!(
+            p.columns
+                .contains(&(Field::Client, vec!["Company".to_string()]))
+        );
+        assert!(
+            p.columns
+                .contains(&(Field::Ref, vec!["Ticket #".to_string()]))
+        );
+        assert_eq!(
+            p.values.kinds,
+            vec![("Billing".to_string(), TicketKind::Admin)]
+        );
         assert_eq!(p.values.escalated, vec!["Escalated".to_string()]);
         assert_eq!(p.values.default_kind, Some(TicketKind::Request));
     }
@@ -222,6 +235,14 @@ mod tests {
         let e = parse("[import.presets.x]\nkind = \"tickets\"\nkinds = { B = \"chore\" }\n")
             .unwrap_err();
         assert!(e.contains("line 3") && e.contains("chore"), "{e}");
+    }
+
+    #[test]
+    fn the_example_config_holds_a_preset() {
+        let p = parse(include_str!("../../config.example.toml")).unwrap();
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].name.as_str(), p[0].kind), ("example", ImportKind::Tickets));
+        assert_eq!(p[0].values.default_kind, Some(TicketKind::Request));
     }
 
     #[test]

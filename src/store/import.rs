@@ -235,11 +235,11 @@ impl<'a> Run<'a> {
     /// (the caller puts the file's header in its place).
     fn bad(&mut self, line: u64, field: &str, value: &str, e: StoreError) {
         let problem = match e {
-            StoreError::Invalid(v) if v.0.len() == 1 => {
-                RowProblem::Invalid(v.0.into_iter().next().map_or(Problem::Required, |f| {
-                    Problem::Text(f.message)
-                }))
-            }
+            StoreError::Invalid(v) if v.0.len() == 1 => RowProblem::Invalid(
+                v.0.into_iter()
+                    .next()
+                    .map_or(Problem::Required, |f| Problem::Text(f.message)),
+            ),
             other => RowProblem::Invalid(Problem::Text(other.to_string())),
         };
         self.report.bad_rows.push(RowError {
@@ -307,7 +307,11 @@ impl<'a> Run<'a> {
             Ok(Outcome::Updated) => self.report.updated += 1,
             Ok(Outcome::Unchanged) => self.report.unchanged += 1,
             // A lost disk or lock ends the import; a row the rules refuse is a bad row.
-            Err((e @ (StoreError::Busy | StoreError::DiskFull { .. } | StoreError::Io { .. }), _, _)) => {
+            Err((
+                e @ (StoreError::Busy | StoreError::DiskFull { .. } | StoreError::Io { .. }),
+                _,
+                _,
+            )) => {
                 return Err(e);
             }
             Err((StoreError::Sqlite(e), _, _)) if !is_constraint(&e) => {

@@ -31,7 +31,7 @@ pub use bulk::{BulkWriter, ImportSummary};
 pub use check::CheckReport;
 pub use diagnostics::Pragmas;
 pub use error::{Result, StoreError, restore_advice};
-pub use import::{ImportOptions, ImportReport, ImportRow};
+pub use import::{ImportOptions, ImportReport, ImportRow, PROGRESS_EVERY};
 pub use open::{APPLICATION_ID, schema_version, sqlite_version};
 pub use scripts::{NewScript, SavedScript};
 

@@ -88,7 +88,14 @@ mod tests {
     #[test]
     fn a_rule_in_no_known_form_is_refused() {
         let mut r = ValueRules::default();
-        for spec in ["Billing=admin", "kind:Billing", "kind:=admin", "kind:B=chore", "colour:x=y", "status:x=admin"] {
+        for spec in [
+            "Billing=admin",
+            "kind:Billing",
+            "kind:=admin",
+            "kind:B=chore",
+            "colour:x=y",
+            "status:x=admin",
+        ] {
             assert_eq!(
                 apply_value_rule(&mut r, spec),
                 Err(BadValueRule(spec.to_string())),

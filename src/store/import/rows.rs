@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::Outcome;
 use crate::domain::identity::key;
 use crate::domain::{
-    ClientField, ClientFields, ClientId, NewInvoice, NewRecommendation, NewTicket,
-    NewTimeEntry, RecStatus, TicketKind, ValidationError,
+    ClientField, ClientFields, ClientId, NewInvoice, NewRecommendation, NewTicket, NewTimeEntry,
+    RecStatus, TicketKind, ValidationError,
 };
 use crate::store::Result;
 use crate::store::clients::{fields_in, insert_client, write_changes};
@@ -362,7 +362,13 @@ pub(super) fn time(tx: &Transaction<'_>, client: ClientId, e: &NewTimeEntry) -> 
                 "INSERT INTO time_entries (client_id, worked_on, minutes, note, external_ref)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![client.0, e.worked_on, e.minutes, e.note, e.external_ref])?;
+            .execute(params![
+                client.0,
+                e.worked_on,
+                e.minutes,
+                e.note,
+                e.external_ref
+            ])?;
             Ok(())
         },
     )

@@ -1,0 +1,175 @@
+//! What `rapport import` prints: the mapping used (column -> field, the date format, the
+//! ticket value rules), then the summary and every bad row; or all of it as JSON with
+//! English keys.
+
+use serde_json::{Value, json};
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::import::{Mapping, MappingError, RowError};
+use crate::domain::money::group_thousands;
+use crate::import::CsvFile;
+use crate::store::ImportReport;
+
+/// The mapping, one line a column, then the dates and the value rules.
+pub(super) fn mapping(file: &CsvFile, m: &Mapping) -> String {
+    let mut out = crate::t!(
+        "commands.import.mapping",
+        file = file.path.display(),
+        kind = m.kind.name(),
+        preset = m.preset
+    );
+    out.push('\n');
+    let width = m.headers.iter().map(|h| h.width()).max().unwrap_or(0);
+    for (header, field) in m.headers.iter().zip(&m.columns) {
+        let pad = " ".repeat(width - header.width());
+        let line = match field {
+            Some(f) => crate::t!(
+                "commands.import.column",
+                column = format!("{header}{pad}"),
+                field = f.name()
+            ),
+            None => crate::t!(
+                "commands.import.column_unread",
+                column = format!("{header}{pad}")
+            ),
+        };
+        out.push_str(&format!("  {line}\n"));
+    }
+    let dates = match m.date_format {
+        Some(f) => crate::t!("commands.import.dates", format = f.name()),
+        None => crate::t!("commands.import.dates_unset").to_string(),
+    };
+    out.push_str(&format!("  {dates}\n"));
+    if m.kind == crate::domain::import::ImportKind::Tickets {
+        let v = &m.values;
+        for (value, kind) in &v.kinds {
+            let line = crate::t!("commands.import.value_kind", value = value, kind = kind);
+            out.push_str(&format!("  {line}\n"));
+        }
+        if let Some(kind) = v.default_kind {
+            let line = crate::t!("commands.import.value_default", kind = kind);
+            out.push_str(&format!("  {line}\n"));
+        }
+        for value in &v.escalated {
+            let line = crate::t!("commands.import.value_escalated", value = value);
+            out.push_str(&format!("  {line}\n"));
+        }
+        for value in &v.reopened {
+            let line = crate::t!("commands.import.value_reopened", value = value);
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    out
+}
+
+/// The summary line, the clients created and skipped, and every bad row.
+pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
+    let n = group_thousands;
+    let counts = crate::t!(
+        "commands.import.counts",
+        added = n(r.added),
+        updated = n(r.updated),
+        unchanged = n(r.unchanged),
+        skipped = n(r.skipped()),
+        rows = n(r.rows)
+    );
+    let head = if r.written {
+        crate::t!("commands.import.written", counts = counts)
+    } else if !r.bad_rows.is_empty() {
+        crate::t!("commands.import.not_written", counts = counts)
+    } else if dry_run {
+        crate::t!("commands.import.dry_run", counts = counts)
+    } else {
+        crate::t!("commands.import.not_written", counts = counts)
+    };
+    let mut out = format!("{head}\n");
+    if !r.created_clients.is_empty() {
+        let line = crate::tn!(
+            "commands.import.created",
+            r.created_clients.len(),
+            names = r.created_clients.join(", ")
+        );
+        out.push_str(&format!("{line}\n"));
+    }
+    for (name, rows) in &r.unknown_clients {
+        let line = crate::tn!("commands.import.unknown_client", *rows, name = name);
+        out.push_str(&format!("  {line}\n"));
+    }
+    if !r.unknown_clients.is_empty() {
+        out.push_str(&format!("{}\n", crate::t!("commands.import.create_hint")));
+    }
+    if !r.bad_rows.is_empty() {
+        out.push_str(&format!(
+            "{}\n",
+            crate::t!("commands.import.bad_rows_title")
+        ));
+        for e in &r.bad_rows {
+            out.push_str(&format!("  {}\n", row_error(e)));
+        }
+    }
+    out
+}
+
+/// One bad row: line, column, value and reason.
+pub(super) fn row_error(e: &RowError) -> String {
+    // Until the catalog's wording (src/words/say/import.rs) is merged.
+    format!(
+        "line {}, {:?}: {:?} ({:?})",
+        e.line, e.column, e.value, e.problem
+    )
+}
+
+/// Why a mapping cannot read the file, in one line.
+pub(super) fn mapping_error(e: &MappingError) -> String {
+    format!("{e:?}")
+}
+
+/// Everything as JSON, keys in English.
+pub(super) fn json(file: &CsvFile, m: &Mapping, r: &ImportReport, dry_run: bool) -> Value {
+    let columns: Vec<Value> = m
+        .headers
+        .iter()
+        .zip(&m.columns)
+        .map(|(h, f)| json!({ "column": h, "field": f.map(|f| f.name()) }))
+        .collect();
+    let kinds: serde_json::Map<String, Value> = m
+        .values
+        .kinds
+        .iter()
+        .map(|(v, k)| (v.clone(), json!(k.as_str())))
+        .collect();
+    json!({
+        "file": file.path.display().to_string(),
+        "kind": m.kind.name(),
+        "preset": m.preset,
+        "mapping": {
+            "columns": columns,
+            "date_format": m.date_format.map(|f| f.name()),
+            "values": {
+                "kinds": kinds,
+                "default_kind": m.values.default_kind.map(|k| k.as_str()),
+                "escalated": m.values.escalated,
+                "reopened": m.values.reopened,
+            },
+        },
+        "dry_run": dry_run,
+        "written": r.written,
+        "rows": r.rows,
+        "added": r.added,
+        "updated": r.updated,
+        "unchanged": r.unchanged,
+        "skipped": r.skipped(),
+        "unknown_clients": r.unknown_clients.iter()
+            .map(|(name, rows)| json!({ "name": name, "rows": rows }))
+            .collect::<Vec<_>>(),
+        "created_clients": r.created_clients,
+        "bad_rows": r.bad_rows.iter()
+            .map(|e| json!({
+                "line": e.line,
+                "column": e.column,
+                "value": e.value,
+                "reason": row_error(e),
+            }))
+            .collect::<Vec<_>>(),
+    })
+}
