@@ -5,7 +5,7 @@
 //! nothing and ends non-zero. `--save-preset NAME` keeps the mapping in the config file.
 
 mod print;
-mod save;
+pub mod save;
 
 use std::io::IsTerminal as _;
 

@@ -17,6 +17,12 @@ use crate::files::{create_private_dir, create_private_file};
 
 /// Refuses a name a saved or built-in preset already has, or one that is empty.
 pub(super) fn check_name(ctx: &Context, name: &str) -> Result<()> {
+    check_name_in(&ctx.config, ctx.config_path.as_deref(), name)
+}
+
+/// [`check_name`] for a config read from `config_path` (the TUI's Import view has no
+/// [`Context`]).
+pub fn check_name_in(config: &Config, config_path: Option<&Path>, name: &str) -> Result<()> {
     let name = name.trim();
     if name.is_empty() || name.chars().any(char::is_control) {
         return Err(Invalid(crate::t!(
@@ -25,8 +31,7 @@ pub(super) fn check_name(ctx: &Context, name: &str) -> Result<()> {
         ))
         .into());
     }
-    let taken = ctx
-        .config
+    let taken = config
         .import_presets
         .iter()
         .chain(&Preset::builtin())
@@ -34,13 +39,18 @@ pub(super) fn check_name(ctx: &Context, name: &str) -> Result<()> {
     if taken {
         return Err(Invalid(crate::t!("commands.import.preset_taken", name = name)).into());
     }
-    target(ctx).map(|_| ())
+    target(config_path).map(|_| ())
 }
 
 /// Appends `preset` to the config file (creating it, and its folder 0700, when absent);
 /// the file it wrote.
 pub(super) fn save(ctx: &Context, preset: &Preset) -> Result<PathBuf> {
-    let path = target(ctx)?;
+    save_in(ctx.config_path.as_deref(), preset)
+}
+
+/// [`save`] to the config file at `config_path`.
+pub fn save_in(config_path: Option<&Path>, preset: &Preset) -> Result<PathBuf> {
+    let path = target(config_path)?;
     let cannot = || crate::t!("commands.import.cannot_save", path = path.display());
     let dir = path
         .parent()
@@ -88,10 +98,9 @@ pub(super) fn save(ctx: &Context, preset: &Preset) -> Result<PathBuf> {
 
 /// The file to write: the config in force, or where a link to it points. Anything but a
 /// plain file (/dev/null, a folder) is refused.
-fn target(ctx: &Context) -> Result<PathBuf> {
-    let named = ctx
-        .config_path
-        .clone()
+fn target(config_path: Option<&Path>) -> Result<PathBuf> {
+    let named = config_path
+        .map(Path::to_path_buf)
         .ok_or_else(|| anyhow!(crate::t!("commands.import.no_config")))?;
     let path = match fs::canonicalize(&named) {
         Ok(real) if real.is_file() => real,

@@ -194,6 +194,8 @@ pub struct Settings {
 pub struct ScriptSettings {
     pub config: crate::config::Config,
     pub templates: crate::domain::script::Templates,
+    /// The config file in force (the Import view saves presets in it).
+    pub config_path: Option<PathBuf>,
 }
 
 /// Everything the screens draw.

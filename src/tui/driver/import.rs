@@ -93,7 +93,7 @@ fn run_import(
                 let _ = tx.send(ImportMsg::Progress(p));
             };
             crate::import::run(&mut store, file, mapping, options, &mut progress)
-                .map_err(|e| e.to_string())
+                .map_err(|e| crate::words::say::import::read_error(&e))
         });
     let _ = tx.send(ImportMsg::Done(result));
 }
@@ -158,7 +158,7 @@ impl Driver {
                 rows,
                 presets: self.import_presets(),
             })
-            .map_err(|e| e.to_string());
+            .map_err(|e| crate::words::say::import::read_error(&e));
         self.app.import_opened(path, opened);
     }
 
@@ -171,13 +171,19 @@ impl Driver {
 
     /// The presets saved in the config (`[import.presets.NAME]`).
     fn saved_presets(&self) -> Vec<Preset> {
-        Vec::new()
+        self.scripts.config.import_presets.clone()
     }
 
-    /// Saves a mapping as a preset in the config.
+    /// Saves a mapping as a preset in the config file, as `rapport import --save-preset`
+    /// does; the next file opened in this session offers it too.
     fn save_preset(&mut self, preset: &Preset) -> Result<(), String> {
-        let _ = preset;
-        Err(crate::t!("import_view.cannot_save_yet").to_string())
+        use crate::commands::import::save::{check_name_in, save_in};
+        let path = self.scripts.config_path.clone();
+        check_name_in(&self.scripts.config, path.as_deref(), &preset.name)
+            .and_then(|()| save_in(path.as_deref(), preset))
+            .map_err(|e| format!("{e:#}"))?;
+        self.scripts.config.import_presets.push(preset.clone());
+        Ok(())
     }
 
     /// Is an import running?

@@ -30,51 +30,30 @@ pub fn mapping_error(e: &MappingError) -> String {
     }
 }
 
-/// What is wrong with a cell or a row, without where.
-pub fn problem(p: &RowProblem) -> String {
+/// What is wrong with a cell or a row, without where. A cell's problem is worded as
+/// `rapport import` words it, but for the date that reads two ways: here `d` settles it.
+pub fn problem(value: &str, p: &RowProblem) -> String {
     match p {
-        RowProblem::Cell(c) => cell(c),
+        RowProblem::Cell(CellProblem::AmbiguousDate) => crate::t!(
+            "import_view.problem.ambiguous_date",
+            value = value.trim()
+        ),
+        RowProblem::Cell(c) => crate::words::say::import::cell_problem(value, c),
         RowProblem::Missing => crate::t!("import_view.problem.missing").into(),
-        RowProblem::Ragged { cells, header } => {
-            crate::t!("import_view.problem.ragged", cells = cells, header = header)
-        }
+        RowProblem::Ragged { cells, header } => crate::t!(
+            "import_view.problem.ragged",
+            cells = cells,
+            header = header
+        ),
         RowProblem::Invalid(p) => p.render(crate::words::language()),
     }
 }
 
-fn cell(c: &CellProblem) -> String {
-    match c {
-        CellProblem::NotADate => crate::t!("import_view.problem.not_a_date").into(),
-        CellProblem::AmbiguousDate => crate::t!("import_view.problem.ambiguous_date").into(),
-        CellProblem::NotAnAmount => crate::t!("import_view.problem.not_an_amount").into(),
-        CellProblem::NegativeAmount => crate::t!("import_view.problem.negative_amount").into(),
-        CellProblem::NotANumber => crate::t!("import_view.problem.not_a_number").into(),
-        CellProblem::NotYesNo => crate::t!("import_view.problem.not_yes_no").into(),
-        CellProblem::UnknownValue { expected } => crate::t!(
-            "import_view.problem.unknown_value",
-            expected = expected.join(", ")
-        ),
-        CellProblem::Invalid(p) => p.render(crate::words::language()),
-    }
-}
-
-/// One problem of a row, for the preview's line: `column «value»: what`.
+/// One problem of a row, for the preview's line and the report's list: `column: what`.
 pub fn row_error_short(e: &RowError) -> String {
-    let what = problem(&e.problem);
+    let what = problem(&e.value, &e.problem);
     match &e.column {
-        Some(column) if e.value.is_empty() => {
-            crate::t!(
-                "import_view.problem.at_column_empty",
-                column = column,
-                what = what
-            )
-        }
-        Some(column) => crate::t!(
-            "import_view.problem.at_column",
-            column = column,
-            value = e.value,
-            what = what
-        ),
+        Some(column) => crate::t!("import_view.problem.at_column", column = column, what = what),
         None => what,
     }
 }
