@@ -23,8 +23,9 @@ use crate::tui::layout;
 use crate::tui::text::{pad, pad_left, truncate};
 use crate::tui::widgets::form::{centred, clear};
 
-/// From this width on, the mapping's columns and the preview sit side by side.
-pub const WIDE: u16 = 120;
+/// From this width on, the mapping's columns and the preview sit side by side (the
+/// preview's table wants the width more than the height).
+pub const WIDE: u16 = 160;
 /// The columns list's width beside the preview.
 const COLUMNS_W: u16 = 50;
 
@@ -101,7 +102,7 @@ pub fn map_areas(viewport: Rect, columns: usize) -> MapAreas {
         (cols, preview)
     } else {
         let want = u16::try_from(columns + 1).unwrap_or(u16::MAX);
-        let h = want.min((rest.height / 2).max(3));
+        let h = want.min((rest.height * 2 / 5).max(3));
         let [cols, _, preview] = Layout::vertical([
             Constraint::Length(h),
             Constraint::Length(1),

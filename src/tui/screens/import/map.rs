@@ -131,6 +131,18 @@ fn status_line<'a>(m: &MapState, width: usize, look: &Look) -> Line<'a> {
 fn draw_columns(frame: &mut Frame, area: Rect, m: &MapState, look: &Look) {
     let t = &look.theme;
     let width = usize::from(area.width);
+    let rows = usize::from(area.height).saturating_sub(1);
+    // Where the list is scrolled, which column of how many is selected.
+    let column_head = if m.columns.len() > rows {
+        format!(
+            "{} {}/{}",
+            crate::t!("import_view.head.column"),
+            m.cursor.selected + 1,
+            m.columns.len()
+        )
+    } else {
+        crate::t!("import_view.head.column").to_string()
+    };
     let head_w = m
         .file
         .headers
@@ -139,6 +151,7 @@ fn draw_columns(frame: &mut Frame, area: Rect, m: &MapState, look: &Look) {
         .max()
         .unwrap_or(0)
         .clamp(8, 24)
+        .max(column_head.width())
         .min(width / 2);
     let field_w = 16;
     let sample_w = width.saturating_sub(2 + head_w + 1 + field_w + 1);
@@ -150,7 +163,7 @@ fn draw_columns(frame: &mut Frame, area: Rect, m: &MapState, look: &Look) {
         truncate(
             &format!(
                 "  {} {} {}",
-                pad(crate::t!("import_view.head.column"), head_w),
+                pad(&column_head, head_w),
                 pad(crate::t!("import_view.head.field"), field_w),
                 crate::t!("import_view.head.sample")
             ),
@@ -158,7 +171,6 @@ fn draw_columns(frame: &mut Frame, area: Rect, m: &MapState, look: &Look) {
         ),
         t.header,
     )];
-    let rows = usize::from(area.height).saturating_sub(1);
     for (i, (header, field)) in m
         .file
         .headers

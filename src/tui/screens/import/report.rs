@@ -14,7 +14,7 @@ use crate::tui::app::import::{ImportView, Outcome, Step, file_name};
 use crate::tui::text::{pad, pad_left, truncate};
 
 /// The report's list: a heading, then its lines, for each part there is.
-fn list_lines<'a>(r: &ImportReport, width: usize, look: &Look) -> Vec<Line<'a>> {
+fn list_lines<'a>(r: &ImportReport, done: bool, width: usize, look: &Look) -> Vec<Line<'a>> {
     let t = &look.theme;
     let mut lines = Vec::new();
     if !r.unknown_clients.is_empty() {
@@ -35,10 +35,12 @@ fn list_lines<'a>(r: &ImportReport, width: usize, look: &Look) -> Vec<Line<'a>> 
     }
     if !r.created_clients.is_empty() {
         let n = r.created_clients.len();
-        lines.push(Line::styled(
-            truncate(&crate::tn!("import_view.report.created_head", n), width),
-            t.header,
-        ));
+        let head = if done {
+            crate::tn!("import_view.report.created_done_head", n)
+        } else {
+            crate::tn!("import_view.report.created_head", n)
+        };
+        lines.push(Line::styled(truncate(&head, width), t.header));
         for name in &r.created_clients {
             lines.push(Line::styled(truncate(&format!("  {name}"), width), t.ok));
         }
@@ -133,7 +135,7 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ImportView, db: &str, look: &Look
     };
     frame.render_widget(Paragraph::new(clients), a.clients);
 
-    let lines = list_lines(r, width, look);
+    let lines = list_lines(r, v.step == Step::Done, width, look);
     let rows = usize::from(a.list.height);
     let shown: Vec<Line> = if lines.is_empty() {
         vec![Line::styled(
@@ -157,12 +159,12 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ImportView, db: &str, look: &Look
                 db = db
             )
         } else {
-            crate::t!(
+            crate::tn!(
                 "import_view.confirm_create",
+                r.created_clients.len(),
                 added = r.added,
                 updated = r.updated,
                 kind = kind,
-                clients = r.created_clients.len(),
                 db = db
             )
         };
