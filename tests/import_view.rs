@@ -88,7 +88,9 @@ fn the_picker_opens_on_the_first_file_and_enter_picks_it() {
     key(&mut app, KeyCode::Up);
     assert_eq!(
         key(&mut app, KeyCode::Enter),
-        Some(Effect::Import(ImportEffect::Open("/data/tickets.csv".into())))
+        Some(Effect::Import(ImportEffect::Open(
+            "/data/tickets.csv".into()
+        )))
     );
 }
 
@@ -140,7 +142,11 @@ fn folders_open_and_going_up_selects_the_folder_left() {
 fn a_typed_path_goes_there_and_esc_cancels_it() {
     let mut app = open_on_data();
     assert_eq!(keys(&mut app, "/"), None);
-    assert_eq!(keys(&mut app, "old/q.csv"), None, "q is typed, it does not close");
+    assert_eq!(
+        keys(&mut app, "old/q.csv"),
+        None,
+        "q is typed, it does not close"
+    );
     assert_eq!(app.overlay, Overlay::Import);
     assert_eq!(
         key(&mut app, KeyCode::Enter),
@@ -158,13 +164,19 @@ fn a_typed_path_goes_there_and_esc_cancels_it() {
     assert_eq!(key(&mut app, KeyCode::Esc), None);
     let v = app.import.as_ref().unwrap();
     assert!(v.input.is_none());
-    assert_eq!(app.overlay, Overlay::Import, "Esc left the typing, not the view");
+    assert_eq!(
+        app.overlay,
+        Overlay::Import,
+        "Esc left the typing, not the view"
+    );
     // Pasted text lands in the line being typed.
     keys(&mut app, "/");
     app.on_paste("exports/a b.csv");
     assert_eq!(
         key(&mut app, KeyCode::Enter),
-        Some(Effect::Import(ImportEffect::Go("/data/exports/a b.csv".into())))
+        Some(Effect::Import(ImportEffect::Go(
+            "/data/exports/a b.csv".into()
+        )))
     );
 }
 
@@ -195,8 +207,14 @@ fn a_folder_that_cannot_be_read_says_so_and_the_listing_stays() {
     let mut app = open_on_data();
     app.import_listed("/root".into(), Err("permission denied".into()), None);
     let status = app.status.clone().unwrap().text;
-    assert!(status.contains("/root") && status.contains("permission denied"), "{status}");
-    assert_eq!(app.import.as_ref().unwrap().picker.dir, PathBuf::from("/data"));
+    assert!(
+        status.contains("/root") && status.contains("permission denied"),
+        "{status}"
+    );
+    assert_eq!(
+        app.import.as_ref().unwrap().picker.dir,
+        PathBuf::from("/data")
+    );
 }
 
 // ---- the mapping, the dry run and the import --------------------------------------
@@ -225,7 +243,10 @@ fn opened() -> Opened {
             size: 200,
         },
         rows: vec![
-            row(2, &["Kapsalon Belle", "T-1", "2026-06-02", "Noor", "2026-06-03"]),
+            row(
+                2,
+                &["Kapsalon Belle", "T-1", "2026-06-02", "Noor", "2026-06-03"],
+            ),
             row(3, &["Kapsalon Belle", "T-2", "2026-06-31", "Sam", ""]),
         ],
         presets: Preset::builtin(),
@@ -255,7 +276,11 @@ fn the_mapping_starts_from_the_preset_and_the_preview_reads_every_row() {
     assert_eq!(m.preset().unwrap().name, "generic-tickets");
     assert_eq!(column_field(&app, "client"), Some(Field::Client));
     assert_eq!(column_field(&app, "opened"), Some(Field::Opened));
-    assert_eq!(column_field(&app, "Owner"), None, "a column no field knows is not read");
+    assert_eq!(
+        column_field(&app, "Owner"),
+        None,
+        "a column no field knows is not read"
+    );
     assert!(m.ready().is_some(), "{:?}", m.problem);
     assert_eq!(m.preview.len(), 2);
     assert!(m.preview[0].1.is_ok(), "{:?}", m.preview[0]);
@@ -302,7 +327,15 @@ fn changing_a_columns_field_reads_the_preview_again_and_a_field_fed_twice_refuse
 #[test]
 fn the_date_format_cycles_and_the_preset_cycles_among_the_kinds_presets() {
     let mut app = on_mapping();
-    let df = |app: &App| app.import.as_ref().unwrap().map.as_ref().unwrap().date_format;
+    let df = |app: &App| {
+        app.import
+            .as_ref()
+            .unwrap()
+            .map
+            .as_ref()
+            .unwrap()
+            .date_format
+    };
     let first = df(&app);
     let mut seen = vec![first];
     for _ in 0..3 {
@@ -330,7 +363,9 @@ fn the_date_format_cycles_and_the_preset_cycles_among_the_kinds_presets() {
 #[test]
 fn a_dry_run_then_the_import_for_real_after_a_confirmation() {
     let mut app = on_mapping();
-    let Some(Effect::Import(ImportEffect::Run { options, mapping, .. })) = keys(&mut app, "r")
+    let Some(Effect::Import(ImportEffect::Run {
+        options, mapping, ..
+    })) = keys(&mut app, "r")
     else {
         panic!("r runs a dry run: {:?}", app.status);
     };
@@ -416,7 +451,10 @@ fn bad_rows_in_the_dry_run_refuse_the_import_for_real() {
     }));
     assert_eq!(key(&mut app, KeyCode::Enter), None);
     assert!(!app.import.as_ref().unwrap().confirm);
-    assert_eq!(app.status.clone().unwrap().tone, rapport::tui::app::Tone::Error);
+    assert_eq!(
+        app.status.clone().unwrap().tone,
+        rapport::tui::app::Tone::Error
+    );
     // Esc goes back to the mapping, as it was.
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.import.as_ref().unwrap().step, Step::Map);
@@ -436,7 +474,10 @@ fn a_damaged_file_refuses_the_import_for_real() {
         backup: None,
     });
     assert_eq!(key(&mut app, KeyCode::Enter), None);
-    assert!(!app.import.as_ref().unwrap().confirm, "no question: it cannot write");
+    assert!(
+        !app.import.as_ref().unwrap().confirm,
+        "no question: it cannot write"
+    );
     let status = app.status.clone().unwrap();
     assert_eq!(status.tone, rapport::tui::app::Tone::Error);
     assert!(status.text.contains("bad pages"), "{}", status.text);

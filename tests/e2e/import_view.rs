@@ -24,7 +24,9 @@ fn a_ticket_export_is_picked_dry_run_and_imported_and_the_list_counts_the_ticket
     tui.send("/");
     tui.send(BELLE);
     tui.send_key(Key::Enter);
-    let screen = tui.see_that("Kapsalon Belle's row", |s| tickets_shown(s, BELLE).is_some());
+    let screen = tui.see_that("Kapsalon Belle's row", |s| {
+        tickets_shown(s, BELLE).is_some()
+    });
     let before: u32 = tickets_shown(&screen, BELLE)
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("a count:\n{}", framed(&screen.contents())));

@@ -64,7 +64,10 @@ fn the_file_picker_80x24() {
     let (mut ui, dir) = on_exports(80, 24);
     let s = shown(&mut ui, &dir);
     assert!(s.contains("Import: choose a file"), "{s}");
-    assert!(s.contains("› Syncro customers.csv"), "the first file is selected:\n{s}");
+    assert!(
+        s.contains("› Syncro customers.csv"),
+        "the first file is selected:\n{s}"
+    );
     assert!(s.contains("archive/") && s.contains("time.tsv"), "{s}");
     assert!(!s.contains("readme.md"), "only exports are listed:\n{s}");
     assert!(s.contains("4 files to import here"), "{s}");
@@ -119,7 +122,10 @@ fn the_mapping_of_a_ticket_export_80x24() {
     assert!(s.contains("Preset generic-tickets (p)"), "{s}");
     assert!(s.contains("UTF-8 · comma"), "{s}");
     assert!(s.contains("› client     → client"), "{s}");
-    assert!(s.contains("Café De Hoek   2026-06-02 2026-06-03 incident"), "the first row as read:\n{s}");
+    assert!(
+        s.contains("Café De Hoek   2026-06-02 2026-06-03 incident"),
+        "the first row as read:\n{s}"
+    );
     assert!(s.contains("✓ Ready"), "{s}");
     insta::assert_snapshot!(s);
 }
@@ -156,7 +162,10 @@ fn a_field_fed_twice_is_said_plainly_and_the_dry_run_refused() {
     ui.keys("jj");
     ui.key(KeyCode::Left).key(KeyCode::Left);
     let s = shown(&mut ui, &dir);
-    assert!(s.contains("› subject") && s.contains("→ client         Printer"), "{s}");
+    assert!(
+        s.contains("› subject") && s.contains("→ client         Printer"),
+        "{s}"
+    );
     assert!(s.contains("✗ client is fed twice (client, subject)"), "{s}");
     ui.keys("r");
     assert_eq!(ui.driver.app.import.as_ref().unwrap().step, Step::Map);
@@ -182,7 +191,11 @@ fn the_dry_run_of_a_file_with_bad_rows_80x24() {
     assert!(!ui.driver.app.import.as_ref().unwrap().confirm);
     ui.keys("q");
     assert_eq!(ui.driver.app.overlay, Overlay::None);
-    assert_eq!(shown_tickets_90d(&mut ui, "Café De Hoek"), "4", "nothing was written");
+    assert_eq!(
+        shown_tickets_90d(&mut ui, "Café De Hoek"),
+        "4",
+        "nothing was written"
+    );
 }
 
 #[test]
@@ -226,15 +239,37 @@ fn importing_for_real_asks_first_then_every_screen_shows_the_tickets_and_again_a
     insta::assert_snapshot!(s);
     ui.key(KeyCode::Enter);
     assert_eq!(ui.driver.app.overlay, Overlay::None);
-    assert_eq!(shown_tickets_90d(&mut ui, "Café De Hoek"), "8", "{}", ui.screen());
-    assert_eq!(shown_tickets_90d(&mut ui, "Bakkerij Nieuw"), "1", "{}", ui.screen());
+    assert_eq!(
+        shown_tickets_90d(&mut ui, "Café De Hoek"),
+        "8",
+        "{}",
+        ui.screen()
+    );
+    assert_eq!(
+        shown_tickets_90d(&mut ui, "Bakkerij Nieuw"),
+        "1",
+        "{}",
+        ui.screen()
+    );
     // The same file again: nothing new.
     ui.keys("I");
     pick(&mut ui, "tickets.csv");
     ui.keys("r");
     assert!(ui.driver.wait_for_import());
-    let r = &ui.driver.app.import.as_ref().unwrap().outcome.as_ref().unwrap().report;
+    let r = &ui
+        .driver
+        .app
+        .import
+        .as_ref()
+        .unwrap()
+        .outcome
+        .as_ref()
+        .unwrap()
+        .report;
     assert_eq!((r.added, r.unchanged), (0, 5), "{r:?}");
     ui.key(KeyCode::Enter);
-    assert!(!ui.driver.app.import.as_ref().unwrap().confirm, "nothing to import");
+    assert!(
+        !ui.driver.app.import.as_ref().unwrap().confirm,
+        "nothing to import"
+    );
 }

@@ -157,6 +157,8 @@ mod tests {
             entry("x.csv", false),
         ];
         p.set("/data".into(), listing.clone(), None, 10);
+        assert_eq!(p.selected().map(|e| e.name.as_str()), Some("x.csv"));
+        p.step(Move::Top, 10);
         p.step(Move::Down, 10);
         p.step(Move::Down, 10);
         assert_eq!(p.selected().map(|e| e.name.as_str()), Some("b"));
@@ -171,7 +173,12 @@ mod tests {
         // A new folder opens on its first file.
         p.set("/data/c".into(), listing.clone(), None, 10);
         assert_eq!(p.selected().map(|e| e.name.as_str()), Some("x.csv"));
-        p.set("/data/b".into(), vec![entry("..", true), entry("d", true)], None, 10);
+        p.set(
+            "/data/b".into(),
+            vec![entry("..", true), entry("d", true)],
+            None,
+            10,
+        );
         assert_eq!(p.selected().map(|e| e.name.as_str()), Some("d"));
         let (up, name) = p.parent().unwrap();
         assert_eq!(up, PathBuf::from("/data"));

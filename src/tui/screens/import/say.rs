@@ -34,17 +34,14 @@ pub fn mapping_error(e: &MappingError) -> String {
 /// `rapport import` words it, but for the date that reads two ways: here `d` settles it.
 pub fn problem(value: &str, p: &RowProblem) -> String {
     match p {
-        RowProblem::Cell(CellProblem::AmbiguousDate) => crate::t!(
-            "import_view.problem.ambiguous_date",
-            value = value.trim()
-        ),
+        RowProblem::Cell(CellProblem::AmbiguousDate) => {
+            crate::t!("import_view.problem.ambiguous_date", value = value.trim())
+        }
         RowProblem::Cell(c) => crate::words::say::import::cell_problem(value, c),
         RowProblem::Missing => crate::t!("import_view.problem.missing").into(),
-        RowProblem::Ragged { cells, header } => crate::t!(
-            "import_view.problem.ragged",
-            cells = cells,
-            header = header
-        ),
+        RowProblem::Ragged { cells, header } => {
+            crate::t!("import_view.problem.ragged", cells = cells, header = header)
+        }
         RowProblem::Invalid(p) => p.render(crate::words::language()),
     }
 }
@@ -53,7 +50,11 @@ pub fn problem(value: &str, p: &RowProblem) -> String {
 pub fn row_error_short(e: &RowError) -> String {
     let what = problem(&e.value, &e.problem);
     match &e.column {
-        Some(column) => crate::t!("import_view.problem.at_column", column = column, what = what),
+        Some(column) => crate::t!(
+            "import_view.problem.at_column",
+            column = column,
+            what = what
+        ),
         None => what,
     }
 }
