@@ -649,11 +649,8 @@ impl App {
             }
             ImportAction::DateFormat => m.cycle_date_format(kind),
             ImportAction::Save => {
-                let name = match m.preset() {
-                    Some(p) if !p.name.starts_with("generic-") => p.name.clone(),
-                    _ => String::new(),
-                };
-                v.input = Some(Input::PresetName(name));
+                // A taken name is refused (a preset is never overwritten): none is offered.
+                v.input = Some(Input::PresetName(String::new()));
                 self.info(crate::t!("import_view.save_hint"));
             }
             ImportAction::Run => return self.import_run(true),

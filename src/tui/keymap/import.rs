@@ -270,6 +270,26 @@ mod tests {
         }
     }
 
+    /// Each step's help fits the popup on an 80-column terminal in both languages: 76
+    /// columns less its border and the keys' column.
+    #[test]
+    fn the_help_fits_80_columns() {
+        for step in STEPS {
+            for lang in [Lang::En, Lang::Nl] {
+                crate::words::with_language(lang, || {
+                    for (keys, what) in help(step) {
+                        let w = unicode_width::UnicodeWidthStr::width(what);
+                        assert!(w <= 76 - 2 - 16, "{lang:?} {step:?} {keys}: {what}");
+                        assert!(
+                            unicode_width::UnicodeWidthStr::width(keys.as_str()) < 16,
+                            "{keys}"
+                        );
+                    }
+                });
+            }
+        }
+    }
+
     /// Each step's footer fits an 80-column terminal in both languages.
     #[test]
     fn the_footers_fit_80_columns() {

@@ -440,9 +440,13 @@ fn draw_help(frame: &mut Frame, area: Rect, step: Step, look: &Look) {
 /// The footer while the view is open: the line being typed's keys, the confirmation's, or
 /// the step's table.
 pub fn footer(v: &ImportView) -> Vec<(String, &'static str)> {
-    if v.input.is_some() {
+    if let Some(input) = &v.input {
+        let enter = match input {
+            Input::Path(_) => crate::t!("import_view.keys.keep_input"),
+            Input::PresetName(_) => crate::t!("import_view.keys.save_input"),
+        };
         return vec![
-            ("Enter".into(), crate::t!("import_view.keys.keep_input")),
+            ("Enter".into(), enter),
             ("Esc".into(), crate::t!("import_view.keys.cancel")),
             ("Ctrl-U".into(), crate::t!("import_view.keys.clear")),
         ];

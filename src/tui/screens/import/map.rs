@@ -328,23 +328,52 @@ fn draw_preview(frame: &mut Frame, area: Rect, kind: ImportKind, m: &MapState, l
     let t = &look.theme;
     let width = usize::from(area.width);
     let rows = usize::from(area.height).saturating_sub(1);
-    let heads = heads(kind);
-    let shown: Vec<_> = m.preview.iter().skip(m.scroll).take(rows).collect();
-    let values: Vec<Option<Vec<String>>> = shown
-        .iter()
-        .map(|(_, r)| r.as_ref().ok().map(|r| cells(r, look)))
-        .collect();
+    // While the mapping cannot run, the rows as the file holds them (what each would read
+    // as says only what the mapping lacks); once it can, as rapport will hold them.
+    let raw = m.problem.is_some();
+    let heads: Vec<String> = if raw {
+        m.file.headers.clone()
+    } else {
+        heads(kind).into_iter().map(str::to_string).collect()
+    };
+    let shown: Vec<(u64, Result<Vec<String>, String>)> = if raw {
+        m.rows
+            .iter()
+            .skip(m.scroll)
+            .take(rows)
+            .map(|r| (r.line, Ok(r.cells.clone())))
+            .collect()
+    } else {
+        m.preview
+            .iter()
+            .skip(m.scroll)
+            .take(rows)
+            .map(|(line, r)| {
+                let r = match r {
+                    Ok(record) => Ok(cells(record, look)),
+                    Err(errors) => Err(errors
+                        .iter()
+                        .map(say::row_error_short)
+                        .collect::<Vec<_>>()
+                        .join("; ")),
+                };
+                (*line, r)
+            })
+            .collect()
+    };
     let line_w = m
-        .preview
+        .rows
         .last()
-        .map_or(4, |(l, _)| l.to_string().len())
+        .map_or(4, |r| r.line.to_string().len())
         .max(crate::t!("import_view.head.line").width());
     // Each column as wide as its heading or its widest value, up to a limit; the last
     // takes what is left.
-    let mut widths: Vec<usize> = heads.iter().map(|h| h.width()).collect();
-    for row in values.iter().flatten() {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width().min(CELL_MAX));
+    let mut widths: Vec<usize> = heads.iter().map(|h| h.width().min(CELL_MAX)).collect();
+    for (_, row) in &shown {
+        if let Ok(row) = row {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.width().min(CELL_MAX));
+            }
         }
     }
     let line_of = |first: String, cells: &[String], style| {
@@ -360,42 +389,38 @@ fn draw_preview(frame: &mut Frame, area: Rect, kind: ImportKind, m: &MapState, l
             } else {
                 (*w).min(room)
             };
+            // A cell's line breaks would break the table: shown as spaces.
+            let cell = cell.replace("\r\n", " ").replace(['\r', '\n'], " ");
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(pad(&truncate(cell, w), w), style));
+            spans.push(Span::styled(pad(&truncate(&cell, w), w), style));
             used += w + 1;
         }
         Line::from(spans)
     };
-    let heads: Vec<String> = heads.iter().map(|h| (*h).to_string()).collect();
     let mut lines = vec![line_of(
         pad_left(crate::t!("import_view.head.line"), line_w),
         &heads,
         t.header,
     )];
-    if m.preview.is_empty() {
+    if m.rows.is_empty() {
         lines.push(Line::styled(
             truncate(crate::t!("import_view.no_rows"), width),
             t.muted,
         ));
     }
-    for ((line, result), vals) in shown.iter().zip(&values) {
+    for (line, row) in &shown {
         let number = pad_left(&line.to_string(), line_w);
-        match (result, vals) {
-            (Ok(_), Some(vals)) => lines.push(line_of(number, vals, t.base)),
-            (Err(errors), _) => {
-                let text = errors
-                    .iter()
-                    .map(say::row_error_short)
-                    .collect::<Vec<_>>()
-                    .join("; ");
+        match row {
+            Ok(vals) if raw => lines.push(line_of(number, vals, t.muted)),
+            Ok(vals) => lines.push(line_of(number, vals, t.base)),
+            Err(text) => {
                 let room = width.saturating_sub(line_w + 3);
                 lines.push(Line::from(vec![
                     Span::styled(number, t.muted),
                     Span::styled(" ✗ ", t.error),
-                    Span::styled(truncate(&text, room), t.error),
+                    Span::styled(truncate(text, room), t.error),
                 ]));
             }
-            _ => {}
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
