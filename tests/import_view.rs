@@ -482,3 +482,32 @@ fn a_damaged_file_refuses_the_import_for_real() {
     assert_eq!(status.tone, rapport::tui::app::Tone::Error);
     assert!(status.text.contains("bad pages"), "{}", status.text);
 }
+
+#[test]
+fn a_smaller_terminal_keeps_the_selected_file_in_view() {
+    let mut app = app();
+    app.resize(120, 40);
+    app.act(Action::Import);
+    let files: Vec<Entry> = (0..40).map(|i| entry(&format!("f{i:02}.csv"), false)).collect();
+    app.import_listed("/data".into(), Ok(files), None);
+    keys(&mut app, "G");
+    app.resize(80, 24);
+    let v = app.import.as_ref().unwrap();
+    let c = v.picker.cursor;
+    assert_eq!(c.selected, 39);
+    // 80x24 shows 16 rows of the listing.
+    assert!(c.offset <= 39 && 39 < c.offset + 16, "{c:?}");
+    keys(&mut app, "k");
+    assert_eq!(app.import.as_ref().unwrap().picker.cursor.offset, c.offset, "no jump");
+}
+
+#[test]
+fn nothing_runs_while_the_file_is_damaged_not_even_a_dry_run() {
+    let mut app = on_mapping();
+    app.damaged = Some(rapport::tui::app::Damage {
+        problem: "bad pages".into(),
+        backup: None,
+    });
+    assert_eq!(keys(&mut app, "r"), None);
+    assert_eq!(app.import.as_ref().unwrap().step, Step::Map);
+}

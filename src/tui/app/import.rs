@@ -379,6 +379,27 @@ impl App {
         }
     }
 
+    /// The terminal was resized: the lists keep their selection in view.
+    pub(super) fn import_resized(&mut self) {
+        let page = self.import_page();
+        let preview = match &self.import {
+            Some(v) => crate::tui::screens::import::preview_page(self.viewport, v),
+            None => return,
+        };
+        let Some(v) = self.import.as_mut() else {
+            return;
+        };
+        let len = v.picker.entries.len();
+        v.picker.cursor.clamp(len, page);
+        if let Some(m) = v.map.as_mut() {
+            m.cursor.clamp(m.columns.len(), page);
+            m.scroll = m.scroll.min(m.rows.len().saturating_sub(preview));
+        }
+        if let Some(o) = v.outcome.as_mut() {
+            o.scroll = o.scroll.min(report_len(&o.report).saturating_sub(page));
+        }
+    }
+
     /// How many rows of the step's list show at once.
     pub(super) fn import_page(&self) -> usize {
         match &self.import {
@@ -665,8 +686,13 @@ impl App {
         None
     }
 
-    /// Starts a run with the mapping as it stands, if it can run.
+    /// Starts a run with the mapping as it stands, if it can run. Not while the file is
+    /// damaged: even a dry run writes before it rolls back.
     fn import_run(&mut self, dry_run: bool) -> Option<Effect> {
+        if self.damaged.is_some() {
+            self.refuse_damaged();
+            return None;
+        }
         let v = self.import.as_mut()?;
         let m = v.map.as_ref()?;
         let Some(mapping) = m.ready() else {

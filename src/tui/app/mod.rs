@@ -875,6 +875,7 @@ impl App {
         let (log_page, coming_page) = self.decision_pages();
         self.decisions.clamp(log_page, coming_page);
         self.follow();
+        self.import_resized();
     }
 
     // ---- results from the driver --------------------------------------------------------
