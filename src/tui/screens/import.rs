@@ -79,11 +79,13 @@ pub struct MapAreas {
     pub preview: Rect,
     /// The line a preset's name is typed on (over the status line).
     pub input: Rect,
+    /// What a ticket's type and status values mean (tickets only; blank otherwise).
+    pub values: Rect,
 }
 
 pub fn map_areas(viewport: Rect, columns: usize) -> MapAreas {
     let (_, inner) = frame_areas(viewport);
-    let [kind, file, preset, status, _, rest] = Layout::vertical([
+    let [kind, file, preset, status, values, rest] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -119,6 +121,7 @@ pub fn map_areas(viewport: Rect, columns: usize) -> MapAreas {
         columns: cols,
         preview,
         input: status,
+        values,
     }
 }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Look, input_line, kind_line, map_areas, say, size};
-use crate::domain::import::{DateFormat, ImportKind, ImportRecord, MappingError};
+use crate::domain::import::{DateFormat, ImportKind, ImportRecord, MappingError, ValueRules};
 use crate::import::Encoding;
 use crate::tui::app::import::mapping::MapState;
 use crate::tui::app::import::mapping::PREVIEW_ROWS;
@@ -104,8 +104,37 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ImportView, look: &Look) {
     };
     frame.render_widget(Paragraph::new(status), a.status);
 
+    if v.kind == ImportKind::Tickets {
+        let line = values_line(&m.mapping.values);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(&line, usize::from(a.values.width)),
+                t.muted,
+            )),
+            a.values,
+        );
+    }
     draw_columns(frame, a.columns, m, look);
     draw_preview(frame, a.preview, v.kind, m, look);
+}
+
+/// What the preset says a ticket's type and status values mean, in one line.
+fn values_line(v: &ValueRules) -> String {
+    let none = crate::t!("import_view.values_none");
+    let list = |l: &[String]| {
+        if l.is_empty() {
+            none.to_string()
+        } else {
+            l.join(", ")
+        }
+    };
+    crate::t!(
+        "import_view.values",
+        types = v.kinds.len(),
+        default = v.default_kind.map_or(none, |k| k.as_str()),
+        escalated = list(&v.escalated),
+        reopened = list(&v.reopened)
+    )
 }
 
 /// Ready to run, or why not.
