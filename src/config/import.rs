@@ -241,7 +241,10 @@ mod tests {
     fn the_example_config_holds_a_preset() {
         let p = parse(include_str!("../../config.example.toml")).unwrap();
         assert_eq!(p.len(), 1);
-        assert_eq!((p[0].name.as_str(), p[0].kind), ("example", ImportKind::Tickets));
+        assert_eq!(
+            (p[0].name.as_str(), p[0].kind),
+            ("example", ImportKind::Tickets)
+        );
         assert_eq!(p[0].values.default_kind, Some(TicketKind::Request));
     }
 
