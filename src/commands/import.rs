@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     let mut mapping = Mapping::resolve(&preset, &file.headers, &overrides, date_format)
-        .map_err(|e| Invalid(print::mapping_error(&e)))?;
+        .map_err(|e| Invalid(print::mapping_error(kind, &e)))?;
     for rule in &args.values {
         apply_value_rule(&mut mapping.values, rule)
             .map_err(|_| Invalid(crate::t!("commands.import.value_form", value = rule)))?;
@@ -118,7 +118,7 @@ fn read_error(e: ReadError, path: &std::path::Path) -> anyhow::Error {
             Invalid(crate::t!("commands.import.no_file", file = path.display())).into()
         }
         ReadError::Store(e) => anyhow::Error::new(e).context(crate::t!("commands.import.failed")),
-        other => Invalid(other.to_string()).into(),
+        other => Invalid(crate::words::say::import::read_error(&other)).into(),
     }
 }
 

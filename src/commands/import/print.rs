@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::import::{Mapping, MappingError, RowError};
+use crate::domain::import::{ImportKind, Mapping, MappingError, RowError};
 use crate::domain::money::group_thousands;
 use crate::import::CsvFile;
 use crate::store::ImportReport;
@@ -40,7 +40,7 @@ pub(super) fn mapping(file: &CsvFile, m: &Mapping) -> String {
         None => crate::t!("commands.import.dates_unset").to_string(),
     };
     out.push_str(&format!("  {dates}\n"));
-    if m.kind == crate::domain::import::ImportKind::Tickets {
+    if m.kind == ImportKind::Tickets {
         let v = &m.values;
         for (value, kind) in &v.kinds {
             let line = crate::t!("commands.import.value_kind", value = value, kind = kind);
@@ -112,16 +112,12 @@ pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
 
 /// One bad row: line, column, value and reason.
 pub(super) fn row_error(e: &RowError) -> String {
-    // Until the catalog's wording (src/words/say/import.rs) is merged.
-    format!(
-        "line {}, {:?}: {:?} ({:?})",
-        e.line, e.column, e.value, e.problem
-    )
+    crate::words::say::import::row_error(e)
 }
 
 /// Why a mapping cannot read the file, in one line.
-pub(super) fn mapping_error(e: &MappingError) -> String {
-    format!("{e:?}")
+pub(super) fn mapping_error(kind: ImportKind, e: &MappingError) -> String {
+    crate::words::say::import::mapping_error(kind, e)
 }
 
 /// Everything as JSON, keys in English.
