@@ -488,7 +488,9 @@ fn a_smaller_terminal_keeps_the_selected_file_in_view() {
     let mut app = app();
     app.resize(120, 40);
     app.act(Action::Import);
-    let files: Vec<Entry> = (0..40).map(|i| entry(&format!("f{i:02}.csv"), false)).collect();
+    let files: Vec<Entry> = (0..40)
+        .map(|i| entry(&format!("f{i:02}.csv"), false))
+        .collect();
     app.import_listed("/data".into(), Ok(files), None);
     keys(&mut app, "G");
     app.resize(80, 24);
@@ -498,7 +500,11 @@ fn a_smaller_terminal_keeps_the_selected_file_in_view() {
     // 80x24 shows 16 rows of the listing.
     assert!(c.offset <= 39 && 39 < c.offset + 16, "{c:?}");
     keys(&mut app, "k");
-    assert_eq!(app.import.as_ref().unwrap().picker.cursor.offset, c.offset, "no jump");
+    assert_eq!(
+        app.import.as_ref().unwrap().picker.cursor.offset,
+        c.offset,
+        "no jump"
+    );
 }
 
 #[test]

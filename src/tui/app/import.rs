@@ -193,26 +193,6 @@ fn next_kind(k: ImportKind, forward: bool) -> ImportKind {
     }]
 }
 
-/// The report's lines: the unknown clients, then every bad row's problems.
-pub fn report_len(r: &ImportReport) -> usize {
-    let unknown = if r.unknown_clients.is_empty() {
-        0
-    } else {
-        r.unknown_clients.len() + 1
-    };
-    let bad = if r.bad_rows.is_empty() {
-        0
-    } else {
-        r.bad_rows.len() + 1
-    };
-    let created = if r.created_clients.is_empty() {
-        0
-    } else {
-        r.created_clients.len() + 1
-    };
-    unknown + bad + created
-}
-
 impl App {
     /// `I`: the Import view, on the folder it showed last (the current directory at first).
     pub(super) fn open_import(&mut self) -> Option<Effect> {
@@ -395,8 +375,9 @@ impl App {
             m.cursor.clamp(m.columns.len(), page);
             m.scroll = m.scroll.min(m.rows.len().saturating_sub(preview));
         }
+        let len = crate::tui::screens::import::report::list_len(self.viewport, v);
         if let Some(o) = v.outcome.as_mut() {
-            o.scroll = o.scroll.min(report_len(&o.report).saturating_sub(page));
+            o.scroll = o.scroll.min(len.saturating_sub(page));
         }
     }
 
@@ -564,8 +545,9 @@ impl App {
             (Step::Report | Step::Done, ImportAction::Up | ImportAction::Down)
             | (Step::Report | Step::Done, ImportAction::PageUp | ImportAction::PageDown)
             | (Step::Report | Step::Done, ImportAction::Top | ImportAction::Bottom) => {
+                let len = crate::tui::screens::import::report::list_len(self.viewport, v);
                 if let Some(o) = v.outcome.as_mut() {
-                    let last = report_len(&o.report).saturating_sub(page);
+                    let last = len.saturating_sub(page);
                     o.scroll = match a {
                         ImportAction::Up => o.scroll.saturating_sub(1),
                         ImportAction::Down => (o.scroll + 1).min(last),

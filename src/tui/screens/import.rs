@@ -5,7 +5,7 @@
 //! popup of its own, read from the step's key table.
 
 mod map;
-mod report;
+pub mod report;
 pub mod say;
 
 use ratatui::Frame;

@@ -10,7 +10,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Look, input_line, kind_line, map_areas, say, size};
-use crate::domain::import::{DateFormat, ImportKind, ImportRecord, MappingError, ValueRules};
+use crate::domain::import::{
+    DateFormat, ImportKind, ImportRecord, Mapping, MappingError, MappingNote,
+};
 use crate::import::Encoding;
 use crate::tui::app::import::mapping::MapState;
 use crate::tui::app::import::mapping::PREVIEW_ROWS;
@@ -104,8 +106,8 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ImportView, look: &Look) {
     };
     frame.render_widget(Paragraph::new(status), a.status);
 
-    if v.kind == ImportKind::Tickets {
-        let line = values_line(&m.mapping.values);
+    let line = notes(&m.mapping).join(" · ");
+    if m.problem.is_none() && !line.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 truncate(&line, usize::from(a.values.width)),
@@ -118,23 +120,14 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ImportView, look: &Look) {
     draw_preview(frame, a.preview, v.kind, m, look);
 }
 
-/// What the preset says a ticket's type and status values mean, in one line.
-fn values_line(v: &ValueRules) -> String {
-    let none = crate::t!("import_view.values_none");
-    let list = |l: &[String]| {
-        if l.is_empty() {
-            none.to_string()
-        } else {
-            l.join(", ")
-        }
-    };
-    crate::t!(
-        "import_view.values",
-        types = v.kinds.len(),
-        default = v.default_kind.map_or(none, |k| k.as_str()),
-        escalated = list(&v.escalated),
-        reopened = list(&v.reopened)
-    )
+/// What the mapping assumes where the file says less than rapport keeps (the dates aside:
+/// the line above shows them, with their key), worded as `rapport import` words them.
+pub fn notes(m: &Mapping) -> Vec<String> {
+    m.notes()
+        .iter()
+        .filter(|n| !matches!(n, MappingNote::Dates(_)))
+        .map(crate::words::say::import::mapping_note)
+        .collect()
 }
 
 /// Ready to run, or why not.

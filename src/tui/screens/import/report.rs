@@ -8,14 +8,20 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Look, kind_label, report_areas, say};
+use super::{Look, kind_label, map, report_areas, say};
 use crate::store::ImportReport;
 use crate::tui::app::import::{ImportView, Outcome, Step, file_name};
-use crate::tui::text::{pad, pad_left, truncate};
+use crate::tui::text::{pad, pad_left, truncate, wrap};
+use crate::tui::theme::Theme;
 
 /// The report's list: a heading, then its lines, for each part there is.
-fn list_lines<'a>(r: &ImportReport, done: bool, width: usize, look: &Look) -> Vec<Line<'a>> {
-    let t = &look.theme;
+fn list_lines<'a>(
+    r: &ImportReport,
+    notes: &[String],
+    done: bool,
+    width: usize,
+    t: &Theme,
+) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     if !r.unknown_clients.is_empty() {
         let n = r.unknown_clients.len();
@@ -60,7 +66,33 @@ fn list_lines<'a>(r: &ImportReport, done: bool, width: usize, look: &Look) -> Ve
             ]));
         }
     }
+    if !notes.is_empty() {
+        lines.push(Line::styled(
+            truncate(crate::t!("import_view.report.notes_head"), width),
+            t.header,
+        ));
+        for note in notes {
+            for part in wrap(note, width.saturating_sub(2)) {
+                lines.push(Line::styled(format!("  {part}"), t.muted));
+            }
+        }
+    }
     lines
+}
+
+/// How many lines the report's list has at this size (for scrolling).
+pub fn list_len(viewport: Rect, v: &ImportView) -> usize {
+    let Some(o) = &v.outcome else {
+        return 0;
+    };
+    let width = usize::from(report_areas(viewport).list.width);
+    let notes = v
+        .map
+        .as_ref()
+        .map(|m| map::notes(&m.mapping))
+        .unwrap_or_default();
+    let theme = Theme::new(crate::config::Theme::Dark, true);
+    list_lines(&o.report, &notes, v.step == Step::Done, width, &theme).len()
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, v: &ImportView, db: &str, look: &Look) {
@@ -135,7 +167,12 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ImportView, db: &str, look: &Look
     };
     frame.render_widget(Paragraph::new(clients), a.clients);
 
-    let lines = list_lines(r, v.step == Step::Done, width, look);
+    let notes = v
+        .map
+        .as_ref()
+        .map(|m| map::notes(&m.mapping))
+        .unwrap_or_default();
+    let lines = list_lines(r, &notes, v.step == Step::Done, width, t);
     let rows = usize::from(a.list.height);
     let shown: Vec<Line> = if lines.is_empty() {
         vec![Line::styled(
