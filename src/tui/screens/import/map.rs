@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Look, input_line, kind_line, map_areas, say, size};
+use crate::domain::TicketKind;
 use crate::domain::import::{
     DateFormat, ImportKind, ImportRecord, Mapping, MappingError, MappingNote,
 };
@@ -278,6 +279,15 @@ fn heads(kind: ImportKind) -> Vec<&'static str> {
     }
 }
 
+/// A ticket's kind in the language in force.
+fn ticket_kind(k: TicketKind) -> &'static str {
+    match k {
+        TicketKind::Incident => crate::t!("history.ticket.incident"),
+        TicketKind::Request => crate::t!("history.ticket.request"),
+        TicketKind::Admin => crate::t!("history.ticket.admin"),
+    }
+}
+
 /// A record's values as the preview shows them, in the order of [`heads`].
 fn cells(r: &ImportRecord, look: &Look) -> Vec<String> {
     let date = |d: chrono::NaiveDate| look.date(d);
@@ -304,7 +314,7 @@ fn cells(r: &ImportRecord, look: &Look) -> Vec<String> {
             client.clone(),
             date(ticket.opened_on),
             opt_date(ticket.closed_on),
-            ticket.kind.as_str().to_string(),
+            ticket_kind(ticket.kind).to_string(),
             yes(ticket.escalated),
             if ticket.reopen_count == 0 {
                 String::new()
