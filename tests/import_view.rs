@@ -310,7 +310,7 @@ fn changing_a_columns_field_reads_the_preview_again_and_a_field_fed_twice_refuse
     // ← takes it back to not read; x does too.
     key(&mut app, KeyCode::Left);
     assert_eq!(column_field(&app, "Owner"), None);
-    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Right);
     keys(&mut app, "x");
     assert_eq!(column_field(&app, "Owner"), None);
     let m = app.import.as_ref().unwrap().map.as_ref().unwrap();
@@ -516,4 +516,35 @@ fn nothing_runs_while_the_file_is_damaged_not_even_a_dry_run() {
     });
     assert_eq!(keys(&mut app, "r"), None);
     assert_eq!(app.import.as_ref().unwrap().step, Step::Map);
+}
+
+#[test]
+fn enter_on_a_column_lists_the_fields_and_picks_one() {
+    let mut app = on_mapping();
+    // The Owner column, not read: the menu opens on "not read".
+    keys(&mut app, "jjj");
+    key(&mut app, KeyCode::Enter);
+    let m = app.import.as_ref().unwrap().map.as_ref().unwrap();
+    assert_eq!(m.menu, Some(0));
+    // Down to the third field of a ticket (subject), Enter picks it.
+    keys(&mut app, "jjj");
+    assert_eq!(key(&mut app, KeyCode::Enter), None);
+    let third = ImportKind::Tickets.fields()[2];
+    assert_eq!(column_field(&app, "Owner"), Some(third));
+    let m = app.import.as_ref().unwrap().map.as_ref().unwrap();
+    assert!(m.menu.is_none());
+    // Esc leaves the menu and the field as it was; q does not close the view.
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "kq");
+    assert_eq!(column_field(&app, "Owner"), Some(third));
+    assert_eq!(app.overlay, Overlay::Import);
+    key(&mut app, KeyCode::Enter);
+    keys(&mut app, "g");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(column_field(&app, "Owner"), Some(third));
+    assert_eq!(
+        app.import.as_ref().unwrap().step,
+        Step::Map,
+        "Esc closed the menu only"
+    );
 }

@@ -273,3 +273,22 @@ fn importing_for_real_asks_first_then_every_screen_shows_the_tickets_and_again_a
         "nothing to import"
     );
 }
+
+#[test]
+fn the_menu_of_fields_80x24() {
+    let (mut ui, dir) = on_exports(80, 24);
+    pick(&mut ui, "tickets.csv");
+    // On the subject column: its field marked, the client's column named beside client.
+    ui.keys("jj");
+    ui.key(KeyCode::Enter);
+    let s = shown(&mut ui, &dir);
+    assert!(s.contains("The field subject feeds"), "{s}");
+    assert!(s.contains("› subject"), "{s}");
+    assert!(s.contains("client              fed by client"), "{s}");
+    insta::assert_snapshot!(s);
+    ui.keys("k");
+    ui.key(KeyCode::Enter);
+    let s = shown(&mut ui, &dir);
+    assert!(s.contains("› subject    → ref"), "{s}");
+    assert!(s.contains("✗ ref is fed twice"), "{s}");
+}

@@ -43,6 +43,8 @@ pub enum ImportAction {
     /// The mapping: the selected column feeds the next or previous field, or nothing.
     NextField,
     PrevField,
+    /// The mapping: the fields of the kind in a menu, to pick the selected column's.
+    ChooseField,
     NotRead,
     /// The mapping: the next or previous preset; the next date format.
     Preset,
@@ -399,6 +401,21 @@ impl App {
         if v.input.is_some() {
             return self.import_input_key(k);
         }
+        let kind = v.kind;
+        if let Some(m) = v.map.as_mut().filter(|m| m.menu.is_some()) {
+            let plain = keymap::is_plain(&k);
+            let len = kind.fields().len() + 1;
+            match k.code {
+                KeyCode::Up | KeyCode::Char('k') if plain => m.menu_step(Move::Up, len),
+                KeyCode::Down | KeyCode::Char('j') if plain => m.menu_step(Move::Down, len),
+                KeyCode::Home | KeyCode::Char('g') if plain => m.menu_step(Move::Top, len),
+                KeyCode::End | KeyCode::Char('G') if plain => m.menu_step(Move::Bottom, len),
+                KeyCode::Enter | KeyCode::Char(' ') if plain => m.pick_menu(kind),
+                KeyCode::Esc | KeyCode::Char('q') if plain => m.menu = None,
+                _ => {}
+            }
+            return None;
+        }
         if v.confirm {
             v.confirm = false;
             let plain = keymap::is_plain(&k);
@@ -637,6 +654,7 @@ impl App {
             ImportAction::NextField | ImportAction::PrevField => {
                 m.cycle_field(kind, a == ImportAction::NextField);
             }
+            ImportAction::ChooseField => m.open_menu(kind),
             ImportAction::NotRead => {
                 m.not_read(kind);
             }

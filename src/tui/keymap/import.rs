@@ -73,18 +73,22 @@ pub const MAP: Table<A> = Table {
         .footer("import_view.keys.column_short"),
         Binding::also(&[ch('j'), code(KeyCode::Down)], A::Down).footer_with_above(),
         Binding::new(
-            &[code(KeyCode::Right), ch('l'), code(KeyCode::Enter)],
-            A::NextField,
-            "import_view.keys.field",
+            &[code(KeyCode::Enter)],
+            A::ChooseField,
+            "import_view.keys.choose_field",
         )
         .footer("import_view.keys.field_short"),
-        Binding::also(&[code(KeyCode::Left), ch('h')], A::PrevField).footer_with_above(),
+        Binding::new(
+            &[code(KeyCode::Right), ch('l')],
+            A::NextField,
+            "import_view.keys.field",
+        ),
+        Binding::also(&[code(KeyCode::Left), ch('h')], A::PrevField),
         Binding::new(&[ch('x')], A::NotRead, "import_view.keys.not_read"),
-        Binding::new(&[ch('p')], A::Preset, "import_view.keys.preset")
-            .footer("import_view.keys.preset_short"),
+        // p and d are shown with their values on the preset's line.
+        Binding::new(&[ch('p')], A::Preset, "import_view.keys.preset"),
         Binding::also(&[ch('P')], A::PresetBack),
-        Binding::new(&[ch('d')], A::DateFormat, "import_view.keys.date_format")
-            .footer("import_view.keys.date_format_short"),
+        Binding::new(&[ch('d')], A::DateFormat, "import_view.keys.date_format"),
         Binding::new(&[code(KeyCode::Tab)], A::Kind, "import_view.keys.kind"),
         Binding::also(&[code(KeyCode::BackTab)], A::KindBack),
         Binding::new(
@@ -315,9 +319,7 @@ mod tests {
             map,
             [
                 "k j column",
-                "→ ← field",
-                "p preset",
-                "d dates",
+                "Enter field",
                 "r dry run",
                 "s save",
                 "Esc back",

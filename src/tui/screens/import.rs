@@ -454,6 +454,13 @@ pub fn footer(v: &ImportView) -> Vec<(String, &'static str)> {
             ("Ctrl-U".into(), crate::t!("import_view.keys.clear")),
         ];
     }
+    if v.map.as_ref().is_some_and(|m| m.menu.is_some()) {
+        return vec![
+            ("↑ ↓".into(), crate::t!("import_view.keys.menu_move")),
+            ("Enter".into(), crate::t!("import_view.keys.menu_pick")),
+            ("Esc".into(), crate::t!("import_view.keys.cancel")),
+        ];
+    }
     if v.confirm {
         return vec![
             ("y".into(), crate::t!("import_view.keys.yes_import")),

@@ -47,6 +47,8 @@ pub struct MapState {
     pub scroll: usize,
     /// The user changed a column since the preset was applied.
     pub changed: bool,
+    /// The menu of fields for the selected column, with its cursor (0 is "not read").
+    pub menu: Option<usize>,
 }
 
 /// The date formats in the order `d` steps through them; None reads what the text says
@@ -119,6 +121,7 @@ impl MapState {
             preview: Vec::new(),
             scroll: 0,
             changed: false,
+            menu: None,
         };
         m.set_kind(kind);
         m
@@ -189,8 +192,7 @@ impl MapState {
         let Some(slot) = self.columns.get_mut(self.cursor.selected) else {
             return;
         };
-        let mut choices: Vec<Option<Field>> = vec![None];
-        choices.extend(kind.fields().iter().copied().map(Some));
+        let choices = Self::choices(kind);
         let at = choices.iter().position(|c| c == slot).unwrap_or(0);
         let n = choices.len();
         *slot = choices[if forward {
@@ -200,6 +202,60 @@ impl MapState {
         }];
         self.changed = true;
         self.recompute(kind);
+    }
+
+    /// The choices of the menu: "not read", then the kind's fields.
+    pub fn choices(kind: ImportKind) -> Vec<Option<Field>> {
+        let mut choices: Vec<Option<Field>> = vec![None];
+        choices.extend(kind.fields().iter().copied().map(Some));
+        choices
+    }
+
+    /// Opens the menu of fields on the selected column's own.
+    pub fn open_menu(&mut self, kind: ImportKind) {
+        let Some(now) = self.columns.get(self.cursor.selected) else {
+            return;
+        };
+        let at = Self::choices(kind)
+            .iter()
+            .position(|c| c == now)
+            .unwrap_or(0);
+        self.menu = Some(at);
+    }
+
+    pub fn menu_step(&mut self, m: Move, len: usize) {
+        if let Some(at) = self.menu.as_mut() {
+            let mut c = Cursor {
+                selected: *at,
+                offset: 0,
+            };
+            c.step(m, len, len);
+            *at = c.selected;
+        }
+    }
+
+    /// The field under the menu's cursor feeds the selected column; the menu closes.
+    pub fn pick_menu(&mut self, kind: ImportKind) {
+        let Some(at) = self.menu.take() else {
+            return;
+        };
+        let choice = Self::choices(kind).get(at).copied().flatten();
+        if let Some(slot) = self.columns.get_mut(self.cursor.selected)
+            && *slot != choice
+        {
+            *slot = choice;
+            self.changed = true;
+            self.recompute(kind);
+        }
+    }
+
+    /// The column that feeds `field`, other than the selected one.
+    pub fn fed_by(&self, field: Field) -> Option<&str> {
+        self.columns
+            .iter()
+            .enumerate()
+            .find(|(i, f)| *i != self.cursor.selected && **f == Some(field))
+            .map(|(i, _)| self.file.headers[i].as_str())
     }
 
     /// The selected column is not read.

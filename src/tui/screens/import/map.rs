@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Look, input_line, kind_line, map_areas, say, size};
@@ -19,6 +19,7 @@ use crate::tui::app::import::mapping::MapState;
 use crate::tui::app::import::mapping::PREVIEW_ROWS;
 use crate::tui::app::import::{ImportView, Input, file_name};
 use crate::tui::text::{pad, pad_left, truncate};
+use crate::tui::widgets::form::{centred, clear};
 
 /// The widest a column of the preview grows (the last takes what is left).
 const CELL_MAX: usize = 22;
@@ -119,6 +120,9 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ImportView, look: &Look) {
     }
     draw_columns(frame, a.columns, m, look);
     draw_preview(frame, a.preview, v.kind, m, look);
+    if let Some(at) = m.menu {
+        draw_menu(frame, area, v.kind, m, at, look);
+    }
 }
 
 /// What the mapping assumes where the file says less than rapport keeps (the dates aside:
@@ -129,6 +133,66 @@ pub fn notes(m: &Mapping) -> Vec<String> {
         .filter(|n| !matches!(n, MappingNote::Dates(_)))
         .map(crate::words::say::import::mapping_note)
         .collect()
+}
+
+/// The menu of fields for the selected column: "not read" and the kind's fields, each
+/// with the column that feeds it already, if another does.
+fn draw_menu(
+    frame: &mut Frame,
+    area: Rect,
+    kind: ImportKind,
+    m: &MapState,
+    at: usize,
+    look: &Look,
+) {
+    let t = &look.theme;
+    let choices = MapState::choices(kind);
+    let header = m
+        .file
+        .headers
+        .get(m.cursor.selected)
+        .cloned()
+        .unwrap_or_default();
+    let title = crate::t!("import_view.menu_title", column = header);
+    let body = crate::tui::layout::frame(area).body;
+    let h = u16::try_from(choices.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height);
+    let w = 50.min(body.width.saturating_sub(4));
+    let rect = centred(body, w, h);
+    clear(frame, rect);
+    let room = usize::from(w.saturating_sub(2));
+    let rows = usize::from(h.saturating_sub(2));
+    let first = at.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = choices
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, c)| {
+            let name = match c {
+                Some(f) => f.name().to_string(),
+                None => crate::t!("import_view.not_read").to_string(),
+            };
+            let fed = c
+                .and_then(|f| m.fed_by(f))
+                .map(|col| crate::t!("import_view.fed_by", column = col))
+                .unwrap_or_default();
+            let marker = if i == at { "› " } else { "  " };
+            let style = if i == at { t.selected } else { t.base };
+            let name_w = 20.min(room.saturating_sub(2));
+            Line::from(vec![
+                Span::styled(marker, t.accent),
+                Span::styled(pad(&name, name_w), style),
+                Span::styled(truncate(&fed, room.saturating_sub(2 + name_w)), t.muted),
+            ])
+        })
+        .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.accent)
+        .title(Span::styled(truncate(&format!(" {title} "), room), t.title));
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 /// Ready to run, or why not.
