@@ -316,3 +316,63 @@ fn the_summary_is_in_dutch_with_lang_nl() {
         "{text}"
     );
 }
+
+/// Every preset's fixture (built to look like the real export): read with its preset,
+/// clients created, then the same file again adds nothing.
+#[test]
+fn every_presets_fixture_imports_and_imports_again_as_unchanged() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let mut seen = 0;
+    let mut names: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .collect();
+    names.sort();
+    for path in names {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if stem.starts_with("bad-") {
+            continue;
+        }
+        let kind = match stem.rsplit('-').next().unwrap() {
+            "customers" | "clients" => "clients",
+            other => other,
+        };
+        let s = Sandbox::new();
+        let f = path.display().to_string();
+        let args = ["import", kind, &f, "--preset", &stem, "--create-clients"];
+        let first = s.run(&args);
+        let text = first.ok();
+        assert!(
+            text.contains(&format!("preset {stem}")) && !text.contains("Imported: 0 added"),
+            "{stem}: {text}"
+        );
+        let again = s.run(&args);
+        assert!(
+            again.ok().contains("Imported: 0 added, 0 updated"),
+            "{stem} a second time: {again:?}"
+        );
+        seen += 1;
+    }
+    assert!(seen >= 10, "the fixtures are there: {seen}");
+}
+
+#[test]
+fn a_bad_fixture_writes_nothing_and_lists_its_rows() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    for (kind, name) in [
+        ("tickets", "bad-tickets.csv"),
+        ("invoices", "bad-invoices.csv"),
+    ] {
+        let s = Sandbox::new();
+        let f = dir.join(name).display().to_string();
+        let out = s.run(&["import", kind, &f, "--create-clients"]);
+        assert_eq!(out.code, 2, "{out:?}");
+        assert!(out.stdout.contains("Bad rows:"), "{out:?}");
+        assert!(
+            out.stderr.starts_with("rapport: nothing written"),
+            "{out:?}"
+        );
+        assert_eq!(count(&s.db, "clients"), 0, "{name}: not even the clients");
+    }
+}

@@ -62,6 +62,9 @@ pub(super) fn mapping(file: &CsvFile, m: &Mapping) -> String {
     out
 }
 
+/// How many created clients the summary names (the JSON has them all).
+const SHOWN_NAMES: usize = 10;
+
 /// The summary line, the clients created and skipped, and every bad row.
 pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
     let n = group_thousands;
@@ -84,10 +87,19 @@ pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
     };
     let mut out = format!("{head}\n");
     if !r.created_clients.is_empty() {
+        let shown = r.created_clients.len().min(SHOWN_NAMES);
+        let mut names = r.created_clients[..shown].join(", ");
+        if r.created_clients.len() > shown {
+            names = crate::t!(
+                "commands.import.and_more",
+                names = names,
+                more = r.created_clients.len() - shown
+            );
+        }
         let line = crate::tn!(
             "commands.import.created",
             r.created_clients.len(),
-            names = r.created_clients.join(", ")
+            names = names
         );
         out.push_str(&format!("{line}\n"));
     }
