@@ -147,14 +147,14 @@ impl CsvFile {
         let has_header = reader
             .read_byte_record(&mut record)
             .map_err(|e| file.csv_error(e))?;
-        if !has_header || record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
+        if !has_header || is_blank(&record) {
             return Err(ReadError::Empty {
                 path: path.to_path_buf(),
             });
         }
-        file.headers = record
-            .iter()
-            .map(|c| encoding.decode(c).trim().to_string())
+        file.headers = cells(&record, encoding)
+            .into_iter()
+            .map(|c| c.trim().to_string())
             .collect();
         Ok(file)
     }
@@ -168,7 +168,7 @@ impl CsvFile {
     /// skipped; a row's `line` is the line it starts on. An item is an error only when the
     /// file cannot be read on (an I/O error): stop there.
     pub fn rows(&self) -> Result<Rows, ReadError> {
-        let mut reader = self.reader()?;
+        let (mut reader, cr_only) = self.reader_and_ends()?;
         let mut record = csv::ByteRecord::new();
         // The header, read again to stand after it.
         reader
@@ -182,6 +182,12 @@ impl CsvFile {
                 3
             } else {
                 0
+            },
+            lines: Lines {
+                reader: BufReader::new(self.body()?),
+                at: 0,
+                breaks: 0,
+                end: if cr_only { b'\r' } else { b'\n' },
             },
             done: false,
         })
@@ -200,12 +206,39 @@ impl CsvFile {
         Ok(f)
     }
 
+    /// A CSV reader of the file from after its BOM. Lines end at `\n` (a `\r` before it is
+    /// taken off the row's last cell), so a row's line counts right in CRLF files too; a
+    /// file whose lines end in `\r` alone (old Mac exports) ends rows at `\r` as well.
     fn reader(&self) -> Result<csv::Reader<File>, ReadError> {
-        Ok(csv::ReaderBuilder::new()
+        Ok(self.reader_and_ends()?.0)
+    }
+
+    /// [`CsvFile::reader`], and whether the file's lines end in `\r` alone.
+    fn reader_and_ends(&self) -> Result<(csv::Reader<File>, bool), ReadError> {
+        let io = |source| ReadError::Io {
+            path: self.path.clone(),
+            source,
+        };
+        let cr_only = {
+            let mut r = BufReader::new(self.body()?);
+            // header_line stops before the line break: `\r` then anything but `\n`.
+            header_line(&mut r).map_err(io)?;
+            let mut next = [0u8; 2];
+            let got = read_up_to(&mut r, &mut next).map_err(io)?;
+            got == 2 && next[0] == b'\r' && next[1] != b'\n'
+        };
+        let terminator = if cr_only {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        };
+        let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(self.delimiter)
-            .from_reader(self.body()?))
+            .terminator(terminator)
+            .from_reader(self.body()?);
+        Ok((reader, cr_only))
     }
 
     fn csv_error(&self, e: csv::Error) -> ReadError {
@@ -227,7 +260,48 @@ pub struct Rows {
     record: csv::ByteRecord,
     /// The BOM's bytes, which the reader never saw.
     offset: u64,
+    lines: Lines,
     done: bool,
+}
+
+/// Counts the line breaks before each row's first byte, reading the file a second time
+/// alongside the CSV reader (the CSV reader's own line count misses blank lines and lags
+/// in CRLF files).
+struct Lines {
+    reader: BufReader<File>,
+    /// How far it has counted, in bytes from after the BOM.
+    at: u64,
+    breaks: u64,
+    /// What ends a line: `\n`, or `\r` in an old Mac file.
+    end: u8,
+}
+
+impl Lines {
+    /// The line (1 is the first) of the row that starts at byte `start`, passing the line
+    /// breaks of blank lines right before it.
+    fn line_at(&mut self, start: u64) -> std::io::Result<u64> {
+        while self.at < start {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                break;
+            }
+            let n = buf
+                .len()
+                .min(usize::try_from(start - self.at).unwrap_or(usize::MAX));
+            self.breaks += buf[..n].iter().filter(|b| **b == self.end).count() as u64;
+            self.reader.consume(n);
+            self.at += n as u64;
+        }
+        while let Some(&b) = self.reader.fill_buf()?.first() {
+            if b != b'\r' && b != b'\n' {
+                break;
+            }
+            self.breaks += u64::from(b == self.end);
+            self.reader.consume(1);
+            self.at += 1;
+        }
+        Ok(self.breaks + 1)
+    }
 }
 
 impl Rows {
@@ -244,23 +318,59 @@ impl Iterator for Rows {
         if self.done {
             return None;
         }
-        match self.reader.read_byte_record(&mut self.record) {
-            Ok(true) => {
-                let line = self.record.position().map_or(0, csv::Position::line);
-                let enc = self.file.encoding;
-                let cells = self.record.iter().map(|c| enc.decode(c)).collect();
-                Some(Ok(Row { line, cells }))
-            }
-            Ok(false) => {
-                self.done = true;
-                None
-            }
-            Err(e) => {
-                self.done = true;
-                Some(Err(self.file.csv_error(e)))
+        loop {
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(true) if is_blank(&self.record) => continue,
+                Ok(true) => {
+                    let start = self.record.position().map_or(0, csv::Position::byte);
+                    let line = match self.lines.line_at(start) {
+                        Ok(line) => line,
+                        Err(source) => {
+                            self.done = true;
+                            return Some(Err(ReadError::Io {
+                                path: self.file.path.clone(),
+                                source,
+                            }));
+                        }
+                    };
+                    return Some(Ok(Row {
+                        line,
+                        cells: cells(&self.record, self.file.encoding),
+                    }));
+                }
+                Ok(false) => {
+                    self.done = true;
+                    return None;
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(self.file.csv_error(e)));
+                }
             }
         }
     }
+}
+
+/// A line with nothing on it but white space and delimiters (a blank line, `,,,,`).
+fn is_blank(record: &csv::ByteRecord) -> bool {
+    record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace))
+}
+
+/// A record's cells as text, without the `\r` of a CRLF line end on the last one.
+fn cells(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
+    let n = record.len();
+    record
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let c = if i + 1 == n {
+                c.strip_suffix(b"\r").unwrap_or(c)
+            } else {
+                c
+            };
+            encoding.decode(c)
+        })
+        .collect()
 }
 
 /// Fills `buf` as far as the reader goes; the number of bytes read.
@@ -300,21 +410,22 @@ fn is_utf8(r: &mut impl Read) -> std::io::Result<bool> {
     }
 }
 
-/// The bytes of the first line (up to a line break outside quotes), at most [`HEADER_MAX`].
+/// The bytes of the first line (up to a line break outside quotes, which is left unread),
+/// at most [`HEADER_MAX`].
 fn header_line(r: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
     let mut line = Vec::new();
     let mut quoted = false;
-    let mut byte = [0u8; 1];
     while line.len() < HEADER_MAX {
-        if read_up_to(r, &mut byte)? == 0 {
+        let Some(&b) = r.fill_buf()?.first() else {
             break;
-        }
-        match byte[0] {
+        };
+        match b {
             b'"' => quoted = !quoted,
             b'\n' | b'\r' if !quoted => break,
             _ => {}
         }
-        line.push(byte[0]);
+        r.consume(1);
+        line.push(b);
     }
     Ok(line)
 }

@@ -14,6 +14,9 @@ mod record;
 mod row;
 mod value;
 
+// Apart from the rest: other branches add modules in between.
+mod notes;
+
 pub use dates::readings as date_readings;
 pub use field::{Field, ImportKind};
 pub use mapping::{Mapping, MappingError, ValueRules};
@@ -21,3 +24,5 @@ pub use overrides::{BadValueRule, apply_value_rule};
 pub use preset::Preset;
 pub use record::{ImportRecord, RowError, RowProblem};
 pub use value::{CellProblem, DateFormat, parse_date, parse_money, parse_yes_no};
+
+pub use notes::MappingNote;

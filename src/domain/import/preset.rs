@@ -416,11 +416,19 @@ impl Preset {
 
     /// The preset to use for a file of `kind` with these headers when none is named: the
     /// built-in one whose required headers are all there, else the generic one. Where
-    /// several fit, the one that reads the most columns (the first of equals, so a specific
-    /// one before the generic).
+    /// several fit, the one that reads the most columns (of equals, the generic one, else
+    /// the first).
     pub fn detect(kind: ImportKind, headers: &[String]) -> Preset {
         let mut best: Option<(usize, Preset)> = None;
-        for p in Self::builtin().into_iter().filter(|p| p.kind == kind) {
+        // The generic one first: a specific one must read more of the file to be chosen
+        // (a file headed `name,email` is in the generic format, whoever else reads it).
+        let mut candidates: Vec<Preset> = vec![Preset::generic(kind)];
+        candidates.extend(
+            Self::builtin()
+                .into_iter()
+                .filter(|p| p.kind == kind && !p.name.starts_with("generic-")),
+        );
+        for p in candidates {
             let Ok(m) = Mapping::resolve(&p, headers, &[], None) else {
                 continue;
             };
@@ -533,6 +541,11 @@ mod tests {
         assert_eq!(
             Preset::detect(ImportKind::Invoices, &syncro).name,
             "syncro-invoices"
+        );
+        let minimal = h(&["name", "email"]);
+        assert_eq!(
+            Preset::detect(ImportKind::Clients, &minimal).name,
+            "generic-clients"
         );
         // Nothing fits: the generic format, whose mapping then says what is missing.
         assert_eq!(

@@ -559,3 +559,40 @@ fn client_status(text: &str) -> String {
         _ => text.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_and_minutes_as_exports_write_them() {
+        assert_eq!(decimal_minutes("1.5", 60), "90");
+        assert_eq!(decimal_minutes("1,5", 60), "90");
+        assert_eq!(decimal_minutes("2", 60), "120");
+        assert_eq!(decimal_minutes("0.3333", 60), "20");
+        assert_eq!(decimal_minutes("1:30", 60), "1:30");
+        assert_eq!(decimal_minutes("90", 1), "90");
+        assert_eq!(decimal_minutes("90.4", 1), "90");
+        // Left for the draft to refuse in its own words.
+        assert_eq!(decimal_minutes("-1", 60), "-1");
+        assert_eq!(decimal_minutes("soon", 60), "soon");
+    }
+
+    #[test]
+    fn statuses_in_the_words_psas_use() {
+        assert_eq!(rec_status("Declined"), Some(RecStatus::Ignored));
+        assert_eq!(rec_status(" done "), Some(RecStatus::Implemented));
+        assert_eq!(rec_status("maybe"), None);
+        assert_eq!(client_status("Inactive"), "former");
+        assert_eq!(client_status("Lead"), "prospect");
+        assert_eq!(client_status("Paused"), "Paused");
+    }
+
+    #[test]
+    fn a_subject_fits_on_one_line_and_in_200_characters() {
+        assert_eq!(one_line("Printer\r\noffline\tnow"), "Printer offline now");
+        let long = one_line(&"x".repeat(300));
+        assert_eq!(long.chars().count(), TITLE_MAX);
+        assert!(long.ends_with('…'));
+    }
+}

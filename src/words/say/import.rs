@@ -6,8 +6,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::TicketKind;
 use crate::domain::import::{
-    CellProblem, Field, ImportKind, MappingError, RowError, RowProblem, date_readings,
+    CellProblem, DateFormat, Field, ImportKind, MappingError, MappingNote, RowError, RowProblem,
+    date_readings,
 };
 use crate::import::ReadError;
 use crate::t_in;
@@ -189,6 +191,84 @@ pub fn mapping_error_in(lang: Lang, kind: ImportKind, e: &MappingError) -> Strin
     }
 }
 
+/// A ticket kind in words: "request".
+fn ticket_kind_in(lang: Lang, k: TicketKind) -> &'static str {
+    match k {
+        TicketKind::Incident => t_in!(lang, "history.ticket.incident"),
+        TicketKind::Request => t_in!(lang, "history.ticket.request"),
+        TicketKind::Admin => t_in!(lang, "history.ticket.admin"),
+    }
+}
+
+/// One assumption of a mapping, to show with it: "dates are read as m/d/Y: 03/05/2024 is
+/// 5 March".
+pub fn mapping_note(n: &MappingNote) -> String {
+    mapping_note_in(language(), n)
+}
+
+pub fn mapping_note_in(lang: Lang, n: &MappingNote) -> String {
+    let quoted_list = |values: &[String]| {
+        values
+            .iter()
+            .map(|v| format!("\"{v}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match n {
+        MappingNote::Dates(Some(format)) => {
+            let example = date_readings("03/05/2024").map(|(month_first, day_first)| {
+                if *format == DateFormat::MonthDayYear {
+                    month_first
+                } else {
+                    day_first
+                }
+            });
+            match example {
+                Some(d) => t_in!(
+                    lang,
+                    "import.note.dates",
+                    format = format.name(),
+                    date = day_month_in(lang, d)
+                ),
+                None => t_in!(lang, "import.note.dates_none").into(),
+            }
+        }
+        MappingNote::Dates(None) => t_in!(lang, "import.note.dates_none").into(),
+        MappingNote::PaidOnDue { column } => {
+            t_in!(lang, "import.note.paid_on_due", column = column)
+        }
+        MappingNote::DueAfterTerms { days } => {
+            t_in!(lang, "import.note.due_after_terms", days = days)
+        }
+        MappingNote::DefaultKind { kind, column: None } => t_in!(
+            lang,
+            "import.note.default_kind",
+            kind = ticket_kind_in(lang, *kind)
+        ),
+        MappingNote::DefaultKind {
+            kind,
+            column: Some(column),
+        } => t_in!(
+            lang,
+            "import.note.default_kind_column",
+            column = column,
+            kind = ticket_kind_in(lang, *kind)
+        ),
+        MappingNote::Statuses {
+            column,
+            escalated,
+            reopened,
+        } => t_in!(
+            lang,
+            "import.note.statuses",
+            column = column,
+            escalated = quoted_list(escalated),
+            reopened = quoted_list(reopened)
+        ),
+        MappingNote::NameFromPerson => t_in!(lang, "import.note.name_from_person").into(),
+    }
+}
+
 /// Why a file cannot be read at all.
 pub fn read_error(e: &ReadError) -> String {
     read_error_in(language(), e)
@@ -278,6 +358,31 @@ mod tests {
             RowProblem::Cell(CellProblem::NegativeAmount),
         );
         assert!(row_error_in(Lang::Nl, &money).contains("\"-12.00\" is negatief"));
+    }
+
+    #[test]
+    fn a_mappings_assumptions_in_words() {
+        let paid = MappingNote::PaidOnDue {
+            column: "is_paid".into(),
+        };
+        assert_eq!(
+            mapping_note_in(Lang::En, &paid),
+            "\"is_paid\" only says whether an invoice is paid: a paid one without a payment \
+             date counts as paid on its due date, so never late"
+        );
+        let dates = MappingNote::Dates(Some(DateFormat::DayMonthYear));
+        assert_eq!(
+            mapping_note_in(Lang::Nl, &dates),
+            "datums worden gelezen als d/m/Y: 03/05/2024 is 3 mei"
+        );
+        let kind = MappingNote::DefaultKind {
+            kind: TicketKind::Request,
+            column: Some("Type".into()),
+        };
+        assert_eq!(
+            mapping_note_in(Lang::Nl, &kind),
+            "tickets waarvan \"Type\" geen bekend type is, tellen als verzoek"
+        );
     }
 
     #[test]
