@@ -35,29 +35,30 @@ pub(super) fn mapping(file: &CsvFile, m: &Mapping) -> String {
         };
         out.push_str(&format!("  {line}\n"));
     }
-    let dates = match m.date_format {
-        Some(f) => crate::t!("commands.import.dates", format = f.name()),
-        None => crate::t!("commands.import.dates_unset").to_string(),
-    };
-    out.push_str(&format!("  {dates}\n"));
     if m.kind == ImportKind::Tickets {
-        let v = &m.values;
-        for (value, kind) in &v.kinds {
-            let line = crate::t!("commands.import.value_kind", value = value, kind = kind);
+        // One line per kind: "admin: a type of 'billing', 'licensing'".
+        let mut kinds: Vec<(crate::domain::TicketKind, Vec<String>)> = Vec::new();
+        for (value, kind) in &m.values.kinds {
+            let quoted = format!("'{value}'");
+            match kinds.iter_mut().find(|(k, _)| k == kind) {
+                Some((_, values)) => values.push(quoted),
+                None => kinds.push((*kind, vec![quoted])),
+            }
+        }
+        for (kind, values) in kinds {
+            let line = crate::t!(
+                "commands.import.value_kind",
+                kind = kind,
+                values = values.join(", ")
+            );
             out.push_str(&format!("  {line}\n"));
         }
-        if let Some(kind) = v.default_kind {
-            let line = crate::t!("commands.import.value_default", kind = kind);
-            out.push_str(&format!("  {line}\n"));
-        }
-        for value in &v.escalated {
-            let line = crate::t!("commands.import.value_escalated", value = value);
-            out.push_str(&format!("  {line}\n"));
-        }
-        for value in &v.reopened {
-            let line = crate::t!("commands.import.value_reopened", value = value);
-            out.push_str(&format!("  {line}\n"));
-        }
+    }
+    for note in m.notes() {
+        out.push_str(&format!(
+            "  {}\n",
+            crate::words::say::import::mapping_note(&note)
+        ));
     }
     out
 }
