@@ -63,6 +63,9 @@ impl ImportReport {
     }
 }
 
+/// The page cache an import runs with, in KiB.
+const IMPORT_CACHE_KIB: i64 = 16 * 1024;
+
 /// How often (in rows) `progress` is told.
 pub const PROGRESS_EVERY: u64 = 1000;
 
@@ -91,7 +94,14 @@ impl Store {
         carried: Option<&[ClientField]>,
         progress: &mut dyn FnMut(u64),
     ) -> Result<ImportReport> {
-        self.write_if(|tx| {
+        // A larger page cache while the import runs: a large transaction otherwise spills
+        // its pages to the log and reads them back. Bounded, so memory stays flat.
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+        let report = self.write_if(|tx| {
             let mut run = Run::new(tx, options, carried)?;
             for row in &mut *records {
                 run.report.rows += 1;
@@ -107,7 +117,9 @@ impl Store {
             let mut report = run.finish();
             report.written = !options.dry_run && report.bad_rows.is_empty();
             Ok((report.clone(), report.written))
-        })
+        });
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        report
     }
 }
 

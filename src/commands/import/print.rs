@@ -35,32 +35,36 @@ pub(super) fn mapping(file: &CsvFile, m: &Mapping) -> String {
         };
         out.push_str(&format!("  {line}\n"));
     }
-    let dates = match m.date_format {
-        Some(f) => crate::t!("commands.import.dates", format = f.name()),
-        None => crate::t!("commands.import.dates_unset").to_string(),
-    };
-    out.push_str(&format!("  {dates}\n"));
     if m.kind == ImportKind::Tickets {
-        let v = &m.values;
-        for (value, kind) in &v.kinds {
-            let line = crate::t!("commands.import.value_kind", value = value, kind = kind);
-            out.push_str(&format!("  {line}\n"));
+        // One line per kind: "admin: a type of 'billing', 'licensing'".
+        let mut kinds: Vec<(crate::domain::TicketKind, Vec<String>)> = Vec::new();
+        for (value, kind) in &m.values.kinds {
+            let quoted = format!("'{value}'");
+            match kinds.iter_mut().find(|(k, _)| k == kind) {
+                Some((_, values)) => values.push(quoted),
+                None => kinds.push((*kind, vec![quoted])),
+            }
         }
-        if let Some(kind) = v.default_kind {
-            let line = crate::t!("commands.import.value_default", kind = kind);
-            out.push_str(&format!("  {line}\n"));
-        }
-        for value in &v.escalated {
-            let line = crate::t!("commands.import.value_escalated", value = value);
-            out.push_str(&format!("  {line}\n"));
-        }
-        for value in &v.reopened {
-            let line = crate::t!("commands.import.value_reopened", value = value);
+        for (kind, values) in kinds {
+            let line = crate::t!(
+                "commands.import.value_kind",
+                kind = kind,
+                values = values.join(", ")
+            );
             out.push_str(&format!("  {line}\n"));
         }
     }
+    for note in m.notes() {
+        out.push_str(&format!(
+            "  {}\n",
+            crate::words::say::import::mapping_note(&note)
+        ));
+    }
     out
 }
+
+/// How many created clients the summary names (the JSON has them all).
+const SHOWN_NAMES: usize = 10;
 
 /// The summary line, the clients created and skipped, and every bad row.
 pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
@@ -84,10 +88,19 @@ pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
     };
     let mut out = format!("{head}\n");
     if !r.created_clients.is_empty() {
+        let shown = r.created_clients.len().min(SHOWN_NAMES);
+        let mut names = r.created_clients[..shown].join(", ");
+        if r.created_clients.len() > shown {
+            names = crate::t!(
+                "commands.import.and_more",
+                names = names,
+                more = r.created_clients.len() - shown
+            );
+        }
         let line = crate::tn!(
             "commands.import.created",
             r.created_clients.len(),
-            names = r.created_clients.join(", ")
+            names = names
         );
         out.push_str(&format!("{line}\n"));
     }

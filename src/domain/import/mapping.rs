@@ -48,8 +48,34 @@ impl ValueRules {
 }
 
 /// Two values are the same without regard to case or runs of white space. Without a
-/// single allocation: it runs for every row against every rule.
+/// single allocation, and byte by byte while the text is ASCII: it runs for every row
+/// against every rule.
 fn same_value(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let skip = |s: &[u8], mut i: usize| {
+        while s.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        i
+    };
+    let (mut i, mut j) = (skip(x, 0), skip(y, 0));
+    loop {
+        let (p, q) = (x.get(i).copied(), y.get(j).copied());
+        if p.is_some_and(|c| !c.is_ascii()) || q.is_some_and(|c| !c.is_ascii()) {
+            return same_text(a, b);
+        }
+        let gap = |c: Option<u8>| c.is_none_or(|c| c.is_ascii_whitespace());
+        match (p, q) {
+            (None, None) => return true,
+            (p, q) if gap(p) && gap(q) => (i, j) = (skip(x, i), skip(y, j)),
+            (Some(p), Some(q)) if p.eq_ignore_ascii_case(&q) => (i, j) = (i + 1, j + 1),
+            _ => return false,
+        }
+    }
+}
+
+/// [`same_value`] for any text: Unicode lower case.
+fn same_text(a: &str, b: &str) -> bool {
     fn chars(s: &str) -> impl Iterator<Item = char> + '_ {
         s.split_whitespace()
             .flat_map(|w| std::iter::once(' ').chain(w.chars().flat_map(char::to_lowercase)))
@@ -279,6 +305,12 @@ mod tests {
         assert!(same_value("RE-OPENED", "re-opened"));
         assert!(!same_value("service request", "servicerequest"));
         assert!(!same_value("", "x"));
+        assert!(same_value("Café  Admin", "CAFÉ admin"));
+        assert!(!same_value("Café", "Cafe"));
+        assert!(!same_value("admin", "admin x"));
+        assert!(same_value(" admin ", "ADMIN"));
+        assert!(!same_value("ab", "a b"));
+        assert!(!same_value("a ", "a b"));
         let rules = Preset::named("autotask-tickets").unwrap().values;
         assert_eq!(rules.kind_of("Change  Request"), Some(TicketKind::Request));
         assert_eq!(rules.kind_of("BILLING"), Some(TicketKind::Admin));

@@ -85,6 +85,31 @@ pub(super) fn ticket(tx: &Transaction<'_>, client: ClientId, t: &NewTicket) -> R
         t.reopen_count,
         t.subject.clone(),
     );
+    // A new reference (the common case, a first import) costs one statement: the insert,
+    // which does nothing when the reference is there already.
+    if t.external_ref.is_some() {
+        let added = tx
+            .prepare_cached(
+                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated,
+                   reopen_count, external_ref, ref_key, subject)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                client.0,
+                t.opened_on,
+                t.closed_on,
+                t.kind.as_str(),
+                t.escalated,
+                t.reopen_count,
+                t.external_ref,
+                t.external_ref.as_deref().map(key),
+                t.subject
+            ])?;
+        if added == 1 {
+            return Ok(Outcome::Added);
+        }
+    }
     let found = match &t.external_ref {
         Some(r) => tx
             .prepare_cached(
@@ -330,6 +355,24 @@ pub(super) fn time(tx: &Transaction<'_>, client: ClientId, e: &NewTimeEntry) -> 
             values: (r.get(2)?, r.get(3)?, r.get(4)?),
         })
     };
+    if e.external_ref.is_some() {
+        let added = tx
+            .prepare_cached(
+                "INSERT INTO time_entries (client_id, worked_on, minutes, note, external_ref)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                client.0,
+                e.worked_on,
+                e.minutes,
+                e.note,
+                e.external_ref
+            ])?;
+        if added == 1 {
+            return Ok(Outcome::Added);
+        }
+    }
     let found = match &e.external_ref {
         Some(x) => tx
             .prepare_cached(
