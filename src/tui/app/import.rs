@@ -162,8 +162,6 @@ pub struct ImportView {
     /// The confirmation of the import for real is asked.
     pub confirm: bool,
     pub help: bool,
-    /// Something was written: the screens behind read again when it closes.
-    pub wrote: bool,
 }
 
 impl Default for ImportView {
@@ -179,7 +177,6 @@ impl Default for ImportView {
             input: None,
             confirm: false,
             help: false,
-            wrote: false,
         }
     }
 }
@@ -206,7 +203,6 @@ impl App {
         v.input = None;
         v.confirm = false;
         v.help = false;
-        v.wrote = false;
         self.overlay = Overlay::Import;
         self.status = None;
         let dir = if v.picker.dir.as_os_str().is_empty() {
@@ -290,7 +286,6 @@ impl App {
                 let written = report.written;
                 let bad = report.bad_rows.len();
                 v.step = if dry_run { Step::Report } else { Step::Done };
-                v.wrote |= written;
                 v.outcome = Some(Outcome {
                     report,
                     options,
@@ -357,7 +352,6 @@ impl App {
             v.map = None;
             v.outcome = None;
             v.step = Step::Choose;
-            v.wrote = false;
         }
     }
 

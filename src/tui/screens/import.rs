@@ -266,9 +266,7 @@ fn draw_choose(frame: &mut Frame, area: Rect, v: &ImportView, look: &Look) {
     let width = usize::from(a.list.width);
     let rows = usize::from(a.list.height);
     let mut lines = Vec::new();
-    if let Some(why) = &v.picker.error {
-        lines.push(Line::styled(truncate(why, width), t.error));
-    } else if v.picker.entries.iter().all(|e| e.is_up()) {
+    if v.picker.entries.iter().all(|e| e.is_up()) {
         lines.push(Line::styled(
             truncate(crate::t!("import_view.empty_folder"), width),
             t.muted,

@@ -55,8 +55,6 @@ pub struct Picker {
     pub dir: PathBuf,
     pub entries: Vec<Entry>,
     pub cursor: Cursor,
-    /// Why the folder could not be read, while it could not.
-    pub error: Option<String>,
 }
 
 impl Picker {
@@ -82,7 +80,6 @@ impl Picker {
         }
         self.dir = dir;
         self.entries = entries;
-        self.error = None;
         self.cursor.move_to(at, self.entries.len(), page);
     }
 
