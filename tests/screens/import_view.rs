@@ -292,3 +292,43 @@ fn the_menu_of_fields_80x24() {
     assert!(s.contains("› subject    → ref"), "{s}");
     assert!(s.contains("✗ ref is fed twice"), "{s}");
 }
+
+#[test]
+fn s_saves_the_mapping_as_a_preset_in_the_config_and_refuses_a_taken_name() {
+    let (mut ui, dir) = on_exports(80, 24);
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "# my settings\n").unwrap();
+    ui.driver.scripts.config_path = Some(config.clone());
+    pick(&mut ui, "tickets.csv");
+    // The Owner of a view: the subject column is not read.
+    ui.keys("jj").keys("x");
+    ui.keys("s");
+    let s = shown(&mut ui, &dir);
+    assert!(s.contains("Save as preset:"), "{s}");
+    ui.keys("my view");
+    ui.key(KeyCode::Enter);
+    let status = ui.driver.app.status.clone().unwrap();
+    assert!(
+        status.text.contains("Saved as the preset my view"),
+        "{status:?}"
+    );
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.starts_with("# my settings\n"), "{text}");
+    assert!(text.contains("[import.presets.\"my view\"]"), "{text}");
+    assert!(
+        !text.contains("\"subject\""),
+        "the column not read is not saved: {text}"
+    );
+    let s = shown(&mut ui, &dir);
+    assert!(s.contains("Preset my view (p)"), "{s}");
+    // The same name again: refused, the file as it was.
+    ui.keys("s").keys("my view");
+    ui.key(KeyCode::Enter);
+    let status = ui.driver.app.status.clone().unwrap();
+    assert_eq!(status.tone, rapport::tui::app::Tone::Error, "{status:?}");
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), text);
+    // Typing, Esc leaves the name unsaved.
+    ui.keys("s").keys("other");
+    ui.key(KeyCode::Esc);
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), text);
+}
