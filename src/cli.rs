@@ -208,6 +208,9 @@ pub enum Command {
     Offboard(crate::commands::offboard::OffboardArgs),
     /// The portfolio report (or one client's) as JSON, CSV files or Markdown
     Export(crate::commands::export::ExportArgs),
+    /// Read a CSV export of your PSA (Autotask, ConnectWise, HaloPSA, Syncro, or the generic
+    /// format): clients, tickets, invoices, time or recommendations, in one transaction
+    Import(ImportArgs),
     /// What is coming up: contract ends, last days to give notice, reviews due, exits
     Upcoming {
         /// How many days ahead [default: 120]
@@ -232,6 +235,70 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+}
+
+/// What an import file holds, as `rapport import KIND` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportWhat {
+    Clients,
+    Tickets,
+    Invoices,
+    Time,
+    Recommendations,
+}
+
+impl ImportWhat {
+    /// The kind of file, for the domain.
+    pub fn kind(self) -> crate::domain::import::ImportKind {
+        use crate::domain::import::ImportKind;
+        match self {
+            ImportWhat::Clients => ImportKind::Clients,
+            ImportWhat::Tickets => ImportKind::Tickets,
+            ImportWhat::Invoices => ImportKind::Invoices,
+            ImportWhat::Time => ImportKind::Time,
+            ImportWhat::Recommendations => ImportKind::Recommendations,
+        }
+    }
+}
+
+/// The arguments of `rapport import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the file holds: clients, tickets, invoices, time or recommendations
+    #[arg(value_enum, value_name = "KIND", hide_possible_values = true)]
+    pub what: ImportWhat,
+    /// The CSV file exported from your PSA
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Read the file with this preset: one saved in the config, or a built-in one such as
+    /// autotask-tickets, syncro-customers, syncro-invoices [default: found from the headers]
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+    /// Feed a column to a field, e.g. --map "Company Name=client" (a field of - leaves the
+    /// column unread); repeat for more columns
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// What a ticket's type or status means: "kind:Billing=admin", "kind:*=request" (any
+    /// other type), "status:Escalated=escalated", "status:Reopened=reopened"; repeat for more
+    #[arg(long = "value", value_name = "RULE")]
+    pub values: Vec<String>,
+    /// How the file writes dates that read two ways (03/05/2024): iso, m/d/Y or d/m/Y
+    #[arg(long, value_name = "FMT")]
+    pub date_format: Option<String>,
+    /// Create the clients the file names that rapport does not hold (else their rows are
+    /// skipped)
+    #[arg(long)]
+    pub create_clients: bool,
+    /// Show what would be added, updated and skipped, and every bad row; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+    /// Save the mapping used under NAME in the config file, so that the next import needs
+    /// only --preset NAME
+    #[arg(long, value_name = "NAME")]
+    pub save_preset: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,6 +8,12 @@ use crate::store::StoreError;
 
 mod clap_words;
 
+/// Input the user must fix, in a whole sentence the caller wrote (it names the flag or the
+/// file itself): exit code 2, like an invalid value.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(pub String);
+
 /// Prints a clap error (or help/version) and picks the exit code.
 pub fn report(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
@@ -108,6 +114,7 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
             // A file that is no dump, a bad row in one, a database that is not empty.
             || c.downcast_ref::<crate::store::DumpError>()
                 .is_some_and(crate::store::DumpError::is_input)
+            || c.downcast_ref::<Invalid>().is_some()
     });
     if invalid { 2 } else { 1 }
 }

@@ -124,6 +124,7 @@ fn run(cli: Cli) -> Result<()> {
         ),
         Some(Command::Offboard(args)) => commands::offboard::run(&ctx, args),
         Some(Command::Export(args)) => commands::export::run(&ctx, args),
+        Some(Command::Import(args)) => commands::import::run(&ctx, &args),
     }
 }
 

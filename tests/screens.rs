@@ -2135,3 +2135,6 @@ mod scripts;
 
 #[path = "screens/offboard.rs"]
 mod offboard;
+
+#[path = "screens/import_view.rs"]
+mod import_view;

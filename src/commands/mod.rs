@@ -9,6 +9,7 @@ pub mod demo;
 pub mod dump;
 pub mod events;
 pub mod export;
+pub mod import;
 pub mod log;
 pub mod offboard;
 pub mod pareto;

@@ -61,6 +61,7 @@ pub fn prepare(ctx: &Context, store: &Store, no_color: bool) -> Result<(Settings
         ..settings(&config)
     };
     settings.scripts.templates = ctx.templates();
+    settings.scripts.config_path = ctx.config_path.clone();
     Ok((settings, look(&config, no_color)))
 }
 
@@ -75,6 +76,7 @@ pub fn settings(config: &Config) -> Settings {
         scripts: crate::tui::app::ScriptSettings {
             config: config.clone(),
             templates: Default::default(),
+            config_path: None,
         },
         offboard_items: config.offboarding.clone(),
     }

@@ -1,6 +1,7 @@
 //! User settings: defaults, TOML loading, and errors that point at the line, column and key.
 
 mod decisions;
+mod import;
 mod key;
 mod offboarding;
 mod pareto;
@@ -19,6 +20,7 @@ use crate::domain::pareto::ParetoRules;
 use crate::domain::score::Rules;
 use crate::domain::{Cents, Defaults};
 
+pub use import::preset_toml;
 pub use scripts::Scripts;
 
 /// The largest config file read. A config is a few kilobytes: anything past this is the
@@ -48,6 +50,8 @@ pub struct Config {
     pub scripts: Scripts,
     /// The offboarding checklist's items ([offboarding]).
     pub offboarding: crate::domain::offboard::Items,
+    /// The user's own import presets ([import.presets.NAME]), by name.
+    pub import_presets: Vec<crate::domain::import::Preset>,
 }
 
 /// How many automatic daily backups to keep next to the database.
@@ -249,6 +253,7 @@ struct RawConfig {
     ideal_client: decisions::RawIdeal,
     scripts: scripts::RawScripts,
     offboarding: offboarding::RawOffboarding,
+    import: import::RawImport,
 }
 
 #[derive(Deserialize, Default)]
@@ -435,6 +440,7 @@ impl Config {
         cfg.ideal_client = raw.ideal_client.profile(&at)?;
         cfg.scripts = raw.scripts.values(&at)?;
         cfg.offboarding = raw.offboarding.items(&at)?;
+        cfg.import_presets = raw.import.presets(&at)?;
         if let Some(keep) = raw.backup.keep {
             cfg.backup.keep = match usize::try_from(*keep.get_ref()) {
                 Ok(n) if n <= 1000 => n,

@@ -7,6 +7,8 @@ mod read;
 
 pub use read::{CsvFile, Encoding, ReadError, Row, Rows};
 
+mod stream;
+
 use crate::domain::import::Mapping;
 use crate::store::{ImportOptions, ImportReport, Store};
 
@@ -22,7 +24,8 @@ pub struct Progress {
 
 /// Reads every row of `file` through `mapping` and hands the records to the store, in one
 /// transaction (rolled back on a dry run or when any row is bad). `progress` is called
-/// now and then (not for every row).
+/// now and then (not for every row). Rows are streamed: memory stays flat in the file's
+/// size. A file that cannot be read to its end writes nothing.
 pub fn run(
     store: &mut Store,
     file: &CsvFile,
@@ -30,8 +33,5 @@ pub fn run(
     options: ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ReadError> {
-    todo!(
-        "helper: {store:?} {file:?} {mapping:?} {options:?} {:p}",
-        progress
-    )
+    stream::run(store, file, mapping, options, progress)
 }

@@ -215,7 +215,7 @@ fn changed_underneath(current: &ClientFields, seen: &ClientFields) -> StoreError
     }
 }
 
-fn fields_in(conn: &Connection, id: ClientId) -> Result<ClientFields> {
+pub(super) fn fields_in(conn: &Connection, id: ClientId) -> Result<ClientFields> {
     by_id_in(conn, id).map(|c| c.fields)
 }
 
@@ -245,7 +245,7 @@ fn by_name_in(conn: &Connection, name: &str) -> Result<Client> {
 }
 
 /// Writes the fields that differ between `current` and `new`, and only those.
-fn write_changes(
+pub(super) fn write_changes(
     tx: &Transaction<'_>,
     id: ClientId,
     current: &ClientFields,

@@ -35,7 +35,7 @@ pub use diagnostics::Pragmas;
 pub use dump::{Dump, DumpError, LoadSummary};
 pub use error::{Result, StoreError, restore_advice};
 pub use export::own_ref;
-pub use import::{ImportOptions, ImportReport};
+pub use import::{ImportOptions, ImportReport, ImportRow, PROGRESS_EVERY};
 pub use open::{APPLICATION_ID, schema_version, sqlite_version};
 pub use scripts::{NewScript, SavedScript};
 
@@ -90,6 +90,15 @@ impl Store {
     /// while another writer holds the lock (then [`StoreError::Busy`]): a transaction that
     /// began is committed once or rolled back, never run twice. Nothing is written on error.
     pub(crate) fn write<T>(&mut self, mut f: impl FnMut(&Transaction) -> Result<T>) -> Result<T> {
+        self.write_if(|tx| f(tx).map(|v| (v, true)))
+    }
+
+    /// As [`Store::write`], but `f` also says whether to commit: `false` rolls the
+    /// transaction back (a dry run, an import with bad rows) and still returns its value.
+    pub(crate) fn write_if<T>(
+        &mut self,
+        mut f: impl FnMut(&Transaction) -> Result<(T, bool)>,
+    ) -> Result<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.path.clone(),
@@ -111,9 +120,14 @@ impl Store {
                 Err(e) => return Err(e.at(&self.path)),
             }
         };
-        let value = f(&tx).map_err(|e| e.at(&self.path))?;
-        tx.commit()
-            .map_err(|e| StoreError::from(e).at(&self.path))?;
+        let (value, commit) = f(&tx).map_err(|e| e.at(&self.path))?;
+        if commit {
+            tx.commit()
+                .map_err(|e| StoreError::from(e).at(&self.path))?;
+        } else {
+            tx.rollback()
+                .map_err(|e| StoreError::from(e).at(&self.path))?;
+        }
         Ok(value)
     }
 

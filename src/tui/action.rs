@@ -70,6 +70,8 @@ pub enum Action {
     ReportPortfolio,
     /// Write the selected client's report as Markdown to the exports folder.
     ReportClient,
+    /// Open the Import view: a PSA's CSV export read into the database.
+    Import,
 }
 
 /// A user intent in the offboarding checklist (see `keymap::OFFBOARD`).
@@ -151,7 +153,7 @@ impl Effect {
                 | Effect::SaveDraft { .. }
                 | Effect::DropDraft(_)
                 | Effect::Tick { .. }
-        )
+        ) || matches!(self, Effect::Import(e) if e.writes())
     }
 }
 
@@ -212,6 +214,8 @@ pub struct UndoEntry {
 pub enum Effect {
     /// Read the selected client's timeline.
     LoadDetail(ClientId),
+    /// What the Import view asks: a folder listed, a file read, an import run.
+    Import(crate::tui::app::import::ImportEffect),
     /// Add a client (`editing` None), or save an edit of one over the facts the form
     /// opened on.
     SaveClient {

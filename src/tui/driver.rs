@@ -27,6 +27,7 @@ use crate::domain::score::{PortfolioFacts, evaluate};
 use crate::domain::{ClientId, ClientStatus, LogEntry};
 use crate::store::{Store, StoreError};
 
+mod import;
 mod load;
 mod report;
 mod scripts;
@@ -61,6 +62,8 @@ pub struct Driver {
     pub scripts: super::app::ScriptSettings,
     /// What needs the terminal itself (the editor, the clipboard), for the loop to run.
     job: Option<super::external::Job>,
+    /// The import running on a thread of its own, until it ends.
+    import_job: Option<mpsc::Receiver<import::ImportMsg>>,
 }
 
 impl Driver {
@@ -79,6 +82,7 @@ impl Driver {
             check_after_load: false,
             scripts: Default::default(),
             job: None,
+            import_job: None,
         }
     }
 
@@ -259,7 +263,8 @@ impl Driver {
     pub fn tick(&mut self) -> bool {
         let checked = self.poll_check();
         let loaded = self.poll_load();
-        checked | loaded | self.sync()
+        let imported = self.poll_import();
+        checked | loaded | imported | self.sync()
     }
 
     /// Selects a client and opens its fire/keep walk.
@@ -886,6 +891,7 @@ impl Driver {
                 self.write_report(client);
                 None
             }
+            Effect::Import(e) => self.import_effect(e),
             Effect::SaveDraft { client, answers } => {
                 let name = self.client_name(client);
                 match self.store.save_draft(client, &answers) {

@@ -13,6 +13,8 @@ use super::app::scripts::ScriptsAction;
 use super::widgets::form::FormKey;
 use crate::domain::decide::Outcome;
 
+pub mod import;
+
 /// A key a binding answers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
@@ -275,6 +277,7 @@ pub const CLIENTS: Table = Table {
         Binding::new(&[ch('d')], Action::Archive, "keys.help.archive"),
         Binding::new(&[ch('w')], Action::Scripts, SCRIPTS_HELP),
         Binding::new(&[ch('p')], Action::ReportClient, "keys.help.report_client"),
+        Binding::new(&[ch('I')], Action::Import, "keys.help.import"),
         Binding::new(&[ch('/')], Action::Filter, "keys.help.filter").footer("keys.footer.filter"),
         Binding::also(&[code(KeyCode::Esc)], Action::ClearFilter),
         Binding::new(&[ch('s')], Action::SortNext, "keys.help.sort").footer("keys.footer.sort"),

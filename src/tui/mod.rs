@@ -93,7 +93,11 @@ pub fn run_with(
             break;
         }
         // Waiting is outside `busy`: a signal must not wait for a key.
-        let tick = if driver.scoring() { SCORING_TICK } else { TICK };
+        let tick = if driver.scoring() || driver.importing() {
+            SCORING_TICK
+        } else {
+            TICK
+        };
         if event::poll(tick)? {
             // Take everything already queued before drawing again.
             loop {

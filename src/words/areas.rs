@@ -44,6 +44,7 @@ pub const AREAS: &[Area] = &[
     area!("gut_check"),
     area!("history"),
     area!("import"),
+    area!("import_view"),
     area!("keys"),
     area!("lang"),
     area!("offboard"),

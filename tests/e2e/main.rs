@@ -6,6 +6,7 @@ mod decisions;
 mod dutch;
 mod harness;
 mod history;
+mod import_view;
 mod scripts;
 mod two_windows;
 mod walk;

@@ -43,6 +43,7 @@ impl App {
             }
             Overlay::Walk => self.walk_key(k),
             Overlay::Scripts => self.scripts_key(k),
+            Overlay::Import => self.import_key(k),
             Overlay::ClientForm { form, editing } => {
                 if keymap::is_reload(&k)
                     && let Some((id, _)) = &editing
@@ -416,6 +417,10 @@ impl App {
                 self.scripts_paste(flat);
                 None
             }
+            Overlay::Import => {
+                self.import_paste(flat);
+                None
+            }
             _ => None,
         }
     }
@@ -440,6 +445,13 @@ impl App {
                 _ => {}
             }
             return None;
+        }
+        if self.overlay == Overlay::Import {
+            return match m.kind {
+                MouseEventKind::ScrollUp => self.import_scroll(false),
+                MouseEventKind::ScrollDown => self.import_scroll(true),
+                _ => None,
+            };
         }
         // The wheel scrolls a saved decision as j and k do.
         if let Overlay::Decision { id, scroll } = self.overlay {

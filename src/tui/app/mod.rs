@@ -7,6 +7,7 @@ pub mod cursor;
 pub mod decisions;
 pub mod gut_check;
 pub mod history;
+pub mod import;
 mod input;
 pub mod offboard;
 pub mod pareto;
@@ -139,6 +140,8 @@ pub enum Overlay {
     Scripts,
     /// A client's offboarding checklist ([`App::offboard`]).
     Offboard,
+    /// The Import view ([`App::import`]), over the whole body.
+    Import,
     /// What ticking an item of the checklist asks (the notice's day, the sign-off's name).
     OffboardForm {
         form: Form,
@@ -191,6 +194,8 @@ pub struct Settings {
 pub struct ScriptSettings {
     pub config: crate::config::Config,
     pub templates: crate::domain::script::Templates,
+    /// The config file in force (the Import view saves presets in it).
+    pub config_path: Option<PathBuf>,
 }
 
 /// Everything the screens draw.
@@ -239,6 +244,8 @@ pub struct App {
     pub offboarding: offboard::Offboarding,
     /// The offboarding checklist view, while it is open.
     pub offboard: Option<offboard::OffboardView>,
+    /// The Import view (open while the overlay says so; its folder and kind are kept).
+    pub import: Option<import::ImportView>,
 }
 
 impl App {
@@ -273,6 +280,7 @@ impl App {
             currency: "€".into(),
             offboarding: offboard::Offboarding::new(settings.offboard_items),
             offboard: None,
+            import: None,
         }
     }
 
@@ -716,6 +724,7 @@ impl App {
             }
             Action::OpenDecision => self.open_decision(),
             Action::Scripts => self.open_scripts_for_selected(),
+            Action::Import => self.open_import(),
             Action::FocusLog | Action::FocusComingUp => {
                 self.decisions.pane = if a == Action::FocusLog {
                     Pane::Log
@@ -874,6 +883,7 @@ impl App {
         let (log_page, coming_page) = self.decision_pages();
         self.decisions.clamp(log_page, coming_page);
         self.follow();
+        self.import_resized();
     }
 
     // ---- results from the driver --------------------------------------------------------

@@ -6,6 +6,7 @@ pub mod decisions;
 pub mod gut_check;
 pub mod header;
 pub mod history;
+pub mod import;
 pub mod offboard;
 pub mod overlays;
 pub mod pareto;
@@ -87,12 +88,19 @@ pub fn draw(frame: &mut Frame, app: &App, look: &Look) {
     if let Some(v) = scripting {
         scripts::draw(frame, area, v, look);
     }
+    let importing = app
+        .import
+        .as_ref()
+        .filter(|_| app.overlay == Overlay::Import);
+    if let Some(v) = importing {
+        import::draw(frame, area, v, &app.db_name, look);
+    }
     // A message too long for its line takes the footer's line too, to be read whole.
     if !draw_status(frame, areas.status, areas.footer, app, look) {
         draw_footer(frame, areas.footer, app, look);
     }
     match &app.overlay {
-        Overlay::None | Overlay::Walk | Overlay::Scripts => {}
+        Overlay::None | Overlay::Walk | Overlay::Scripts | Overlay::Import => {}
         Overlay::Help if walking.is_some() => overlays::walk_help(frame, area, look),
         Overlay::Help => overlays::help(frame, area, app.screen, look),
         Overlay::ClientForm { form, .. }
@@ -207,6 +215,9 @@ fn draw_footer(frame: &mut Frame, area: ratatui::layout::Rect, app: &App, look: 
             }
         }
         _ if app.overlay == Overlay::Offboard => keymap::offboard_footer(),
+        _ if app.overlay == Overlay::Import => {
+            app.import.as_ref().map_or_else(Vec::new, import::footer)
+        }
         _ => keymap::footer(app.screen, read_only),
     };
     frame.render_widget(
