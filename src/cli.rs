@@ -209,7 +209,8 @@ pub enum Command {
     /// The portfolio report (or one client's) as JSON, CSV files or Markdown
     Export(crate::commands::export::ExportArgs),
     /// Read a CSV export of your PSA (Autotask, ConnectWise, HaloPSA, Syncro, or the generic
-    /// format): clients, tickets, invoices, time or recommendations, in one transaction
+    /// format): clients, tickets, invoices, time or recommendations, in one transaction; or a
+    /// full dump (import all)
     Import(ImportArgs),
     /// What is coming up: contract ends, last days to give notice, reviews due, exits
     Upcoming {
@@ -245,18 +246,21 @@ pub enum ImportWhat {
     Invoices,
     Time,
     Recommendations,
+    /// A full dump (`rapport export --format json --all`), into an empty database.
+    All,
 }
 
 impl ImportWhat {
-    /// The kind of file, for the domain.
-    pub fn kind(self) -> crate::domain::import::ImportKind {
+    /// The kind of CSV file, for the domain; None for a full dump.
+    pub fn kind(self) -> Option<crate::domain::import::ImportKind> {
         use crate::domain::import::ImportKind;
         match self {
-            ImportWhat::Clients => ImportKind::Clients,
-            ImportWhat::Tickets => ImportKind::Tickets,
-            ImportWhat::Invoices => ImportKind::Invoices,
-            ImportWhat::Time => ImportKind::Time,
-            ImportWhat::Recommendations => ImportKind::Recommendations,
+            ImportWhat::Clients => Some(ImportKind::Clients),
+            ImportWhat::Tickets => Some(ImportKind::Tickets),
+            ImportWhat::Invoices => Some(ImportKind::Invoices),
+            ImportWhat::Time => Some(ImportKind::Time),
+            ImportWhat::Recommendations => Some(ImportKind::Recommendations),
+            ImportWhat::All => None,
         }
     }
 }
@@ -264,10 +268,11 @@ impl ImportWhat {
 /// The arguments of `rapport import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// What the file holds: clients, tickets, invoices, time or recommendations
+    /// What the file holds: clients, tickets, invoices, time or recommendations (a CSV
+    /// export), or all (a full dump, into an empty database)
     #[arg(value_enum, value_name = "KIND", hide_possible_values = true)]
     pub what: ImportWhat,
-    /// The CSV file exported from your PSA
+    /// The CSV file exported from your PSA (or the dump, with all)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Read the file with this preset: one saved in the config, or a built-in one such as

@@ -44,7 +44,7 @@ fn date_arg(s: &str) -> Result<NaiveDate, String> {
 pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
     if args.all {
         if args.format != "json" {
-            return Err(ValidationError::one("--format", crate::t!("export.cli.all_json")).into());
+            return Err(crate::cli_error::Invalid(crate::t!("export.cli.all_json").into()).into());
         }
         return super::dump::export_all(ctx, args.out.as_deref());
     }

@@ -19,7 +19,9 @@ use crate::import::{CsvFile, Progress, ReadError};
 use crate::store::ImportOptions;
 
 pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
-    let kind = args.what.kind();
+    let Some(kind) = args.what.kind() else {
+        return all(ctx, args);
+    };
     let date_format = match &args.date_format {
         None => None,
         Some(f) => Some(
@@ -167,4 +169,20 @@ fn preset(
             .into())
         }
     }
+}
+
+/// `rapport import all FILE`: a full dump into an empty database. The CSV options mean
+/// nothing there, so they are refused rather than ignored.
+fn all(ctx: &Context, args: &ImportArgs) -> Result<()> {
+    let csv_only = args.preset.is_some()
+        || !args.map.is_empty()
+        || !args.values.is_empty()
+        || args.date_format.is_some()
+        || args.create_clients
+        || args.dry_run
+        || args.save_preset.is_some();
+    if csv_only {
+        return Err(Invalid(crate::t!("commands.import.all_csv_options").into()).into());
+    }
+    super::dump::import_all(ctx, &args.file, args.json)
 }

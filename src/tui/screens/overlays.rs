@@ -82,11 +82,15 @@ fn help_of(
             ])
         })
         .collect();
-    // The blank line before the forms' keys goes first where the rows are few.
+    // The blank line before the forms' keys goes first where the rows are few, then the
+    // forms' keys themselves (every form shows them in its own footer): the screen's keys
+    // are never the lines cut.
     if lines.len() + 4 <= usize::from(area.height) {
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(truncate(forms, room), look.theme.muted));
+    if lines.len() + 3 <= usize::from(area.height) {
+        lines.push(Line::styled(truncate(forms, room), look.theme.muted));
+    }
     let h = (lines.len() as u16 + 2).min(area.height);
     let (rect, block) = popup(frame, area, w, h, title, look);
     // How to close it sits on the bottom border, so it is never the line cut.
