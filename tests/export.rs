@@ -432,7 +432,6 @@ fn p_in_the_app_writes_the_report_to_the_exports_folder_and_says_where() {
 /// `rapport:t12` where it had none, finds the row), and into an empty database it gives
 /// back the same evidence tables.
 #[test]
-#[ignore = "needs `rapport import` (h-read, h-icli): the lead un-ignores it after the merge"]
 fn csv_and_import_round_trip() {
     let sb = demo();
     let out = sb.path("report");

@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Outcome;
 use crate::domain::identity::key;
+use crate::domain::record::{EventRef, EventTable};
 use crate::domain::{
     ClientField, ClientFields, ClientId, NewInvoice, NewRecommendation, NewTicket, NewTimeEntry,
     RecStatus, TicketKind, ValidationError,
@@ -77,6 +78,7 @@ type TicketValues = (
 );
 
 pub(super) fn ticket(tx: &Transaction<'_>, client: ClientId, t: &NewTicket) -> Result<Outcome> {
+    adopt_own_ref(tx, client, EventTable::Ticket, t.external_ref.as_deref())?;
     let values: TicketValues = (
         t.opened_on,
         t.closed_on,
@@ -233,6 +235,7 @@ fn invoice_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Found<InvoiceValues>,
 }
 
 pub(super) fn invoice(tx: &Transaction<'_>, client: ClientId, inv: &NewInvoice) -> Result<Outcome> {
+    adopt_own_ref(tx, client, EventTable::Invoice, inv.external_ref.as_deref())?;
     let by_ref = match &inv.external_ref {
         Some(r) => tx
             .prepare_cached(&format!(
@@ -347,6 +350,7 @@ pub(super) fn invoice(tx: &Transaction<'_>, client: ClientId, inv: &NewInvoice) 
 type TimeValues = (NaiveDate, u32, Option<String>);
 
 pub(super) fn time(tx: &Transaction<'_>, client: ClientId, e: &NewTimeEntry) -> Result<Outcome> {
+    adopt_own_ref(tx, client, EventTable::Time, e.external_ref.as_deref())?;
     let values: TimeValues = (e.worked_on, e.minutes, e.note.clone());
     let read = |r: &rusqlite::Row<'_>| {
         Ok(Found {
@@ -424,6 +428,12 @@ pub(super) fn recommendation(
     client: ClientId,
     rec: &NewRecommendation,
 ) -> Result<Outcome> {
+    adopt_own_ref(
+        tx,
+        client,
+        EventTable::Recommendation,
+        rec.external_ref.as_deref(),
+    )?;
     let values: RecValues = (
         rec.made_on,
         rec.title.clone(),
@@ -499,4 +509,47 @@ pub(super) fn recommendation(
             Ok(())
         },
     )
+}
+
+/// A reference rapport gave a row of its own when it exported it (`rapport:t12`, see
+/// `own_ref`): the client's row with that id takes it when it has none, so that importing
+/// an export into the database it came from finds its rows again and adds nothing.
+fn adopt_own_ref(
+    tx: &Transaction<'_>,
+    client: ClientId,
+    table: EventTable,
+    reference: Option<&str>,
+) -> Result<()> {
+    let Some(own) = reference.and_then(|r| r.strip_prefix("rapport:")) else {
+        return Ok(());
+    };
+    let Ok(event) = EventRef::parse("ref", own) else {
+        return Ok(());
+    };
+    if event.table() != table {
+        return Ok(());
+    }
+    let sql = match table {
+        EventTable::Ticket => {
+            "UPDATE tickets SET external_ref = ?3, ref_key = ?4
+             WHERE id = ?1 AND client_id = ?2 AND external_ref IS NULL"
+        }
+        EventTable::Invoice => {
+            "UPDATE invoices SET external_ref = ?3
+             WHERE id = ?1 AND client_id = ?2 AND external_ref IS NULL AND ?4 IS NOT NULL"
+        }
+        EventTable::Time => {
+            "UPDATE time_entries SET external_ref = ?3
+             WHERE id = ?1 AND client_id = ?2 AND external_ref IS NULL AND ?4 IS NOT NULL"
+        }
+        EventTable::Recommendation => {
+            "UPDATE recommendations SET external_ref = ?3
+             WHERE id = ?1 AND client_id = ?2 AND external_ref IS NULL AND ?4 IS NOT NULL"
+        }
+        EventTable::Incident => return Ok(()),
+    };
+    let r = reference.unwrap_or_default();
+    tx.prepare_cached(sql)?
+        .execute(params![event.row(), client.0, r, key(r)])?;
+    Ok(())
 }
