@@ -245,15 +245,10 @@ impl App {
             Ok(o) => {
                 let m = MapState::new(v.kind, o);
                 let name = file_name(&m.file.path);
-                let preset = m.preset().map(|p| p.name.clone()).unwrap_or_default();
                 v.map = Some(m);
                 v.outcome = None;
                 v.step = Step::Map;
-                self.info(crate::t!(
-                    "import_view.opened",
-                    file = name,
-                    preset = preset
-                ));
+                self.info(crate::t!("import_view.opened", file = name));
             }
             Err(why) => {
                 let name = file_name(&path);
