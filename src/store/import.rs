@@ -16,9 +16,10 @@
 //! A row that matches a voided event leaves it voided and untouched (counted unchanged):
 //! an import never restores what a person voided, nor adds it a second time.
 
+mod deferred;
 mod rows;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::Transaction;
 
@@ -102,6 +103,7 @@ impl Store {
         self.conn
             .pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
         let report = self.write_if(|tx| {
+            let deferred = deferred::defer(tx)?;
             let mut run = Run::new(tx, options, carried)?;
             for row in &mut *records {
                 run.report.rows += 1;
@@ -114,8 +116,13 @@ impl Store {
                 }
             }
             progress(run.report.rows);
+            let written = !options.dry_run && run.report.bad_rows.is_empty();
+            // Rolled back otherwise, triggers and all: nothing to settle.
+            if written {
+                deferred.settle(tx, &run.touched)?;
+            }
             let mut report = run.finish();
-            report.written = !options.dry_run && report.bad_rows.is_empty();
+            report.written = written;
             Ok((report.clone(), report.written))
         });
         self.conn.pragma_update(None, "cache_size", cache)?;
@@ -143,6 +150,8 @@ struct Run<'a> {
     keys: HashMap<String, String>,
     /// Unknown clients by key: the name as first written, and the rows.
     unknown: HashMap<String, usize>,
+    /// Clients that got new rows: their revision and rollup are settled at the end.
+    touched: BTreeSet<ClientId>,
     report: ImportReport,
 }
 
@@ -179,6 +188,7 @@ impl<'a> Run<'a> {
             by_exact,
             keys: HashMap::new(),
             unknown: HashMap::new(),
+            touched: BTreeSet::new(),
             report: ImportReport::default(),
         })
     }
@@ -263,6 +273,8 @@ impl<'a> Run<'a> {
     }
 
     fn record(&mut self, line: u64, record: &ImportRecord) -> Result<()> {
+        // The client an evidence row goes to, once found.
+        let mut evidence_of = None;
         let outcome = match record {
             ImportRecord::Client(fields) => {
                 let id = self.client_id(&fields.name);
@@ -278,6 +290,7 @@ impl<'a> Run<'a> {
                 let Some(id) = self.evidence_client(line, client) else {
                     return Ok(());
                 };
+                evidence_of = Some(id);
                 rows::ticket(self.tx, id, ticket).map_err(|e| {
                     let r = ticket.external_ref.clone().unwrap_or_default();
                     (e, "ref", r)
@@ -287,6 +300,7 @@ impl<'a> Run<'a> {
                 let Some(id) = self.evidence_client(line, client) else {
                     return Ok(());
                 };
+                evidence_of = Some(id);
                 rows::invoice(self.tx, id, invoice).map_err(|e| {
                     let n = invoice.number.clone().unwrap_or_default();
                     (e, "number", n)
@@ -296,6 +310,7 @@ impl<'a> Run<'a> {
                 let Some(id) = self.evidence_client(line, client) else {
                     return Ok(());
                 };
+                evidence_of = Some(id);
                 rows::time(self.tx, id, entry).map_err(|e| {
                     let r = entry.external_ref.clone().unwrap_or_default();
                     (e, "ref", r)
@@ -308,6 +323,7 @@ impl<'a> Run<'a> {
                 let Some(id) = self.evidence_client(line, client) else {
                     return Ok(());
                 };
+                evidence_of = Some(id);
                 rows::recommendation(self.tx, id, recommendation).map_err(|e| {
                     let t = recommendation.title.clone();
                     (e, "title", t)
@@ -315,7 +331,10 @@ impl<'a> Run<'a> {
             }
         };
         match outcome {
-            Ok(Outcome::Added) => self.report.added += 1,
+            Ok(Outcome::Added) => {
+                self.report.added += 1;
+                self.touched.extend(evidence_of);
+            }
             Ok(Outcome::Updated) => self.report.updated += 1,
             Ok(Outcome::Unchanged) => self.report.unchanged += 1,
             // A lost disk or lock ends the import; a row the rules refuse is a bad row.
