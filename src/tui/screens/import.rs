@@ -83,7 +83,10 @@ pub struct MapAreas {
     pub values: Rect,
 }
 
-pub fn map_areas(viewport: Rect, columns: usize) -> MapAreas {
+/// The parts of the mapping step for a file of `columns` columns and `rows` preview rows:
+/// side by side where the terminal is wide; else the columns above the preview, each given
+/// what it needs where both fit, and the columns at most two fifths where they do not.
+pub fn map_areas(viewport: Rect, columns: usize, rows: usize) -> MapAreas {
     let (_, inner) = frame_areas(viewport);
     let [kind, file, preset, status, values, rest] = Layout::vertical([
         Constraint::Length(1),
@@ -104,7 +107,9 @@ pub fn map_areas(viewport: Rect, columns: usize) -> MapAreas {
         (cols, preview)
     } else {
         let want = u16::try_from(columns + 1).unwrap_or(u16::MAX);
-        let h = want.min((rest.height * 2 / 5).max(3));
+        let preview_wants = u16::try_from(rows + 1).unwrap_or(u16::MAX);
+        let room = rest.height.saturating_sub(1 + preview_wants);
+        let h = want.min((rest.height * 2 / 5).max(room).max(3));
         let [cols, _, preview] = Layout::vertical([
             Constraint::Length(h),
             Constraint::Length(1),
@@ -159,8 +164,11 @@ pub fn page(viewport: Rect, v: &ImportView) -> usize {
     let rows = match v.step {
         Step::Choose => choose_areas(viewport).list.height,
         Step::Map => {
-            let n = v.map.as_ref().map_or(0, |m| m.columns.len());
-            map_areas(viewport, n).columns.height.saturating_sub(1)
+            let (n, r) = v
+                .map
+                .as_ref()
+                .map_or((0, 0), |m| (m.columns.len(), m.rows.len()));
+            map_areas(viewport, n, r).columns.height.saturating_sub(1)
         }
         Step::Report | Step::Done | Step::Running => report_areas(viewport).list.height,
     };
@@ -169,8 +177,11 @@ pub fn page(viewport: Rect, v: &ImportView) -> usize {
 
 /// How many preview rows show at once.
 pub fn preview_page(viewport: Rect, v: &ImportView) -> usize {
-    let n = v.map.as_ref().map_or(0, |m| m.columns.len());
-    usize::from(map_areas(viewport, n).preview.height.saturating_sub(1)).max(1)
+    let (n, r) = v
+        .map
+        .as_ref()
+        .map_or((0, 0), |m| (m.columns.len(), m.rows.len()));
+    usize::from(map_areas(viewport, n, r).preview.height.saturating_sub(1)).max(1)
 }
 
 /// The kind's name in the language in force.

@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, v: &ImportView, look: &Look) {
         return;
     };
     let t = &look.theme;
-    let a = map_areas(area, m.columns.len());
+    let a = map_areas(area, m.columns.len(), m.rows.len());
     frame.render_widget(Paragraph::new(kind_line(v, look)), a.kind);
 
     let rows = if m.rows.len() < PREVIEW_ROWS {
