@@ -699,3 +699,46 @@ fn lines_count_right_whatever_ends_them() {
     let file = CsvFile::open(&path).unwrap();
     assert_eq!(file.preview(5).unwrap().len(), 2, "old Mac line ends");
 }
+
+#[test]
+fn excels_sep_line_names_the_delimiter_and_is_not_the_header() {
+    // Excel writes `sep=;` as the first line of a CSV saved for another locale; the header
+    // is the line after it, and lines are counted as the file has them.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        (
+            "sep.csv",
+            &b"sep=;\nclient;opened\nA;2026-01-01\nB, C;2026-01-02\n"[..],
+        ),
+        (
+            "sep-bom-crlf.csv",
+            &b"\xEF\xBB\xBFsep=;\r\nclient;opened\r\nA;2026-01-01\r\nB, C;2026-01-02\r\n"[..],
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let file = CsvFile::open(&path).unwrap();
+        assert_eq!(file.delimiter, b';', "{name}");
+        assert_eq!(file.headers, ["client", "opened"], "{name}");
+        let mut rows = file.rows().unwrap();
+        let read: Vec<(u64, Vec<String>)> = rows
+            .by_ref()
+            .map(|r| r.unwrap())
+            .map(|r| (r.line, r.cells))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (3, vec!["A".to_string(), "2026-01-01".to_string()]),
+                (4, vec!["B, C".to_string(), "2026-01-02".to_string()]),
+            ],
+            "{name}"
+        );
+        assert_eq!(rows.bytes_read(), file.size, "{name}: every byte counted");
+    }
+    // `sep=` names the delimiter even where the header line alone would say otherwise.
+    let path = dir.path().join("sep-tab.csv");
+    std::fs::write(&path, "sep=\t\nclient,name\topened\nA,B\t2026-01-01\n").unwrap();
+    let file = CsvFile::open(&path).unwrap();
+    assert_eq!(file.headers, ["client,name", "opened"]);
+}
