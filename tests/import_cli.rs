@@ -377,3 +377,22 @@ fn a_bad_fixture_writes_nothing_and_lists_its_rows() {
         assert_eq!(count(&s.db, "clients"), 0, "{name}: not even the clients");
     }
 }
+
+#[test]
+fn one_row_is_one_row_in_the_summary() {
+    let s = sandbox();
+    let f = file(
+        &s,
+        "one.csv",
+        "client,ref,opened,kind\nCafé De Hoek,O-1,2026-01-05,incident\n",
+    );
+    let out = s.run(&["import", "tickets", &f, "--dry-run"]);
+    assert!(
+        out.ok().contains(
+            "Dry run, nothing written: 1 added, 0 updated, 0 unchanged, 0 skipped (1 row)\n"
+        ),
+        "{out:?}"
+    );
+    let out = s.run(&["--lang", "nl", "import", "tickets", &f, "--dry-run"]);
+    assert!(out.ok().contains("overgeslagen (1 rij)\n"), "{out:?}");
+}

@@ -69,8 +69,9 @@ const SHOWN_NAMES: usize = 10;
 /// The summary line, the clients created and skipped, and every bad row.
 pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
     let n = group_thousands;
-    let counts = crate::t!(
+    let counts = crate::tn!(
         "commands.import.counts",
+        r.rows,
         added = n(r.added),
         updated = n(r.updated),
         unchanged = n(r.unchanged),
