@@ -321,8 +321,14 @@ fn a_report_goes_to_a_new_private_file_and_never_over_one() {
 #[test]
 fn a_clients_report_is_json_or_markdown_and_an_unknown_client_is_named() {
     let sb = demo();
-    sb.run(&["export", "--format", "csv", "--client", "Café De Hoek"])
-        .invalid(&["--format", "json or md"]);
+    let out = sb.run(&["export", "--format", "csv", "--client", "Café De Hoek"]);
+    let msg = out.invalid(&["json or md"]);
+    assert_eq!(
+        msg.trim_end(),
+        "--format csv writes the whole portfolio; a client's report is json or md: \
+         pass --format md or --format json",
+        "one sentence that says what to do"
+    );
     sb.run(&["export", "--format", "md", "--client", "Nobody BV"])
         .invalid(&["Nobody BV"]);
     assert!(!sb.path("exports").exists());
