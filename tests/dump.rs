@@ -588,3 +588,17 @@ fn a_voided_event_keeps_its_reason_and_time() {
         .unwrap();
     assert_eq!(Some(at), voided.voided_at);
 }
+
+#[test]
+fn a_dump_cut_short_is_a_dump_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = source(dir.path());
+    let whole = to_text(&Store::open(&from).unwrap().dump().unwrap());
+
+    // A dump cut off half-way (a copy that stopped, a full disk) is a dump that cannot be
+    // read, not "no rapport dump".
+    let cut = &whole[..whole.len() / 2];
+    let e = Dump::from_json(cut).unwrap_err();
+    assert!(matches!(e, DumpError::Malformed { .. }), "{e:?}");
+    assert!(e.to_string().starts_with("the dump cannot be read"), "{e}");
+}
