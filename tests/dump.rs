@@ -602,3 +602,16 @@ fn a_dump_cut_short_is_a_dump_that_cannot_be_read() {
     assert!(matches!(e, DumpError::Malformed { .. }), "{e:?}");
     assert!(e.to_string().starts_with("the dump cannot be read"), "{e}");
 }
+
+#[test]
+fn a_missing_dump_file_is_named_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file that is not there: named, what to do, exit 2, no database made.
+    let nowhere = dir.path().join("nowhere.db");
+    let e = import_all(&context(&nowhere), &dir.path().join("nope.json"), false).unwrap_err();
+    let line = rapport::cli_error::one_line(&e);
+    assert!(line.contains("nope.json does not exist"), "{line}");
+    assert!(line.contains("check the path"), "{line}");
+    assert_eq!(rapport::cli_error::exit_code(&e), 2);
+    assert!(!nowhere.exists());
+}
