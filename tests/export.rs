@@ -482,3 +482,33 @@ fn csv_and_import_round_trip() {
         );
     }
 }
+
+/// The trend column of the Markdown report draws the trend as `rapport scorecard` draws it
+/// (a score of 92.86 is a full bar in both, not a full bar in one and less in the other).
+#[test]
+fn the_markdown_trend_is_the_scorecards_trend() {
+    let sb = demo();
+    let spark = |line: &str| -> Option<String> {
+        line.split([' ', '|'])
+            .find(|w| !w.is_empty() && w.chars().all(|c| "▁▂▃▄▅▆▇█·".contains(c)))
+            .map(str::to_string)
+    };
+    let scorecard = sb.ok(&["scorecard"]);
+    let markdown = sb.ok(&["export", "--format", "md"]);
+    let sc = json(&sb.ok(&["scorecard", "--json"]));
+    let mut compared = 0;
+    for c in sc["clients"].as_array().unwrap() {
+        let name = c["client"].as_str().unwrap();
+        let theirs = scorecard
+            .lines()
+            .find(|l| l.contains(&format!(" {name} ")))
+            .and_then(spark);
+        let ours = markdown
+            .lines()
+            .find(|l| l.contains(&format!("| {name} |")))
+            .and_then(spark);
+        assert_eq!(ours, theirs, "{name}");
+        compared += 1;
+    }
+    assert!(compared > 20);
+}
