@@ -396,3 +396,12 @@ fn one_row_is_one_row_in_the_summary() {
     let out = s.run(&["--lang", "nl", "import", "tickets", &f, "--dry-run"]);
     assert!(out.ok().contains("overgeslagen (1 rij)\n"), "{out:?}");
 }
+
+#[test]
+fn value_rules_on_a_file_without_tickets_are_refused_not_ignored() {
+    let s = sandbox();
+    let f = file(&s, "c.csv", "name,mrr\nNew Client,100\n");
+    s.run(&["import", "clients", &f, "--value", "kind:Billing=admin"])
+        .invalid(&["--value", "tickets", "clients"]);
+    assert_eq!(count(&s.db, "clients"), 2, "nothing written");
+}

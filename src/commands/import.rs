@@ -29,6 +29,13 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
                 .ok_or_else(|| Invalid(crate::t!("commands.import.date_format", value = f)))?,
         ),
     };
+    if kind != ImportKind::Tickets && !args.values.is_empty() {
+        return Err(Invalid(crate::t!(
+            "commands.import.value_tickets",
+            kind = kind.name()
+        ))
+        .into());
+    }
     if let Some(name) = &args.save_preset {
         save::check_name(ctx, name)?;
     }
