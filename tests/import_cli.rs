@@ -405,3 +405,29 @@ fn value_rules_on_a_file_without_tickets_are_refused_not_ignored() {
         .invalid(&["--value", "tickets", "clients"]);
     assert_eq!(count(&s.db, "clients"), 2, "nothing written");
 }
+
+#[test]
+fn an_unknown_client_spelled_without_its_accents_names_the_client_it_may_be() {
+    // A PSA export that lost the accents ("Cafe De Hoek") is not silently a new client:
+    // the skipped line names the client it may be, before --create-clients makes a second.
+    let s = sandbox();
+    let f = file(
+        &s,
+        "t.csv",
+        "client,ref,opened,kind\nCafe de Hoek,N-1,2026-01-05,incident\nGlobex,N-2,2026-01-05,incident\n",
+    );
+    let out = s.run(&["import", "tickets", &f, "--dry-run"]);
+    let text = out.ok();
+    assert!(
+        text.contains(
+            "skipped 1 row of 'Cafe de Hoek': not a client; 'Café De Hoek' is (only accents or case differ): write the name as rapport has it"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("skipped 1 row of 'Globex': not a client\n"),
+        "{text}"
+    );
+    let out = s.run(&["--lang", "nl", "import", "tickets", &f, "--dry-run"]);
+    assert!(out.ok().contains("'Café De Hoek'"), "{out:?}");
+}
