@@ -431,3 +431,33 @@ fn an_unknown_client_spelled_without_its_accents_names_the_client_it_may_be() {
     let out = s.run(&["--lang", "nl", "import", "tickets", &f, "--dry-run"]);
     assert!(out.ok().contains("'Café De Hoek'"), "{out:?}");
 }
+
+#[test]
+fn a_date_after_today_is_a_bad_row_as_in_the_forms() {
+    // RAPPORT_TODAY is 2026-06-30 in the sandbox: the forms refuse a ticket opened or time
+    // worked after it, and so does the import.
+    let s = sandbox();
+    let f = file(
+        &s,
+        "t.csv",
+        "client,ref,opened,kind\nCafé De Hoek,F-1,2027-03-01,incident\nCafé De Hoek,F-2,2026-06-30,incident\n",
+    );
+    let out = s.run(&["import", "tickets", &f]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("1 bad row"), "{out:?}");
+    assert!(
+        out.stdout
+            .contains("line 2, column \"opened\" 2027-03-01 is after today (2026-06-30)"),
+        "{out:?}"
+    );
+    assert_eq!(count(&s.db, "tickets"), 0);
+    let f = file(
+        &s,
+        "w.csv",
+        "client,ref,date,hours\nCafé De Hoek,W-1,2027-03-01,1\n",
+    );
+    let out = s.run(&["import", "time", &f]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stdout.contains("after today"), "{out:?}");
+    assert_eq!(count(&s.db, "time_entries"), 0);
+}
