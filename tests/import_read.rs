@@ -742,3 +742,36 @@ fn excels_sep_line_names_the_delimiter_and_is_not_the_header() {
     let file = CsvFile::open(&path).unwrap();
     assert_eq!(file.headers, ["client,name", "opened"]);
 }
+
+#[test]
+fn a_negative_mrr_must_not_be_negative_it_is_no_credit_note() {
+    // An invoice below zero is a credit note rapport does not keep; an MRR below zero is
+    // just a wrong number, worded as the client form words it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.csv");
+    std::fs::write(&path, "name,mrr\nAcme,-5\n").unwrap();
+    let file = CsvFile::open(&path).unwrap();
+    let m = Mapping::resolve(
+        &Preset::detect(ImportKind::Clients, &file.headers),
+        &file.headers,
+        &[],
+        None,
+    )
+    .unwrap();
+    let row = file.rows().unwrap().next().unwrap().unwrap();
+    let errors = m.read(row.line, &row.cells()).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].column.as_deref(), Some("mrr"));
+    assert!(
+        matches!(
+            &errors[0].problem,
+            RowProblem::Invalid(Problem::Negative)
+                | RowProblem::Cell(CellProblem::Invalid(Problem::Negative))
+        ),
+        "{errors:?}"
+    );
+    assert_eq!(
+        rapport::words::say::import::row_error(&errors[0]),
+        "line 2, column \"mrr\" must not be negative"
+    );
+}

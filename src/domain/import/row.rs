@@ -450,7 +450,8 @@ impl Reader<'_> {
         };
         let contact = self.text(Field::Contact).map_or(person, str::to_string);
         let mrr = self.cell(Field::Mrr, |t| match parse_money(t)? {
-            c if c < 0 => Err(CellProblem::NegativeAmount),
+            // Not a credit note (that is an invoice's): a wrong number, as the form says.
+            c if c < 0 => Err(CellProblem::Invalid(Problem::Negative)),
             c => Ok(Cents(c).plain()),
         });
         let contract_start = self.date(Field::ContractStart).map(iso).unwrap_or_default();
