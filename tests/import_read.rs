@@ -775,3 +775,40 @@ fn a_negative_mrr_must_not_be_negative_it_is_no_credit_note() {
         "line 2, column \"mrr\" must not be negative"
     );
 }
+
+#[test]
+fn hours_and_minutes_that_disagree_are_a_bad_row_not_a_silent_pick() {
+    // Some exports split a duration over two columns (2 hours, 30 minutes): reading one of
+    // them alone would lose two hours. When both say the same (1.5 hours, 90 minutes), fine.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.csv");
+    std::fs::write(
+        &path,
+        "client,date,hours,minutes\nAcme,2026-01-05,1.5,90\nAcme,2026-01-05,1:30,90\nAcme,2026-01-05,2,30\n",
+    )
+    .unwrap();
+    let file = CsvFile::open(&path).unwrap();
+    let m = Mapping::resolve(
+        &Preset::detect(ImportKind::Time, &file.headers),
+        &file.headers,
+        &[],
+        None,
+    )
+    .unwrap();
+    let rows: Vec<_> = file
+        .rows()
+        .unwrap()
+        .map(|r| r.unwrap())
+        .map(|r| m.read(r.line, &r.cells()))
+        .collect();
+    assert_eq!(time(rows[0].as_ref().unwrap()).1.minutes, 90);
+    assert_eq!(time(rows[1].as_ref().unwrap()).1.minutes, 90);
+    let errors = rows[2].as_ref().unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].column.as_deref(), Some("minutes"));
+    assert_eq!(
+        rapport::words::say::import::row_error(&errors[0]),
+        "line 4, column \"minutes\": \"30\" is not the \"2\" hours of the same row: \
+         leave one of the two columns out with --map COLUMN=-"
+    );
+}

@@ -64,6 +64,11 @@ pub enum CellProblem {
     UnknownValue {
         expected: Vec<&'static str>,
     },
+    /// A minutes cell that is not the hours cell of the same row (2 hours, 30 minutes):
+    /// the export splits a duration over two columns, or one of them is wrong.
+    DisagreesWithHours {
+        hours: String,
+    },
     /// Any of the domain's own checks on the value (too long, a control character...).
     Invalid(crate::domain::Problem),
 }

@@ -78,6 +78,12 @@ pub fn cell_problem_in(lang: Lang, value: &str, p: &CellProblem) -> String {
             value = value,
             expected = expected.join(", ")
         ),
+        CellProblem::DisagreesWithHours { hours } => t_in!(
+            lang,
+            "import.cell.disagrees_with_hours",
+            value = value,
+            hours = quoted(hours.trim())
+        ),
         CellProblem::Invalid(p) => p.render(lang),
     }
 }
