@@ -812,3 +812,34 @@ fn hours_and_minutes_that_disagree_are_a_bad_row_not_a_silent_pick() {
          leave one of the two columns out with --map COLUMN=-"
     );
 }
+
+#[test]
+fn a_date_that_fits_only_the_other_order_says_which_format_was_in_force() {
+    // An Autotask file (m/d/Y) whose dates are day first: "13/05/2026" is no date under
+    // m/d/Y, and the message says so and how to read the file, not "write it like ...".
+    use rapport::domain::import::{DateFormat, parse_date};
+    let e = parse_date("13/05/2026", Some(DateFormat::MonthDayYear)).unwrap_err();
+    assert_eq!(
+        e,
+        CellProblem::NotInFormat {
+            format: DateFormat::MonthDayYear
+        }
+    );
+    assert_eq!(
+        rapport::words::say::import::cell_problem("13/05/2026", &e),
+        "\"13/05/2026\" is no date in m/d/Y, the file's date format, but is one day first: \
+         pass --date-format d/m/Y if the file writes its dates that way"
+    );
+    let e = parse_date("05/13/2026 10:00", Some(DateFormat::DayMonthYear)).unwrap_err();
+    assert_eq!(
+        e,
+        CellProblem::NotInFormat {
+            format: DateFormat::DayMonthYear
+        }
+    );
+    // No reading at all is still no date.
+    assert_eq!(
+        parse_date("13/13/2026", Some(DateFormat::MonthDayYear)).unwrap_err(),
+        CellProblem::NotADate
+    );
+}
