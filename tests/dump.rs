@@ -588,3 +588,30 @@ fn a_voided_event_keeps_its_reason_and_time() {
         .unwrap();
     assert_eq!(Some(at), voided.voided_at);
 }
+
+#[test]
+fn a_dump_cut_short_is_a_dump_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = source(dir.path());
+    let whole = to_text(&Store::open(&from).unwrap().dump().unwrap());
+
+    // A dump cut off half-way (a copy that stopped, a full disk) is a dump that cannot be
+    // read, not "no rapport dump".
+    let cut = &whole[..whole.len() / 2];
+    let e = Dump::from_json(cut).unwrap_err();
+    assert!(matches!(e, DumpError::Malformed { .. }), "{e:?}");
+    assert!(e.to_string().starts_with("the dump cannot be read"), "{e}");
+}
+
+#[test]
+fn a_missing_dump_file_is_named_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file that is not there: named, what to do, exit 2, no database made.
+    let nowhere = dir.path().join("nowhere.db");
+    let e = import_all(&context(&nowhere), &dir.path().join("nope.json"), false).unwrap_err();
+    let line = rapport::cli_error::one_line(&e);
+    assert!(line.contains("nope.json does not exist"), "{line}");
+    assert!(line.contains("check the path"), "{line}");
+    assert_eq!(rapport::cli_error::exit_code(&e), 2);
+    assert!(!nowhere.exists());
+}

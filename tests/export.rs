@@ -321,8 +321,14 @@ fn a_report_goes_to_a_new_private_file_and_never_over_one() {
 #[test]
 fn a_clients_report_is_json_or_markdown_and_an_unknown_client_is_named() {
     let sb = demo();
-    sb.run(&["export", "--format", "csv", "--client", "Café De Hoek"])
-        .invalid(&["--format", "json or md"]);
+    let out = sb.run(&["export", "--format", "csv", "--client", "Café De Hoek"]);
+    let msg = out.invalid(&["json or md"]);
+    assert_eq!(
+        msg.trim_end(),
+        "--format csv writes the whole portfolio; a client's report is json or md: \
+         pass --format md or --format json",
+        "one sentence that says what to do"
+    );
     sb.run(&["export", "--format", "md", "--client", "Nobody BV"])
         .invalid(&["Nobody BV"]);
     assert!(!sb.path("exports").exists());
@@ -475,4 +481,34 @@ fn csv_and_import_round_trip() {
             "{name}"
         );
     }
+}
+
+/// The trend column of the Markdown report draws the trend as `rapport scorecard` draws it
+/// (a score of 92.86 is a full bar in both, not a full bar in one and less in the other).
+#[test]
+fn the_markdown_trend_is_the_scorecards_trend() {
+    let sb = demo();
+    let spark = |line: &str| -> Option<String> {
+        line.split([' ', '|'])
+            .find(|w| !w.is_empty() && w.chars().all(|c| "▁▂▃▄▅▆▇█·".contains(c)))
+            .map(str::to_string)
+    };
+    let scorecard = sb.ok(&["scorecard"]);
+    let markdown = sb.ok(&["export", "--format", "md"]);
+    let sc = json(&sb.ok(&["scorecard", "--json"]));
+    let mut compared = 0;
+    for c in sc["clients"].as_array().unwrap() {
+        let name = c["client"].as_str().unwrap();
+        let theirs = scorecard
+            .lines()
+            .find(|l| l.contains(&format!(" {name} ")))
+            .and_then(spark);
+        let ours = markdown
+            .lines()
+            .find(|l| l.contains(&format!("| {name} |")))
+            .and_then(spark);
+        assert_eq!(ours, theirs, "{name}");
+        compared += 1;
+    }
+    assert!(compared > 20);
 }

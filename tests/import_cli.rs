@@ -377,3 +377,87 @@ fn a_bad_fixture_writes_nothing_and_lists_its_rows() {
         assert_eq!(count(&s.db, "clients"), 0, "{name}: not even the clients");
     }
 }
+
+#[test]
+fn one_row_is_one_row_in_the_summary() {
+    let s = sandbox();
+    let f = file(
+        &s,
+        "one.csv",
+        "client,ref,opened,kind\nCafé De Hoek,O-1,2026-01-05,incident\n",
+    );
+    let out = s.run(&["import", "tickets", &f, "--dry-run"]);
+    assert!(
+        out.ok().contains(
+            "Dry run, nothing written: 1 added, 0 updated, 0 unchanged, 0 skipped (1 row)\n"
+        ),
+        "{out:?}"
+    );
+    let out = s.run(&["--lang", "nl", "import", "tickets", &f, "--dry-run"]);
+    assert!(out.ok().contains("overgeslagen (1 rij)\n"), "{out:?}");
+}
+
+#[test]
+fn value_rules_on_a_file_without_tickets_are_refused_not_ignored() {
+    let s = sandbox();
+    let f = file(&s, "c.csv", "name,mrr\nNew Client,100\n");
+    s.run(&["import", "clients", &f, "--value", "kind:Billing=admin"])
+        .invalid(&["--value", "tickets", "clients"]);
+    assert_eq!(count(&s.db, "clients"), 2, "nothing written");
+}
+
+#[test]
+fn an_unknown_client_spelled_without_its_accents_names_the_client_it_may_be() {
+    // A PSA export that lost the accents ("Cafe De Hoek") is not silently a new client:
+    // the skipped line names the client it may be, before --create-clients makes a second.
+    let s = sandbox();
+    let f = file(
+        &s,
+        "t.csv",
+        "client,ref,opened,kind\nCafe de Hoek,N-1,2026-01-05,incident\nGlobex,N-2,2026-01-05,incident\n",
+    );
+    let out = s.run(&["import", "tickets", &f, "--dry-run"]);
+    let text = out.ok();
+    assert!(
+        text.contains(
+            "skipped 1 row of 'Cafe de Hoek': not a client; 'Café De Hoek' is (only accents or case differ): write the name as rapport has it"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("skipped 1 row of 'Globex': not a client\n"),
+        "{text}"
+    );
+    let out = s.run(&["--lang", "nl", "import", "tickets", &f, "--dry-run"]);
+    assert!(out.ok().contains("'Café De Hoek'"), "{out:?}");
+}
+
+#[test]
+fn a_date_after_today_is_a_bad_row_as_in_the_forms() {
+    // RAPPORT_TODAY is 2026-06-30 in the sandbox: the forms refuse a ticket opened or time
+    // worked after it, and so does the import.
+    let s = sandbox();
+    let f = file(
+        &s,
+        "t.csv",
+        "client,ref,opened,kind\nCafé De Hoek,F-1,2027-03-01,incident\nCafé De Hoek,F-2,2026-06-30,incident\n",
+    );
+    let out = s.run(&["import", "tickets", &f]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("1 bad row"), "{out:?}");
+    assert!(
+        out.stdout
+            .contains("line 2, column \"opened\" 2027-03-01 is after today (2026-06-30)"),
+        "{out:?}"
+    );
+    assert_eq!(count(&s.db, "tickets"), 0);
+    let f = file(
+        &s,
+        "w.csv",
+        "client,ref,date,hours\nCafé De Hoek,W-1,2027-03-01,1\n",
+    );
+    let out = s.run(&["import", "time", &f]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stdout.contains("after today"), "{out:?}");
+    assert_eq!(count(&s.db, "time_entries"), 0);
+}

@@ -699,3 +699,147 @@ fn lines_count_right_whatever_ends_them() {
     let file = CsvFile::open(&path).unwrap();
     assert_eq!(file.preview(5).unwrap().len(), 2, "old Mac line ends");
 }
+
+#[test]
+fn excels_sep_line_names_the_delimiter_and_is_not_the_header() {
+    // Excel writes `sep=;` as the first line of a CSV saved for another locale; the header
+    // is the line after it, and lines are counted as the file has them.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        (
+            "sep.csv",
+            &b"sep=;\nclient;opened\nA;2026-01-01\nB, C;2026-01-02\n"[..],
+        ),
+        (
+            "sep-bom-crlf.csv",
+            &b"\xEF\xBB\xBFsep=;\r\nclient;opened\r\nA;2026-01-01\r\nB, C;2026-01-02\r\n"[..],
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let file = CsvFile::open(&path).unwrap();
+        assert_eq!(file.delimiter, b';', "{name}");
+        assert_eq!(file.headers, ["client", "opened"], "{name}");
+        let mut rows = file.rows().unwrap();
+        let read: Vec<(u64, Vec<String>)> = rows
+            .by_ref()
+            .map(|r| r.unwrap())
+            .map(|r| (r.line, r.cells))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (3, vec!["A".to_string(), "2026-01-01".to_string()]),
+                (4, vec!["B, C".to_string(), "2026-01-02".to_string()]),
+            ],
+            "{name}"
+        );
+        assert_eq!(rows.bytes_read(), file.size, "{name}: every byte counted");
+    }
+    // `sep=` names the delimiter even where the header line alone would say otherwise.
+    let path = dir.path().join("sep-tab.csv");
+    std::fs::write(&path, "sep=\t\nclient,name\topened\nA,B\t2026-01-01\n").unwrap();
+    let file = CsvFile::open(&path).unwrap();
+    assert_eq!(file.headers, ["client,name", "opened"]);
+}
+
+#[test]
+fn a_negative_mrr_must_not_be_negative_it_is_no_credit_note() {
+    // An invoice below zero is a credit note rapport does not keep; an MRR below zero is
+    // just a wrong number, worded as the client form words it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.csv");
+    std::fs::write(&path, "name,mrr\nAcme,-5\n").unwrap();
+    let file = CsvFile::open(&path).unwrap();
+    let m = Mapping::resolve(
+        &Preset::detect(ImportKind::Clients, &file.headers),
+        &file.headers,
+        &[],
+        None,
+    )
+    .unwrap();
+    let row = file.rows().unwrap().next().unwrap().unwrap();
+    let errors = m.read(row.line, &row.cells()).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].column.as_deref(), Some("mrr"));
+    assert!(
+        matches!(
+            &errors[0].problem,
+            RowProblem::Invalid(Problem::Negative)
+                | RowProblem::Cell(CellProblem::Invalid(Problem::Negative))
+        ),
+        "{errors:?}"
+    );
+    assert_eq!(
+        rapport::words::say::import::row_error(&errors[0]),
+        "line 2, column \"mrr\" must not be negative"
+    );
+}
+
+#[test]
+fn hours_and_minutes_that_disagree_are_a_bad_row_not_a_silent_pick() {
+    // Some exports split a duration over two columns (2 hours, 30 minutes): reading one of
+    // them alone would lose two hours. When both say the same (1.5 hours, 90 minutes), fine.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.csv");
+    std::fs::write(
+        &path,
+        "client,date,hours,minutes\nAcme,2026-01-05,1.5,90\nAcme,2026-01-05,1:30,90\nAcme,2026-01-05,2,30\n",
+    )
+    .unwrap();
+    let file = CsvFile::open(&path).unwrap();
+    let m = Mapping::resolve(
+        &Preset::detect(ImportKind::Time, &file.headers),
+        &file.headers,
+        &[],
+        None,
+    )
+    .unwrap();
+    let rows: Vec<_> = file
+        .rows()
+        .unwrap()
+        .map(|r| r.unwrap())
+        .map(|r| m.read(r.line, &r.cells()))
+        .collect();
+    assert_eq!(time(rows[0].as_ref().unwrap()).1.minutes, 90);
+    assert_eq!(time(rows[1].as_ref().unwrap()).1.minutes, 90);
+    let errors = rows[2].as_ref().unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].column.as_deref(), Some("minutes"));
+    assert_eq!(
+        rapport::words::say::import::row_error(&errors[0]),
+        "line 4, column \"minutes\": \"30\" is not the \"2\" hours of the same row: \
+         leave one of the two columns out with --map COLUMN=-"
+    );
+}
+
+#[test]
+fn a_date_that_fits_only_the_other_order_says_which_format_was_in_force() {
+    // An Autotask file (m/d/Y) whose dates are day first: "13/05/2026" is no date under
+    // m/d/Y, and the message says so and how to read the file, not "write it like ...".
+    use rapport::domain::import::{DateFormat, parse_date};
+    let e = parse_date("13/05/2026", Some(DateFormat::MonthDayYear)).unwrap_err();
+    assert_eq!(
+        e,
+        CellProblem::NotInFormat {
+            format: DateFormat::MonthDayYear
+        }
+    );
+    assert_eq!(
+        rapport::words::say::import::cell_problem("13/05/2026", &e),
+        "\"13/05/2026\" is no date in m/d/Y, the file's date format, but is one day first: \
+         pass --date-format d/m/Y if the file writes its dates that way"
+    );
+    let e = parse_date("05/13/2026 10:00", Some(DateFormat::DayMonthYear)).unwrap_err();
+    assert_eq!(
+        e,
+        CellProblem::NotInFormat {
+            format: DateFormat::DayMonthYear
+        }
+    );
+    // No reading at all is still no date.
+    assert_eq!(
+        parse_date("13/13/2026", Some(DateFormat::MonthDayYear)).unwrap_err(),
+        CellProblem::NotADate
+    );
+}

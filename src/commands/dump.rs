@@ -57,7 +57,13 @@ pub fn export_all(ctx: &Context, out: Option<&Path>) -> Result<()> {
 /// when there is none. One line says what was loaded (a JSON object with `json`).
 pub fn import_all(ctx: &Context, file: &Path, json: bool) -> Result<()> {
     let cannot = || crate::t!("dump.cli.cannot_load", file = file.display());
-    let bytes = fs::read(file).with_context(cannot)?;
+    let bytes = match fs::read(file) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let missing = crate::t!("commands.import.no_file", file = file.display());
+            return Err(crate::cli_error::Invalid(missing).into());
+        }
+        read => read.with_context(cannot)?,
+    };
     let dump = Dump::from_json(&bytes).with_context(cannot)?;
     drop(bytes);
     // A dump that cannot load is refused before a database is made for it.

@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::Context;
-use crate::domain::ValidationError;
 use crate::domain::date::parse_date;
 use crate::report::{self, Look, Options};
 
@@ -50,7 +49,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
     }
     let csv = args.format == "csv";
     if csv && args.client.is_some() {
-        return Err(ValidationError::one("--format", crate::t!("export.cli.client_csv")).into());
+        return Err(crate::cli_error::Invalid(crate::t!("export.cli.client_csv").into()).into());
     }
     // Refused before anything is read: an existing file is never touched.
     if let Some(out) = &args.out

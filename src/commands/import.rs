@@ -29,6 +29,13 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
                 .ok_or_else(|| Invalid(crate::t!("commands.import.date_format", value = f)))?,
         ),
     };
+    if kind != ImportKind::Tickets && !args.values.is_empty() {
+        return Err(Invalid(crate::t!(
+            "commands.import.value_tickets",
+            kind = kind.name()
+        ))
+        .into());
+    }
     if let Some(name) = &args.save_preset {
         save::check_name(ctx, name)?;
     }
@@ -71,8 +78,10 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
             );
         }
     };
-    let report = crate::import::run(&mut store, &file, &mapping, options, &mut progress)
-        .map_err(|e| read_error(e, &file.path))?;
+    let today = ctx.clock.today();
+    let report =
+        crate::import::run_as_of(&mut store, &file, &mapping, options, today, &mut progress)
+            .map_err(|e| read_error(e, &file.path))?;
     if show_progress {
         eprint!("\r\x1b[K");
     }
@@ -80,7 +89,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         let value = print::json(&file, &mapping, &report, args.dry_run);
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        print!("{}", print::summary(&report, args.dry_run));
+        let near = near_names(&store, &report.unknown_clients)?;
+        print!("{}", print::summary(&report, args.dry_run, &near));
     }
     if !report.bad_rows.is_empty() {
         let rows: std::collections::BTreeSet<u64> =
@@ -185,4 +195,25 @@ fn all(ctx: &Context, args: &ImportArgs) -> Result<()> {
         return Err(Invalid(crate::t!("commands.import.all_csv_options").into()).into());
     }
     super::dump::import_all(ctx, &args.file, args.json)
+}
+
+/// For each unknown client, the client rapport holds whose name differs only in accents or
+/// case: a PSA export that lost the accents is not a new client.
+fn near_names(
+    store: &crate::store::Store,
+    unknown: &[(String, u64)],
+) -> Result<std::collections::HashMap<String, String>> {
+    use crate::domain::identity::sort_key;
+    let mut near = std::collections::HashMap::new();
+    if unknown.is_empty() {
+        return Ok(near);
+    }
+    let clients = store.clients()?;
+    for (name, _) in unknown {
+        let bare = sort_key(name);
+        if let Some(c) = clients.iter().find(|c| sort_key(&c.fields.name) == bare) {
+            near.insert(name.clone(), c.fields.name.clone());
+        }
+    }
+    Ok(near)
 }

@@ -1,6 +1,6 @@
 //! The file itself: UTF-8 with or without a BOM, else Windows-1252; `,` `;` or tab as the
-//! delimiter, found from the header line; quoted fields with line breaks; CRLF. Rows are
-//! streamed, never read whole.
+//! delimiter, found from the header line (or named by Excel's `sep=;` first line); quoted
+//! fields with line breaks; CRLF. Rows are streamed, never read whole.
 //!
 //! ```no_run
 //! # use rapport::import::CsvFile;
@@ -140,8 +140,11 @@ impl CsvFile {
             headers: Vec::new(),
             size,
         };
-        let mut r = BufReader::new(file.body()?);
-        file.delimiter = delimiter(&header_line(&mut r).map_err(io)?);
+        let (body, sep) = file.body_and_sep()?;
+        file.delimiter = match sep {
+            Some((named, _)) => named,
+            None => delimiter(&header_line(&mut BufReader::new(body)).map_err(io)?),
+        };
         let mut reader = file.reader()?;
         let mut record = csv::ByteRecord::new();
         let has_header = reader
@@ -174,36 +177,52 @@ impl CsvFile {
         reader
             .read_byte_record(&mut record)
             .map_err(|e| self.csv_error(e))?;
+        let (body, sep) = self.body_and_sep()?;
+        let bom = if self.encoding == Encoding::Utf8Bom {
+            BOM.len() as u64
+        } else {
+            0
+        };
+        let sep_bytes = sep.map_or(0, |(_, len)| len);
         Ok(Rows {
             file: self.clone(),
             reader,
             record,
-            offset: if self.encoding == Encoding::Utf8Bom {
-                3
-            } else {
-                0
-            },
+            offset: bom + sep_bytes,
             lines: Lines {
-                reader: BufReader::new(self.body()?),
+                reader: BufReader::new(body),
                 at: 0,
-                breaks: 0,
+                // Excel's `sep=` line is the file's line 1.
+                breaks: u64::from(sep.is_some()),
                 end: if cr_only { b'\r' } else { b'\n' },
             },
             done: false,
         })
     }
 
-    /// The file from after its BOM.
+    /// The file from after its BOM and Excel's `sep=` line.
     fn body(&self) -> Result<File, ReadError> {
+        Ok(self.body_and_sep()?.0)
+    }
+
+    /// The file from after its BOM and Excel's `sep=` line, and that line's delimiter and
+    /// length in bytes (with its line break) when there is one.
+    fn body_and_sep(&self) -> Result<(File, Option<(u8, u64)>), ReadError> {
         let io = |source| ReadError::Io {
             path: self.path.clone(),
             source,
         };
         let mut f = File::open(&self.path).map_err(io)?;
-        if self.encoding == Encoding::Utf8Bom {
-            f.seek(SeekFrom::Start(BOM.len() as u64)).map_err(io)?;
-        }
-        Ok(f)
+        let start = if self.encoding == Encoding::Utf8Bom {
+            BOM.len() as u64
+        } else {
+            0
+        };
+        f.seek(SeekFrom::Start(start)).map_err(io)?;
+        let sep = sep_line(&mut f).map_err(io)?;
+        let skip = sep.map_or(0, |(_, len)| len);
+        f.seek(SeekFrom::Start(start + skip)).map_err(io)?;
+        Ok((f, sep))
     }
 
     /// A CSV reader of the file from after its BOM. Lines end at `\n` (a `\r` before it is
@@ -428,6 +447,29 @@ fn header_line(r: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
         line.push(b);
     }
     Ok(line)
+}
+
+/// Excel's first line `sep=;` (or `sep=,`, `sep=` and a tab, `sep=|`), which names the
+/// delimiter and stands before the header: the delimiter, and the line's length in bytes
+/// with its line break. `None` when the first line is anything else.
+fn sep_line(r: &mut impl Read) -> std::io::Result<Option<(u8, u64)>> {
+    let mut head = [0u8; 8];
+    let got = read_up_to(r, &mut head)?;
+    let head = &head[..got];
+    if head.len() < 5 || !head[..4].eq_ignore_ascii_case(b"sep=") {
+        return Ok(None);
+    }
+    let named = head[4];
+    if !matches!(named, b',' | b';' | b'\t' | b'|') {
+        return Ok(None);
+    }
+    let len = match &head[5..] {
+        [] => 5,
+        [b'\r', b'\n', ..] => 7,
+        [b'\n' | b'\r', ..] => 6,
+        _ => return Ok(None),
+    };
+    Ok(Some((named, len)))
 }
 
 /// The delimiter a header line uses: the most frequent of `,` `;` and tab outside quotes

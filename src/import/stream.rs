@@ -14,11 +14,13 @@ pub(super) fn run(
     file: &CsvFile,
     mapping: &Mapping,
     options: ImportOptions,
+    today: Option<chrono::NaiveDate>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ReadError> {
     let mut records = Records {
         rows: file.rows()?,
         mapping,
+        today,
         total_bytes: file.size,
         read: 0,
         failed: None,
@@ -78,6 +80,8 @@ fn carried(mapping: &Mapping) -> Vec<ClientField> {
 struct Records<'a> {
     rows: Rows,
     mapping: &'a Mapping,
+    /// Dates after it are bad rows (None: any date).
+    today: Option<chrono::NaiveDate>,
     total_bytes: u64,
     read: u64,
     failed: Option<ReadError>,
@@ -110,6 +114,10 @@ impl Iterator for Records<'_> {
             });
         }
         let cells = row.cells();
-        Some(self.mapping.read(row.line, &cells).map(|r| (row.line, r)))
+        Some(
+            self.mapping
+                .read_as_of(row.line, &cells, self.today)
+                .map(|r| (row.line, r)),
+        )
     }
 }

@@ -10,7 +10,7 @@ use super::{ClientReport, Look, ParetoSide, PortfolioReport, ScorecardRow, Upcom
 use crate::domain::Cents;
 use crate::domain::pareto::{Measure, hours_text};
 use crate::domain::score::MetricKey;
-use crate::domain::score::card::{change_text, number, points, sparkline};
+use crate::domain::score::card::{change_text, number, points};
 use crate::t;
 use crate::words::language;
 
@@ -192,7 +192,7 @@ pub fn portfolio(r: &PortfolioReport, look: &Look) -> String {
                     c.rank.to_string(),
                     c.client.clone(),
                     score_text(c),
-                    sparkline(&c.trend),
+                    c.sparkline.clone(),
                     c.change
                         .as_ref()
                         .map_or_else(|| "-".into(), |ch| change_text(ch.delta)),
@@ -588,11 +588,7 @@ fn scorecard(out: &mut String, f: &Fmt<'_>, s: &ScorecardRow, window: u32, as_of
         out.push('\n');
     }
     // The trend: a month-end a row.
-    out.push_str(&format!(
-        "{} {}\n\n",
-        t!("export.trend"),
-        sparkline(&s.trend)
-    ));
+    out.push_str(&format!("{} {}\n\n", t!("export.trend"), s.sparkline));
     let rows: Vec<Vec<String>> = s
         .trend_dates
         .iter()

@@ -13,6 +13,7 @@ use crate::domain::decide::decision::Decision;
 use crate::domain::decide::upcoming::{Due, Upcoming};
 use crate::domain::pareto::{Measure, Pareto};
 use crate::domain::record::EventRecord;
+use crate::domain::score::card::sparkline;
 use crate::domain::score::{MetricKey, Rules, Scorecard};
 
 /// One decimal, rounded down, as the scorecards show a score: 69.96 is a C, not 70.0.
@@ -38,6 +39,10 @@ pub struct ScorecardRow {
     pub band: Option<&'static str>,
     /// The score at the 11 month-ends before the as-of date and on it, oldest first.
     pub trend: Vec<Option<f64>>,
+    /// The trend drawn as `rapport scorecard` draws it: from the scores themselves, not
+    /// from `trend` (rounded down, 92.86 would draw as 92.8, a bar lower at the boundary).
+    #[serde(skip)]
+    pub sparkline: String,
     pub trend_dates: Vec<NaiveDate>,
     pub change: Option<ChangeRow>,
     pub alert: bool,
@@ -97,6 +102,7 @@ impl ScorecardRow {
             grade: c.grade.map(|g| g.as_str()),
             band: c.band.map(|b| b.as_str()),
             trend: c.trend.iter().map(|t| t.map(floor1)).collect(),
+            sparkline: sparkline(&c.trend),
             trend_dates: c.trend_dates.to_vec(),
             change: c.change.as_ref().map(|ch| ChangeRow {
                 since: ch.since,

@@ -309,7 +309,19 @@ impl Dump {
             format: Option<serde_json::Value>,
             schema: Option<serde_json::Value>,
         }
-        let head: Head = serde_json::from_slice(bytes).map_err(|_| DumpError::NotDump)?;
+        let head: Head = serde_json::from_slice(bytes).map_err(|e| {
+            // A dump cut short (a copy that stopped, a full disk) still says what it is at
+            // its start: it is a dump that cannot be read, not a file that is no dump.
+            let quoted = format!("\"{FORMAT}\"");
+            let names_itself = bytes[..bytes.len().min(4096)]
+                .windows(quoted.len())
+                .any(|w| w == quoted.as_bytes());
+            if names_itself && (e.is_eof() || e.is_syntax()) {
+                DumpError::Malformed { why: e.to_string() }
+            } else {
+                DumpError::NotDump
+            }
+        })?;
         if head.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(DumpError::NotDump);
         }

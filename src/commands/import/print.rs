@@ -67,10 +67,18 @@ pub(super) fn mapping(file: &CsvFile, m: &Mapping) -> String {
 const SHOWN_NAMES: usize = 10;
 
 /// The summary line, the clients created and skipped, and every bad row.
-pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
+///
+/// `near` names, for an unknown client, the client rapport holds whose name differs from it
+/// only in accents or case (`Cafe de Hoek` for `Café De Hoek`).
+pub(super) fn summary(
+    r: &ImportReport,
+    dry_run: bool,
+    near: &std::collections::HashMap<String, String>,
+) -> String {
     let n = group_thousands;
-    let counts = crate::t!(
+    let counts = crate::tn!(
         "commands.import.counts",
+        r.rows,
         added = n(r.added),
         updated = n(r.updated),
         unchanged = n(r.unchanged),
@@ -105,7 +113,15 @@ pub(super) fn summary(r: &ImportReport, dry_run: bool) -> String {
         out.push_str(&format!("{line}\n"));
     }
     for (name, rows) in &r.unknown_clients {
-        let line = crate::tn!("commands.import.unknown_client", *rows, name = name);
+        let line = match near.get(name) {
+            Some(client) => crate::tn!(
+                "commands.import.unknown_client_near",
+                *rows,
+                name = name,
+                client = client
+            ),
+            None => crate::tn!("commands.import.unknown_client", *rows, name = name),
+        };
         out.push_str(&format!("  {line}\n"));
     }
     if !r.unknown_clients.is_empty() {

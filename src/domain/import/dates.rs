@@ -63,7 +63,15 @@ pub fn parse(text: &str, format: Option<DateFormat>) -> Result<NaiveDate, CellPr
         }
     };
     let year = year as i32;
-    let d = NaiveDate::from_ymd_opt(year, month, day).ok_or(CellProblem::NotADate)?;
+    let d = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| match format {
+        // Day and month in the other order make a date: the format is not the file's.
+        Some(f @ (DateFormat::MonthDayYear | DateFormat::DayMonthYear))
+            if a.len() != 4 && NaiveDate::from_ymd_opt(year, day, month).is_some() =>
+        {
+            CellProblem::NotInFormat { format: f }
+        }
+        _ => CellProblem::NotADate,
+    })?;
     if year < EARLIEST_YEAR {
         return Err(CellProblem::Invalid(Problem::BeforeEarliest {
             text: s.into(),
@@ -189,7 +197,13 @@ mod tests {
         assert_eq!(parse("03/05/2024", dmy), Ok(d(2024, 5, 3)));
         assert_eq!(parse("03-05-2024 14:22", dmy), Ok(d(2024, 5, 3)));
         assert_eq!(parse("13/25/2024", mdy), Err(CellProblem::NotADate));
-        assert_eq!(parse("25/03/2024", mdy), Err(CellProblem::NotADate));
+        // A date only in the other order is refused, saying the format in force.
+        assert_eq!(
+            parse("25/03/2024", mdy),
+            Err(CellProblem::NotInFormat {
+                format: DateFormat::MonthDayYear
+            })
+        );
         assert_eq!(
             parse("03/05/2024", Some(DateFormat::Iso)),
             Err(CellProblem::AmbiguousDate)

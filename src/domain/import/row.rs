@@ -351,7 +351,23 @@ impl Reader<'_> {
         let client = self.client();
         let date = self.date_text(Field::Worked, true);
         let (field, duration) = match (self.text(Field::Minutes), self.text(Field::Hours)) {
-            (Some(m), _) => (Field::Minutes, decimal_minutes(m, 1)),
+            (Some(m), Some(h)) => {
+                // Both columns: they must say the same, or the export splits a duration
+                // over them (2 hours, 30 minutes) and one alone would be wrong.
+                let minutes = decimal_minutes(m, 1);
+                let of = |text: &str| crate::domain::evidence::parse_minutes("time", text).ok();
+                if let (Some(a), Some(b)) = (of(&minutes), of(&decimal_minutes(h, 60)))
+                    && a != b
+                {
+                    let hours = h.to_string();
+                    self.push(
+                        Field::Minutes,
+                        RowProblem::Cell(CellProblem::DisagreesWithHours { hours }),
+                    );
+                }
+                (Field::Minutes, minutes)
+            }
+            (Some(m), None) => (Field::Minutes, decimal_minutes(m, 1)),
             (None, Some(h)) => (Field::Hours, decimal_minutes(h, 60)),
             (None, None) => {
                 let f = if self.column(Field::Hours).is_some() {
@@ -450,7 +466,8 @@ impl Reader<'_> {
         };
         let contact = self.text(Field::Contact).map_or(person, str::to_string);
         let mrr = self.cell(Field::Mrr, |t| match parse_money(t)? {
-            c if c < 0 => Err(CellProblem::NegativeAmount),
+            // Not a credit note (that is an invoice's): a wrong number, as the form says.
+            c if c < 0 => Err(CellProblem::Invalid(Problem::Negative)),
             c => Ok(Cents(c).plain()),
         });
         let contract_start = self.date(Field::ContractStart).map(iso).unwrap_or_default();

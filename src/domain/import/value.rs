@@ -64,6 +64,16 @@ pub enum CellProblem {
     UnknownValue {
         expected: Vec<&'static str>,
     },
+    /// A date that is none in the file's date format but is one in the other order
+    /// (13/05/2024 under m/d/Y): the preset's or `--date-format`'s order is not the file's.
+    NotInFormat {
+        format: DateFormat,
+    },
+    /// A minutes cell that is not the hours cell of the same row (2 hours, 30 minutes):
+    /// the export splits a duration over two columns, or one of them is wrong.
+    DisagreesWithHours {
+        hours: String,
+    },
     /// Any of the domain's own checks on the value (too long, a control character...).
     Invalid(crate::domain::Problem),
 }

@@ -78,6 +78,29 @@ pub fn cell_problem_in(lang: Lang, value: &str, p: &CellProblem) -> String {
             value = value,
             expected = expected.join(", ")
         ),
+        CellProblem::NotInFormat { format } => match format {
+            // Under d/m/Y (or iso, which never gets here) the date reads month first.
+            DateFormat::DayMonthYear => t_in!(
+                lang,
+                "import.cell.not_in_format_month_first",
+                value = value,
+                format = format.name(),
+                other = DateFormat::MonthDayYear.name()
+            ),
+            _ => t_in!(
+                lang,
+                "import.cell.not_in_format_day_first",
+                value = value,
+                format = format.name(),
+                other = DateFormat::DayMonthYear.name()
+            ),
+        },
+        CellProblem::DisagreesWithHours { hours } => t_in!(
+            lang,
+            "import.cell.disagrees_with_hours",
+            value = value,
+            hours = quoted(hours.trim())
+        ),
         CellProblem::Invalid(p) => p.render(lang),
     }
 }
