@@ -250,6 +250,7 @@ fn opened() -> Opened {
             row(3, &["Kapsalon Belle", "T-2", "2026-06-31", "Sam", ""]),
         ],
         presets: Preset::builtin(),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 6, 30).expect("a date"),
     }
 }
 
@@ -288,6 +289,21 @@ fn the_mapping_starts_from_the_preset_and_the_preview_reads_every_row() {
     assert_eq!(bad[0].line, 3);
     assert_eq!(bad[0].column.as_deref(), Some("opened"));
     assert_eq!(bad[0].value, "2026-06-31");
+}
+
+/// The preview reads as the import will: a ticket opened after the app's today is a bad
+/// row there already, as in the hand-entry form.
+#[test]
+fn the_preview_refuses_a_date_after_today_as_the_import_does() {
+    let mut app = open_on_data();
+    key(&mut app, KeyCode::Enter);
+    let mut o = opened();
+    o.rows = vec![row(2, &["Kapsalon Belle", "T-1", "2026-07-01", "Noor", ""])];
+    app.import_opened("/data/tickets.csv".into(), Ok(o));
+    let m = app.import.as_ref().unwrap().map.as_ref().unwrap();
+    let bad = m.preview[0].1.as_ref().unwrap_err();
+    assert_eq!(bad[0].column.as_deref(), Some("opened"), "{bad:?}");
+    assert_eq!(bad[0].value, "2026-07-01");
 }
 
 #[test]

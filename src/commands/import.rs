@@ -79,9 +79,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<()> {
         }
     };
     let today = ctx.clock.today();
-    let report =
-        crate::import::run_as_of(&mut store, &file, &mapping, options, today, &mut progress)
-            .map_err(|e| read_error(e, &file.path))?;
+    let report = crate::import::run(&mut store, &file, &mapping, options, today, &mut progress)
+        .map_err(|e| read_error(e, &file.path))?;
     if show_progress {
         eprint!("\r\x1b[K");
     }

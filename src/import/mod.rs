@@ -23,22 +23,12 @@ pub struct Progress {
 }
 
 /// Reads every row of `file` through `mapping` and hands the records to the store, in one
-/// transaction (rolled back on a dry run or when any row is bad). `progress` is called
-/// now and then (not for every row). Rows are streamed: memory stays flat in the file's
-/// size. A file that cannot be read to its end writes nothing.
+/// transaction (rolled back on a dry run or when any row is bad). A date after `today` (a
+/// ticket opened, time worked, an invoice paid...) is a bad row, as the hand-entry forms
+/// refuse it. `progress` is called now and then (not for every row). Rows are streamed:
+/// memory stays flat in the file's size. A file that cannot be read to its end writes
+/// nothing.
 pub fn run(
-    store: &mut Store,
-    file: &CsvFile,
-    mapping: &Mapping,
-    options: ImportOptions,
-    progress: &mut dyn FnMut(Progress),
-) -> Result<ImportReport, ReadError> {
-    stream::run(store, file, mapping, options, None, progress)
-}
-
-/// [`run`], with a date after `today` (a ticket opened, time worked, an invoice paid...)
-/// a bad row, as the hand-entry forms refuse it.
-pub fn run_as_of(
     store: &mut Store,
     file: &CsvFile,
     mapping: &Mapping,

@@ -84,6 +84,7 @@ fn run_import(
     file: &CsvFile,
     mapping: &Mapping,
     options: ImportOptions,
+    today: chrono::NaiveDate,
     tx: &mpsc::Sender<ImportMsg>,
 ) {
     let result = Store::open_existing(db)
@@ -92,7 +93,7 @@ fn run_import(
             let mut progress = |p: Progress| {
                 let _ = tx.send(ImportMsg::Progress(p));
             };
-            crate::import::run(&mut store, file, mapping, options, &mut progress)
+            crate::import::run(&mut store, file, mapping, options, today, &mut progress)
                 .map_err(|e| crate::words::say::import::read_error(&e))
         });
     let _ = tx.send(ImportMsg::Done(result));
@@ -125,7 +126,8 @@ impl Driver {
             } => {
                 let (tx, rx) = mpsc::channel();
                 let db = self.store.path().to_path_buf();
-                std::thread::spawn(move || run_import(&db, &file, &mapping, options, &tx));
+                let today = self.app.today;
+                std::thread::spawn(move || run_import(&db, &file, &mapping, options, today, &tx));
                 self.import_job = Some(rx);
                 None
             }
@@ -157,6 +159,7 @@ impl Driver {
                 file,
                 rows,
                 presets: self.import_presets(),
+                today: self.app.today,
             })
             .map_err(|e| crate::words::say::import::read_error(&e));
         self.app.import_opened(path, opened);

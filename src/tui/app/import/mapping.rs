@@ -20,6 +20,8 @@ pub struct Opened {
     pub rows: Vec<Row>,
     /// Every preset, built-in and saved, of every kind.
     pub presets: Vec<Preset>,
+    /// The app's today: a date after it is a bad row, in the preview as in the import.
+    pub today: chrono::NaiveDate,
 }
 
 /// One row of the preview: its line in the file and what it reads as.
@@ -31,6 +33,7 @@ pub struct MapState {
     pub file: CsvFile,
     pub rows: Vec<Row>,
     pub presets: Vec<Preset>,
+    pub today: chrono::NaiveDate,
     /// The preset in use, an index into `presets`.
     pub preset: usize,
     /// For each column, the field it feeds (None: not read).
@@ -99,6 +102,7 @@ impl MapState {
             file,
             rows,
             presets,
+            today,
         } = opened;
         let mapping = Mapping {
             kind,
@@ -112,6 +116,7 @@ impl MapState {
             file,
             rows,
             presets,
+            today,
             preset: 0,
             columns: Vec::new(),
             date_format: None,
@@ -317,7 +322,7 @@ impl MapState {
             .iter()
             .map(|r| {
                 let cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
-                (r.line, mapping.read(r.line, &cells))
+                (r.line, mapping.read_as_of(r.line, &cells, Some(self.today)))
             })
             .collect();
         self.mapping = mapping;
