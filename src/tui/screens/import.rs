@@ -21,7 +21,6 @@ use crate::tui::app::import::{ImportView, Input, Step, file_name};
 use crate::tui::keymap;
 use crate::tui::layout;
 use crate::tui::text::{pad, pad_left, truncate};
-use crate::tui::widgets::form::{centred, clear};
 
 /// From this width on, the mapping's columns and the preview sit side by side (the
 /// preview's table wants the width more than the height).
@@ -413,40 +412,8 @@ pub fn tail(s: &str, room: usize) -> String {
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, step: Step, look: &Look) {
-    const KEYS_W: usize = 16;
-    let keys = keymap::import::help(step);
-    let longest = keys
-        .iter()
-        .map(|(_, what)| KEYS_W + what.width())
-        .max()
-        .unwrap_or(0);
-    let w = u16::try_from(longest + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.width.saturating_sub(4));
-    let room = usize::from(w.saturating_sub(2));
-    let mut lines: Vec<Line> = keys
-        .iter()
-        .map(|(k, what)| {
-            Line::from(vec![
-                Span::styled(pad(k, KEYS_W), look.theme.key),
-                Span::raw(truncate(what, room.saturating_sub(KEYS_W))),
-            ])
-        })
-        .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        crate::t!("import_view.keys.any_key_closes"),
-        look.theme.muted,
-    ));
-    let h = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height);
-    let rect = centred(area, w, h);
-    clear(frame, rect);
-    let title = crate::t!("import_view.keys.help_title");
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(look.theme.accent)
-        .title(Span::styled(format!(" {title} "), look.theme.title));
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    let title = crate::t!("import_view.keys.help_title").to_string();
+    super::overlays::help_of(frame, area, &keymap::import::help(step), None, title, look);
 }
 
 /// The footer while the view is open: the line being typed's keys, the confirmation's, or

@@ -35,21 +35,24 @@ fn popup<'a>(
 pub fn help(frame: &mut Frame, area: Rect, screen: Screen, look: &Look) {
     let forms = crate::t!("screens.help.forms");
     let title = crate::t!("screens.help.title", screen = screen.title());
-    help_of(frame, area, &keymap::help(screen), forms, title, look);
+    help_of(frame, area, &keymap::help(screen), Some(forms), title, look);
 }
 
 /// The walk's keys, while it is open.
 pub fn walk_help(frame: &mut Frame, area: Rect, look: &Look) {
     let fields = crate::t!("screens.help.fields");
     let title = crate::t!("screens.help.title", screen = crate::t!("screens.walk"));
-    help_of(frame, area, &keymap::walk_help(), fields, title, look);
+    help_of(frame, area, &keymap::walk_help(), Some(fields), title, look);
 }
 
-fn help_of(
+/// A help popup: the keys and what they do, then `forms` (a line on the keys of the forms
+/// it opens) where there is room, with how to close it on the bottom border. The Scripts and
+/// Import views' help is drawn here too.
+pub fn help_of(
     frame: &mut Frame,
     area: Rect,
     keys: &[(String, &str)],
-    forms: &str,
+    forms: Option<&str>,
     title: String,
     look: &Look,
 ) {
@@ -65,7 +68,7 @@ fn help_of(
     let longest = keys
         .iter()
         .map(|(_, what)| keys_w + what.width())
-        .chain([forms.width()])
+        .chain(forms.map(UnicodeWidthStr::width))
         .max()
         .unwrap_or(0);
     let w = u16::try_from(longest + 2).unwrap_or(u16::MAX).clamp(
@@ -85,11 +88,13 @@ fn help_of(
     // The blank line before the forms' keys goes first where the rows are few, then the
     // forms' keys themselves (every form shows them in its own footer): the screen's keys
     // are never the lines cut.
-    if lines.len() + 4 <= usize::from(area.height) {
-        lines.push(Line::raw(""));
-    }
-    if lines.len() + 3 <= usize::from(area.height) {
-        lines.push(Line::styled(truncate(forms, room), look.theme.muted));
+    if let Some(forms) = forms {
+        if lines.len() + 4 <= usize::from(area.height) {
+            lines.push(Line::raw(""));
+        }
+        if lines.len() + 3 <= usize::from(area.height) {
+            lines.push(Line::styled(truncate(forms, room), look.theme.muted));
+        }
     }
     let h = (lines.len() as u16 + 2).min(area.height);
     let (rect, block) = popup(frame, area, w, h, title, look);

@@ -15,8 +15,7 @@ use crate::domain::script::{Channel, Kind};
 use crate::tui::app::scripts::{ScriptsView, Source};
 use crate::tui::keymap;
 use crate::tui::layout;
-use crate::tui::text::{pad, truncate};
-use crate::tui::widgets::form::{centred, clear};
+use crate::tui::text::truncate;
 
 /// Where the view's parts go.
 pub struct ScriptsAreas {
@@ -291,38 +290,6 @@ fn draw_earlier(frame: &mut Frame, area: Rect, v: &ScriptsView, look: &Look) {
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, look: &Look) {
-    const KEYS_W: usize = 14;
-    let keys = keymap::scripts_help();
-    let longest = keys
-        .iter()
-        .map(|(_, what)| KEYS_W + what.width())
-        .max()
-        .unwrap_or(0);
-    let w = u16::try_from(longest + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.width.saturating_sub(4));
-    let room = usize::from(w.saturating_sub(2));
-    let mut lines: Vec<Line> = keys
-        .iter()
-        .map(|(k, what)| {
-            Line::from(vec![
-                Span::styled(pad(k, KEYS_W), look.theme.key),
-                Span::raw(truncate(what, room.saturating_sub(KEYS_W))),
-            ])
-        })
-        .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        crate::t!("scripts.keys.any_key_closes"),
-        look.theme.muted,
-    ));
-    let h = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height);
-    let rect = centred(area, w, h);
-    clear(frame, rect);
-    let title = crate::t!("scripts.keys.help_title");
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(look.theme.accent)
-        .title(Span::styled(format!(" {title} "), look.theme.title));
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    let title = crate::t!("scripts.keys.help_title").to_string();
+    super::overlays::help_of(frame, area, &keymap::scripts_help(), None, title, look);
 }
