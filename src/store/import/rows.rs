@@ -68,6 +68,60 @@ fn outcome<T: PartialEq>(
     }
 }
 
+/// A ticket's insert; with " ON CONFLICT DO NOTHING" after it where a reference may be
+/// there already.
+macro_rules! ticket_insert {
+    () => {
+        "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated, reopen_count,
+           external_ref, ref_key, subject)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    };
+}
+
+/// A time entry's insert, the same way.
+macro_rules! time_insert {
+    () => {
+        "INSERT INTO time_entries (client_id, worked_on, minutes, note, external_ref)
+         VALUES (?1, ?2, ?3, ?4, ?5)"
+    };
+}
+
+/// Runs a ticket insert (`sql`, from [`ticket_insert`]): the rows it added.
+fn insert_ticket(
+    tx: &Transaction<'_>,
+    client: ClientId,
+    t: &NewTicket,
+    sql: &str,
+) -> Result<usize> {
+    Ok(tx.prepare_cached(sql)?.execute(params![
+        client.0,
+        t.opened_on,
+        t.closed_on,
+        t.kind.as_str(),
+        t.escalated,
+        t.reopen_count,
+        t.external_ref,
+        t.external_ref.as_deref().map(key),
+        t.subject
+    ])?)
+}
+
+/// Runs a time entry insert (`sql`, from [`time_insert`]): the rows it added.
+fn insert_time(
+    tx: &Transaction<'_>,
+    client: ClientId,
+    e: &NewTimeEntry,
+    sql: &str,
+) -> Result<usize> {
+    Ok(tx.prepare_cached(sql)?.execute(params![
+        client.0,
+        e.worked_on,
+        e.minutes,
+        e.note,
+        e.external_ref
+    ])?)
+}
+
 type TicketValues = (
     NaiveDate,
     Option<NaiveDate>,
@@ -89,28 +143,15 @@ pub(super) fn ticket(tx: &Transaction<'_>, client: ClientId, t: &NewTicket) -> R
     );
     // A new reference (the common case, a first import) costs one statement: the insert,
     // which does nothing when the reference is there already.
-    if t.external_ref.is_some() {
-        let added = tx
-            .prepare_cached(
-                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated,
-                   reopen_count, external_ref, ref_key, subject)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT DO NOTHING",
-            )?
-            .execute(params![
-                client.0,
-                t.opened_on,
-                t.closed_on,
-                t.kind.as_str(),
-                t.escalated,
-                t.reopen_count,
-                t.external_ref,
-                t.external_ref.as_deref().map(key),
-                t.subject
-            ])?;
-        if added == 1 {
-            return Ok(Outcome::Added);
-        }
+    if t.external_ref.is_some()
+        && insert_ticket(
+            tx,
+            client,
+            t,
+            concat!(ticket_insert!(), " ON CONFLICT DO NOTHING"),
+        )? == 1
+    {
+        return Ok(Outcome::Added);
     }
     let found = match &t.external_ref {
         Some(r) => tx
@@ -182,25 +223,7 @@ pub(super) fn ticket(tx: &Transaction<'_>, client: ClientId, t: &NewTicket) -> R
             ])?;
             Ok(())
         },
-        || {
-            tx.prepare_cached(
-                "INSERT INTO tickets (client_id, opened_on, closed_on, kind, escalated,
-                   reopen_count, external_ref, ref_key, subject)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                client.0,
-                t.opened_on,
-                t.closed_on,
-                t.kind.as_str(),
-                t.escalated,
-                t.reopen_count,
-                t.external_ref,
-                t.external_ref.as_deref().map(key),
-                t.subject
-            ])?;
-            Ok(())
-        },
+        || insert_ticket(tx, client, t, ticket_insert!()).map(drop),
     )
 }
 
@@ -359,23 +382,15 @@ pub(super) fn time(tx: &Transaction<'_>, client: ClientId, e: &NewTimeEntry) -> 
             values: (r.get(2)?, r.get(3)?, r.get(4)?),
         })
     };
-    if e.external_ref.is_some() {
-        let added = tx
-            .prepare_cached(
-                "INSERT INTO time_entries (client_id, worked_on, minutes, note, external_ref)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT DO NOTHING",
-            )?
-            .execute(params![
-                client.0,
-                e.worked_on,
-                e.minutes,
-                e.note,
-                e.external_ref
-            ])?;
-        if added == 1 {
-            return Ok(Outcome::Added);
-        }
+    if e.external_ref.is_some()
+        && insert_time(
+            tx,
+            client,
+            e,
+            concat!(time_insert!(), " ON CONFLICT DO NOTHING"),
+        )? == 1
+    {
+        return Ok(Outcome::Added);
     }
     let found = match &e.external_ref {
         Some(x) => tx
@@ -404,20 +419,7 @@ pub(super) fn time(tx: &Transaction<'_>, client: ClientId, e: &NewTimeEntry) -> 
             .execute(params![id, e.worked_on, e.minutes, e.note])?;
             Ok(())
         },
-        || {
-            tx.prepare_cached(
-                "INSERT INTO time_entries (client_id, worked_on, minutes, note, external_ref)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                client.0,
-                e.worked_on,
-                e.minutes,
-                e.note,
-                e.external_ref
-            ])?;
-            Ok(())
-        },
+        || insert_time(tx, client, e, time_insert!()).map(drop),
     )
 }
 
